@@ -1,0 +1,88 @@
+"""Holidays and closed periods behind one small interface.
+
+The scheduler asks three questions of a day: is it a holiday (and which),
+is it closed (school holidays, summer break), is it a workday. Holidays come
+from the ``holidays`` package with the plan's country and categories; it is
+imported only when a plan is scheduled, never for a written agenda.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from aarshjul.model import Closed, Language, Plan
+
+_HOLIDAY_LANGUAGE = {Language.DA: "da", Language.EN: "en_US"}
+
+
+@attrs.frozen
+class WorkCalendar:
+    """The days of a plan: holidays by date, and closed periods.
+
+    A workday is Monday to Friday, not a holiday and not closed.
+    """
+
+    holidays: Mapping[dt.date, str] = attrs.field(factory=dict)
+    closed: tuple[Closed, ...] = ()
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The holiday's name, or None."""
+        return self.holidays.get(day)
+
+    def closed_period(self, day: dt.date) -> Closed | None:
+        for period in self.closed:
+            if period.contains(day):
+                return period
+        return None
+
+    def is_workday(self, day: dt.date) -> bool:
+        return (
+            day.weekday() < 5
+            and day not in self.holidays
+            and self.closed_period(day) is None
+        )
+
+    def step_to_workday(self, day: dt.date, *, forward: bool, limit: dt.date) -> dt.date | None:
+        """The nearest workday after (``forward``) or before ``day``, not past
+        ``limit``; steps over runs of holidays and closed days. None if there
+        is none."""
+        step = dt.timedelta(days=1 if forward else -1)
+        candidate = day + step
+        while (candidate <= limit) if forward else (candidate >= limit):
+            if self.is_workday(candidate):
+                return candidate
+            candidate += step
+        return None
+
+
+def holidays_for(
+    country: str, categories: Iterable[str], years: Iterable[int], language: Language
+) -> dict[dt.date, str]:
+    """Holidays of ``country`` in ``years``, named in the plan's language."""
+    if not country:
+        return {}
+    import holidays  # noqa: PLC0415 - slow to import; only scheduling needs it
+
+    entity = holidays.country_holidays(country, years=list(years),
+                                       categories=tuple(categories))
+    wanted = _HOLIDAY_LANGUAGE[language]
+    if wanted in getattr(entity, "supported_languages", ()):
+        entity = holidays.country_holidays(country, years=list(years),
+                                           categories=tuple(categories), language=wanted)
+    return dict(sorted(entity.items()))
+
+
+def work_calendar(plan: Plan) -> WorkCalendar:
+    """The calendar a plan is scheduled in.
+
+    Covers a year either side of the plan, since moving a meeting to the
+    next or previous workday may cross the plan's first or last day.
+    """
+    years = range(plan.start.year - 1, plan.end.year + 2)
+    return WorkCalendar(
+        holidays=holidays_for(plan.holidays, plan.holiday_categories, years, plan.language),
+        closed=plan.closed,
+    )

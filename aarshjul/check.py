@@ -1,0 +1,98 @@
+"""``aarshjul check``: one report per file, for plans and written agendas.
+
+A plan is checked as deeply as it can be: if it loads, its meetings are
+scheduled and its agendas assembled, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+import attrs
+
+from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
+from aarshjul.files import read_text
+from aarshjul.plan_file import read_plan
+
+PLAN_SUFFIXES = (".toml",)
+CHECKABLE = PLAN_SUFFIXES
+"""The file kinds ``check`` reads, by suffix."""
+
+
+@attrs.frozen
+class Report:
+    """What ``check`` found in one file."""
+
+    file: str
+    kind: Literal["plan", "agenda"]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+
+def check_plan_text(text: str, *, source: str = "<string>") -> Report:
+    """Every problem of a plan given as text: its format, then its meetings."""
+    from aarshjul.scheduling import schedule  # noqa: PLC0415
+
+    plan, problems = read_plan(text, source=source)
+    if plan is not None:
+        problems += schedule(plan).problems
+    return Report(source, "plan", _in_order(problems))
+
+
+def check_path(path: str | os.PathLike[str]) -> Report:
+    """Check one file, a plan (``.toml``) or a written agenda, by its suffix.
+
+    Raises :class:`AarshjulError` for a file of a kind aarshjul cannot check.
+    """
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - str in, str out
+    if suffix not in CHECKABLE:
+        raise AarshjulError.single(
+            "unknown-kind", f"cannot check this kind of file (give {', '.join(CHECKABLE)})",
+            file=name)
+    try:
+        text = read_text(name)
+    except SourceError as error:
+        return Report(name, "plan", error.problems)
+    return check_plan_text(text, source=name)
+
+
+def _in_order(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """By line, so a planner can work down the file; stable otherwise."""
+    return tuple(sorted(problems, key=lambda p: p.line or 0))
+
+
+def reports_as_text(reports: list[Report]) -> str:
+    """One line a finding, then a summary line."""
+    lines = [problem.format() for report in reports for problem in report.problems]
+    counts = {s: sum(r.count(s) for r in reports) for s in Severity}
+    files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
+    errors = counts[Severity.ERROR]
+    warnings = counts[Severity.WARNING]
+    lines.append(
+        f"{'ok' if errors == 0 else 'failed'}: {files} checked, "
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}, {counts[Severity.INFO]} info")
+    return "\n".join(lines)
+
+
+def report_record(report: Report) -> dict[str, object]:
+    """One file's report as the JSON of ``aarshjul check --format json``."""
+    return {
+        "file": report.file,
+        "kind": report.kind,
+        "ok": report.ok,
+        "problems": [
+            {"severity": p.severity.value, "code": p.code, "line": p.line, "item": p.item,
+             "key": p.key, "message": p.message}
+            for p in report.problems
+        ],
+        "items": [],
+    }

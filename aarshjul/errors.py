@@ -1,0 +1,103 @@
+"""Problems with a location, and the one exception hierarchy of aarshjul.
+
+Every check in the pipeline reports :class:`Problem` values instead of raising
+at the first mistake, so a planner sees everything wrong with a file at once.
+When a call cannot return a result because of such problems, it raises an
+:class:`AarshjulError` subclass that carries them.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Severity(enum.Enum):
+    """How much a problem matters: errors fail a check (exit status 1)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Problem:
+    """One finding, located in its file.
+
+    ``key`` is the key path inside a plan (``series[2].rule``), ``item`` the
+    agenda item number; either may be absent.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    key: str | None = None
+    item: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """``FILE:LINE: SEVERITY[CODE]: message``, as compilers print it."""
+        where = self.file or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
+
+
+class AarshjulError(Exception):
+    """Base of every error aarshjul raises for input a user can get wrong.
+
+    ``problems`` holds every located problem behind the error (at least one);
+    ``file``, ``line`` and ``key`` are those of the first.
+    """
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("an AarshjulError needs at least one problem")
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    @classmethod
+    def single(
+        cls,
+        code: str,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+    ) -> AarshjulError:
+        return cls((Problem(Severity.ERROR, code, message, file, line, key),))
+
+    @property
+    def file(self) -> str | None:
+        return self.problems[0].file
+
+    @property
+    def line(self) -> int | None:
+        return self.problems[0].line
+
+    @property
+    def key(self) -> str | None:
+        return self.problems[0].key
+
+
+class SourceError(AarshjulError):
+    """A file could not be read at all: missing, a folder, or not text."""
+
+
+class PlanError(AarshjulError):
+    """A plan file has errors; ``problems`` lists every one of them."""
+
+
+class AgendaError(AarshjulError):
+    """A written agenda could not be read (not .txt/.md/.docx, or broken)."""
+
+
+def has_errors(problems: tuple[Problem, ...] | list[Problem]) -> bool:
+    return any(p.is_error for p in problems)

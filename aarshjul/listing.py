@@ -1,0 +1,80 @@
+"""The meetings list: as a table for people, JSON or CSV for programs.
+
+JSON keys and meaning are fixed by SPEC §5; dates are ``YYYY-MM-DD`` and
+times ``HH:MM`` in the plan's time zone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from aarshjul.model import Language, Meeting, Plan, Status
+
+_HEADERS = {
+    Language.DA: ("Dato", "Dag", "Tid", "Organ", "Titel", "Sted", "Bemærkning"),
+    Language.EN: ("Date", "Day", "Time", "Body", "Title", "Location", "Remark"),
+}
+_CANCELLED = {Language.DA: "aflyst", Language.EN: "cancelled"}
+_MOVED = {Language.DA: "flyttet fra {}", Language.EN: "moved from {}"}
+CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "location",
+              "original_date")
+
+
+def meeting_record(meeting: Meeting) -> dict[str, Any]:
+    """One meeting as the JSON of ``aarshjul meetings --format json``."""
+    return {
+        "uid": meeting.uid,
+        "body": meeting.body,
+        "title": meeting.title,
+        "date": meeting.date.isoformat(),
+        "start": str(meeting.start),
+        "end": str(meeting.end),
+        "status": meeting.status.value,
+        "location": meeting.location,
+        "original_date": meeting.original_date.isoformat() if meeting.original_date else None,
+        "items": [],
+    }
+
+
+def as_json(meetings: Sequence[Meeting]) -> str:
+    return json.dumps([meeting_record(m) for m in meetings], ensure_ascii=False, indent=2)
+
+
+def as_csv(meetings: Sequence[Meeting]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for meeting in meetings:
+        writer.writerow({k: "" if v is None else v for k, v in meeting_record(meeting).items()})
+    return out.getvalue()
+
+
+def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
+    """Aligned columns, in the plan's language, with weekday names from babel."""
+    from babel.dates import format_date  # noqa: PLC0415 - slow to import
+
+    language = plan.language
+    rows = [_HEADERS[language]]
+    for meeting in meetings:
+        remark = []
+        if meeting.status is Status.CANCELLED:
+            remark.append(_CANCELLED[language])
+        if meeting.original_date is not None:
+            remark.append(_MOVED[language].format(meeting.original_date.isoformat()))
+        rows.append((
+            meeting.date.isoformat(),
+            format_date(meeting.date, "EEE", locale=language.value).rstrip("."),
+            f"{meeting.start}–{meeting.end}",
+            meeting.body,
+            meeting.title,
+            meeting.location,
+            ", ".join(remark),
+        ))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             .rstrip() for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,379 @@
+"""Plan -> meetings: rules, holidays, closed periods and ``[[meeting]]`` changes.
+
+Pure: the same plan gives the same meetings, whatever the order of its
+tables, the machine's time zone or today's date. Problems that only show
+once the meetings exist (overlaps, a meeting moved onto a holiday, a one-off
+without a time) are reported here, located at the table that caused them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from aarshjul.calendar import WorkCalendar, work_calendar
+from aarshjul.errors import PlanError, Problem, Severity, has_errors
+from aarshjul.model import (
+    ClockTime,
+    Meeting,
+    MeetingChange,
+    OnHoliday,
+    Plan,
+    Series,
+    Status,
+    Where,
+)
+from aarshjul.recurrence import expand_rule
+
+UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
+"""The namespace of meeting UIDs (uuid5). Changing it changes every UID."""
+
+
+@attrs.frozen
+class Schedule:
+    """The meetings of a plan, in date order, and what is wrong with them."""
+
+    meetings: tuple[Meeting, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+@attrs.frozen(eq=False)
+class _Slot:
+    """A date a series gives, before ``[[meeting]]`` changes are applied.
+
+    ``date`` is None when a holiday or closed period removed it; a change can
+    bring it back.
+    """
+
+    series: Series
+    rule_date: dt.date
+    date: dt.date | None
+
+
+@attrs.frozen
+class _Draft:
+    """A meeting before it has its UID."""
+
+    body: str
+    rule_date: dt.date
+    date: dt.date
+    start: ClockTime
+    end: ClockTime
+    identity_start: ClockTime
+    title: str
+    location: str
+    status: Status
+    note: str
+    template: str | None
+    change: MeetingChange | None
+    series: Series | None
+    where: Where
+
+
+class _Report:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, where: Where, code: str, message: str,
+            severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(severity, code, f"{where.label}: {message}",
+                                     where.file if where.file != "<plan>" else self.source,
+                                     where.line, where.key or None))
+
+
+def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
+             uid_namespace: uuid.UUID = UID_NAMESPACE) -> Schedule:
+    """Every meeting the plan gives, with the problems found on the way.
+
+    ``calendar`` defaults to the plan's holidays and closed periods.
+    """
+    calendar = calendar if calendar is not None else work_calendar(plan)
+    report = _Report(plan.source)
+    slots = [slot for series in plan.series for slot in _slots(plan, series, calendar, report)]
+    changes, one_offs = _match_changes(plan, slots, report)
+    drafts = [draft for slot in slots
+              if (draft := _from_slot(plan, slot, changes.get(slot), calendar=calendar,
+                                      report=report))]
+    drafts += [draft for change in one_offs
+               if (draft := _one_off(plan, change, calendar, report))]
+    _check_empty(plan, drafts, report)
+    meetings = _with_uids(plan, drafts, uid_namespace)
+    _check_overlaps(meetings, report)
+    _check_rooms(meetings, report)
+    return Schedule(tuple(meetings), tuple(report.problems))
+
+
+def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
+                  start: dt.date | None = None, end: dt.date | None = None
+                  ) -> tuple[Meeting, ...]:
+    """The plan's meetings, optionally of some bodies and between two dates
+    (inclusive). Raises :class:`PlanError` if scheduling finds errors."""
+    result = schedule(plan)
+    if not result.ok:
+        raise PlanError([p for p in result.problems if p.is_error])
+    return select(result.meetings, body=body, start=start, end=end)
+
+
+def select(meetings: Iterable[Meeting], *, body: str | Iterable[str] | None = None,
+           start: dt.date | None = None, end: dt.date | None = None) -> tuple[Meeting, ...]:
+    """The meetings of some bodies between two dates (inclusive)."""
+    bodies = {body} if isinstance(body, str) else (set(body) if body is not None else None)
+    return tuple(m for m in meetings
+                 if (bodies is None or m.body in bodies)
+                 and (start is None or m.date >= start)
+                 and (end is None or m.date <= end))
+
+
+def _window(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
+    first = max(plan.start, series.from_date or plan.start)
+    last = min(plan.end, series.to_date or plan.end)
+    return first, last
+
+
+def _slots(plan: Plan, series: Series, calendar: WorkCalendar, report: _Report
+           ) -> list[_Slot]:
+    first, last = _window(plan, series)
+    recurrence = series.recurrence
+    if recurrence.rule is not None:
+        dates = expand_rule(recurrence.rule, anchor=series.from_date or plan.start,
+                            first=first, last=last)
+    else:
+        dates = []
+        for day in recurrence.dates:
+            if first <= day <= last:
+                dates.append(day)
+            else:
+                report.add(series.where, "outside-period", f"{day} is outside "
+                           f"{'the plan' if not plan.start <= day <= plan.end else 'the series'}"
+                           f" ({first} to {last}); it is left out", Severity.WARNING)
+    return [_place(series, day, calendar=calendar, report=report, first=first, last=last)
+            for day in dates]
+
+
+def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, report: _Report,
+           first: dt.date, last: dt.date) -> _Slot:
+    """Where a generated date ends up after holidays and closed periods."""
+    if calendar.closed_period(day) is not None:
+        return _Slot(series, day, None)
+    holiday = calendar.holiday(day)
+    if holiday is None or series.on_holiday is OnHoliday.KEEP:
+        return _Slot(series, day, day)
+    if series.on_holiday is OnHoliday.SKIP:
+        if series.recurrence.rule is None:
+            report.add(series.where, "holiday-date", f"{day} is a holiday ({holiday}); it is "
+                       'left out (on_holiday = "skip")', Severity.WARNING)
+        return _Slot(series, day, None)
+    forward = series.on_holiday is OnHoliday.NEXT_WORKDAY
+    moved = calendar.step_to_workday(day, forward=forward, limit=last if forward else first)
+    if moved is None:
+        report.add(series.where, "no-workday", f"{day} is a holiday ({holiday}) and there is "
+                   f"no workday {'after' if forward else 'before'} it in the series' period; "
+                   "it is left out", Severity.WARNING)
+    return _Slot(series, day, moved)
+
+
+def _match_changes(plan: Plan, slots: list[_Slot], report: _Report
+                   ) -> tuple[dict[_Slot, MeetingChange], list[MeetingChange]]:
+    """Which slot each ``[[meeting]]`` changes; the rest are one-offs."""
+    by_rule_date: dict[tuple[str, dt.date], list[_Slot]] = defaultdict(list)
+    by_date: dict[tuple[str, dt.date], list[_Slot]] = defaultdict(list)
+    for slot in slots:
+        by_rule_date[slot.series.body, slot.rule_date].append(slot)
+        if slot.date is not None:
+            by_date[slot.series.body, slot.date].append(slot)
+    changes: dict[_Slot, MeetingChange] = {}
+    one_offs: list[MeetingChange] = []
+    for change in plan.meetings:
+        key = (change.body, change.date)
+        matches = by_rule_date.get(key) or by_date.get(key) or []
+        if len(matches) > 1:
+            report.add(change.where, "ambiguous-meeting", f"{len(matches)} series of "
+                       f'"{change.body}" give {change.date}; give the series different days')
+        elif not matches:
+            one_offs.append(change)
+        elif matches[0] in changes:
+            earlier = changes[matches[0]].where
+            report.add(change.where, "duplicate-change", f"this meeting is already changed "
+                       f"by {earlier.label} (line {earlier.line}); merge the two")
+        else:
+            changes[matches[0]] = change
+    return changes, one_offs
+
+
+def _times(base_start: ClockTime, base_end: ClockTime, change: MeetingChange
+           ) -> tuple[ClockTime, ClockTime]:
+    start = change.start or base_start
+    if change.end is not None:
+        return start, change.end
+    if change.minutes is not None:
+        return start, start.plus(change.minutes)
+    if change.start is not None:  # a new start keeps the meeting's length
+        return start, start.plus(base_start.until(base_end))
+    return start, base_end
+
+
+def _from_slot(plan: Plan, slot: _Slot, change: MeetingChange | None, *,
+               calendar: WorkCalendar, report: _Report) -> _Draft | None:
+    series = slot.series
+    body = plan.body(series.body)
+    if change is None:
+        if slot.date is None:
+            return None
+        return _Draft(series.body, slot.rule_date, slot.date, series.start, series.end,
+                      series.start, series.title or body.name,
+                      series.location if series.location is not None else body.location,
+                      Status.PLANNED, "", series.template, None, series, series.where)
+    day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
+    try:
+        start, end = _times(series.start, series.end, change)
+    except ValueError:
+        report.add(change.where, "bad-time", "the new time runs past midnight")
+        return None
+    draft = _Draft(
+        series.body, slot.rule_date, day, start, end, series.start,
+        change.title or series.title or body.name,
+        next(v for v in (change.location, series.location, body.location) if v is not None),
+        change.status or Status.PLANNED, change.note, change.template or series.template,
+        change, series, change.where)
+    return draft if _check_change(plan, draft, calendar, report,
+                                  brought_back=slot.date is None) else None
+
+
+def _one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar, report: _Report
+             ) -> _Draft | None:
+    if change.start is None or (change.end is None and change.minutes is None):
+        report.add(change.where, "one-off-needs-time", f'no series of "{change.body}" gives '
+                   f"{change.date}, so this is a one-off meeting, and a one-off needs "
+                   '"start" and "end" (or "minutes")')
+        return None
+    if change.moved_to is not None:
+        report.add(change.where, "bad-value", f'no series of "{change.body}" gives '
+                   f"{change.date}, so there is no meeting to move; write the one-off "
+                   "on its own date")
+        return None
+    body = plan.body(change.body)
+    start, end = _times(change.start, change.start, change)
+    draft = _Draft(change.body, change.date, change.date, start, end, start,
+                   change.title or body.name,
+                   change.location if change.location is not None else body.location,
+                   change.status or Status.PLANNED, change.note, change.template, change,
+                   None, change.where)
+    return draft if _check_change(plan, draft, calendar, report, brought_back=False) else None
+
+
+def _check_change(plan: Plan, draft: _Draft, calendar: WorkCalendar, report: _Report, *,
+                  brought_back: bool) -> bool:
+    where = draft.where
+    if draft.end <= draft.start:
+        report.add(where, "end-before-start", f"the meeting ends ({draft.end}) before or "
+                   f"when it starts ({draft.start})")
+        return False
+    if not plan.start <= draft.date <= plan.end:
+        report.add(where, "outside-plan", f"{draft.date} is outside the plan "
+                   f"({plan.start} to {plan.end})")
+        return False
+    if draft.status is Status.CANCELLED:
+        return True
+    how = ("is moved onto" if draft.date != draft.rule_date else
+           "brings back a meeting on" if brought_back else "is on")
+    holiday, closed = calendar.holiday(draft.date), calendar.closed_period(draft.date)
+    if holiday is not None:
+        report.add(where, "on-holiday", f"{how} {draft.date}, a holiday ({holiday})",
+                   Severity.WARNING)
+    if closed is not None:
+        report.add(where, "in-closed-period", f"{how} {draft.date}, in the closed period "
+                   f'"{closed.name}"', Severity.WARNING)
+    return True
+
+
+def _check_empty(plan: Plan, drafts: list[_Draft], report: _Report) -> None:
+    used = {id(draft.series) for draft in drafts}
+    for series in plan.series:
+        if id(series) not in used:
+            first, last = _window(plan, series)
+            report.add(series.where, "empty-series", f"gives no meetings between {first} and "
+                       f"{last}", Severity.WARNING)
+
+
+def _with_uids(plan: Plan, drafts: list[_Draft], namespace: uuid.UUID) -> list[Meeting]:
+    """Meetings with UIDs that depend on identity, never on file order.
+
+    A meeting is known by its plan, body and the date its rule gave; when a
+    body meets more than once that day, by its place among them (ordered by
+    the time the rule gave).
+    """
+    groups: dict[tuple[str, dt.date], list[_Draft]] = defaultdict(list)
+    for draft in drafts:
+        groups[draft.body, draft.rule_date].append(draft)
+    meetings = []
+    for (body, rule_date), group in groups.items():
+        group.sort(key=lambda d: (d.identity_start, d.start, d.end, d.title, d.location))
+        for ordinal, draft in enumerate(group, start=1):
+            name = f"{plan.id}/{body}/{rule_date.isoformat()}"
+            if ordinal > 1:
+                name += f"/{ordinal}"
+            meetings.append(Meeting(
+                uid=str(uuid.uuid5(namespace, name)), body=body, title=draft.title,
+                date=draft.date, start=draft.start, end=draft.end, status=draft.status,
+                location=draft.location,
+                original_date=draft.rule_date if draft.rule_date != draft.date else None,
+                note=draft.note, template=draft.template,
+                items=draft.change.items if draft.change else (), where=draft.where))
+    meetings.sort(key=lambda m: (m.date, m.start, m.body, m.end, m.uid))
+    return meetings
+
+
+def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
+    """Pairs (earlier, later) of active meetings on one day that overlap."""
+    by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        if meeting.status is Status.PLANNED:
+            by_day[meeting.date].append(meeting)
+    for day in sorted(by_day):
+        todays = by_day[day]
+        for index, later in enumerate(todays):
+            for earlier in todays[:index]:
+                if earlier.start < later.end and later.start < earlier.end:
+                    yield earlier, later
+
+
+def _span(meeting: Meeting) -> str:
+    return f"{meeting.start}–{meeting.end}"
+
+
+def _located(meeting: Meeting) -> str:
+    line = f", line {meeting.where.line}" if meeting.where.line else ""
+    return f"{meeting.where.label}{line}"
+
+
+def _check_overlaps(meetings: list[Meeting], report: _Report) -> None:
+    by_body: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_body[meeting.body].append(meeting)
+    for body in sorted(by_body):
+        for earlier, later in _overlapping(by_body[body]):
+            report.add(later.where, "overlap", f'"{body}" meets twice at once on {later.date}: '
+                       f"{_span(later)} overlaps {_span(earlier)} ({_located(earlier)})")
+
+
+def _check_rooms(meetings: list[Meeting], report: _Report) -> None:
+    by_room: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        room = " ".join(meeting.location.casefold().split())
+        if room:
+            by_room[room].append(meeting)
+    for room in sorted(by_room):
+        for earlier, later in _overlapping(by_room[room]):
+            if earlier.body != later.body:
+                report.add(later.where, "room-clash", f'"{later.body}" {_span(later)} and '
+                           f'"{earlier.body}" {_span(earlier)} ({_located(earlier)}) are both '
+                           f'in "{later.location}" on {later.date}', Severity.WARNING)

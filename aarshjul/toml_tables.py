@@ -1,0 +1,260 @@
+"""Reading TOML tables with types and locations: the plan file's toolkit.
+
+``tomllib`` gives plain values and no positions. A :class:`Table` wraps one
+table of the raw mapping with its key path; its getters check a value's type
+and range and, instead of raising, report a located problem and return None,
+so that one pass over a file finds every mistake in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from aarshjul.errors import Problem, Severity
+from aarshjul.model import ClockTime, Minutes, Where
+from aarshjul.toml_positions import KeyPath, key_lines, line_of
+
+E = TypeVar("E", bound=enum.Enum)
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def key_text(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class Reader:
+    """Collects problems, each located by its key path."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.lines = key_lines(text)
+        self.problems: list[Problem] = []
+
+    def where(self, path: KeyPath, label: str) -> Where:
+        return Where(self.source, line_of(self.lines, path), label, key_text(path))
+
+    def report(self, code: str, path: KeyPath, message: str,
+               severity: Severity = Severity.ERROR) -> None:
+        problem = Problem(severity, code, message, self.source,
+                          line_of(self.lines, path) or 1, key_text(path))
+        if problem not in self.problems:  # a table read twice reports once
+            self.problems.append(problem)
+
+
+class Table:
+    """One TOML table being read: typed getters that report, never raise."""
+
+    def __init__(self, reader: Reader, raw: dict[str, Any], path: KeyPath, label: str,
+                 allowed: tuple[str, ...]) -> None:
+        self.reader, self.raw, self.path, self.label = reader, raw, path, label
+        for key in raw:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f'; did you mean "{close[0]}"?' if close else (
+                    f" (known keys: {', '.join(allowed)})")
+                self.error(key, "unknown-key", f'unknown key "{key}"{hint}')
+
+    @property
+    def where(self) -> Where:
+        return self.reader.where(self.path, self.label)
+
+    def error(self, key: str | None, code: str, message: str,
+              severity: Severity = Severity.ERROR) -> None:
+        path = self.path if key is None else (*self.path, key)
+        prefix = ": ".join(part for part in (self.label, key) if part)
+        self.reader.report(code, path, f"{prefix}: {message}" if prefix else message, severity)
+
+    def has(self, key: str) -> bool:
+        return key in self.raw
+
+    def _get(self, key: str, required: bool, what: str) -> Any:
+        if key not in self.raw:
+            if required:
+                self.error(None, "missing-key", f'"{key}" is required ({what})')
+            return None
+        return self.raw[key]
+
+    def _wrong(self, key: str, expected: str, value: Any) -> None:
+        self.error(key, "bad-type", f"expected {expected} (got {_describe(value)})")
+
+    def text(self, key: str, *, required: bool = False, what: str = "text") -> str | None:
+        value = self._get(key, required, what)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._wrong(key, "text in quotes", value)
+            return None
+        if required and not value.strip():
+            self.error(key, "bad-value", "must not be empty")
+            return None
+        return value
+
+    def ident(self, key: str, *, required: bool = True) -> str | None:
+        value = self.text(key, required=required, what='an id like "sbu"')
+        if value is not None and not ID.fullmatch(value):
+            self.error(key, "bad-value", f'"{value}" is not an id: use a-z, 0-9 and "-", '
+                       'starting with a letter or digit')
+            return None
+        return value
+
+    def integer(self, key: str, *, low: int, high: int) -> int | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong(key, "a whole number", value)
+            return None
+        if not low <= value <= high:
+            self.error(key, "bad-value", f"{value} is out of range ({low} to {high})")
+            return None
+        return value
+
+    def minutes(self, key: str = "minutes") -> Minutes | None:
+        value = self.integer(key, low=0, high=24 * 60)
+        return None if value is None else Minutes(value)
+
+    def integers(self, key: str, *, low: int, high: int) -> tuple[int, ...] | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return None
+        values = value if isinstance(value, list) else [value]
+        good = []
+        for index, item in enumerate(values):
+            if isinstance(item, bool) or not isinstance(item, int):
+                self._wrong(f"{key}[{index + 1}]" if isinstance(value, list) else key,
+                            "a whole number", item)
+            elif not low <= item <= high:
+                self.error(key, "bad-value", f"{item} is out of range ({low} to {high})")
+            else:
+                good.append(item)
+        if len(good) != len(values):
+            return None
+        if not good:
+            self.error(key, "bad-value", "the list is empty")
+            return None
+        return tuple(sorted(set(good)))
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        return self._as_date(key, self._get(key, required, "a date like 2025-01-15"))
+
+    def dates(self, key: str) -> tuple[dt.date, ...] | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self._wrong(key, "a list of dates like [2025-01-15, 2025-02-12]", value)
+            return None
+        found = [self._as_date(f"{key}[{i + 1}]", item) for i, item in enumerate(value)]
+        if any(item is None for item in found):
+            return None
+        return tuple(item for item in found if item is not None)
+
+    def clock(self, key: str) -> ClockTime | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return None
+        if isinstance(value, dt.time):
+            if value.second or value.microsecond or value.tzinfo:
+                self.error(key, "bad-time", f"{value} has seconds or a zone; "
+                           'write "HH:MM" like "18:15"')
+                return None
+            return ClockTime.of(value)
+        if not isinstance(value, str):
+            self._wrong(key, 'a clock time like "18:15"', value)
+            return None
+        try:
+            return ClockTime.parse(value)
+        except ValueError as error:
+            self.error(key, "bad-time", str(error))
+            return None
+
+    def choice(self, key: str, kind: type[E], default: E) -> E | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return default
+        allowed = [member.value for member in kind]
+        if isinstance(value, str) and value in allowed:
+            return kind(value)
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
+        shown = f'"{value}"' if isinstance(value, str) else _describe(value)
+        self.error(key, "bad-value", f"{shown} is not one of "
+                   f"{', '.join(repr(a) for a in allowed)}{hint}")
+        return None
+
+    def strings(self, key: str) -> tuple[str, ...] | None:
+        value = self._get(key, False, "")
+        if value is None:
+            return ()
+        values = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in values):
+            self._wrong(key, 'a list of texts like ["Indstilling", "Bilag 1"]', value)
+            return None
+        return tuple(values)
+
+    def color(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _COLOR.fullmatch(value):
+            self.error(key, "bad-value", f'"{value}" is not a colour like "#1f77b4"')
+            return None
+        return None if value is None else value.lower()
+
+    def _as_date(self, key: str, value: Any) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            self.error(key, "bad-date", f"{value} has a time; write the date alone, like "
+                        f"{value.date().isoformat()}")
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError as error:
+                self.error(key, "bad-date", f'"{value}" is not a date that exists ({error})')
+                return None
+        self._wrong(key, "a date like 2025-01-15", value)
+        return None
+
+    def failed(self, *keys: str) -> bool:
+        """Did reading any of these keys of this table report an error?"""
+        wanted = {key_text((*self.path, key)) for key in keys}
+        return any(p.is_error and p.key in wanted for p in self.reader.problems)
+
+    def tables(self, key: str) -> Iterator[tuple[dict[str, Any], KeyPath]]:
+        """The elements of an array of tables (``[[key]]``)."""
+        value = self.raw.get(key)
+        if value is None:
+            return
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.error(key, "bad-type", f"write each one as a [[{_dotted(self.path, key)}]] "
+                       "table")
+            return
+        for index, element in enumerate(value):
+            yield element, (*self.path, key, index)
+
+
+def _dotted(path: KeyPath, key: str) -> str:
+    names = [part for part in path if isinstance(part, str)]
+    return ".".join([*names[-1:], key]) if names else key
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "true/false", int: "a number", float: "a decimal number", str: "a text",
+             list: "a list", dict: "a table", dt.datetime: "a date with a time",
+             dt.date: "a date", dt.time: "a time"}
+    shown = repr(value) if not isinstance(value, list | dict) else ""
+    kind = kinds.get(type(value), type(value).__name__)
+    return f"{kind} {shown}".strip() if len(shown) < 40 else kind

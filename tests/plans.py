@@ -1,0 +1,38 @@
+"""Small plans written inline, and where the real ones are."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from aarshjul import Plan, parse_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "calendars" / "aarhus-msb-2025.toml"
+
+HEADER = """\
+[plan]
+title = "Testplan"
+id = "test"
+start = 2025-01-01
+end = 2025-12-31
+
+[[body]]
+id = "sbu"
+name = "Social- og Beskæftigelsesudvalget"
+location = "Rådhuset, lokale 398"
+
+[[body]]
+id = "rm"
+name = "Rådmandsmøde"
+location = "Rådhuset, lokale 398"
+"""
+
+
+def plan_text(body: str = "", header: str = HEADER) -> str:
+    """A plan: the standard header (two bodies, 2025) plus ``body``."""
+    return header + "\n" + textwrap.dedent(body)
+
+
+def make_plan(body: str = "", header: str = HEADER) -> Plan:
+    return parse_plan(plan_text(body, header), source="test.toml")

@@ -1,0 +1,181 @@
+"""The command line: exit codes, formats, and no traceback for user mistakes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import aarshjul
+from aarshjul import __version__
+
+from .plans import EXAMPLE, ROOT, plan_text
+
+COMMANDS = ["check", "meetings"]
+
+
+def run_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aarshjul", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False, timeout=120)
+
+
+def test_python_dash_m_and_version() -> None:
+    result = run_process("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"aarshjul, version {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])
+def test_help_on_every_command(run_cli, command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage: " in result.stdout
+
+
+def test_check_the_example(run_cli) -> None:
+    result = run_cli("check", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "ok: 1 file checked, 0 errors, 0 warnings, 0 info")
+
+
+def test_check_json(run_cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(plan_text('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                             'start = "25:00"\nend = "19:00"\n'), encoding="utf-8")
+    result = run_cli("check", "--format", "json", str(EXAMPLE), str(bad))
+    assert result.exit_code == 1
+    good, broken = json.loads(result.stdout)
+    assert good == {"file": str(EXAMPLE), "kind": "plan", "ok": True, "problems": [],
+                    "items": []}
+    assert broken["ok"] is False
+    (problem,) = broken["problems"]
+    assert problem == {"severity": "error", "code": "bad-time", "line": 20, "item": None,
+                       "key": "series[1].start",
+                       "message": '[[series]] #1 (body "sbu"): start: "25:00" is not a '
+                                  "clock time (hours 00-23, minutes 00-59)"}
+
+
+def test_meetings_json_has_the_spec_keys(run_cli) -> None:
+    result = run_cli("meetings", str(EXAMPLE), "--format", "json", "--body", "sbu",
+                     "--from", "2025-02-01", "--to", "2025-02-28")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [r["date"] for r in records] == ["2025-02-19", "2025-02-26"]
+    assert set(records[0]) == {"uid", "body", "title", "date", "start", "end", "status",
+                               "location", "original_date", "items"}
+    assert records[0]["original_date"] == "2025-02-12"
+    assert (records[0]["start"], records[0]["end"]) == ("18:15", "19:45")
+
+
+def test_meetings_csv(run_cli) -> None:
+    result = run_cli("meetings", str(EXAMPLE), "--format", "csv", "--body", "rm",
+                     "--to", "2024-12-31")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["date"] for r in rows] == ["2024-12-03", "2024-12-10", "2024-12-17"]
+    assert rows[0]["original_date"] == ""
+
+
+def test_meetings_table_in_danish(run_cli) -> None:
+    result = run_cli("meetings", str(EXAMPLE), "--body", "sbu", "--to", "2025-02-28")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Dato", "Dag", "Tid", "Organ", "Titel", "Sted", "Bemærkning"]
+    assert "2025-02-19  ons  18:15–19:45" in lines[4]
+    assert lines[4].endswith("flyttet fra 2025-02-12")
+
+
+def test_meetings_prints_warnings_to_stderr(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "p.toml"
+    plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-04-18, 2025-04-23]\n'
+                              'start = "09:00"\nend = "10:00"\n'), encoding="utf-8")
+    result = run_cli("meetings", str(plan), "--format", "json")
+    assert result.exit_code == 0
+    assert [m["date"] for m in json.loads(result.stdout)] == ["2025-04-23"]
+    assert "warning[holiday-date]" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["meetings", str(EXAMPLE), "--body", "nope"],
+    ["meetings", str(EXAMPLE), "--from", "15-01-2025"],
+    ["meetings", str(EXAMPLE), "--from", "2025-03-01", "--to", "2025-02-01"],
+    ["meetings", str(EXAMPLE), "--format", "xml"],
+    ["meetings", "missing.toml"],
+    ["meetings", str(ROOT / "calendars")],
+    ["check"],
+    ["check", "missing.toml"],
+    ["check", str(ROOT / "README.md")],
+    ["nonsense"],
+])
+def test_misuse_exits_2(run_cli, args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+BAD_FILES: dict[str, bytes] = {
+    "empty": b"",
+    "only a comment": b"# nothing here\n",
+    "syntax": b"[plan\n",
+    "binary": bytes(range(256)) * 4,
+    "latin-1": plan_text('[[body]]\nid = "x"\nname = "Ældreråd"\n').encode("latin-1"),
+    "30 February": b'[plan]\ntitle = "x"\nstart = 2025-02-30\nend = 2025-12-31\n',
+    "plan as an array": b'[[plan]]\ntitle = "x"\n',
+    "wrong types": b'[plan]\ntitle = 1\nstart = "soon"\nend = [1]\n',
+    "unknown keys": plan_text("[[bodyy]]\nid = 1\n").encode(),
+    "bad rrule": plan_text('[[series]]\nbody = "sbu"\nrule = "FREQ=WEEKLY;BYDAY=XX"\n'
+                           'start = "18:15"\nend = "19:00"\n').encode(),
+    "25:00": plan_text('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "25:00"\n'
+                       'end = "19:00"\n').encode(),
+    "unknown phrase": plan_text('[[series]]\nbody = "sbu"\nevery = "now and then"\n'
+                                'start = "18:15"\nend = "19:00"\n').encode(),
+    "overlap": plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:15"\n'
+                         'end = "19:00"\n\n[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                         'start = "18:30"\nend = "19:30"\n').encode(),
+    "a one-off without a time": plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
+                                          ).encode(),
+    "deep nesting": b"[plan]\nx = " + b"[" * 5000 + b"]" * 5000 + b"\n",
+}
+
+
+@pytest.mark.parametrize("content", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_bad_plans_exit_1_with_located_messages(tmp_path: Path, content: bytes) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(content)
+    for command in ("check", "meetings"):
+        result = run_process(command, str(plan))
+        assert result.returncode == 1, (command, result.stdout, result.stderr)
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output
+        lines = [line for line in output.splitlines() if "error[" in line]
+        assert lines, output
+        assert all(line.startswith(f"{plan}:") for line in lines), lines
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    script = (f"{sys.executable} -m aarshjul meetings {EXAMPLE} --format json | head -c 10")
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr
+
+
+def test_the_public_api_is_what_all_says() -> None:
+    assert set(aarshjul._WHERE) | {"__version__"} == set(aarshjul.__all__)
+    for name in aarshjul.__all__:
+        assert getattr(aarshjul, name) is not None
+
+
+@pytest.mark.parametrize("command", [["check", str(EXAMPLE)], ["meetings", str(EXAMPLE)],
+                                     ["--version"]])
+def test_commands_import_only_what_they_need(command: list[str]) -> None:
+    """No feed, page or Word library is loaded to check or list a plan."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "aarshjul", *command],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    imported = {line.split("|")[-1].strip().split(".")[0]
+                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert imported.isdisjoint({"icalendar", "jinja2", "docx", "caldav", "lxml"})
+    if command == ["--version"]:
+        assert imported.isdisjoint({"holidays", "dateutil", "babel"})

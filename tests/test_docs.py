@@ -1,0 +1,139 @@
+"""The documentation stays true: its examples load, its keys exist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from aarshjul import parse_plan, schedule
+from aarshjul import plan_file as pf
+
+from .plans import ROOT
+
+PLAN_FORMAT = ROOT / "docs" / "plan-format.md"
+SCHEMA = ROOT / "aarshjul" / "schema" / "plan.schema.json"
+
+
+def toml_blocks(path: Path) -> list[str]:
+    return re.findall(r"```toml\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL)
+
+
+BLOCKS = toml_blocks(PLAN_FORMAT)
+
+
+def test_the_first_example_is_a_whole_plan() -> None:
+    plan = parse_plan(BLOCKS[0], source="plan-format.md")
+    assert schedule(plan).ok
+
+
+@pytest.mark.parametrize("index", range(1, len(BLOCKS)))
+def test_every_example_loads_and_schedules(index: int) -> None:
+    """Each example is added to the plan the examples before it made."""
+    text = "\n".join(BLOCKS[: index + 1])
+    result = schedule(parse_plan(text, source="plan-format.md"))
+    assert [p for p in result.problems if p.is_error] == []
+
+
+def test_every_key_has_an_example() -> None:
+    written = "\n".join(BLOCKS)
+    keys = {*pf._PLAN_KEYS, *pf._CLOSED_KEYS, *pf._BODY_KEYS, *pf._SERIES_KEYS,
+            *pf._ITEM_KEYS, *pf._MEETING_KEYS, *pf._THEME_KEYS, *pf._CASE_KEYS,
+            *pf._TEMPLATE_KEYS} - {"item"}
+    missing = {key for key in keys if not re.search(rf"^{key} =", written, re.MULTILINE)}
+    assert missing == set()
+    for table in pf._TABLES:
+        assert f"[{table}]" in written or f"[[{table}]]" in written
+
+
+def test_every_code_is_documented() -> None:
+    text = PLAN_FORMAT.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info) \|", text,
+                                re.MULTILINE))
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "aarshjul").glob("*.py"))
+    code = r'\s*"([a-z]+(?:-[a-z]+)*)"'
+    used = set()
+    for call in (rf"\.report\({code}", rf"\.single\({code}", rf"\.add\([\w.]+,{code}",
+                 rf'\.error\((?:None|"\w+"|\w+),{code}', rf"Problem\(\s*Severity\.\w+,{code}"):
+        used |= set(re.findall(call, sources))
+    assert len(used) > 20
+    # Codes of files that cannot be read at all; the CLI's usage errors.
+    unlisted = {"missing-file", "not-a-file", "unreadable", "unknown-kind"}
+    assert used - unlisted - documented == set()
+    assert documented - used == set()
+
+
+def as_json_types(value: Any) -> Any:
+    """TOML dates and times as the strings an editor's schema check sees."""
+    if isinstance(value, dict):
+        return {k: as_json_types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json_types(v) for v in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("plan", sorted((ROOT / "calendars").glob("*.toml")),
+                         ids=lambda p: p.name)
+def test_the_schema_accepts_the_real_plans(plan: Path) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    raw = as_json_types(tomllib.loads(plan.read_text(encoding="utf-8")))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()
+                                    ).validate(raw)
+
+
+def test_the_schema_accepts_the_documented_examples() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(as_json_types(tomllib.loads("\n".join(BLOCKS))))
+
+
+def test_the_schema_rejects_what_check_rejects() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for broken in ('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\ntypo = 1\n',
+                   '[plan]\ntitle = "x"\nstart = 2025-01-01\n',
+                   BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nstart = "25:00"\nend = "19:00"\n'
+                   'every = "hver onsdag"\n'):
+        assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
+
+
+README = ROOT / "README.md"
+
+
+def test_the_readme_starts_with_the_two_commands() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "```sh"
+    install, test = lines[3], lines[4]
+    assert install.startswith("python3 -m pip install . && aarshjul ")
+    assert "calendars/aarhus-msb-2025.toml" in install
+    assert test == 'python3 -m pip install -e ".[test]" && python3 -m pytest'
+    assert test.split("&& ")[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_readme_example_gives_what_it_shows(run_cli, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    text = README.read_text(encoding="utf-8")
+    (plan,) = toml_blocks(README)
+    shown = re.findall(r"```console\n\$ (.*?)\n(.*?)```", text, re.DOTALL)
+    monkeypatch.chdir(tmp_path)
+    Path("udvalg.toml").write_text(plan, encoding="utf-8")
+    command, output = shown[0]
+    assert command == "aarshjul meetings udvalg.toml"
+    assert run_cli(*command.split()[1:]).stdout == output
+    Path("udvalg.toml").write_text(plan.replace("anden onsdag", "anden onsdg"),
+                                   encoding="utf-8")
+    command, output = shown[1]
+    result = run_cli(*command.split()[1:])
+    assert result.exit_code == 1
+    first, summary = output.rstrip("\n").split("\n")
+    assert result.stdout.startswith(first.removesuffix("…"))
+    assert result.stdout.rstrip("\n").endswith(summary)

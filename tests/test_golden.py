@@ -1,0 +1,54 @@
+"""Golden tests: a folder per case, plan in, expected output beside it.
+
+Each ``tests/golden/<case>/plan.toml`` (and each real plan in ``calendars/``,
+with its expectations in ``tests/golden/calendars/<name>/``) is run through
+``aarshjul meetings --format json`` and ``aarshjul check``; the output must
+equal ``meetings.json`` and ``check.txt``. A new case is a new folder.
+Regenerate with ``python -m pytest tests/test_golden.py --update-golden``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .plans import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def cases() -> dict[str, tuple[Path, Path]]:
+    found = {case.name: (case / "plan.toml", case)
+             for case in sorted(GOLDEN.iterdir()) if (case / "plan.toml").exists()}
+    for plan in sorted((ROOT / "calendars").glob("*.toml")):
+        found[f"calendars/{plan.stem}"] = (plan, GOLDEN / "calendars" / plan.stem)
+    return found
+
+
+CASES = cases()
+
+
+def compare(actual: str, expected: Path, update: bool) -> None:
+    if update:
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(actual, encoding="utf-8")
+    assert expected.exists(), f"{expected} is missing: run with --update-golden"
+    assert actual == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name: str, run_cli, update_golden: bool, monkeypatch: pytest.MonkeyPatch
+                ) -> None:
+    plan, folder = CASES[name]
+    monkeypatch.chdir(ROOT)
+    relative = str(plan.relative_to(ROOT))
+    check = run_cli("check", relative)
+    compare(check.stdout, folder / "check.txt", update_golden)
+    meetings = run_cli("meetings", "--format", "json", relative)
+    assert meetings.exit_code == check.exit_code
+    if meetings.exit_code == 0:
+        compare(meetings.stdout, folder / "meetings.json", update_golden)
+    else:
+        assert not (folder / "meetings.json").exists()

@@ -1,0 +1,458 @@
+"""Recurrence phrases: the words a planner writes, and the RRULE they mean.
+
+The tables read as the rule: phrase on the left, RRULE on the right. The
+later tests expand some of the rules with dateutil (as the planner's
+calendar will) and check the dates against the calendar itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+
+import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aarshjul.phrases import KNOWN_FORMS, PhraseError, phrase_to_rrule
+from aarshjul.recurrence import expand_rule, normalize_rule
+
+EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
+ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))
+WORKDAYS = "MO,TU,WE,TH,FR"
+NOT_JULY = "1,2,3,4,5,6,8,9,10,11,12"
+
+
+def check(table: list[tuple[str, str]]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(("phrase", "rule"), table, ids=[row[0] for row in table])
+
+
+WEEKLY = [
+    ("hver tirsdag", "FREQ=WEEKLY;BYDAY=TU"),
+    ("hver onsdag", "FREQ=WEEKLY;BYDAY=WE"),
+    ("tirsdage", "FREQ=WEEKLY;BYDAY=TU"),
+    ("alle tirsdage", "FREQ=WEEKLY;BYDAY=TU"),
+    ("hver tirsdag og torsdag", "FREQ=WEEKLY;BYDAY=TU,TH"),
+    ("hver torsdag og tirsdag", "FREQ=WEEKLY;BYDAY=TU,TH"),
+    ("hver mandag, onsdag og fredag", "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+    ("hver søndag og lørdag", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ("every tuesday", "FREQ=WEEKLY;BYDAY=TU"),
+    ("tuesdays", "FREQ=WEEKLY;BYDAY=TU"),
+    ("every monday and thursday", "FREQ=WEEKLY;BYDAY=MO,TH"),
+    ("weekly on wednesday", "FREQ=WEEKLY;BYDAY=WE"),
+    ("hver uge", "FREQ=WEEKLY"),
+    ("every week", "FREQ=WEEKLY"),
+    ("ugentligt om onsdagen", "FREQ=WEEKLY;BYDAY=WE"),
+]
+
+EVERY_NTH_WEEK = [
+    ("hver anden onsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver 2. onsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver tredje onsdag", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
+    ("hver 3. onsdag", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
+    ("hver anden tirsdag og torsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH"),
+    ("hver anden uge", "FREQ=WEEKLY;INTERVAL=2"),
+    ("hver 3. uge", "FREQ=WEEKLY;INTERVAL=3"),
+    ("hver anden uge om onsdagen", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver 2. uge, onsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver 52. uge", "FREQ=WEEKLY;INTERVAL=52"),
+    ("hver 14. dag", "FREQ=WEEKLY;INTERVAL=2"),
+    ("hver fjortende dag", "FREQ=WEEKLY;INTERVAL=2"),
+    ("hver 14. dag om torsdagen", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"),
+    ("every other wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("every second wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("every 2nd wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("every third wednesday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
+    ("every 3 weeks on wednesday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
+    ("every 2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+    ("every other week on wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("biweekly on wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("fortnightly on wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("every 14 days", "FREQ=WEEKLY;INTERVAL=2"),
+    ("every 1 week", "FREQ=WEEKLY"),
+]
+
+WEEKDAY_OF_THE_MONTH = [
+    ("2. onsdag i måneden", "FREQ=MONTHLY;BYDAY=2WE"),
+    ("anden onsdag i måneden", "FREQ=MONTHLY;BYDAY=2WE"),
+    ("første mandag i måneden", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("den første mandag i hver måned", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("hver første mandag i måneden", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("femte torsdag i måneden", "FREQ=MONTHLY;BYDAY=5TH"),
+    ("sidste fredag i måneden", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("sidste torsdag i måneden", "FREQ=MONTHLY;BYDAY=-1TH"),
+    ("næstsidste fredag i måneden", "FREQ=MONTHLY;BYDAY=-2FR"),
+    ("2. og 4. onsdag i måneden", "FREQ=MONTHLY;BYDAY=2WE,4WE"),
+    ("første og tredje mandag i måneden", "FREQ=MONTHLY;BYDAY=1MO,3MO"),
+    ("første og sidste fredag i måneden", "FREQ=MONTHLY;BYDAY=1FR,-1FR"),
+    ("sidste og næstsidste fredag i måneden", "FREQ=MONTHLY;BYDAY=-2FR,-1FR"),
+    ("første mandag og tredje onsdag i måneden", "FREQ=MONTHLY;BYDAY=1MO,3WE"),
+    ("første tirsdag og torsdag i måneden", "FREQ=MONTHLY;BYDAY=1TU,1TH"),
+    ("second wednesday of the month", "FREQ=MONTHLY;BYDAY=2WE"),
+    ("2nd wednesday of each month", "FREQ=MONTHLY;BYDAY=2WE"),
+    ("first monday of every month", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("the 1st monday of the month", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("last friday of the month", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("second to last friday of the month", "FREQ=MONTHLY;BYDAY=-2FR"),
+    ("second-last friday of the month", "FREQ=MONTHLY;BYDAY=-2FR"),
+    ("third to last friday of the month", "FREQ=MONTHLY;BYDAY=-3FR"),
+    ("first and third monday of the month", "FREQ=MONTHLY;BYDAY=1MO,3MO"),
+]
+
+EVEN_AND_ODD_WEEKS = [
+    ("onsdag i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
+    ("hver onsdag i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
+    ("onsdage i ulige uger", f"FREQ=YEARLY;BYWEEKNO={ODD_WEEKS};BYDAY=WE"),
+    ("tirsdag i ulige uger", f"FREQ=YEARLY;BYWEEKNO={ODD_WEEKS};BYDAY=TU"),
+    ("mandag og torsdag i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=MO,TH"),
+    ("hverdage i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY={WORKDAYS}"),
+    ("wednesday in even weeks", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
+    ("every wednesday in odd weeks", f"FREQ=YEARLY;BYWEEKNO={ODD_WEEKS};BYDAY=WE"),
+    ("wednesdays in even-numbered weeks", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
+]
+
+DAYS_AND_MONTHS = [
+    ("hverdage", f"FREQ=DAILY;BYDAY={WORKDAYS}"),
+    ("alle hverdage", f"FREQ=DAILY;BYDAY={WORKDAYS}"),
+    ("hver hverdag", f"FREQ=DAILY;BYDAY={WORKDAYS}"),
+    ("weekdays", f"FREQ=DAILY;BYDAY={WORKDAYS}"),
+    ("every weekday", f"FREQ=DAILY;BYDAY={WORKDAYS}"),
+    ("hver dag", "FREQ=DAILY"),
+    ("every day", "FREQ=DAILY"),
+    ("dagligt", "FREQ=DAILY"),
+    ("every 3 days", "FREQ=DAILY;INTERVAL=3"),
+    ("hver måned", "FREQ=MONTHLY"),
+    ("every month", "FREQ=MONTHLY"),
+    ("monthly", "FREQ=MONTHLY"),
+    ("hver anden måned", "FREQ=MONTHLY;INTERVAL=2"),
+    ("every 3 months", "FREQ=MONTHLY;INTERVAL=3"),
+]
+
+EXCEPT_MONTHS = [
+    ("sidste onsdag i måneden undtagen juli", f"FREQ=MONTHLY;BYMONTH={NOT_JULY};BYDAY=-1WE"),
+    (
+        "første onsdag i måneden, undtagen i juli og december",
+        "FREQ=MONTHLY;BYMONTH=1,2,3,4,5,6,8,9,10,11;BYDAY=1WE",
+    ),
+    ("hver onsdag undtagen i juli", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("hver onsdag undtagen jul", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    (
+        "hver anden uge undtagen juni, juli og august",
+        "FREQ=WEEKLY;INTERVAL=2;BYMONTH=1,2,3,4,5,9,10,11,12",
+    ),
+    ("hverdage undtagen juli", f"FREQ=DAILY;BYMONTH={NOT_JULY};BYDAY={WORKDAYS}"),
+    (
+        "onsdag i lige uger undtagen juli",
+        f"FREQ=YEARLY;BYMONTH={NOT_JULY};BYWEEKNO={EVEN_WEEKS};BYDAY=WE",
+    ),
+    ("last friday of the month except july", f"FREQ=MONTHLY;BYMONTH={NOT_JULY};BYDAY=-1FR"),
+    (
+        "every wednesday except in july and august",
+        "FREQ=WEEKLY;BYMONTH=1,2,3,4,5,6,9,10,11,12;BYDAY=WE",
+    ),
+    ("monthly except dec and jan", "FREQ=MONTHLY;BYMONTH=2,3,4,5,6,7,8,9,10,11"),
+]
+
+# The same rule however it is typed.
+TOLERATED = [
+    ("Hver Onsdag", "FREQ=WEEKLY;BYDAY=WE"),
+    ("  hver   onsdag  ", "FREQ=WEEKLY;BYDAY=WE"),
+    ("hver onsdag.", "FREQ=WEEKLY;BYDAY=WE"),
+    ("hver onsdag,", "FREQ=WEEKLY;BYDAY=WE"),
+    ("Den sidste fredag i måneden.", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("The last Friday of the month.", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("HVER 2.ONSDAG", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver\tanden\nonsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver lordag", "FREQ=WEEKLY;BYDAY=SA"),
+    ("hver sondag", "FREQ=WEEKLY;BYDAY=SU"),
+    ("naestsidste fredag i maaneden", "FREQ=MONTHLY;BYDAY=-2FR"),
+    ("forste mandag i maneden", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("2. & 4. onsdag i måneden", "FREQ=MONTHLY;BYDAY=2WE,4WE"),
+    ("hver onsdag og onsdag", "FREQ=WEEKLY;BYDAY=WE"),  # said twice, meant once
+]
+
+
+@check(WEEKLY)
+def test_weekly(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(EVERY_NTH_WEEK)
+def test_every_nth_week(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(WEEKDAY_OF_THE_MONTH)
+def test_weekday_of_the_month(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(EVEN_AND_ODD_WEEKS)
+def test_even_and_odd_iso_weeks(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(DAYS_AND_MONTHS)
+def test_days_and_months(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(EXCEPT_MONTHS)
+def test_except_months(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(TOLERATED)
+def test_case_spaces_punctuation_and_spelling_are_tolerated(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@pytest.mark.parametrize("line", KNOWN_FORMS)
+def test_every_known_form_reads(line: str) -> None:
+    danish, english = line.split(" / ")
+    assert phrase_to_rrule(danish.strip()) == phrase_to_rrule(english.strip())
+
+
+UNREADABLE = [
+    ("", "the phrase is empty"),
+    ("   .  ", "the phrase is empty"),
+    ("hver blå onsdag", 'unknown word "blå"'),
+    ("hver onsdagn", 'unknown word "onsdagn" (did you mean'),
+    ("every 0 weeks", 'the interval must be 1 to 52, not "0"'),
+    ("hver 53. uge", 'the interval must be 1 to 52, not "53."'),
+    ("hver 99999999999999999999 uge", "the interval must be 1 to 52"),
+    ("6. onsdag i måneden", 'a month has no "6." weekday'),
+    ("sjette onsdag i måneden", 'unknown word "sjette"'),
+    ("fourteenth wednesday of the month", 'a month has no "fourteenth" weekday'),
+    ("sixth to last friday of the month", 'unknown word "sixth"'),
+    ("6th to last friday of the month", 'a month has no "6th to last" weekday'),
+    ("hver anden onsdag i lige uger", "already picks every other week"),
+    ("onsdag i lige uger i måneden", 'did not expect "i" here'),
+    ("hver dag i lige uger", "say which weekday"),
+    ("hver måned i lige uger", "say which weekday"),
+    ("anden onsdag", '"anden" needs "hver"'),
+    ("hver første onsdag", '"første" is not an interval'),
+    ("hver sidste fredag", '"sidste" is not an interval'),
+    ("hver onsdag i måneden", "say which weekday of the month"),
+    ("every other wednesday of the month", '"other" cannot say which weekday of the month'),
+    ("2 wednesday of the month", '"2" cannot say which weekday of the month'),
+    ("2. og 4. onsdag", 'need "i måneden"'),
+    ("uge", 'write "hver" ("every") before "uge"'),
+    ("2 weeks", 'write "hver" ("every") before "weeks"'),
+    ("hver anden hverdag", '"anden" cannot count hverdag'),
+    ("hver 5. dag om onsdagen", "a weekday needs whole weeks"),
+    ("hver onsdag undtagen", "it stops too early; expected a month"),
+    ("hver onsdag i", "it stops too early"),
+    ("hver onsdag undtagen onsdag", 'did not expect "onsdag" here; expected a month'),
+    ("hver onsdag og", 'did not expect "og" here'),
+    ("hver", "it stops too early; expected a weekday"),
+    ("hver ² uge", 'unknown word "²"'),
+    ("hver 2x uge", 'unknown word "2x"'),
+    (
+        "hver onsdag undtagen januar, februar, marts, april, maj, juni, juli, august, "
+        "september, oktober, november og december",
+        "every month is left out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "reason"), UNREADABLE, ids=[row[0] for row in UNREADABLE])
+def test_unreadable_phrases_say_what_was_not_understood(phrase: str, reason: str) -> None:
+    with pytest.raises(PhraseError) as caught:
+        phrase_to_rrule(phrase)
+    assert reason in caught.value.reason
+    assert caught.value.phrase == phrase
+
+
+def test_the_message_quotes_the_phrase_and_lists_the_known_forms() -> None:
+    with pytest.raises(PhraseError) as caught:
+        phrase_to_rrule("hver blå onsdag")
+    message = str(caught.value)
+    assert message.startswith('cannot read "hver blå onsdag" as a recurrence: unknown word "blå".')
+    assert "\n" not in message  # one finding, one line
+    for form in KNOWN_FORMS:
+        assert form.replace("  /  ", " / ") in message
+
+
+def test_a_phrase_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="hver blå onsdag"):
+        phrase_to_rrule("hver blå onsdag")
+
+
+# --- The dates the rules give --------------------------------------------
+
+
+def expand(phrase: str, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The dates a phrase gives in [first, last], counted from ``first``."""
+    return expand_rule(normalize_rule(phrase_to_rrule(phrase)), anchor=first, first=first,
+                       last=last)
+
+
+def every_day(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def last_weekday_of_each_month(year: int, weekday: int) -> list[dt.date]:
+    return [
+        dt.date(year, month, max(week[weekday] for week in calendar.monthcalendar(year, month)))
+        for month in range(1, 13)
+    ]
+
+
+def test_last_friday_of_each_month_in_2025() -> None:
+    fridays = expand("sidste fredag i måneden", *YEAR_2025)
+    assert fridays == last_weekday_of_each_month(2025, calendar.FRIDAY)
+    assert fridays[:2] == [dt.date(2025, 1, 31), dt.date(2025, 2, 28)]
+
+
+def test_second_to_last_friday_except_july_in_2025() -> None:
+    fridays = expand("næstsidste fredag i måneden undtagen juli", *YEAR_2025)
+    expected = [
+        last - dt.timedelta(weeks=1)
+        for last in last_weekday_of_each_month(2025, calendar.FRIDAY)
+        if last.month != 7
+    ]
+    assert fridays == expected
+    assert fridays[0] == dt.date(2025, 1, 24)
+
+
+def test_second_and_fourth_wednesday_in_2025() -> None:
+    wednesdays = expand("2. og 4. onsdag i måneden", *YEAR_2025)
+    assert len(wednesdays) == 24
+    assert wednesdays[:4] == [
+        dt.date(2025, 1, 8),
+        dt.date(2025, 1, 22),
+        dt.date(2025, 2, 12),
+        dt.date(2025, 2, 26),
+    ]
+    assert all(day.weekday() == calendar.WEDNESDAY for day in wednesdays)
+    assert all((day.day - 1) // 7 in (1, 3) for day in wednesdays)
+
+
+def test_every_other_wednesday_from_new_year_2025() -> None:
+    wednesdays = expand("hver anden onsdag", *YEAR_2025)
+    assert wednesdays[:3] == [dt.date(2025, 1, 1), dt.date(2025, 1, 15), dt.date(2025, 1, 29)]
+    assert all(
+        later - earlier == dt.timedelta(weeks=2)
+        for earlier, later in itertools.pairwise(wednesdays)
+    )
+    assert len(wednesdays) == 27
+
+
+def test_fortnightly_keeps_the_start_dates_weekday() -> None:
+    # 2025-01-06 is a Monday; "hver 14. dag" has no weekday of its own.
+    mondays = expand("hver 14. dag", dt.date(2025, 1, 6), dt.date(2025, 2, 28))
+    assert mondays == [dt.date(2025, 1, 6) + dt.timedelta(weeks=2 * n) for n in range(4)]
+
+
+def test_weekdays_except_july_in_2025() -> None:
+    days = expand("hverdage undtagen juli", *YEAR_2025)
+    assert days == [day for day in every_day(*YEAR_2025) if day.weekday() < 5 and day.month != 7]
+
+
+# --- Even and odd ISO weeks, checked against date.isocalendar() ---------------
+#
+# 2026 has 53 ISO weeks: week 53 runs 2026-12-28 to 2027-01-03, so the odd
+# weeks 53 and 1 follow each other, and the even weeks 52 and 2 are three
+# weeks apart. Parity is about week numbers, not a fixed interval.
+
+BOUNDARY = (dt.date(2026, 12, 1), dt.date(2027, 1, 31))
+
+
+def test_even_weeks_across_the_53_week_year_2026() -> None:
+    wednesdays = expand("onsdag i lige uger", *BOUNDARY)
+    assert wednesdays == [
+        dt.date(2026, 12, 9),  # week 50
+        dt.date(2026, 12, 23),  # week 52
+        dt.date(2027, 1, 13),  # week 2: weeks 53 and 1 are both odd
+        dt.date(2027, 1, 27),  # week 4
+    ]
+    assert wednesdays == [day for day in every_day(*BOUNDARY) if is_wednesday_in(day, parity=0)]
+
+
+def test_odd_weeks_across_the_53_week_year_2026() -> None:
+    assert expand("onsdag i ulige uger", *BOUNDARY) == [
+        dt.date(2026, 12, 2),  # week 49
+        dt.date(2026, 12, 16),  # week 51
+        dt.date(2026, 12, 30),  # week 53
+        dt.date(2027, 1, 6),  # week 1, the very next week
+        dt.date(2027, 1, 20),  # week 3
+    ]
+    assert expand("onsdag i ulige uger", *BOUNDARY) == [
+        day for day in every_day(*BOUNDARY) if is_wednesday_in(day, parity=1)
+    ]
+
+
+def is_wednesday_in(day: dt.date, *, parity: int) -> bool:
+    return day.weekday() == calendar.WEDNESDAY and day.isocalendar().week % 2 == parity
+
+
+SWEEP = (dt.date(2015, 1, 1), dt.date(2032, 12, 31))  # 2015, 2020 and 2026 have 53 weeks
+
+
+@pytest.mark.parametrize("parity", ["lige", "ulige"])
+@pytest.mark.parametrize("weekday", ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"])
+def test_weekday_parity_matches_isocalendar_for_years(weekday: str, parity: str) -> None:
+    number = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"].index(weekday)
+    remainder = 0 if parity == "lige" else 1
+    assert expand(f"{weekday} i {parity} uger", *SWEEP) == [
+        day
+        for day in every_day(*SWEEP)
+        if day.weekday() == number and day.isocalendar().week % 2 == remainder
+    ]
+
+
+@pytest.mark.parametrize("phrase", ["lørdag i lige uger", "søndag i ulige uger"])
+def test_weekend_parity_at_new_year_2022(phrase: str) -> None:
+    # ISO: 2022-01-01 and -02 are in week 52 of 2021 (even). dateutil 2.9 alone
+    # counts them as week 53; recurrence.expand_rule filters by ISO week.
+    first, last = dt.date(2021, 12, 20), dt.date(2022, 1, 16)
+    weekday = calendar.SATURDAY if phrase.startswith("lørdag") else calendar.SUNDAY
+    remainder = 0 if "lige" in phrase.split() else 1
+    assert expand(phrase, first, last) == [
+        day
+        for day in every_day(first, last)
+        if day.weekday() == weekday and day.isocalendar().week % 2 == remainder
+    ]
+
+
+# --- Anything at all -------------------------------------------------------------
+
+VOCABULARY = (
+    "hver", "alle", "every", "each", "den", "the", "og", "and", "&", "i", "in", "of",
+    "om", "on", "på", "undtagen", "except", "anden", "andet", "første", "tredje",
+    "sidste", "næstsidste", "fjortende", "other", "second", "first", "last", "to",
+    "mandag", "onsdag", "onsdagen", "fredage", "monday", "wednesdays", "uge", "uger",
+    "dag", "måned", "måneden", "hverdage", "weekday", "week", "weeks", "days", "month",
+    "lige", "ulige", "even", "odd", "numbered", "juli", "december", "jan", "weekly",
+    "biweekly", "monthly", "dagligt", "0", "1", "2", "2.", "3", "5.", "6.", "14", "14.",
+    "53", "2nd", "3rd", ",", ".",
+)  # fmt: skip
+
+
+@settings(database=None, max_examples=300)
+@given(st.text())
+def test_any_text_either_reads_or_raises_a_phrase_error(text: str) -> None:
+    try:
+        rule = phrase_to_rrule(text)
+    except PhraseError:
+        return  # the one exception allowed: any other fails the test
+    assert rule.startswith("FREQ=")
+
+
+@settings(database=None, max_examples=500)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=9).map(" ".join))
+def test_any_word_salad_gives_a_phrase_error_or_a_rule_dateutil_expands(text: str) -> None:
+    try:
+        rule = phrase_to_rrule(text)
+    except PhraseError:
+        return
+    start = dt.datetime(2025, 1, 1)
+    first = rrulestr(rule, dtstart=start).after(start, inc=True)
+    assert first is not None
+    assert first < dt.datetime(2026, 1, 1)
