@@ -32,27 +32,29 @@ class WorkCalendar:
         """The holiday's name, or None."""
         return self.holidays.get(day)
 
-    def closed_period(self, day: dt.date) -> Closed | None:
+    def closed_period(self, day: dt.date, body: str | None = None) -> Closed | None:
+        """The closed period ``day`` is in (for ``body``, or for every body)."""
         for period in self.closed:
-            if period.contains(day):
+            if period.applies_to(body) and period.contains(day):
                 return period
         return None
 
-    def is_workday(self, day: dt.date) -> bool:
+    def is_workday(self, day: dt.date, body: str | None = None) -> bool:
         return (
             day.weekday() < 5
             and day not in self.holidays
-            and self.closed_period(day) is None
+            and self.closed_period(day, body) is None
         )
 
-    def step_to_workday(self, day: dt.date, *, forward: bool, limit: dt.date) -> dt.date | None:
-        """The nearest workday after (``forward``) or before ``day``, not past
-        ``limit``; steps over runs of holidays and closed days. None if there
-        is none."""
+    def step_to_workday(self, day: dt.date, *, forward: bool, limit: dt.date,
+                        body: str | None = None) -> dt.date | None:
+        """The nearest workday (of ``body``) after (``forward``) or before
+        ``day``, not past ``limit``; steps over runs of holidays and closed
+        days. None if there is none."""
         step = dt.timedelta(days=1 if forward else -1)
         candidate = day + step
         while (candidate <= limit) if forward else (candidate >= limit):
-            if self.is_workday(candidate):
+            if self.is_workday(candidate, body):
                 return candidate
             candidate += step
         return None

@@ -115,13 +115,18 @@ NOWHERE = Where("<plan>", None, "", "")
 
 @attrs.frozen
 class Closed:
-    """A period with no meetings: dates, or ISO weeks in every year."""
+    """A period with no meetings: dates, or ISO weeks in every year; for
+    every body, or only for ``bodies``."""
 
     name: str
     from_date: dt.date | None = None
     to_date: dt.date | None = None
     weeks: frozenset[int] = frozenset()
+    bodies: frozenset[str] = frozenset()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    def applies_to(self, body: str | None) -> bool:
+        return not self.bodies or body is None or body in self.bodies
 
     def contains(self, day: dt.date) -> bool:
         if self.weeks and day.isocalendar().week in self.weeks:
@@ -153,6 +158,7 @@ class Recurrence:
     rule: str | None = None
     dates: tuple[dt.date, ...] = ()
     phrase: str | None = None
+    exceptions: frozenset[dt.date] = frozenset()
 
 
 @attrs.frozen

@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+import attrs
+
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.files import read_text
 from aarshjul.model import (
@@ -47,10 +49,10 @@ _LONGEST_PLAN_YEARS = 50
 _TABLES = ("plan", "closed", "body", "series", "meeting", "template", "theme", "case")
 _PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
               "holiday_categories", "id")
-_CLOSED_KEYS = ("name", "from", "to", "weeks")
+_CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
 _BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline")
-_SERIES_KEYS = ("body", "rule", "every", "dates", "from", "to", "start", "end", "minutes",
-                "title", "template", "location", "on_holiday")
+_SERIES_KEYS = ("body", "rule", "every", "dates", "except", "from", "to", "start", "end",
+                "minutes", "title", "template", "location", "on_holiday")
 _ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
               "time")
 _MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
@@ -137,13 +139,13 @@ def _build_plan(reader: Reader, raw: dict[str, Any]) -> Plan | None:
         reader.report("bad-type", ("plan",), "plan must be a [plan] table")
     else:
         info = _read_header(Table(reader, header, ("plan",), "[plan]", _PLAN_KEYS))
-    closed = _each(top, "closed", lambda raw, path: _read_closed(reader, raw, path))
     for kind in ("body", "template", "theme"):
         _check_unique(reader, top, kind)
+    refs = _References(reader, *(_raw_ids(top, kind) for kind in ("body", "template", "theme")))
+    closed = _each(top, "closed", lambda raw, path: _read_closed(reader, raw, path, refs))
     bodies = _each(top, "body", lambda raw, path: _read_body(reader, raw, path))
     templates = _each(top, "template", lambda raw, path: _read_template(reader, raw, path))
     themes = _each(top, "theme", lambda raw, path: _read_theme(reader, raw, path))
-    refs = _References(reader, *(_raw_ids(top, kind) for kind in ("body", "template", "theme")))
     series = _each(top, "series", lambda raw, path: _read_series(reader, raw, path, refs))
     changes = _each(top, "meeting", lambda raw, path: _read_meeting(reader, raw, path, refs))
     cases = _each(top, "case", lambda raw, path: _read_case(reader, raw, path, refs))
@@ -259,7 +261,8 @@ def _period(table: Table, *, required: bool) -> tuple[dt.date | None, dt.date | 
     return start, end, not table.failed("from", "to")
 
 
-def _read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed | None:
+def _read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath, refs: _References
+                 ) -> Closed | None:
     table = Table(reader, raw, path, _label("closed", path, _quoted(raw.get("name"))),
                   _CLOSED_KEYS)
     name = table.text("name", required=True, what='e.g. "Vinterferie"')
@@ -268,9 +271,11 @@ def _read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed |
     if not table.has("from") and not table.has("to") and not table.has("weeks"):
         table.error(None, "missing-key", 'give "from" and "to" dates, or "weeks"')
         return None
-    if name is None or not period_ok or (table.has("weeks") and weeks is None):
+    bodies = refs.check_all(table, "bodies", "body")
+    if name is None or not period_ok or bodies is None or (
+            table.has("weeks") and weeks is None):
         return None
-    return Closed(name, start, end, frozenset(weeks or ()), table.where)
+    return Closed(name, start, end, frozenset(weeks or ()), frozenset(bodies), table.where)
 
 
 def _raw_ids(top: Table, kind: str) -> set[str]:
@@ -316,10 +321,19 @@ class _References:
         self.reader = reader
         self.known = {"body": bodies, "template": templates, "theme": themes}
 
+    def check_all(self, table: Table, key: str, kind: str) -> tuple[str, ...] | None:
+        """A list of ids, each of which must exist."""
+        values = table.strings(key)
+        if values is None:
+            return None
+        found = [self._known(table, key, kind, value) for value in values]
+        return None if None in found else values
+
     def check(self, table: Table, key: str, kind: str, required: bool = False) -> str | None:
         value = table.ident(key, required=required)
-        if value is None:
-            return None
+        return None if value is None else self._known(table, key, kind, value)
+
+    def _known(self, table: Table, key: str, kind: str, value: str) -> str | None:
         known = self.known[kind]
         if value not in known:
             close = difflib.get_close_matches(value, sorted(known), n=1)
@@ -385,6 +399,15 @@ def _read_series(reader: Reader, raw: dict[str, Any], path: KeyPath, refs: _Refe
 
 
 def _recurrence(table: Table) -> Recurrence | None:
+    """How a series recurs, and the days it leaves out (``except``)."""
+    recurrence = _how(table)
+    exceptions = table.dates("except")
+    if recurrence is None or (table.has("except") and exceptions is None):
+        return None
+    return attrs.evolve(recurrence, exceptions=frozenset(exceptions or ()))
+
+
+def _how(table: Table) -> Recurrence | None:
     from aarshjul.phrases import PhraseError, phrase_to_rrule  # noqa: PLC0415
     from aarshjul.recurrence import RuleError, normalize_rule  # noqa: PLC0415
 

@@ -155,6 +155,9 @@ def _slots(plan: Plan, series: Series, calendar: WorkCalendar, report: _Report
                 report.add(series.where, "outside-period", f"{day} is outside "
                            f"{'the plan' if not plan.start <= day <= plan.end else 'the series'}"
                            f" ({first} to {last}); it is left out", Severity.WARNING)
+    for day in sorted(recurrence.exceptions - set(dates)):
+        report.add(series.where, "unused-exception", f"except lists {day}, a day this series "
+                   f"does not give between {first} and {last}", Severity.WARNING)
     return [_place(series, day, calendar=calendar, report=report, first=first, last=last)
             for day in dates]
 
@@ -162,7 +165,7 @@ def _slots(plan: Plan, series: Series, calendar: WorkCalendar, report: _Report
 def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, report: _Report,
            first: dt.date, last: dt.date) -> _Slot:
     """Where a generated date ends up after holidays and closed periods."""
-    if calendar.closed_period(day) is not None:
+    if day in series.recurrence.exceptions or calendar.closed_period(day, series.body):
         return _Slot(series, day, None)
     holiday = calendar.holiday(day)
     if holiday is None or series.on_holiday is OnHoliday.KEEP:
@@ -173,7 +176,8 @@ def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, report: _Rep
                        'left out (on_holiday = "skip")', Severity.WARNING)
         return _Slot(series, day, None)
     forward = series.on_holiday is OnHoliday.NEXT_WORKDAY
-    moved = calendar.step_to_workday(day, forward=forward, limit=last if forward else first)
+    moved = calendar.step_to_workday(day, forward=forward, limit=last if forward else first,
+                                     body=series.body)
     if moved is None:
         report.add(series.where, "no-workday", f"{day} is a holiday ({holiday}) and there is "
                    f"no workday {'after' if forward else 'before'} it in the series' period; "
@@ -285,7 +289,8 @@ def _check_change(plan: Plan, draft: _Draft, calendar: WorkCalendar, report: _Re
         return True
     how = ("is moved onto" if draft.date != draft.rule_date else
            "brings back a meeting on" if brought_back else "is on")
-    holiday, closed = calendar.holiday(draft.date), calendar.closed_period(draft.date)
+    holiday = calendar.holiday(draft.date)
+    closed = calendar.closed_period(draft.date, draft.body)
     if holiday is not None:
         report.add(where, "on-holiday", f"{how} {draft.date}, a holiday ({holiday})",
                    Severity.WARNING)

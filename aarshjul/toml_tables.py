@@ -69,10 +69,13 @@ class Table:
     def where(self) -> Where:
         return self.reader.where(self.path, self.label)
 
-    def error(self, key: str | None, code: str, message: str,
+    def error(self, key: str | KeyPath | None, code: str, message: str,
               severity: Severity = Severity.ERROR) -> None:
-        path = self.path if key is None else (*self.path, key)
-        prefix = ": ".join(part for part in (self.label, key) if part)
+        """Report a problem at ``key`` (a key of this table, or a path below it
+        like ``("dates", 0)``), or at the table itself."""
+        below: KeyPath = () if key is None else (key,) if isinstance(key, str) else key
+        path = (*self.path, *below)
+        prefix = ": ".join(part for part in (self.label, key_text(below)) if part)
         self.reader.report(code, path, f"{prefix}: {message}" if prefix else message, severity)
 
     def has(self, key: str) -> bool:
@@ -85,7 +88,7 @@ class Table:
             return None
         return self.raw[key]
 
-    def _wrong(self, key: str, expected: str, value: Any) -> None:
+    def _wrong(self, key: str | KeyPath, expected: str, value: Any) -> None:
         self.error(key, "bad-type", f"expected {expected} (got {_describe(value)})")
 
     def text(self, key: str, *, required: bool = False, what: str = "text") -> str | None:
@@ -132,7 +135,7 @@ class Table:
         good = []
         for index, item in enumerate(values):
             if isinstance(item, bool) or not isinstance(item, int):
-                self._wrong(f"{key}[{index + 1}]" if isinstance(value, list) else key,
+                self._wrong((key, index) if isinstance(value, list) else key,
                             "a whole number", item)
             elif not low <= item <= high:
                 self.error(key, "bad-value", f"{item} is out of range ({low} to {high})")
@@ -155,7 +158,7 @@ class Table:
         if not isinstance(value, list):
             self._wrong(key, "a list of dates like [2025-01-15, 2025-02-12]", value)
             return None
-        found = [self._as_date(f"{key}[{i + 1}]", item) for i, item in enumerate(value)]
+        found = [self._as_date((key, i), item) for i, item in enumerate(value)]
         if any(item is None for item in found):
             return None
         return tuple(item for item in found if item is not None)
@@ -210,7 +213,7 @@ class Table:
             return None
         return None if value is None else value.lower()
 
-    def _as_date(self, key: str, value: Any) -> dt.date | None:
+    def _as_date(self, key: str | KeyPath, value: Any) -> dt.date | None:
         if value is None:
             return None
         if isinstance(value, dt.datetime):

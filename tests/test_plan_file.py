@@ -198,6 +198,11 @@ BROKEN = {
                           "bad-value"),
     "closed without dates": ('[[closed]]\nname = "Ferie"\n', 0, "missing-key"),
     "closed week 54": ('[[closed]]\nname = "Ferie"\nweeks = [54]\n', 2, "bad-value"),
+    "closed for an unknown body": ('[[closed]]\nname = "Ferie"\nweeks = [7]\nbodies = ["x"]\n',
+                                   3, "unknown-reference"),
+    "except is not a list of dates": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                                      'start = "18:15"\nend = "19:00"\nexcept = ["soon"]\n', 5,
+                                      "bad-type"),
     "closed backwards": ('[[closed]]\nname = "Ferie"\nfrom = 2025-07-10\nto = 2025-07-01\n',
                          3, "end-before-start"),
     "case without when": ('[[case]]\ntitle = "x"\nbody = "sbu"\n', 0, "missing-key"),

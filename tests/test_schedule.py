@@ -419,3 +419,35 @@ def test_list_meetings_raises_on_errors() -> None:
     with pytest.raises(PlanError) as caught:
         list_meetings(make_plan(WEDNESDAYS + '[[meeting]]\nbody = "sbu"\ndate = 2025-02-03\n'))
     assert caught.value.problems[0].code == "one-off-needs-time"
+
+
+def test_except_leaves_days_out_and_a_change_can_bring_one_back() -> None:
+    text = WEDNESDAYS.replace('end = "19:45"', 'end = "19:45"\nexcept = [2025-01-29, 2025-02-26]')
+    assert dates(text) == [D(2025, 1, 15), D(2025, 2, 12), D(2025, 3, 12), D(2025, 3, 26)]
+    brought_back = dates(text + '[[meeting]]\nbody = "sbu"\ndate = 2025-02-26\n'
+                                'moved_to = 2025-02-25\n')
+    assert D(2025, 2, 25) in brought_back
+
+
+def test_an_exception_the_series_does_not_give_warns() -> None:
+    text = WEDNESDAYS.replace('end = "19:45"', 'end = "19:45"\nexcept = [2025-01-30]')
+    assert problems_of(text) == [("warning", "unused-exception")]
+
+
+def test_a_closed_period_can_be_for_some_bodies_only() -> None:
+    plan = make_plan(WEDNESDAYS + '''
+        [[series]]
+        body = "rm"
+        every = "hver onsdag"
+        to = 2025-02-28
+        start = "10:00"
+        end = "11:00"
+
+        [[closed]]
+        name = "Udvalgets vinterpause"
+        weeks = [7]
+        bodies = ["sbu"]
+        ''')
+    meetings = list_meetings(plan)
+    assert D(2025, 2, 12) not in [m.date for m in meetings if m.body == "sbu"]
+    assert D(2025, 2, 12) in [m.date for m in meetings if m.body == "rm"]
