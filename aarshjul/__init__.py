@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING, Any
 from aarshjul._version import __version__
 
 if TYPE_CHECKING:
-    from aarshjul.check import Report, check_path, check_plan_text
+    from aarshjul.agenda import Agendas, assemble
+    from aarshjul.agenda_items import Agenda, AgendaItem
+    from aarshjul.agenda_text import render_agenda
+    from aarshjul.check import Report, check_agenda_text, check_path, check_plan_text
+    from aarshjul.clock import ClockTime, Minutes
     from aarshjul.errors import (
         AarshjulError,
         AgendaError,
@@ -32,13 +36,11 @@ if TYPE_CHECKING:
     from aarshjul.model import (
         Body,
         Case,
-        ClockTime,
         Closed,
         Item,
         Language,
         Meeting,
         MeetingChange,
-        Minutes,
         OnHoliday,
         Placement,
         Plan,
@@ -50,21 +52,26 @@ if TYPE_CHECKING:
     )
     from aarshjul.plan_file import load_plan, parse_plan, read_plan
     from aarshjul.scheduling import UID_NAMESPACE, Schedule, list_meetings, schedule, select
+    from aarshjul.written import WrittenAgenda, read_agenda, read_agenda_lines
+    from aarshjul.written_check import check_written
 
 # Each public name and the module it lives in: `import aarshjul` stays cheap,
 # and a command imports only what it uses.
 _WHERE = {
     "AarshjulError": "aarshjul.errors",
+    "Agenda": "aarshjul.agenda_items",
     "AgendaError": "aarshjul.errors",
+    "AgendaItem": "aarshjul.agenda_items",
+    "Agendas": "aarshjul.agenda",
     "Body": "aarshjul.model",
     "Case": "aarshjul.model",
-    "ClockTime": "aarshjul.model",
+    "ClockTime": "aarshjul.clock",
     "Closed": "aarshjul.model",
     "Item": "aarshjul.model",
     "Language": "aarshjul.model",
     "Meeting": "aarshjul.model",
     "MeetingChange": "aarshjul.model",
-    "Minutes": "aarshjul.model",
+    "Minutes": "aarshjul.clock",
     "OnHoliday": "aarshjul.model",
     "Placement": "aarshjul.model",
     "Plan": "aarshjul.model",
@@ -80,12 +87,19 @@ _WHERE = {
     "Template": "aarshjul.model",
     "Theme": "aarshjul.model",
     "UID_NAMESPACE": "aarshjul.scheduling",
+    "WrittenAgenda": "aarshjul.written",
+    "assemble": "aarshjul.agenda",
+    "check_agenda_text": "aarshjul.check",
     "check_path": "aarshjul.check",
     "check_plan_text": "aarshjul.check",
+    "check_written": "aarshjul.written_check",
     "list_meetings": "aarshjul.scheduling",
     "load_plan": "aarshjul.plan_file",
     "parse_plan": "aarshjul.plan_file",
+    "read_agenda": "aarshjul.written",
+    "read_agenda_lines": "aarshjul.written",
     "read_plan": "aarshjul.plan_file",
+    "render_agenda": "aarshjul.agenda_text",
     "schedule": "aarshjul.scheduling",
     "select": "aarshjul.scheduling",
 }
@@ -93,7 +107,10 @@ _WHERE = {
 __all__ = [
     "UID_NAMESPACE",
     "AarshjulError",
+    "Agenda",
     "AgendaError",
+    "AgendaItem",
+    "Agendas",
     "Body",
     "Case",
     "ClockTime",
@@ -117,13 +134,20 @@ __all__ = [
     "Status",
     "Template",
     "Theme",
+    "WrittenAgenda",
     "__version__",
+    "assemble",
+    "check_agenda_text",
     "check_path",
     "check_plan_text",
+    "check_written",
     "list_meetings",
     "load_plan",
     "parse_plan",
+    "read_agenda",
+    "read_agenda_lines",
     "read_plan",
+    "render_agenda",
     "schedule",
     "select",
 ]

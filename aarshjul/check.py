@@ -1,7 +1,10 @@
 """``aarshjul check``: one report per file, for plans and written agendas.
 
 A plan is checked as deeply as it can be: if it loads, its meetings are
-scheduled and its agendas assembled, so one run reports every problem.
+scheduled and its agendas assembled, so one run reports every problem. A
+written agenda is read and its times checked. Only what a file's kind needs
+is imported: checking a written agenda never loads the plan machinery,
+holidays or babel.
 """
 
 from __future__ import annotations
@@ -11,22 +14,23 @@ from typing import Literal
 
 import attrs
 
+from aarshjul.agenda_items import AgendaItem, item_record
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
-from aarshjul.files import read_text
-from aarshjul.plan_file import read_plan
 
 PLAN_SUFFIXES = (".toml",)
-CHECKABLE = PLAN_SUFFIXES
+AGENDA_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
+CHECKABLE = PLAN_SUFFIXES + AGENDA_SUFFIXES
 """The file kinds ``check`` reads, by suffix."""
 
 
 @attrs.frozen
 class Report:
-    """What ``check`` found in one file."""
+    """What ``check`` found in one file; ``items`` are a written agenda's."""
 
     file: str
     kind: Literal["plan", "agenda"]
     problems: tuple[Problem, ...]
+    items: tuple[AgendaItem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -37,7 +41,9 @@ class Report:
 
 
 def check_plan_text(text: str, *, source: str = "<string>") -> Report:
-    """Every problem of a plan given as text: its format, then its meetings."""
+    """Every problem of a plan given as text: its format, then its meetings
+    and agendas."""
+    from aarshjul.plan_file import read_plan  # noqa: PLC0415
     from aarshjul.scheduling import schedule  # noqa: PLC0415
 
     plan, problems = read_plan(text, source=source)
@@ -46,10 +52,22 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     return Report(source, "plan", _in_order(problems))
 
 
-def check_path(path: str | os.PathLike[str]) -> Report:
-    """Check one file, a plan (``.toml``) or a written agenda, by its suffix.
+def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
+    """Every finding in a written agenda given as text."""
+    from aarshjul.written import read_agenda_lines  # noqa: PLC0415
+    from aarshjul.written_check import check_written  # noqa: PLC0415
 
-    Raises :class:`AarshjulError` for a file of a kind aarshjul cannot check.
+    written = read_agenda_lines(enumerate(text.splitlines(), start=1), source=source)
+    return Report(source, "agenda", check_written(written, source=source),
+                  written.agenda.items)
+
+
+def check_path(path: str | os.PathLike[str]) -> Report:
+    """Check one file by its suffix: a plan (``.toml``) or a written agenda
+    (``.txt``, ``.md``, ``.docx``).
+
+    A file that cannot be read gives a report with that one problem; a file
+    of a kind aarshjul cannot check raises :class:`AarshjulError`.
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - str in, str out
@@ -57,11 +75,22 @@ def check_path(path: str | os.PathLike[str]) -> Report:
         raise AarshjulError.single(
             "unknown-kind", f"cannot check this kind of file (give {', '.join(CHECKABLE)})",
             file=name)
+    if suffix in PLAN_SUFFIXES:
+        from aarshjul.files import read_text  # noqa: PLC0415
+
+        try:
+            text = read_text(name)
+        except SourceError as error:
+            return Report(name, "plan", error.problems)
+        return check_plan_text(text, source=name)
+    from aarshjul.written import read_agenda  # noqa: PLC0415
+    from aarshjul.written_check import check_written  # noqa: PLC0415
+
     try:
-        text = read_text(name)
-    except SourceError as error:
-        return Report(name, "plan", error.problems)
-    return check_plan_text(text, source=name)
+        written = read_agenda(name)
+    except AarshjulError as error:
+        return Report(name, "agenda", error.problems)
+    return Report(name, "agenda", check_written(written, source=name), written.agenda.items)
 
 
 def _in_order(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
@@ -94,5 +123,5 @@ def report_record(report: Report) -> dict[str, object]:
              "key": p.key, "message": p.message}
             for p in report.problems
         ],
-        "items": [],
+        "items": [item_record(item) for item in report.items],
     }

@@ -13,12 +13,16 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from aarshjul._version import __version__
 from aarshjul.errors import AarshjulError, Problem
+
+if TYPE_CHECKING:
+    from aarshjul.model import Plan
+    from aarshjul.scheduling import Schedule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,10 +76,12 @@ def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...
               show_default=True, help="One line a finding, or JSON for programs.")
 @_user_errors
 def check(files: tuple[str, ...], output: str) -> None:
-    """Check plans (.toml): every problem with its file and line.
+    """Check plans (.toml) and written agendas (.txt, .md, .docx).
 
-    Exit status 0 when no file has errors (warnings and information are
-    allowed), 1 when one has.
+    Prints every problem with its file and line (for .docx: the paragraph):
+    for a plan, mistakes in the file, its meetings and its agendas; for a
+    written agenda, whether its times add up. Exit status 0 when no file has
+    errors (warnings and information are allowed), 1 when one has.
     """
     from aarshjul.check import check_path, report_record, reports_as_text  # noqa: PLC0415
 
@@ -109,9 +115,8 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.datetime | None,
     Warnings go to standard error; the list to standard output.
     """
     from aarshjul import listing  # noqa: PLC0415
-    from aarshjul.errors import PlanError  # noqa: PLC0415
     from aarshjul.plan_file import load_plan  # noqa: PLC0415
-    from aarshjul.scheduling import schedule, select  # noqa: PLC0415
+    from aarshjul.scheduling import select  # noqa: PLC0415
 
     if start and end and end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
@@ -121,18 +126,65 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.datetime | None,
         if body not in known:
             raise click.BadParameter(f'no body "{body}" in {plan} (it has '
                                      f"{', '.join(known) or 'none'})", param_hint="--body")
-    result = schedule(loaded)
-    if not result.ok:
-        raise PlanError([p for p in result.problems if p.is_error])
-    _print_problems(result.problems)
+    result = _scheduled(loaded)
     found = select(result.meetings, body=bodies or None,
                    start=start.date() if start else None, end=end.date() if end else None)
     if output == "json":
-        click.echo(listing.as_json(found))
+        click.echo(listing.as_json(found, result.agendas))
     elif output == "csv":
         click.echo(listing.as_csv(found), nl=False)
     else:
         click.echo(listing.as_table(loaded, found), nl=False)
+
+
+@cli.command()
+@click.argument("plan", type=_FILE)
+@click.argument("body")
+@click.argument("day", metavar="DATE", type=_DATE)
+@click.option("--format", "output", type=click.Choice(["text", "md", "html"]),
+              default="text", show_default=True,
+              help="Plain text like a written agenda, Markdown, or an HTML page.")
+@_user_errors
+def agenda(plan: str, body: str, day: dt.datetime, output: str) -> None:
+    """One meeting's agenda with clock times, in the plan's language.
+
+    BODY is the body's id, DATE the meeting's day (YYYY-MM-DD; for a moved
+    meeting, the new day or the one it moved from). The text form reads like
+    a written agenda, and `aarshjul check` reads it back.
+    """
+    from aarshjul.agenda_text import render_agenda  # noqa: PLC0415
+    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+
+    loaded = load_plan(plan)
+    known = [b.id for b in loaded.bodies]
+    if body not in known:
+        raise click.BadParameter(f'no body "{body}" in {plan} (it has '
+                                 f"{', '.join(known) or 'none'})", param_hint="BODY")
+    result = _scheduled(loaded)
+    date = day.date()
+    found = result.meetings_on(body, date)
+    if not found:
+        theirs = [m for m in result.meetings if m.body == body]
+        before = [m.date.isoformat() for m in theirs if m.date < date][-1:]
+        after = [m.date.isoformat() for m in theirs if m.date > date][:1]
+        near = ", ".join([*before, *after]) or "none"
+        raise click.BadParameter(f'"{body}" has no meeting on {date} (nearest: {near})',
+                                 param_hint="DATE")
+    for meeting in found:
+        click.echo(render_agenda(result.agenda(meeting), form=output,
+                                 language=loaded.language), nl=False)
+
+
+def _scheduled(plan: Plan) -> Schedule:
+    """The plan's meetings and agendas; warnings printed, errors raised."""
+    from aarshjul.errors import PlanError, Severity  # noqa: PLC0415
+    from aarshjul.scheduling import schedule  # noqa: PLC0415
+
+    result = schedule(plan)
+    if not result.ok:
+        raise PlanError([p for p in result.problems if p.is_error])
+    _print_problems(tuple(p for p in result.problems if p.severity is Severity.WARNING))
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,6 +9,7 @@ When a call cannot return a result because of such problems, it raises an
 from __future__ import annotations
 
 import enum
+from typing import Self
 
 import attrs
 
@@ -71,7 +72,7 @@ class AarshjulError(Exception):
         file: str | None = None,
         line: int | None = None,
         key: str | None = None,
-    ) -> AarshjulError:
+    ) -> Self:
         return cls((Problem(Severity.ERROR, code, message, file, line, key),))
 
     @property

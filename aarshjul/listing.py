@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aarshjul.agenda_items import Agenda, item_record
 from aarshjul.model import Language, Meeting, Plan, Status
 
 _HEADERS = {
@@ -24,8 +25,9 @@ CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "locatio
               "original_date")
 
 
-def meeting_record(meeting: Meeting) -> dict[str, Any]:
-    """One meeting as the JSON of ``aarshjul meetings --format json``."""
+def meeting_record(meeting: Meeting, agenda: Agenda | None = None) -> dict[str, Any]:
+    """One meeting as the JSON of ``aarshjul meetings --format json``, with
+    its agenda's items."""
     return {
         "uid": meeting.uid,
         "body": meeting.body,
@@ -36,12 +38,14 @@ def meeting_record(meeting: Meeting) -> dict[str, Any]:
         "status": meeting.status.value,
         "location": meeting.location,
         "original_date": meeting.original_date.isoformat() if meeting.original_date else None,
-        "items": [],
+        "items": [item_record(item) for item in agenda.items] if agenda else [],
     }
 
 
-def as_json(meetings: Sequence[Meeting]) -> str:
-    return json.dumps([meeting_record(m) for m in meetings], ensure_ascii=False, indent=2)
+def as_json(meetings: Sequence[Meeting], agendas: Mapping[str, Agenda] | None = None) -> str:
+    agendas = agendas or {}
+    return json.dumps([meeting_record(m, agendas.get(m.uid)) for m in meetings],
+                      ensure_ascii=False, indent=2)
 
 
 def as_csv(meetings: Sequence[Meeting]) -> str:
@@ -55,7 +59,7 @@ def as_csv(meetings: Sequence[Meeting]) -> str:
 
 def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
     """Aligned columns, in the plan's language, with weekday names from babel."""
-    from babel.dates import format_date  # noqa: PLC0415 - slow to import
+    from aarshjul.dates import short_weekday  # noqa: PLC0415 - babel is slow to import
 
     language = plan.language
     rows = [_HEADERS[language]]
@@ -67,7 +71,7 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
             remark.append(_MOVED[language].format(meeting.original_date.isoformat()))
         rows.append((
             meeting.date.isoformat(),
-            format_date(meeting.date, "EEE", locale=language.value).rstrip("."),
+            short_weekday(meeting.date, language),
             f"{meeting.start}–{meeting.end}",
             meeting.body,
             meeting.title,

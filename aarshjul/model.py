@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-from typing import NewType
 
 import attrs
 
-Minutes = NewType("Minutes", int)
-"""A duration in whole minutes."""
+from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.errors import Problem, Severity
 
 
 class Status(enum.Enum):
@@ -46,60 +44,6 @@ class Language(enum.Enum):
     EN = "en"
 
 
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
-
-
-@attrs.frozen(order=True)
-class ClockTime:
-    """A wall-clock time of day, to the minute, in the plan's time zone."""
-
-    minutes: int = attrs.field(validator=attrs.validators.and_(
-        attrs.validators.ge(0), attrs.validators.lt(24 * 60)))
-
-    @classmethod
-    def parse(cls, text: str) -> ClockTime:
-        """``"18:15"`` (or the Danish ``"18.15"``) -> ClockTime.
-
-        Raises ValueError with a message fit for a planner.
-        """
-        match = _CLOCK.fullmatch(text.strip())
-        if match is None:
-            raise ValueError(f'"{text}" is not a clock time (expected "HH:MM", like "18:15")')
-        hours, minutes = int(match[1]), int(match[2])
-        if hours > 23 or minutes > 59:
-            raise ValueError(f'"{text}" is not a clock time (hours 00-23, minutes 00-59)')
-        return cls(hours * 60 + minutes)
-
-    @classmethod
-    def of(cls, value: dt.time) -> ClockTime:
-        return cls(value.hour * 60 + value.minute)
-
-    @property
-    def hour(self) -> int:
-        return self.minutes // 60
-
-    @property
-    def minute(self) -> int:
-        return self.minutes % 60
-
-    def plus(self, minutes: int) -> ClockTime:
-        """The time ``minutes`` later; ValueError past midnight."""
-        return ClockTime(self.minutes + minutes)
-
-    def until(self, later: ClockTime) -> Minutes:
-        return Minutes(later.minutes - self.minutes)
-
-    def to_time(self) -> dt.time:
-        return dt.time(self.hour, self.minute)
-
-    def dotted(self) -> str:
-        """The Danish way: ``18.15``."""
-        return f"{self.hour:02d}.{self.minute:02d}"
-
-    def __str__(self) -> str:
-        return f"{self.hour:02d}:{self.minute:02d}"
-
-
 @attrs.frozen
 class Where:
     """Where a model object was written: file, line, and a label for messages."""
@@ -108,6 +52,12 @@ class Where:
     line: int | None
     label: str
     key: str
+
+    def problem(self, code: str, message: str, *, severity: Severity = Severity.ERROR,
+                item: int | None = None) -> Problem:
+        """A problem found here, its message led by the table's label."""
+        text = f"{self.label}: {message}" if self.label else message
+        return Problem(severity, code, text, self.file, self.line, self.key or None, item)
 
 
 NOWHERE = Where("<plan>", None, "", "")
@@ -183,7 +133,7 @@ class Item:
     """A standing agenda item (templates) or a meeting's own item."""
 
     title: str
-    minutes: Minutes = Minutes(0)
+    minutes: Minutes = NO_MINUTES
     method: str = ""
     responsible: str = ""
     purpose: str = ""
@@ -245,7 +195,7 @@ class Case:
     date: dt.date | None = None
     window: tuple[dt.date, dt.date] | None = None
     months: tuple[int, ...] = ()
-    minutes: Minutes = Minutes(0)
+    minutes: Minutes = NO_MINUTES
     method: str = ""
     responsible: str = ""
     purpose: str = ""

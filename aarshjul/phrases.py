@@ -7,13 +7,14 @@ into dates, and moving those dates around holidays, lives elsewhere; nothing
 here knows a date.
 
 The reader is a tokenizer, word tables, and a small grammar. The grammar fills
-slots (how often, which weekdays, which week of the month, even or odd weeks,
-months left out); :func:`_build` then checks the slots together, so an error
-can say which part of the phrase does not fit with which.
+slots (how often, which weekdays, which week, workday or day of the month, even
+or odd weeks, months left out); :func:`_build` then checks the slots together,
+so an error can say which part of the phrase does not fit with which.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 import itertools
@@ -33,6 +34,8 @@ KNOWN_FORMS: tuple[str, ...] = (
     "2. og 4. onsdag i måneden  /  second and fourth wednesday of the month",
     "sidste fredag i måneden  /  last friday of the month",
     "næstsidste fredag i måneden  /  second to last friday of the month",
+    "sidste hverdag i måneden  /  last weekday of the month",
+    "den 15. i måneden  /  the 15th of the month",
     "onsdag i lige uger  /  wednesday in even weeks",
     "hverdage  /  weekdays",
     "hver måned  /  every month",
@@ -47,6 +50,9 @@ works; the tests read every line to keep it so.
 _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
 _ORDINAL_MAX = 5  # a month has at most five of any weekday
+_MONTHDAY_MAX = 31
+# The most days each month can have (February in a leap year).
+_MONTH_LENGTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class PhraseError(ValueError):
@@ -161,7 +167,10 @@ _ARTICLES = frozenset({"den", "the"})
 _AND = frozenset({"og", "and", "&"})
 _ON = frozenset({"om", "på", "on"})
 _IN = frozenset({"i", "in", "of"})
-_EXCEPT = frozenset({"undtagen", "except", "excluding"})
+_EXCEPT = frozenset({"undtagen", "except", "excluding", "ikke", "not"})
+_BUT = frozenset({"dog", "men", "but"})  # "dog ikke i juli", "but not in july"
+_APART = frozenset({"bortset"})  # "bortset fra juli"
+_FROM = frozenset({"fra"})
 _NUMBERED = frozenset({"numbered"})  # "in even-numbered weeks"
 _WEEK_NUMBERS = frozenset({"ugenumre"})  # "i lige ugenumre"
 _TO = frozenset({"to"})  # "second to last"
@@ -175,7 +184,7 @@ def _fold(word: str) -> str:
 _TABLES: tuple[Collection[str], ...] = (
     _WEEKDAY_WORDS, _MONTH_WORDS, _ORDINAL_WORDS, _COUNT_WORDS, _UNIT_WORDS,
     _ADVERB_WORDS, _PARITY_WORDS, _EVERY, _ARTICLES, _AND, _ON, _IN, _EXCEPT,
-    _NUMBERED, _WEEK_NUMBERS, _TO,
+    _BUT, _APART, _FROM, _NUMBERED, _WEEK_NUMBERS, _TO,
 )  # fmt: skip
 _SPELLING: dict[str, str] = {_fold(word): word for table in _TABLES for word in table}
 
@@ -315,10 +324,11 @@ class _Slots:
     """What a phrase said, before anyone checks that it makes sense."""
 
     every: bool = False  # "hver", "every", "alle", or an adverb like "weekly"
-    count: _Number | None = None  # "anden" in "hver anden uge"
+    counts: list[_Number] = field(default_factory=list)  # "anden" in "hver anden uge"
     unit: _Unit | None = None  # "uge"; None when the phrase names weekdays
     unit_text: str = ""
     groups: list[_Group] = field(default_factory=list)  # "første mandag og tredje onsdag"
+    monthdays: list[_Number] = field(default_factory=list)  # "1. og 15." in "den 1. og 15. i …"
     on_days: list[int] = field(default_factory=list)  # "om onsdagen" after a unit
     of_month: bool = False  # "i måneden", "of the month"
     parity: int | None = None  # 0 for even ISO weeks, 1 for odd
@@ -326,15 +336,16 @@ class _Slots:
 
 
 def _read(reader: _Reader) -> _Slots:
-    """phrase := [den|the] [every] (adverb | days | [count] unit) [on weekdays]
-    [in (parity weeks | [the|each] month)] [except [in] months]"""
+    """phrase := [den|the] [every] (adverb | days | [numbers] unit | numbers)
+    [on weekdays] [in (parity weeks | [the|each] month)]
+    [[but] (except | not | bortset fra) [in] months]"""
     slots = _Slots()
     reader.accept(_ARTICLES)
     slots.every = reader.accept(_EVERY)
     adverb = reader.lookup(_ADVERB_WORDS)
     if adverb is not None:
         count, slots.unit = adverb
-        slots.count = _Number(count, ordinal=False, text=reader.peek())
+        slots.counts = [_Number(count, ordinal=False, text=reader.peek())]
         slots.unit_text = reader.peek()
         slots.every = True
         reader.pos += 1
@@ -349,8 +360,7 @@ def _read(reader: _Reader) -> _Slots:
             reader.fail("a weekday")
     if reader.accept(_IN):
         _read_in(reader, slots)
-    if reader.accept(_EXCEPT):
-        reader.accept(_IN)
+    if _accept_except(reader):
         slots.excluded = _read_list(reader, _MONTH_WORDS)
         if not slots.excluded:
             reader.fail("a month")
@@ -360,24 +370,26 @@ def _read(reader: _Reader) -> _Slots:
 
 
 def _read_days(reader: _Reader, slots: _Slots) -> None:
-    """Numbers, then a unit ("anden uge") or weekdays, possibly several groups."""
+    """Numbers, then a unit ("anden uge", "sidste hverdag") or weekdays, possibly
+    several groups; or numbers alone before "i" ("den 15. i måneden")."""
     while True:
         numbers = _read_numbers(reader)
         unit = reader.lookup(_UNIT_WORDS)
         if unit is not None and not slots.groups:
-            if len(numbers) > 1:
-                raise _Unreadable(f'"{reader.peek()}" takes one number, not a list')
-            slots.count = numbers[0] if numbers else None
+            slots.counts = numbers
             slots.unit, slots.unit_text = unit, reader.peek()
             reader.pos += 1
+            return
+        if numbers and not slots.groups and reader.peek() in _IN:
+            slots.monthdays = numbers  # the day of "den 15. (dag) i måneden" goes unsaid
             return
         weekdays = _read_list(reader, _WEEKDAY_WORDS)
         if not weekdays:
             reader.fail('a weekday, or "uge", "dag", "måned" ("week", "day", "month")')
         slots.groups.append(_Group(numbers, weekdays))
         # "første mandag og tredje onsdag": another group starts after "og".
-        if reader.peek() in _AND and _read_number(reader.peek(1)) is not None:
-            reader.pos += 1
+        if skip := _before_number(reader):
+            reader.pos += skip
             continue
         return
 
@@ -397,10 +409,18 @@ def _read_numbers(reader: _Reader) -> list[_Number]:
                 reader.pos += back
                 number = _Number(-number.value, ordinal=True, text=" ".join(words))
         numbers.append(number)
-        if not (reader.peek() in _AND and _read_number(reader.peek(1)) is not None):
+        if not (skip := _before_number(reader)):
             break
-        reader.pos += 1
+        reader.pos += skip
     return numbers
+
+
+def _before_number(reader: _Reader) -> int:
+    """The words ("og", "og den", "and the") before another number; 0 if none follows."""
+    if reader.peek() not in _AND:
+        return 0
+    skip = 2 if reader.peek(1) in _ARTICLES else 1
+    return skip if _read_number(reader.peek(skip)) is not None else 0
 
 
 def _read_list(reader: _Reader, table: Mapping[str, int]) -> list[int]:
@@ -432,6 +452,20 @@ def _read_in(reader: _Reader, slots: _Slots) -> None:
     slots.of_month = True
 
 
+def _accept_except(reader: _Reader) -> bool:
+    """ "undtagen (i)", "dog/men ikke i", "bortset fra", "(but) not in", "excluding"."""
+    but = reader.accept(_BUT)
+    if reader.accept(_APART):
+        if not reader.accept(_FROM):
+            reader.fail('"fra" after "bortset"')
+    elif not reader.accept(_EXCEPT):
+        if but:
+            reader.fail('"ikke" or "undtagen" ("not" or "except")')
+        return False
+    reader.accept(_IN)
+    return True
+
+
 # --- Checking and building ------------------------------------------------
 
 
@@ -441,9 +475,12 @@ class _Rule:
     interval: int = 1
     months: frozenset[int] = frozenset()
     weeknos: tuple[int, ...] = ()
+    monthdays: frozenset[int] = frozenset()  # 15 for the 15th, -1 for the last day
     days: frozenset[tuple[int, int]] = frozenset()  # (ordinal, weekday); ordinal 0 = every
+    setpos: frozenset[int] = frozenset()  # which of the month's matching days: 1, -1
 
     def text(self) -> str:
+        """The parts in the order recurrence.normalize_rule writes them."""
         parts = [f"FREQ={self.freq}"]
         if self.interval > 1:
             parts.append(f"INTERVAL={self.interval}")
@@ -451,11 +488,24 @@ class _Rule:
             parts.append("BYMONTH=" + ",".join(str(month) for month in sorted(self.months)))
         if self.weeknos:
             parts.append("BYWEEKNO=" + ",".join(str(week) for week in self.weeknos))
+        if self.monthdays:
+            parts.append("BYMONTHDAY=" + _positions_text(self.monthdays))
         if self.days:
             # Monday first; with ordinals 1MO,3MO before -2FR,-1FR (from the end last).
-            ordered = sorted(self.days, key=lambda day: (day[0] < 0, day[0], day[1]))
+            ordered = sorted(self.days, key=lambda day: (*_from_the_end_last(day[0]), day[1]))
             parts.append("BYDAY=" + ",".join(_day_code(*day) for day in ordered))
+        if self.setpos:
+            parts.append("BYSETPOS=" + _positions_text(self.setpos))
         return ";".join(parts)
+
+
+def _from_the_end_last(position: int) -> tuple[bool, int]:
+    return position < 0, position
+
+
+def _positions_text(positions: Collection[int]) -> str:
+    """ "1,15,-2,-1": from the start ascending, then from the end."""
+    return ",".join(str(position) for position in sorted(positions, key=_from_the_end_last))
 
 
 def _day_code(ordinal: int, weekday: int) -> str:
@@ -463,8 +513,8 @@ def _day_code(ordinal: int, weekday: int) -> str:
 
 
 def _build(slots: _Slots) -> _Rule:
-    if slots.of_month:
-        rule = _by_position(slots)
+    if slots.of_month or slots.monthdays:
+        rule = _in_month(slots)
     elif slots.unit is None:
         rule = _by_weekday(slots)
     else:
@@ -475,8 +525,28 @@ def _build(slots: _Slots) -> _Rule:
         months = frozenset(range(1, 13)) - frozenset(slots.excluded)
         if not months:
             raise _Unreadable("every month is left out")
-        rule = _Rule(rule.freq, rule.interval, months, rule.weeknos, rule.days)
+        longest = max(_MONTH_LENGTHS[month - 1] for month in months)
+        if rule.monthdays and all(abs(day) > longest for day in rule.monthdays):
+            raise _Unreadable(
+                f"the months that are left have at most {longest} days, "
+                f'so "{_numbers_text(slots.monthdays or slots.counts)}" never comes'
+            )
+        rule = dataclasses.replace(rule, months=months)
     return rule
+
+
+def _in_month(slots: _Slots) -> _Rule:
+    """ "… i måneden": a weekday, a workday or a day of the month."""
+    if not slots.of_month:
+        raise _Unreadable(
+            f'"{_numbers_text(slots.monthdays)}" is a day of the month; '
+            'end with "i måneden" ("of the month")'
+        )
+    if slots.monthdays or slots.unit is _Unit.DAY:
+        return _by_day_of_month(slots)
+    if slots.unit is _Unit.WORKDAY:
+        return _by_workday_of_month(slots)
+    return _by_position(slots)
 
 
 def _by_position(slots: _Slots) -> _Rule:
@@ -492,19 +562,73 @@ def _by_position(slots: _Slots) -> _Rule:
                 'say which weekday of the month, like "første onsdag i måneden" '
                 '("first wednesday of the month")'
             )
-        for number in group.numbers:
-            if not number.ordinal:
-                raise _Unreadable(
-                    f'"{number.text}" cannot say which weekday of the month; '
-                    'use "2." or "anden" ("2nd" or "second")'
-                )
-            if not 1 <= abs(number.value) <= _ORDINAL_MAX:
-                raise _Unreadable(
-                    f'a month has no "{number.text}" weekday; use 1. to 5., '
-                    '"sidste" or "næstsidste" ("last", "second to last")'
-                )
-            days.update((number.value, weekday) for weekday in group.weekdays)
+        positions = _positions(group.numbers, "weekday", _ORDINAL_MAX)
+        days.update((position, day) for position in positions for day in group.weekdays)
     return _Rule("MONTHLY", days=frozenset(days))
+
+
+def _by_workday_of_month(slots: _Slots) -> _Rule:
+    """ "sidste hverdag i måneden", "first and last weekday of the month".
+
+    The month's workdays, Monday to Friday, then the first or last of them
+    (BYSETPOS); holidays are moved later, like any other date's.
+    """
+    if not slots.counts:
+        raise _Unreadable(
+            'say which workday of the month, like "sidste hverdag i måneden" '
+            '("last weekday of the month")'
+        )
+    _not_counting(slots, "workday")
+    return _Rule(
+        "MONTHLY",
+        days=frozenset((0, day) for day in _WORKDAYS),
+        setpos=_positions(slots.counts, "workday", _ORDINAL_MAX),
+    )
+
+
+def _by_day_of_month(slots: _Slots) -> _Rule:
+    """ "den 15. i måneden", "den 1. og 15. i hver måned", "the last day of the month"."""
+    numbers = slots.monthdays or slots.counts
+    if not numbers:
+        raise _Unreadable(
+            'say which day of the month, like "den 15. i måneden" ("the 15th of the month")'
+        )
+    if slots.on_days:
+        raise _Unreadable("a day of the month cannot also be on a weekday")
+    _not_counting(slots, "day")
+    return _Rule("MONTHLY", monthdays=_positions(numbers, "day", _MONTHDAY_MAX))
+
+
+def _not_counting(slots: _Slots, thing: str) -> None:
+    """ "hver anden dag i måneden" says every other day: refuse to guess the 2nd."""
+    if not slots.every:
+        return
+    for count in slots.counts:
+        if count.value >= 2:
+            raise _Unreadable(
+                f'after "hver" ("every"), "{count.text} {slots.unit_text}" is an interval; '
+                f'for one {thing} of the month, leave out "hver" ("every")'
+            )
+
+
+def _positions(numbers: list[_Number], thing: str, limit: int) -> frozenset[int]:
+    """Which weekday, workday or day of the month: 1 to ``limit``, or from the end."""
+    for number in numbers:
+        if not number.ordinal:
+            raise _Unreadable(
+                f'"{number.text}" cannot say which {thing} of the month; '
+                'use "2." or "anden" ("2nd" or "second")'
+            )
+        if not 1 <= abs(number.value) <= limit:
+            raise _Unreadable(
+                f"the {thing} of the month must be 1. to {limit}., "
+                f'"sidste" or "næstsidste" ("last", "second to last"), not "{number.text}"'
+            )
+    return frozenset(number.value for number in numbers)
+
+
+def _numbers_text(numbers: list[_Number]) -> str:
+    return " og ".join(number.text for number in numbers)
 
 
 def _by_weekday(slots: _Slots) -> _Rule:
@@ -524,16 +648,18 @@ def _by_weekday(slots: _Slots) -> _Rule:
 
 def _by_unit(slots: _Slots) -> _Rule:
     """ "hver anden uge (om onsdagen)", "hver 14. dag", "hver måned", "hverdage"."""
+    count = _count(slots)
     if slots.unit is _Unit.WORKDAY:
-        if slots.count is not None:
+        if count is not None:
             raise _Unreadable(
-                f'"{slots.count.text}" cannot count {slots.unit_text}; '
-                'write "hverdage" ("weekdays") for every weekday'
+                f'"{count.text}" cannot count {slots.unit_text}; write "hverdage" '
+                '("weekdays") for every weekday, or add "i måneden" ("of the month") '
+                "for one workday a month"
             )
         return _Rule("DAILY", days=frozenset((0, day) for day in _WORKDAYS))
     if not slots.every:
         raise _Unreadable(f'write "hver" ("every") before "{slots.unit_text}"')
-    interval = _interval(slots.count)
+    interval = _interval(count)
     on_days = frozenset((0, day) for day in slots.on_days)
     if slots.unit is _Unit.MONTH:
         return _Rule("MONTHLY", interval)
@@ -548,6 +674,13 @@ def _by_unit(slots: _Slots) -> _Rule:
             )
         return _Rule("DAILY", interval)
     return _Rule("WEEKLY", interval, days=on_days)
+
+
+def _count(slots: _Slots) -> _Number | None:
+    """The one number before a unit that repeats: "anden" in "hver anden uge"."""
+    if len(slots.counts) > 1:
+        raise _Unreadable(f'"{slots.unit_text}" takes one number, not a list')
+    return slots.counts[0] if slots.counts else None
 
 
 def _interval(count: _Number | None) -> int:
@@ -574,7 +707,7 @@ def _in_parity_weeks(rule: _Rule, slots: _Slots) -> _Rule:
         raise _Unreadable(
             'say which weekday, like "onsdag i lige uger" ("wednesday in even weeks")'
         )
-    if rule.interval != 1 or (slots.count is not None and slots.count.value != 1):
+    if rule.interval != 1 or any(count.value != 1 for count in slots.counts):
         raise _Unreadable(
             '"lige/ulige uger" already picks every other week; it cannot take an '
             'interval like "hver anden" as well'

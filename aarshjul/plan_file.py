@@ -20,17 +20,16 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.files import read_text
 from aarshjul.model import (
     Body,
     Case,
-    ClockTime,
     Closed,
     Item,
     Language,
     MeetingChange,
-    Minutes,
     OnHoliday,
     Placement,
     Plan,

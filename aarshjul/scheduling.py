@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
+from aarshjul.agenda import DateWords, assemble
+from aarshjul.agenda_items import Agenda
 from aarshjul.calendar import WorkCalendar, work_calendar
+from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.model import (
-    ClockTime,
     Meeting,
     MeetingChange,
     OnHoliday,
@@ -35,14 +37,25 @@ UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
 
 @attrs.frozen
 class Schedule:
-    """The meetings of a plan, in date order, and what is wrong with them."""
+    """The meetings of a plan in date order, their agendas (by meeting UID),
+    and what is wrong with either."""
 
     meetings: tuple[Meeting, ...]
+    agendas: Mapping[str, Agenda]
     problems: tuple[Problem, ...]
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
+
+    def agenda(self, meeting: Meeting) -> Agenda:
+        return self.agendas[meeting.uid]
+
+    def meetings_on(self, body: str, day: dt.date) -> tuple[Meeting, ...]:
+        """The body's meetings on ``day``; or, if none, those moved from it."""
+        theirs = [m for m in self.meetings if m.body == body]
+        return tuple([m for m in theirs if m.date == day]
+                     or [m for m in theirs if m.original_date == day])
 
 
 @attrs.frozen(eq=False)
@@ -79,25 +92,25 @@ class _Draft:
 
 
 class _Report:
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def add(self, where: Where, code: str, message: str,
             severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(Problem(severity, code, f"{where.label}: {message}",
-                                     where.file if where.file != "<plan>" else self.source,
-                                     where.line, where.key or None))
+        self.problems.append(where.problem(code, message, severity=severity))
 
 
 def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
-             uid_namespace: uuid.UUID = UID_NAMESPACE) -> Schedule:
-    """Every meeting the plan gives, with the problems found on the way.
+             uid_namespace: uuid.UUID = UID_NAMESPACE, date_words: DateWords | None = None
+             ) -> Schedule:
+    """Every meeting the plan gives and its agenda, with the problems found
+    on the way.
 
-    ``calendar`` defaults to the plan's holidays and closed periods.
+    ``calendar`` defaults to the plan's holidays and closed periods;
+    ``date_words`` writes dates in agenda texts (default: the plan's language).
     """
     calendar = calendar if calendar is not None else work_calendar(plan)
-    report = _Report(plan.source)
+    report = _Report()
     slots = [slot for series in plan.series for slot in _slots(plan, series, calendar, report)]
     changes, one_offs = _match_changes(plan, slots, report)
     drafts = [draft for slot in slots
@@ -109,14 +122,15 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     meetings = _with_uids(plan, drafts, uid_namespace)
     _check_overlaps(meetings, report)
     _check_rooms(meetings, report)
-    return Schedule(tuple(meetings), tuple(report.problems))
+    agendas = assemble(plan, meetings, date_words=date_words)
+    return Schedule(tuple(meetings), agendas.by_uid, (*report.problems, *agendas.problems))
 
 
 def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
                   start: dt.date | None = None, end: dt.date | None = None
                   ) -> tuple[Meeting, ...]:
     """The plan's meetings, optionally of some bodies and between two dates
-    (inclusive). Raises :class:`PlanError` if scheduling finds errors."""
+    (inclusive). Raises :class:`PlanError` if the plan has errors."""
     result = schedule(plan)
     if not result.ok:
         raise PlanError([p for p in result.problems if p.is_error])

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
-from aarshjul.model import ClockTime, Minutes, Where
+from aarshjul.model import Where
 from aarshjul.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)

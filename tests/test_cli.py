@@ -16,7 +16,7 @@ from aarshjul import __version__
 
 from .plans import EXAMPLE, ROOT, plan_text
 
-COMMANDS = ["check", "meetings"]
+COMMANDS = ["check", "meetings", "agenda"]
 
 
 def run_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -40,8 +40,12 @@ def test_help_on_every_command(run_cli, command: list[str]) -> None:
 def test_check_the_example(run_cli) -> None:
     result = run_cli("check", str(EXAMPLE))
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1] == (
-        "ok: 1 file checked, 0 errors, 0 warnings, 0 info")
+    *findings, summary = result.stdout.splitlines()
+    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+    # The meetings whose agendas were planned tell how much time is left.
+    assert [line.split(": ")[1] for line in findings] == ["info[slack]"] * 4
+    assert ("sbu 2025-01-15: 5 of the meeting's 90 minutes (18:15–19:45) are not planned"
+            in findings[0])
 
 
 def test_check_json(run_cli, tmp_path: Path) -> None:
@@ -51,8 +55,9 @@ def test_check_json(run_cli, tmp_path: Path) -> None:
     result = run_cli("check", "--format", "json", str(EXAMPLE), str(bad))
     assert result.exit_code == 1
     good, broken = json.loads(result.stdout)
-    assert good == {"file": str(EXAMPLE), "kind": "plan", "ok": True, "problems": [],
-                    "items": []}
+    assert (good["file"], good["kind"], good["ok"], good["items"]) == (
+        str(EXAMPLE), "plan", True, [])
+    assert {p["severity"] for p in good["problems"]} == {"info"}
     assert broken["ok"] is False
     (problem,) = broken["problems"]
     assert problem == {"severity": "error", "code": "bad-time", "line": 20, "item": None,
@@ -108,7 +113,7 @@ def test_meetings_prints_warnings_to_stderr(run_cli, tmp_path: Path) -> None:
     ["meetings", str(ROOT / "calendars")],
     ["check"],
     ["check", "missing.toml"],
-    ["check", str(ROOT / "README.md")],
+    ["check", str(ROOT / "bench" / "startup.py")],
     ["nonsense"],
 ])
 def test_misuse_exits_2(run_cli, args: list[str]) -> None:

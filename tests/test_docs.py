@@ -19,6 +19,7 @@ from .plans import ROOT
 
 PLAN_FORMAT = ROOT / "docs" / "plan-format.md"
 SCHEMA = ROOT / "aarshjul" / "schema" / "plan.schema.json"
+AGENDAS = ROOT / "docs" / "agendas.md"
 
 
 def toml_blocks(path: Path) -> list[str]:
@@ -53,13 +54,14 @@ def test_every_key_has_an_example() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    text = PLAN_FORMAT.read_text(encoding="utf-8")
+    text = PLAN_FORMAT.read_text(encoding="utf-8") + AGENDAS.read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info) \|", text,
                                 re.MULTILINE))
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "aarshjul").glob("*.py"))
     code = r'\s*"([a-z]+(?:-[a-z]+)*)"'
     used = set()
     for call in (rf"\.report\({code}", rf"\.single\({code}", rf"\.add\([\w.]+,{code}",
+                 rf"\.problem\((?:[\w.]+,)?{code}",
                  rf'\.error\((?:None|"\w+"|\w+),{code}', rf"Problem\(\s*Severity\.\w+,{code}"):
         used |= set(re.findall(call, sources))
     assert len(used) > 20

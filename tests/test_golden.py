@@ -3,7 +3,9 @@
 Each ``tests/golden/<case>/plan.toml`` (and each real plan in ``calendars/``,
 with its expectations in ``tests/golden/calendars/<name>/``) is run through
 ``aarshjul meetings --format json`` and ``aarshjul check``; the output must
-equal ``meetings.json`` and ``check.txt``. A new case is a new folder.
+equal ``meetings.json`` and ``check.txt``. A folder's ``agendas.list`` names
+meetings (``BODY DATE FORMAT`` a line) whose ``aarshjul agenda`` output must
+equal ``agenda-BODY-DATE.FORMAT``. A new case is a new folder.
 Regenerate with ``python -m pytest tests/test_golden.py --update-golden``
 and review the diff.
 """
@@ -52,3 +54,23 @@ def test_golden(name: str, run_cli, update_golden: bool, monkeypatch: pytest.Mon
         compare(meetings.stdout, folder / "meetings.json", update_golden)
     else:
         assert not (folder / "meetings.json").exists()
+
+
+def agenda_cases() -> list[tuple[str, str, str, str]]:
+    found = []
+    for name, (_, folder) in CASES.items():
+        listing = folder / "agendas.list"
+        if listing.exists():
+            for line in listing.read_text(encoding="utf-8").splitlines():
+                body, day, form = line.split()
+                found.append((name, body, day, form))
+    return found
+
+
+@pytest.mark.parametrize("case", agenda_cases(), ids="-".join)
+def test_golden_agenda(case: tuple[str, str, str, str], run_cli, update_golden: bool) -> None:
+    name, body, day, form = case
+    plan, folder = CASES[name]
+    result = run_cli("agenda", str(plan), body, day, "--format", form)
+    assert result.exit_code == 0, result.output
+    compare(result.stdout, folder / f"agenda-{body}-{day}.{form}", update_golden)

@@ -23,6 +23,7 @@ EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
 ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))
 WORKDAYS = "MO,TU,WE,TH,FR"
 NOT_JULY = "1,2,3,4,5,6,8,9,10,11,12"
+NOT_JULY_AUGUST = "1,2,3,4,5,6,9,10,11,12"
 
 
 def check(table: list[tuple[str, str]]) -> pytest.MarkDecorator:
@@ -101,6 +102,44 @@ WEEKDAY_OF_THE_MONTH = [
     ("first and third monday of the month", "FREQ=MONTHLY;BYDAY=1MO,3MO"),
 ]
 
+WORKDAY_OF_THE_MONTH = [
+    ("sidste hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-1"),
+    ("første hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1"),
+    ("næstsidste hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-2"),
+    ("den sidste hverdag i hver måned", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-1"),
+    ("hver sidste hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-1"),
+    ("3. hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=3"),
+    ("femte hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=5"),
+    ("første og sidste hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1,-1"),
+    ("sidste og første hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1,-1"),
+    ("sidste og næstsidste hverdag i måneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-2,-1"),
+    ("last weekday of the month", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-1"),
+    ("first weekday of each month", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1"),
+    ("the second to last weekday of the month", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-2"),
+    ("first and last weekday of every month", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1,-1"),
+]
+
+DAY_OF_THE_MONTH = [
+    ("den 15. i måneden", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("den 15. i hver måned", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("15. i måneden", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("hver 1. i måneden", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("den første i måneden", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("den 15. dag i måneden", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("den 1. og 15. i måneden", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+    ("den 15. og 1. i måneden", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+    ("den 1. og den 15. i måneden", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+    ("den 31. i måneden", "FREQ=MONTHLY;BYMONTHDAY=31"),
+    ("den sidste dag i måneden", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ("den næstsidste dag i måneden", "FREQ=MONTHLY;BYMONTHDAY=-2"),
+    ("den 15. og sidste dag i måneden", "FREQ=MONTHLY;BYMONTHDAY=15,-1"),
+    ("the 15th of the month", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("the 1st of every month", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("the 1st and 15th of each month", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+    ("the 22nd day of the month", "FREQ=MONTHLY;BYMONTHDAY=22"),
+    ("the last day of the month", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+]
+
 EVEN_AND_ODD_WEEKS = [
     ("onsdag i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
     ("hver onsdag i lige uger", f"FREQ=YEARLY;BYWEEKNO={EVEN_WEEKS};BYDAY=WE"),
@@ -153,6 +192,36 @@ EXCEPT_MONTHS = [
         "FREQ=WEEKLY;BYMONTH=1,2,3,4,5,6,9,10,11,12;BYDAY=WE",
     ),
     ("monthly except dec and jan", "FREQ=MONTHLY;BYMONTH=2,3,4,5,6,7,8,9,10,11"),
+    # The same, in the other ways plans say it.
+    ("hver onsdag, dog ikke i juli", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("hver onsdag men ikke i juli", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("hver onsdag ikke i juli og august", f"FREQ=WEEKLY;BYMONTH={NOT_JULY_AUGUST};BYDAY=WE"),
+    ("hver onsdag bortset fra juli", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("every wednesday but not in july", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("every wednesday, not in july", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    ("every wednesday excluding july", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
+    (
+        "onsdage i lige uger, dog ikke i juli",
+        f"FREQ=YEARLY;BYMONTH={NOT_JULY};BYWEEKNO={EVEN_WEEKS};BYDAY=WE",
+    ),
+    (
+        "sidste hverdag i måneden, men ikke i juli",
+        f"FREQ=MONTHLY;BYMONTH={NOT_JULY};BYDAY={WORKDAYS};BYSETPOS=-1",
+    ),
+    ("den 15. i måneden undtagen juli", f"FREQ=MONTHLY;BYMONTH={NOT_JULY};BYMONTHDAY=15"),
+    (
+        "den 1. og 15. i måneden bortset fra juli og august",
+        f"FREQ=MONTHLY;BYMONTH={NOT_JULY_AUGUST};BYMONTHDAY=1,15",
+    ),
+    ("the last day of the month but not in july", f"FREQ=MONTHLY;BYMONTH={NOT_JULY};BYMONTHDAY=-1"),
+    (
+        "den 31. i måneden undtagen februar",
+        "FREQ=MONTHLY;BYMONTH=1,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=31",
+    ),
+    (  # only the 1st comes in the months left, and that is enough
+        "den 1. og 31. i måneden undtagen januar, marts, maj, juli, august, oktober og december",
+        "FREQ=MONTHLY;BYMONTH=2,4,6,9,11;BYMONTHDAY=1,31",
+    ),
 ]
 
 # The same rule however it is typed.
@@ -171,7 +240,17 @@ TOLERATED = [
     ("forste mandag i maneden", "FREQ=MONTHLY;BYDAY=1MO"),
     ("2. & 4. onsdag i måneden", "FREQ=MONTHLY;BYDAY=2WE,4WE"),
     ("hver onsdag og onsdag", "FREQ=WEEKLY;BYDAY=WE"),  # said twice, meant once
+    ("Sidste Hverdag i Måneden.", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=-1"),
+    ("forste hverdag i maaneden", f"FREQ=MONTHLY;BYDAY={WORKDAYS};BYSETPOS=1"),
+    ("den 15.i måneden", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("den 1. og 1. i måneden", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("hver onsdag, dog ikke i juli.", f"FREQ=WEEKLY;BYMONTH={NOT_JULY};BYDAY=WE"),
 ]
+
+TABLES = (
+    WEEKLY + EVERY_NTH_WEEK + WEEKDAY_OF_THE_MONTH + WORKDAY_OF_THE_MONTH + DAY_OF_THE_MONTH
+    + EVEN_AND_ODD_WEEKS + DAYS_AND_MONTHS + EXCEPT_MONTHS + TOLERATED
+)
 
 
 @check(WEEKLY)
@@ -186,6 +265,16 @@ def test_every_nth_week(phrase: str, rule: str) -> None:
 
 @check(WEEKDAY_OF_THE_MONTH)
 def test_weekday_of_the_month(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(WORKDAY_OF_THE_MONTH)
+def test_workday_of_the_month(phrase: str, rule: str) -> None:
+    assert phrase_to_rrule(phrase) == rule
+
+
+@check(DAY_OF_THE_MONTH)
+def test_day_of_the_month(phrase: str, rule: str) -> None:
     assert phrase_to_rrule(phrase) == rule
 
 
@@ -209,6 +298,12 @@ def test_case_spaces_punctuation_and_spelling_are_tolerated(phrase: str, rule: s
     assert phrase_to_rrule(phrase) == rule
 
 
+def test_every_rule_is_already_in_normal_form() -> None:
+    # plan_file stores normalize_rule(phrase_to_rrule(...)); the two must agree.
+    for _phrase, rule in TABLES:
+        assert normalize_rule(rule) == rule
+
+
 @pytest.mark.parametrize("line", KNOWN_FORMS)
 def test_every_known_form_reads(line: str) -> None:
     danish, english = line.split(" / ")
@@ -223,11 +318,14 @@ UNREADABLE = [
     ("every 0 weeks", 'the interval must be 1 to 52, not "0"'),
     ("hver 53. uge", 'the interval must be 1 to 52, not "53."'),
     ("hver 99999999999999999999 uge", "the interval must be 1 to 52"),
-    ("6. onsdag i måneden", 'a month has no "6." weekday'),
+    ("6. onsdag i måneden", "the weekday of the month must be 1. to 5."),
     ("sjette onsdag i måneden", 'unknown word "sjette"'),
-    ("fourteenth wednesday of the month", 'a month has no "fourteenth" weekday'),
+    (
+        "fourteenth wednesday of the month",
+        'must be 1. to 5., "sidste" or "næstsidste" ("last", "second to last"), not "fourteenth"',
+    ),
     ("sixth to last friday of the month", 'unknown word "sixth"'),
-    ("6th to last friday of the month", 'a month has no "6th to last" weekday'),
+    ("6th to last friday of the month", 'not "6th to last"'),
     ("hver anden onsdag i lige uger", "already picks every other week"),
     ("onsdag i lige uger i måneden", 'did not expect "i" here'),
     ("hver dag i lige uger", "say which weekday"),
@@ -255,6 +353,44 @@ UNREADABLE = [
         "september, oktober, november og december",
         "every month is left out",
     ),
+    # A workday of the month
+    ("6. hverdag i måneden", "the workday of the month must be 1. to 5., "),
+    ("sixth to last weekday of the month", 'unknown word "sixth"'),
+    ("2 weekday of the month", '"2" cannot say which workday of the month'),
+    ("hverdage i måneden", "say which workday of the month"),
+    ("hver anden hverdag i måneden", 'after "hver" ("every"), "anden hverdag" is an interval'),
+    ("sidste hverdag", '"sidste" cannot count hverdag'),
+    ("første og sidste hverdag", '"hverdag" takes one number, not a list'),
+    ("sidste hverdag i lige uger", '"sidste" cannot count hverdag'),
+    ("første mandag og sidste hverdag i måneden", 'did not expect "hverdag" here'),
+    # A day of the month
+    ("den 32. i måneden", "the day of the month must be 1. to 31., "),
+    ("den 0. i måneden", 'not "0."'),
+    ("den 15 i måneden", '"15" cannot say which day of the month; use "2."'),
+    ("the other of the month", '"other" cannot say which day of the month'),
+    ("den 15.", "it stops too early"),
+    ("den 15. i lige uger", '"15." is a day of the month; end with "i måneden"'),
+    ("hver dag i måneden", "say which day of the month"),
+    ("hver anden dag i måneden", 'after "hver" ("every"), "anden dag" is an interval'),
+    ("every 2nd day of the month", '"2nd day" is an interval'),
+    ("hver 14. dag om torsdagen i måneden", "a day of the month cannot also be on a weekday"),
+    ("dagligt i måneden", '"dagligt" cannot say which day of the month'),
+    (
+        "den 31. i måneden undtagen januar, marts, maj, juli, august, oktober og december",
+        'the months that are left have at most 30 days, so "31." never comes',
+    ),
+    # Months left out, said other ways
+    ("hver onsdag dog juli", 'expected "ikke" or "undtagen"'),
+    ("hver onsdag men", 'it stops too early; expected "ikke"'),
+    ("hver onsdag bortset juli", 'expected "fra" after "bortset"'),
+    ("hver onsdag dog ikke", "it stops too early; expected a month"),
+    ("ikke i juli", 'did not expect "ikke" here'),
+    ("hver onsdag ikke i onsdag", 'did not expect "onsdag" here; expected a month'),
+    # Nonsense stays nonsense
+    ("hver anden uge i lige uger", "say which weekday"),
+    ("hver 2. onsdag i lige uger", "already picks every other week"),
+    ("hver 14. dag i ulige uger", "say which weekday"),
+    ("hver anden uge i måneden", '"i måneden" ("of the month") goes after a weekday'),
 ]
 
 
@@ -355,6 +491,69 @@ def test_weekdays_except_july_in_2025() -> None:
     assert days == [day for day in every_day(*YEAR_2025) if day.weekday() < 5 and day.month != 7]
 
 
+def workdays_by_month(first: dt.date, last: dt.date) -> list[list[dt.date]]:
+    """Monday to Friday in [first, last], a list for each month (holidays count too)."""
+    workdays = (day for day in every_day(first, last) if day.weekday() < 5)
+    return [list(days) for _, days in itertools.groupby(workdays, key=lambda day: day.month)]
+
+
+def test_last_workday_of_each_month_in_2025() -> None:
+    days = expand("sidste hverdag i måneden", *YEAR_2025)
+    assert days == [month[-1] for month in workdays_by_month(*YEAR_2025)]
+    assert days[:5] == [
+        dt.date(2025, 1, 31),
+        dt.date(2025, 2, 28),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 4, 30),
+        dt.date(2025, 5, 30),  # the 31st is a Saturday
+    ]
+    assert days[-1] == dt.date(2025, 12, 31)
+
+
+def test_first_and_second_to_last_workday_in_2025() -> None:
+    days = expand("første og næstsidste hverdag i måneden", *YEAR_2025)
+    assert days == sorted(
+        day for month in workdays_by_month(*YEAR_2025) for day in (month[0], month[-2])
+    )
+    assert days[:4] == [
+        dt.date(2025, 1, 1),  # a holiday; moving it is for the holiday rules, not the phrase
+        dt.date(2025, 1, 30),
+        dt.date(2025, 2, 3),  # the 1st is a Saturday
+        dt.date(2025, 2, 27),
+    ]
+
+
+def test_last_workday_except_july_in_english_in_2025() -> None:
+    days = expand("last weekday of the month, but not in july", *YEAR_2025)
+    assert days == [month[-1] for month in workdays_by_month(*YEAR_2025) if month[0].month != 7]
+
+
+def test_the_31st_comes_only_in_months_with_31_days() -> None:
+    days = expand("den 31. i måneden", *YEAR_2025)
+    assert days == [dt.date(2025, month, 31) for month in (1, 3, 5, 7, 8, 10, 12)]
+
+
+def test_the_30th_skips_february() -> None:
+    days = expand("the 30th of every month", *YEAR_2025)
+    assert [day.month for day in days] == [1, *range(3, 13)]
+    assert all(day.day == 30 for day in days)
+
+
+def test_the_1st_and_15th_except_july_in_2025() -> None:
+    days = expand("den 1. og 15. i måneden, dog ikke i juli", *YEAR_2025)
+    assert days == [
+        dt.date(2025, month, day) for month in range(1, 13) if month != 7 for day in (1, 15)
+    ]
+
+
+def test_the_last_day_of_the_month_in_a_leap_year() -> None:
+    days = expand("den sidste dag i måneden", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert days == [
+        dt.date(2024, month, calendar.monthrange(2024, month)[1]) for month in range(1, 13)
+    ]
+    assert days[1] == dt.date(2024, 2, 29)
+
+
 # --- Even and odd ISO weeks, checked against date.isocalendar() ---------------
 #
 # 2026 has 53 ISO weeks: week 53 runs 2026-12-28 to 2027-01-03, so the odd
@@ -432,6 +631,9 @@ VOCABULARY = (
     "lige", "ulige", "even", "odd", "numbered", "juli", "december", "jan", "weekly",
     "biweekly", "monthly", "dagligt", "0", "1", "2", "2.", "3", "5.", "6.", "14", "14.",
     "53", "2nd", "3rd", ",", ".",
+    # days and workdays of the month, and the other ways to leave months out
+    "hverdag", "day", "1.", "15.", "30.", "31.", "32.", "1st", "31st", "februar",
+    "dog", "men", "ikke", "bortset", "fra", "but", "not", "excluding",
 )  # fmt: skip
 
 
@@ -452,7 +654,40 @@ def test_any_word_salad_gives_a_phrase_error_or_a_rule_dateutil_expands(text: st
         rule = phrase_to_rrule(text)
     except PhraseError:
         return
+    assert normalize_rule(rule) == rule
     start = dt.datetime(2025, 1, 1)
     first = rrulestr(rule, dtstart=start).after(start, inc=True)
     assert first is not None
     assert first < dt.datetime(2026, 1, 1)
+
+
+# Random words seldom make a phrase about the month; these pieces often do.
+POSITIONS = ("første", "anden", "sidste", "næstsidste", "5.", "6.", "15.", "31.", "32.", "1st",
+             "15th", "second to last", "2", "other")  # fmt: skip
+MONTH_THINGS = ("", "dag", "hverdag", "weekday", "onsdag", "friday")
+OF_THE_MONTH = ("i måneden", "i hver måned", "of the month", "of each month", "i lige uger", "")
+LEFT_OUT = ("", "undtagen juli", ", dog ikke i juli og august", "bortset fra februar",
+            "but not in july", "not in jan, mar, may, jul, aug, oct and dec", "men")  # fmt: skip
+
+
+@settings(database=None, max_examples=200)
+@given(
+    st.tuples(
+        st.sampled_from(("", "den", "the", "hver", "every")),
+        st.lists(st.sampled_from(POSITIONS), max_size=3).map(" og ".join),
+        st.sampled_from(MONTH_THINGS),
+        st.sampled_from(OF_THE_MONTH),
+        st.sampled_from(LEFT_OUT),
+    ).map(" ".join)
+)
+def test_any_day_of_the_month_gives_a_phrase_error_or_a_rule_that_comes(text: str) -> None:
+    try:
+        rule = phrase_to_rrule(text)
+    except PhraseError:
+        return
+    assert normalize_rule(rule) == rule
+    start = dt.datetime(2025, 1, 1)
+    first = rrulestr(rule, dtstart=start).after(start, inc=True)
+    # A fifth Friday only in the short months waits until 2027; nothing waits longer.
+    assert first is not None
+    assert first < dt.datetime(2028, 1, 1)

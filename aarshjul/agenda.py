@@ -1,0 +1,251 @@
+"""Meetings + templates + cases -> agendas with clock times (pure).
+
+SPEC §3, "Agenda assembly": the template's items ``at = "start"``, then the
+cases placed on the meeting (those pinned to its date first, then in file
+order), then the meeting's own items, then the template's items ``at =
+"end"``; numbered 1…n and timed from the meeting's start. Cases with a
+``window`` or ``month`` go to the first meeting there that still has room.
+Problems (an agenda longer than its meeting, a case no meeting can take, a
+fixed-time item pushed past its time) are reported where the plan says what
+caused them; the minutes left over are reported as information.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import attrs
+
+from aarshjul.agenda_items import Agenda, AgendaItem
+from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
+from aarshjul.errors import Problem, Severity
+from aarshjul.model import Case, Item, Meeting, Plan, Status
+
+DateWords = Callable[[dt.date], str]
+"""How a date is written in item texts (``{date}``, ``{previous}``)."""
+
+
+@attrs.frozen
+class Agendas:
+    """Every meeting's agenda (by meeting UID), and the problems found."""
+
+    by_uid: Mapping[str, Agenda]
+    problems: tuple[Problem, ...]
+
+
+@attrs.define
+class _Draft:
+    """A meeting's agenda while cases are placed on it."""
+
+    meeting: Meeting
+    before: list[Item]
+    own: list[Item]
+    after: list[Item]
+    pinned: list[Case] = attrs.Factory(list)
+    placed: list[Case] = attrs.Factory(list)
+
+    @property
+    def used(self) -> int:
+        items: Iterable[Item | Case] = (*self.before, *self.pinned, *self.placed, *self.own,
+                                        *self.after)
+        return sum(item.minutes for item in items)
+
+    @property
+    def room(self) -> int:
+        return self.meeting.minutes - self.used
+
+
+def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords | None = None
+             ) -> Agendas:
+    """The agenda of every meeting. ``date_words`` writes ``{date}`` and
+    ``{previous}`` in item texts (default: the plan's language, via babel)."""
+    if date_words is None:
+        from aarshjul.dates import long_date  # noqa: PLC0415 - babel is slow to import
+
+        language = plan.language
+        date_words = lambda day: long_date(day, language)  # noqa: E731
+    drafts = {m.uid: _draft(plan, m) for m in meetings}
+    problems = _place_cases(plan, drafts)
+    previous = _previous_meetings(meetings)
+    agendas = {}
+    for uid, draft in drafts.items():
+        agenda, found = _timed(plan, draft, previous.get(uid), date_words)
+        agendas[uid] = agenda
+        problems.extend(found)
+    return Agendas(agendas, tuple(problems))
+
+
+def _draft(plan: Plan, meeting: Meeting) -> _Draft:
+    items = plan.template(meeting.template).items if meeting.template else ()
+    return _Draft(meeting, [i for i in items if i.at.value == "start"], list(meeting.items),
+                  [i for i in items if i.at.value == "end"])
+
+
+def _previous_meetings(meetings: Sequence[Meeting]) -> dict[str, dt.date]:
+    """For each meeting, the date of its body's planned meeting before it."""
+    last: dict[str, dt.date] = {}
+    previous = {}
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.start)):
+        if meeting.body in last:
+            previous[meeting.uid] = last[meeting.body]
+        if meeting.status is Status.PLANNED:
+            last[meeting.body] = meeting.date
+    return previous
+
+
+def _place_cases(plan: Plan, drafts: Mapping[str, _Draft]) -> list[Problem]:
+    by_body: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in sorted(drafts.values(), key=lambda d: (d.meeting.date, d.meeting.start)):
+        by_body[draft.meeting.body].append(draft)
+    problems: list[Problem] = []
+    # Date-pinned cases first: they must go where they say, room or not.
+    for case in plan.cases:
+        if case.date is not None:
+            problem = _pin(plan, case, by_body[case.body])
+            if problem:
+                problems.append(problem)
+    for case in plan.cases:
+        for first, last in _spans(plan, case):
+            problem = _fit(plan, case, by_body[case.body], first, last)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _pin(plan: Plan, case: Case, drafts: list[_Draft]) -> Problem | None:
+    assert case.date is not None
+    on_day = [d for d in drafts if d.meeting.date == case.date] or [
+        d for d in drafts if d.meeting.original_date == case.date]
+    planned = [d for d in on_day if d.meeting.status is Status.PLANNED]
+    if planned:
+        planned[0].pinned.append(case)
+        return None
+    if on_day:
+        why = f"the meeting of {case.date} is cancelled"
+    else:
+        near = _nearest(drafts, case.date)
+        why = f'"{case.body}" has no meeting on {case.date}' + (
+            f" (nearest: {', '.join(near)})" if near else "")
+    return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
+
+
+def _nearest(drafts: list[_Draft], day: dt.date) -> list[str]:
+    planned = [d.meeting.date for d in drafts if d.meeting.status is Status.PLANNED]
+    before = [d for d in planned if d < day][-1:]
+    after = [d for d in planned if d > day][:1]
+    return [d.isoformat() for d in (*before, *after)]
+
+
+def _spans(plan: Plan, case: Case) -> list[tuple[dt.date, dt.date]]:
+    """The periods in which a window or month case must find a meeting."""
+    if case.window is not None:
+        return [case.window]
+    spans = []
+    for year in range(plan.start.year, plan.end.year + 1):
+        for month in case.months:
+            first = max(dt.date(year, month, 1), plan.start)
+            last = min(dt.date(year, month, calendar.monthrange(year, month)[1]), plan.end)
+            if first <= last:
+                spans.append((first, last))
+    return sorted(spans)
+
+
+def _fit(plan: Plan, case: Case, drafts: list[_Draft], first: dt.date, last: dt.date
+         ) -> Problem | None:
+    inside = [d for d in drafts
+              if first <= d.meeting.date <= last and d.meeting.status is Status.PLANNED]
+    for draft in inside:
+        if draft.room >= case.minutes:
+            draft.placed.append(case)
+            return None
+    span = f"between {first} and {last}"
+    if not inside:
+        why = f'"{case.body}" has no meeting {span}'
+    else:
+        roomiest = max(inside, key=lambda d: d.room)
+        why = (f'every meeting of "{case.body}" {span} is full: the case needs '
+               f"{case.minutes} minutes, the most room left is {max(roomiest.room, 0)} "
+               f"minutes ({roomiest.meeting.date}; {len(inside)} "
+               f"meeting{'s' if len(inside) != 1 else ''} tried)")
+    return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
+
+
+class _Words:
+    """``{date}`` and ``{previous}`` for one meeting, written only if asked
+    for (babel is slow to import, and most texts have no placeholder)."""
+
+    def __init__(self, day: dt.date, previous: dt.date | None, words: DateWords) -> None:
+        self.day, self.previous, self.words = day, previous, words
+
+    def fill(self, text: str) -> str:
+        if "{" not in text:
+            return text
+        before = self.words(self.previous) if self.previous else "–"
+        return text.replace("{date}", self.words(self.day)).replace("{previous}", before)
+
+
+def _timed(plan: Plan, draft: _Draft, previous: dt.date | None, date_words: DateWords
+           ) -> tuple[Agenda, list[Problem]]:
+    meeting = draft.meeting
+    words = _Words(meeting.date, previous, date_words)
+    entries: list[Item | Case] = [*draft.before, *draft.pinned, *draft.placed, *draft.own,
+                                  *draft.after]
+    problems: list[Problem] = []
+    clock = meeting.start.minutes
+    items = []
+    for number, entry in enumerate(entries, start=1):
+        fixed = entry.time if isinstance(entry, Item) else None
+        if fixed is not None and entry.minutes:
+            if clock > fixed.minutes:
+                problems.append(meeting.where.problem("fixed-time",
+                    f'{meeting.body} {meeting.date}: item {number} ("{entry.title}") should '
+                    f"start at {fixed} but the items before it end at {_clock(clock)}: "
+                    f"{clock - fixed.minutes} minutes too late", item=number))
+            clock = max(clock, fixed.minutes)
+        start = end = None
+        if entry.minutes:
+            start, end = _at(clock), _at(clock + entry.minutes)
+            clock += entry.minutes
+        items.append(AgendaItem(
+            number=number, title=words.fill(entry.title), minutes=entry.minutes,
+            start=start, end=end, method=entry.method, responsible=entry.responsible,
+            purpose=words.fill(entry.purpose),
+            attachments=tuple(words.fill(a) for a in entry.attachments),
+            fixed=fixed, theme=entry.theme if isinstance(entry, Case) else None))
+    agenda = Agenda(title=meeting.title, date=meeting.date, start=meeting.start,
+                    end=meeting.end, location=meeting.location, items=tuple(items),
+                    body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
+                    note=meeting.note)
+    if meeting.status is Status.PLANNED:
+        problems.extend(_fit_problems(plan, draft, clock))
+    return agenda, problems
+
+
+def _fit_problems(plan: Plan, draft: _Draft, clock: int) -> list[Problem]:
+    meeting = draft.meeting
+    what = f"{meeting.body} {meeting.date}"
+    if clock > meeting.end.minutes:
+        return [meeting.where.problem("over-time",
+                        f"{what}: the agenda runs to {_clock(clock)}, "
+                        f"{clock - meeting.end.minutes} minutes past the meeting's end at "
+                        f"{meeting.end} ({draft.used} minutes of items in {meeting.minutes})")]
+    # Slack is news only where someone planned this meeting's agenda; a
+    # template alone is the skeleton of agendas not yet written.
+    if (draft.pinned or draft.placed or draft.own) and meeting.minutes > draft.used:
+        return [meeting.where.problem("slack",
+                        f"{what}: {meeting.minutes - draft.used} of the meeting's "
+                        f"{meeting.minutes} minutes ({meeting.start}–{meeting.end}) are not "
+                        "planned", severity=Severity.INFO)]
+    return []
+
+
+def _at(minutes: int) -> ClockTime | None:
+    """A clock time, or None past midnight (over-time says so)."""
+    return ClockTime(minutes) if minutes < MINUTES_PER_DAY else None
+
+
+def _clock(minutes: int) -> str:
+    return str(ClockTime(minutes)) if minutes < MINUTES_PER_DAY else f"{Minutes(minutes)} min"

@@ -1,0 +1,79 @@
+"""An agenda as values: numbered items with clock times.
+
+Both a planned agenda (assembled from a plan) and a written one (read from
+a .txt, .md or .docx file) end up as an :class:`Agenda`, so that they are
+timed, checked and rendered the same way. This module imports nothing from
+the plan model, which keeps checking a written agenda quick to start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+
+
+@attrs.frozen
+class AgendaItem:
+    """One numbered item.
+
+    ``start`` and ``end`` are None for an item without a time slot (0
+    minutes, like *Skriftlige orienteringer*), and in a written agenda for an
+    item whose time is not given. ``line`` is where a written item's heading
+    stands (for .docx: the paragraph).
+    """
+
+    number: int
+    title: str
+    minutes: Minutes = NO_MINUTES
+    start: ClockTime | None = None
+    end: ClockTime | None = None
+    method: str = ""
+    responsible: str = ""
+    purpose: str = ""
+    attachments: tuple[str, ...] = ()
+    fixed: ClockTime | None = None
+    theme: str | None = None
+    line: int | None = attrs.field(default=None, eq=False)
+
+    @property
+    def timed(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+@attrs.frozen
+class Agenda:
+    """A meeting's agenda: what, when, where, and the items."""
+
+    title: str
+    date: dt.date | None
+    start: ClockTime | None
+    end: ClockTime | None
+    location: str = ""
+    items: tuple[AgendaItem, ...] = ()
+    body: str = ""
+    cancelled: bool = False
+    note: str = ""
+
+    @property
+    def minutes(self) -> Minutes | None:
+        if self.start is None or self.end is None:
+            return None
+        return self.start.until(self.end)
+
+    @property
+    def planned_minutes(self) -> Minutes:
+        return Minutes(sum(item.minutes for item in self.items))
+
+
+def item_record(item: AgendaItem) -> dict[str, object]:
+    """An item as JSON (``meetings --format json``, ``check --format json``)."""
+    return {
+        "number": item.number,
+        "title": item.title,
+        "start": str(item.start) if item.start else None,
+        "end": str(item.end) if item.end else None,
+        "minutes": item.minutes,
+    }

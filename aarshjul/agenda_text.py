@@ -1,0 +1,186 @@
+"""Agendas as documents: plain text that reads like the seed, Markdown, HTML.
+
+The text form is also an input: ``aarshjul check`` reads it back as a
+written agenda, and a test holds that the round trip gives the same items.
+So every line here is one the written-agenda reader knows, and free text
+(purposes, attachments) is kept to one line each, where a reader could not
+mistake it for an item's heading.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import attrs
+
+from aarshjul.agenda_items import Agenda, AgendaItem
+from aarshjul.model import Language
+
+
+@attrs.frozen
+class Labels:
+    """The words around an agenda, in one language."""
+
+    date: str
+    time: str
+    place: str
+    brief: str
+    purpose: str
+    method: str
+    responsible: str
+    item_time: str
+    attachments: str
+    cancelled: str
+    note: str
+    at: str
+    minutes: str
+    no_items: str
+
+
+LABELS = {
+    Language.DA: Labels("Mødedato", "Mødetid", "Mødested", "Dagsorden kort", "Baggrund/formål",
+                        "Metode", "Ansvarlig", "Tid", "Bilag", "AFLYST", "Bemærkning", "Kl.",
+                        "min.", "Dagsordenen har endnu ingen punkter."),
+    Language.EN: Labels("Meeting date", "Meeting time", "Venue", "Agenda in brief", "Purpose",
+                        "Method", "Responsible", "Time", "Attachments", "CANCELLED", "Note",
+                        "", "min.", "The agenda has no items yet."),
+}
+
+
+def one_line(text: str) -> str:
+    """Free text on one line: a line break in a purpose would let its next
+    line pass for an item's heading when the agenda is read back."""
+    return " ".join(text.split())
+
+
+def _date_line(agenda: Agenda, language: Language) -> str:
+    from aarshjul.dates import full_date  # noqa: PLC0415 - babel is slow to import
+
+    return full_date(agenda.date, language) if agenda.date else ""
+
+
+def time_span(item: AgendaItem, labels: Labels) -> str:
+    """``18.15 – 18.18 (3 min.)``, the seed's way."""
+    assert item.start is not None
+    assert item.end is not None
+    return f"{item.start.dotted()} – {item.end.dotted()} ({item.minutes} {labels.minutes})"
+
+
+def meeting_span(agenda: Agenda, labels: Labels) -> str:
+    if agenda.start is None or agenda.end is None:
+        return ""
+    prefix = f"{labels.at} " if labels.at else ""
+    return f"{prefix}{agenda.start.dotted()} – {agenda.end.dotted()}"
+
+
+@attrs.frozen
+class _Style:
+    """How the plain-text and the Markdown agenda differ: the same lines in
+    the same order, decorated differently, free text escaped differently."""
+
+    title: str  # "{}", or "# {}"
+    strong: str  # "{}", or "**{}**"
+    meeting_field: str  # "Mødetid: …", or a Markdown list line
+    brief: str  # "Dagsorden kort:", or a Markdown heading
+    heading: str  # each item's heading
+    field: str  # "Tid: …"
+    after_field: tuple[str, ...]  # a blank line after a field (the seed), or none
+    before_list: tuple[str, ...]  # Markdown wants a blank line before a list
+    escape: Callable[[str], str]
+
+
+def _document(agenda: Agenda, language: Language, style: _Style) -> str:
+    labels, esc = LABELS[language], style.escape
+    lines = [style.title.format(esc(agenda.title)), ""]
+    if agenda.cancelled:
+        lines += [style.strong.format(labels.cancelled), ""]
+    meeting = [(labels.date, _date_line(agenda, language)),
+               (labels.time, meeting_span(agenda, labels)),
+               (labels.place, esc(agenda.location))]
+    if agenda.note:
+        meeting.append((labels.note, esc(agenda.note)))
+    lines += [style.meeting_field.format(label, value) for label, value in meeting]
+    lines.append("")
+    if not agenda.items:
+        return "\n".join([*lines, labels.no_items, ""])
+    lines += [style.brief.format(labels.brief), ""]
+    lines += [f"{item.number}. {esc(item.title)}" for item in agenda.items]
+    for item in agenda.items:
+        lines += ["", style.heading.format(f"{item.number}. {esc(item.title)}"), ""]
+        fields = [(labels.purpose, esc(item.purpose)), (labels.method, esc(item.method)),
+                  (labels.responsible, esc(item.responsible))]
+        if item.timed:
+            fields.append((labels.item_time, time_span(item, labels)))
+        for label, value in fields:
+            if value.strip():
+                lines += [style.field.format(label, value), *style.after_field]
+        if item.attachments:
+            lines += [style.strong.format(f"{labels.attachments}:"), *style.before_list]
+            lines += [f"- {esc(a)}" for a in item.attachments]
+        while lines[-1] == "":
+            lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def as_text(agenda: Agenda, language: Language) -> str:
+    """Plain text, laid out as the seed's agenda is."""
+    return _document(agenda, language, _Style(
+        title="{}", strong="{}", meeting_field="{}: {}", brief="{}:", heading="{}",
+        field="{}: {}", after_field=("",), before_list=(), escape=one_line))
+
+
+def as_markdown(agenda: Agenda, language: Language) -> str:
+    return _document(agenda, language, _Style(
+        title="# {}", strong="**{}**", meeting_field="- **{}:** {}", brief="## {}",
+        heading="## {}", field="**{}:** {}  ", after_field=(), before_list=("",),
+        escape=_md))
+
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
+
+
+def _md(text: str) -> str:
+    """Free text safe inside Markdown: no emphasis, links or HTML from a title."""
+    return one_line(text).translate(_MD_SPECIAL)
+
+
+@functools.cache
+def _environment() -> object:
+    import jinja2  # noqa: PLC0415 - only HTML needs it
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("aarshjul", "templates"),
+        autoescape=True,  # every value is text from a plan: never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def as_html(agenda: Agenda, language: Language) -> str:
+    """A whole HTML page with no outside resources, every text escaped."""
+    import jinja2  # noqa: PLC0415
+
+    environment = _environment()
+    assert isinstance(environment, jinja2.Environment)
+    labels = LABELS[language]
+    return environment.get_template("agenda.html.j2").render(
+        agenda=agenda, labels=labels, language=language.value,
+        date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
+        span=lambda item: time_span(item, labels))
+
+
+RENDERERS: dict[str, Callable[[Agenda, Language], str]] = {
+    "text": as_text, "md": as_markdown, "html": as_html}
+
+
+def render_agenda(agenda: Agenda, *, form: str = "text", language: Language = Language.DA
+                  ) -> str:
+    """An agenda as ``"text"``, ``"md"`` or ``"html"``, in ``language``."""
+    try:
+        render = RENDERERS[form]
+    except KeyError:
+        raise ValueError(f"form must be one of {', '.join(RENDERERS)} (got {form!r})") from None
+    return render(agenda, language)

@@ -1,0 +1,38 @@
+"""Dates in words, in the plan's language, through babel.
+
+babel is slow to import, so it is imported on first use: listing meetings as
+JSON or checking a written agenda never pays for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from aarshjul.model import Language
+
+_LONG = {Language.DA: "d. MMMM y", Language.EN: "d MMMM y"}
+_FULL = {Language.DA: "EEEE 'den' d. MMMM y", Language.EN: "EEEE d MMMM y"}
+_WEEKDAY = "EEE"
+
+
+@functools.cache
+def _format(day: dt.date, pattern: str, language: Language) -> str:
+    from babel.dates import format_date  # noqa: PLC0415 - slow to import
+
+    return format_date(day, pattern, locale=language.value)
+
+
+def long_date(day: dt.date, language: Language) -> str:
+    """``15. januar 2025`` / ``15 January 2025``."""
+    return _format(day, _LONG[language], language)
+
+
+def full_date(day: dt.date, language: Language) -> str:
+    """``onsdag den 15. januar 2025`` / ``Wednesday 15 January 2025``."""
+    return _format(day, _FULL[language], language)
+
+
+def short_weekday(day: dt.date, language: Language) -> str:
+    """``ons`` / ``Wed``."""
+    return _format(day, _WEEKDAY, language).rstrip(".")

@@ -1,0 +1,175 @@
+"""Agenda documents: the seed's text form, Markdown, escaped HTML, and the
+round trip through the written-agenda reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aarshjul import Language, check_agenda_text, render_agenda, schedule
+
+from .plans import EXAMPLE, HEADER, ROOT, make_plan
+
+GOLDEN = ROOT / "tests" / "golden" / "calendars" / "aarhus-msb-2025"
+
+ONE_MEETING = """
+[[series]]
+body = "sbu"
+dates = [2025-03-12]
+start = "18:15"
+end = "19:45"
+template = "t"
+
+[[template]]
+id = "t"
+
+[[template.item]]
+title = '''{title}'''
+minutes = 10
+purpose = '''{purpose}'''
+attachments = ['''{attachment}''']
+"""
+
+
+def agenda_of(text: str, header: str = HEADER):
+    result = schedule(make_plan(text, header=header))
+    (meeting,) = result.meetings
+    return result.agenda(meeting)
+
+
+def test_our_own_text_checks_clean_with_the_seeds_slack(run_cli) -> None:
+    golden = GOLDEN / "agenda-sbu-2025-01-15.text"
+    result = run_cli("check", str(golden))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 1 info"
+    report = check_agenda_text(golden.read_text(encoding="utf-8"), source="sbu.txt")
+    assert [(p.code, p.severity.value) for p in report.problems] == [("slack", "info")]
+    assert "5 of the meeting's 90 minutes" in report.problems[0].message
+    assert [i.title for i in report.items][2] == (
+        "Byrådshenvist sag: Plan for 80% selvforsyning på socialområdet 2024 – 2035")
+
+
+def test_the_text_reads_like_the_seed() -> None:
+    text = (GOLDEN / "agenda-sbu-2025-01-15.text").read_text(encoding="utf-8")
+    assert "Mødedato: onsdag den 15. januar 2025\nMødetid: Kl. 18.15 – 19.45\n" in text
+    assert "Tid: 18.15 – 18.18 (3 min.)" in text
+    assert "Tid: 19.35 – 19.40 (5 min.)" in text
+    assert "\n7. Skriftlige orienteringer\n\nBaggrund/formål:" in text
+
+
+class _TextOnly(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.scripts += tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_shows_markup_from_the_plan_as_text() -> None:
+    agenda = agenda_of(ONE_MEETING.format(
+        title="<script>alert(1)</script> & co", purpose="<b>fed</b>",
+        attachment='<img src=x onerror="alert(2)">'))
+    page = render_agenda(agenda, form="html", language=Language.DA)
+    parser = _TextOnly()
+    parser.feed(page)
+    assert parser.scripts == 0
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
+    assert "<script>alert(1)</script> & co" in "".join(parser.text)
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"da\">")
+
+
+def test_markdown_escapes_what_would_be_markup() -> None:
+    agenda = agenda_of(ONE_MEETING.format(title="*Vigtig* [link](x) <b>", purpose="a_b",
+                                          attachment="#1"))
+    text = render_agenda(agenda, form="md")
+    assert "## 1. \\*Vigtig\\* \\[link\\](x) \\<b\\>" in text
+    assert "- \\#1" in text
+
+
+def test_english() -> None:
+    agenda = agenda_of(ONE_MEETING.format(title="Minutes", purpose="", attachment="Draft"),
+                       header=HEADER.replace('id = "test"', 'id = "test"\nlanguage = "en"'))
+    text = render_agenda(agenda, form="text", language=Language.EN)
+    assert "Meeting date: Wednesday 12 March 2025\nMeeting time: 18.15 – 19.45\n" in text
+    assert "Time: 18.15 – 18.25 (10 min.)" in text
+    assert "Attachments:\n- Draft" in text
+    assert check_agenda_text(text, source="en.txt").items[0].title == "Minutes"
+
+
+def test_a_cancelled_meeting_says_so(run_cli) -> None:
+    plan = make_plan(ONE_MEETING.format(title="A", purpose="", attachment="B") + '''
+        [[meeting]]
+        body = "sbu"
+        date = 2025-03-12
+        status = "cancelled"
+        note = "Aflyst pga. budgetseminar"
+        ''')
+    result = schedule(plan)
+    text = render_agenda(result.agenda(result.meetings[0]))
+    assert "\n\nAFLYST\n\n" in text
+    assert "Bemærkning: Aflyst pga. budgetseminar" in text
+
+
+def test_the_agenda_command_refuses_unknown_bodies_and_days(run_cli) -> None:
+    unknown = run_cli("agenda", str(EXAMPLE), "xyz", "2025-01-15")
+    assert unknown.exit_code == 2
+    assert 'no body "xyz"' in unknown.stderr
+    no_meeting = run_cli("agenda", str(EXAMPLE), "sbu", "2025-01-16")
+    assert no_meeting.exit_code == 2
+    assert "nearest: 2025-01-15, 2025-01-29" in no_meeting.stderr
+
+
+def test_a_moved_meeting_is_found_by_either_day(run_cli) -> None:
+    moved = run_cli("agenda", str(EXAMPLE), "sbu", "2025-02-12")
+    new = run_cli("agenda", str(EXAMPLE), "sbu", "2025-02-19")
+    assert moved.exit_code == new.exit_code == 0
+    assert moved.stdout == new.stdout
+    assert "onsdag den 19. februar 2025" in new.stdout
+    assert "Arbejdspligt" in new.stdout
+
+
+# Titles a planner might write: Danish letters, digits, punctuation. They
+# start with a capital letter, as headings do (a line starting "15. januar"
+# is read as a date, not an item).
+TITLE = st.from_regex(r"[A-ZÆØÅ][A-Za-zÆØÅæøå0-9 ,:;%/()&'!?–-]{0,60}", fullmatch=True).map(
+    lambda t: " ".join(t.split()))
+ITEM = st.tuples(TITLE, st.integers(0, 30), st.sampled_from(["start", "end"]),
+                 st.text(alphabet="abc æøå.,\n", max_size=40))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ITEM, min_size=1, max_size=12), st.integers(8 * 60, 16 * 60),
+       st.integers(0, 120))
+def test_plan_to_text_to_items_is_the_identity(items: list[tuple[str, int, str, str]],
+                                               start: int, spare: int) -> None:
+    total = sum(minutes for _, minutes, _, _ in items)
+    begin = dt.time(start // 60, start % 60).strftime("%H:%M")
+    table = "".join(
+        f'\n[[template.item]]\ntitle = """{title}"""\nminutes = {minutes}\nat = "{at}"\n'
+        f'purpose = """{purpose}"""\nresponsible = "FAS"\n'
+        for title, minutes, at, purpose in items)
+    agenda = agenda_of(f'''
+[[series]]
+body = "sbu"
+dates = [2025-03-12]
+start = "{begin}"
+minutes = {max(total + spare, 1)}
+template = "t"
+
+[[template]]
+id = "t"
+{table}''')
+    report = check_agenda_text(render_agenda(agenda), source="rundtur.txt")
+    assert [(i.number, i.title, i.start, i.end, i.minutes) for i in report.items] == [
+        (i.number, " ".join(i.title.split()), i.start, i.end, i.minutes)
+        for i in agenda.items]
+    assert report.ok, [p.format() for p in report.problems]
