@@ -12,6 +12,7 @@ than :data:`MAX_UNPACKED` bytes, is refused with a clear error.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
@@ -78,14 +79,23 @@ def _is_decimal(document: Any, num_id: str, level: int) -> bool:
     return False
 
 
-def _paragraphs(container: Any) -> Iterator[Any]:
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.)]?\s*")
+
+
+def _blocks(container: Any) -> Iterator[list[Any]]:
+    """The body's paragraphs in order, a list each; a table row's cells come
+    as one list, so that "3 | Status på Ukraine-indsatsen | 18.40-19.05" can
+    be read as item 3 with its time."""
     for block in container.iter_inner_content():
-        if hasattr(block, "rows"):
-            for row in block.rows:
-                for cell in row.cells:
-                    yield from _paragraphs(cell)
-        else:
-            yield block
+        if not hasattr(block, "rows"):
+            yield [block]
+            continue
+        for row in block.rows:
+            cells: list[Any] = []
+            for cell in row.cells:
+                for inner in _blocks(cell):
+                    cells.extend(inner)
+            yield cells
 
 
 def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -102,16 +112,30 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     counters: dict[tuple[str, int], int] = defaultdict(int)
     decimal: dict[tuple[str, int], bool] = {}
     lines: list[tuple[int, str]] = []
-    for number, paragraph in enumerate(_paragraphs(document), start=1):
-        text = paragraph.text
-        place = _numbering(paragraph)
-        if place is not None:
-            if place not in decimal:
-                decimal[place] = _is_decimal(document, *place)
-            counters[place] += 1
-            for deeper in [key for key in counters if key[0] == place[0] and key[1] > place[1]]:
-                del counters[deeper]
-            if decimal[place] and text.strip():
-                text = f"{counters[place]}. {text}"
-        lines.extend((number, line) for line in text.splitlines() or [""])
+    number = 0
+    for block in _blocks(document):
+        texts = []
+        for paragraph in block:
+            number += 1
+            texts.append((number, _numbered_text(document, paragraph, counters, decimal)))
+        # A table row whose first cell is only the item's number: "3" + title.
+        if len(texts) > 1 and (bare := _BARE_NUMBER.fullmatch(texts[0][1])) and texts[1][1]:
+            texts[:2] = [(texts[0][0], f"{bare[1]}. {texts[1][1]}")]
+        for at, text in texts:
+            lines.extend((at, line) for line in text.splitlines() or [""])
     return lines
+
+
+def _numbered_text(document: Any, paragraph: Any, counters: dict[tuple[str, int], int],
+                   decimal: dict[tuple[str, int], bool]) -> str:
+    """A paragraph's text, with its list number in front when Word numbers it."""
+    text: str = paragraph.text
+    place = _numbering(paragraph)
+    if place is None:
+        return text
+    if place not in decimal:
+        decimal[place] = _is_decimal(document, *place)
+    counters[place] += 1
+    for deeper in [key for key in counters if key[0] == place[0] and key[1] > place[1]]:
+        del counters[deeper]
+    return f"{counters[place]}. {text}" if decimal[place] and text.strip() else text

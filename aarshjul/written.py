@@ -39,6 +39,9 @@ _DURATION = re.compile(r"\(?\s*(\d{1,4})\s*(?:minutter|minutes|minute|min)\b\.?\
 _TRAILING_DURATION = re.compile(
     r"\s*(?:[-–—]\s*)?\(?\s*(\d{1,4})\s*(?:minutter|minutes|minute|min)\b\.?\s*\)?\s*$",
     re.IGNORECASE)
+# A line that is only a time: "19.30–19.32", "kl. 8.30-8.45", "16.05 – 16.45 (40 min)".
+_TIME_LINE = re.compile(rf"\(?\s*{_RANGE.pattern}\s*\)?\s*(?:[-–—,/]?\s*{_DURATION.pattern})?",
+                        re.IGNORECASE)
 _TRAILING_RANGE = re.compile(rf"\s*\(?\s*{_RANGE.pattern}\s*\)?\s*$", re.IGNORECASE)
 _PUNKT = re.compile(r"(?:punkt|pkt\.?|item)\s*(\d{1,3})\s*(?:[:.)–-]\s*|\s+)(?![,\d])(\S.*)",
                     re.IGNORECASE)
@@ -329,14 +332,13 @@ class _Reader:
                          "it stands before the first item's heading")
 
     def header_line(self, line: int, text: str) -> None:
-        if _RANGE.fullmatch(text) or _DURATION.fullmatch(text):
+        if _TIME_LINE.fullmatch(text) or _DURATION.fullmatch(text):
             self.problem(line, "stray-time", f'a time ("{text}") that belongs to no item: it '
                          "stands before the first item's heading")
 
     def item_line(self, line: int, text: str) -> None:
         item = self.items[-1]
-        bare_time = _RANGE.fullmatch(text.strip("() "))
-        if bare_time or (_TRAILING_RANGE.fullmatch(text)):
+        if _TIME_LINE.fullmatch(text):
             self.in_title = False
             self.item_time(item, line, text)
             return

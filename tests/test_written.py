@@ -300,3 +300,21 @@ def test_bad_agendas_exit_1_without_a_traceback(tmp_path: Path, name: str) -> No
     assert "Traceback" not in result.stdout + result.stderr
     assert any(line.startswith(f"{path}:") and "error[" in line
                for line in result.stdout.splitlines())
+
+
+def test_a_table_of_items_with_a_number_column(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Mødetid: Kl. 16.00 – 17.00")
+    table = document.add_table(rows=3, cols=4)
+    for row, cells in zip(table.rows, [("Pkt.", "Emne", "Tid", "Ansvarlig"),
+                                       ("1", "Godkendelse af dagsorden", "16.00-16.05", "Formand"),
+                                       ("2.", "Budget 2026", "16.05 – 16.45 (40 min)", "Direktør")],
+                          strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    report = check_path(path)
+    assert items_of(report) == [(1, "Godkendelse af dagsorden", "16:00", "16:05", 5),
+                                (2, "Budget 2026", "16:05", "16:45", 40)]
+    assert [p.code for p in report.problems] == ["slack"]
