@@ -15,14 +15,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from aarshjul.agenda_items import Agenda, AgendaItem
+from aarshjul.agenda_items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
-from aarshjul.model import Case, Item, Meeting, Plan, Status
+from aarshjul.model import Case, Item, Meeting, Plan, Status, nearest_dates
 
 DateWords = Callable[[dt.date], str]
 """How a date is written in item texts (``{date}``, ``{previous}``)."""
@@ -47,15 +47,47 @@ class _Draft:
     pinned: list[Case] = attrs.Factory(list)
     placed: list[Case] = attrs.Factory(list)
 
+    def entries(self, extra: Case | None = None) -> list[Item | Case]:
+        """The agenda's items in order (SPEC §3), with ``extra`` as one more case."""
+        cases = [*self.pinned, *self.placed, *([extra] if extra else [])]
+        return [*self.before, *cases, *self.own, *self.after]
+
     @property
     def used(self) -> int:
-        items: Iterable[Item | Case] = (*self.before, *self.pinned, *self.placed, *self.own,
-                                        *self.after)
-        return sum(item.minutes for item in items)
+        return sum(entry.minutes for entry in self.entries())
 
     @property
     def room(self) -> int:
         return self.meeting.minutes - self.used
+
+    def fits(self, case: Case) -> bool:
+        """Would the agenda, with this case too, end in time and keep every
+        fixed-time item at its time?"""
+        walk = _walk(self.meeting.start.minutes, self.entries(case))
+        return walk.end <= self.meeting.end.minutes and not walk.late
+
+
+@attrs.frozen
+class _Walk:
+    """The clock run through an agenda: each entry's start (None for an entry
+    without minutes), how late each fixed-time entry is, and the end."""
+
+    starts: tuple[int | None, ...]
+    late: tuple[tuple[int, int], ...]  # (index, minutes late)
+    end: int
+
+
+def _walk(start: int, entries: Sequence[Item | Case]) -> _Walk:
+    clock, starts, late = start, [], []
+    for index, entry in enumerate(entries):
+        fixed = entry.time if isinstance(entry, Item) else None
+        if fixed is not None and entry.minutes:
+            if clock > fixed.minutes:
+                late.append((index, clock - fixed.minutes))
+            clock = max(clock, fixed.minutes)
+        starts.append(clock if entry.minutes else None)
+        clock += entry.minutes
+    return _Walk(tuple(starts), tuple(late), clock)
 
 
 def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords | None = None
@@ -72,7 +104,7 @@ def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords |
     previous = _previous_meetings(meetings)
     agendas = {}
     for uid, draft in drafts.items():
-        agenda, found = _timed(plan, draft, previous.get(uid), date_words)
+        agenda, found = _timed(draft, previous.get(uid), date_words)
         agendas[uid] = agenda
         problems.extend(found)
     return Agendas(agendas, tuple(problems))
@@ -104,18 +136,24 @@ def _place_cases(plan: Plan, drafts: Mapping[str, _Draft]) -> list[Problem]:
     # Date-pinned cases first: they must go where they say, room or not.
     for case in plan.cases:
         if case.date is not None:
-            problem = _pin(plan, case, by_body[case.body])
+            problem = _pin(case, by_body[case.body])
             if problem:
                 problems.append(problem)
     for case in plan.cases:
-        for first, last in _spans(plan, case):
-            problem = _fit(plan, case, by_body[case.body], first, last)
+        spans = _spans(plan, case)
+        if case.months and not spans:
+            months = ", ".join(str(m) for m in case.months)
+            problems.append(case.where.problem(
+                "unplaced-case", f"no meeting can take it: month {months} is not inside the "
+                f"plan ({plan.start} to {plan.end})"))
+        for first, last in spans:
+            problem = _fit(case, by_body[case.body], first, last)
             if problem:
                 problems.append(problem)
     return problems
 
 
-def _pin(plan: Plan, case: Case, drafts: list[_Draft]) -> Problem | None:
+def _pin(case: Case, drafts: list[_Draft]) -> Problem | None:
     assert case.date is not None
     on_day = [d for d in drafts if d.meeting.date == case.date] or [
         d for d in drafts if d.meeting.original_date == case.date]
@@ -126,17 +164,11 @@ def _pin(plan: Plan, case: Case, drafts: list[_Draft]) -> Problem | None:
     if on_day:
         why = f"the meeting of {case.date} is cancelled"
     else:
-        near = _nearest(drafts, case.date)
+        near = ", ".join(d.isoformat() for d in nearest_dates(
+            (d.meeting for d in drafts), case.body, case.date))
         why = f'"{case.body}" has no meeting on {case.date}' + (
-            f" (nearest: {', '.join(near)})" if near else "")
+            f" (nearest: {near})" if near else "")
     return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
-
-
-def _nearest(drafts: list[_Draft], day: dt.date) -> list[str]:
-    planned = [d.meeting.date for d in drafts if d.meeting.status is Status.PLANNED]
-    before = [d for d in planned if d < day][-1:]
-    after = [d for d in planned if d > day][:1]
-    return [d.isoformat() for d in (*before, *after)]
 
 
 def _spans(plan: Plan, case: Case) -> list[tuple[dt.date, dt.date]]:
@@ -153,12 +185,11 @@ def _spans(plan: Plan, case: Case) -> list[tuple[dt.date, dt.date]]:
     return sorted(spans)
 
 
-def _fit(plan: Plan, case: Case, drafts: list[_Draft], first: dt.date, last: dt.date
-         ) -> Problem | None:
+def _fit(case: Case, drafts: list[_Draft], first: dt.date, last: dt.date) -> Problem | None:
     inside = [d for d in drafts
               if first <= d.meeting.date <= last and d.meeting.status is Status.PLANNED]
     for draft in inside:
-        if draft.room >= case.minutes:
+        if draft.fits(case):
             draft.placed.append(case)
             return None
     span = f"between {first} and {last}"
@@ -187,44 +218,43 @@ class _Words:
         return text.replace("{date}", self.words(self.day)).replace("{previous}", before)
 
 
-def _timed(plan: Plan, draft: _Draft, previous: dt.date | None, date_words: DateWords
+def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords
            ) -> tuple[Agenda, list[Problem]]:
     meeting = draft.meeting
     words = _Words(meeting.date, previous, date_words)
-    entries: list[Item | Case] = [*draft.before, *draft.pinned, *draft.placed, *draft.own,
-                                  *draft.after]
+    entries = draft.entries()
+    walk = _walk(meeting.start.minutes, entries)
     problems: list[Problem] = []
-    clock = meeting.start.minutes
+    for index, minutes_late in walk.late:
+        entry = entries[index]
+        assert isinstance(entry, Item)
+        assert entry.time is not None
+        problems.append(meeting.where.problem(
+            "fixed-time", f'{meeting.body} {meeting.date}: item {index + 1} ("{entry.title}") '
+            f"should start at {entry.time} but the items before it end at "
+            f"{_clock(entry.time.minutes + minutes_late)}: {minutes_late} minutes too late",
+            item=index + 1))
     items = []
-    for number, entry in enumerate(entries, start=1):
-        fixed = entry.time if isinstance(entry, Item) else None
-        if fixed is not None and entry.minutes:
-            if clock > fixed.minutes:
-                problems.append(meeting.where.problem("fixed-time",
-                    f'{meeting.body} {meeting.date}: item {number} ("{entry.title}") should '
-                    f"start at {fixed} but the items before it end at {_clock(clock)}: "
-                    f"{clock - fixed.minutes} minutes too late", item=number))
-            clock = max(clock, fixed.minutes)
-        start = end = None
-        if entry.minutes:
-            start, end = _at(clock), _at(clock + entry.minutes)
-            clock += entry.minutes
+    for number, (entry, start) in enumerate(zip(entries, walk.starts, strict=True), start=1):
         items.append(AgendaItem(
             number=number, title=words.fill(entry.title), minutes=entry.minutes,
-            start=start, end=end, method=entry.method, responsible=entry.responsible,
+            start=None if start is None else _at(start),
+            end=None if start is None else _at(start + entry.minutes),
+            method=entry.method, responsible=entry.responsible,
             purpose=words.fill(entry.purpose),
             attachments=tuple(words.fill(a) for a in entry.attachments),
-            fixed=fixed, theme=entry.theme if isinstance(entry, Case) else None))
+            fixed=entry.time if isinstance(entry, Item) else None,
+            theme=entry.theme if isinstance(entry, Case) else None))
     agenda = Agenda(title=meeting.title, date=meeting.date, start=meeting.start,
                     end=meeting.end, location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
                     note=meeting.note)
-    if meeting.status is Status.PLANNED:
-        problems.extend(_fit_problems(plan, draft, clock))
-    return agenda, problems
+    if meeting.status is not Status.PLANNED:
+        return agenda, []
+    return agenda, [*problems, *_fit_problems(draft, walk.end)]
 
 
-def _fit_problems(plan: Plan, draft: _Draft, clock: int) -> list[Problem]:
+def _fit_problems(draft: _Draft, clock: int) -> list[Problem]:
     meeting = draft.meeting
     what = f"{meeting.body} {meeting.date}"
     if clock > meeting.end.minutes:
@@ -235,10 +265,9 @@ def _fit_problems(plan: Plan, draft: _Draft, clock: int) -> list[Problem]:
     # Slack is news only where someone planned this meeting's agenda; a
     # template alone is the skeleton of agendas not yet written.
     if (draft.pinned or draft.placed or draft.own) and meeting.minutes > draft.used:
-        return [meeting.where.problem("slack",
-                        f"{what}: {meeting.minutes - draft.used} of the meeting's "
-                        f"{meeting.minutes} minutes ({meeting.start}–{meeting.end}) are not "
-                        "planned", severity=Severity.INFO)]
+        left = unplanned(meeting.minutes - draft.used, meeting.minutes,
+                         f"{meeting.start}–{meeting.end}")
+        return [meeting.where.problem("slack", f"{what}: {left}", severity=Severity.INFO)]
     return []
 
 

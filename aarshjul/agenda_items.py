@@ -77,3 +77,8 @@ def item_record(item: AgendaItem) -> dict[str, object]:
         "end": str(item.end) if item.end else None,
         "minutes": item.minutes,
     }
+
+
+def unplanned(left: int, total: int, span: str) -> str:
+    """The words of a ``slack`` finding, for planned and written agendas alike."""
+    return f"{left} of the meeting's {total} minutes ({span}) are not planned"

@@ -110,7 +110,7 @@ def _document(agenda: Agenda, language: Language, style: _Style) -> str:
         lines += ["", style.heading.format(f"{item.number}. {esc(item.title)}"), ""]
         fields = [(labels.purpose, esc(item.purpose)), (labels.method, esc(item.method)),
                   (labels.responsible, esc(item.responsible))]
-        if item.timed:
+        if item.timed and not agenda.cancelled:  # a cancelled meeting keeps no times
             fields.append((labels.item_time, time_span(item, labels)))
         for label, value in fields:
             if value.strip():

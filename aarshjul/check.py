@@ -16,9 +16,9 @@ import attrs
 
 from aarshjul.agenda_items import AgendaItem, item_record
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
+from aarshjul.written import AGENDA_SUFFIXES
 
 PLAN_SUFFIXES = (".toml",)
-AGENDA_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
 CHECKABLE = PLAN_SUFFIXES + AGENDA_SUFFIXES
 """The file kinds ``check`` reads, by suffix."""
 
@@ -54,10 +54,10 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
 
 def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
     """Every finding in a written agenda given as text."""
-    from aarshjul.written import read_agenda_lines  # noqa: PLC0415
+    from aarshjul.written import read_agenda_lines, split_lines  # noqa: PLC0415
     from aarshjul.written_check import check_written  # noqa: PLC0415
 
-    written = read_agenda_lines(enumerate(text.splitlines(), start=1), source=source)
+    written = read_agenda_lines(split_lines(text), source=source)
     return Report(source, "agenda", check_written(written, source=source),
                   written.agenda.items)
 

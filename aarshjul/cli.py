@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,7 +28,32 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 _FILE = click.Path(exists=True, dir_okay=False, readable=True)
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+if TYPE_CHECKING:
+    _DateType = click.ParamType[dt.date]
+else:  # click made ParamType generic only in 8.4; older ones cannot subscript it
+    _DateType = click.ParamType
+
+
+class _Date(_DateType):
+    """A day as YYYY-MM-DD, with a message that says what is wrong with it."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f'"{text}" is not a date written YYYY-MM-DD (like 2025-01-15)', param,
+                      ctx)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text} is not a date that exists", param, ctx)
+
+
+_DATE = _Date()
 
 
 def _print_problems(problems: tuple[Problem, ...]) -> None:
@@ -108,11 +134,13 @@ def check(files: tuple[str, ...], output: str) -> None:
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]),
               default="table", show_default=True)
 @_user_errors
-def meetings(plan: str, bodies: tuple[str, ...], start: dt.datetime | None,
-             end: dt.datetime | None, output: str) -> None:
+def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
+             end: dt.date | None, output: str) -> None:
     """List the meetings a plan gives, in date order.
 
-    Warnings go to standard error; the list to standard output.
+    The list goes to standard output, warnings and errors to standard error.
+    A plan whose meetings or agendas have errors is still listed, with exit
+    status 1; one that cannot be read lists nothing.
     """
     from aarshjul import listing  # noqa: PLC0415
     from aarshjul.plan_file import load_plan  # noqa: PLC0415
@@ -121,20 +149,17 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.datetime | None,
     if start and end and end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
     loaded = load_plan(plan)
-    known = [body.id for body in loaded.bodies]
     for body in bodies:
-        if body not in known:
-            raise click.BadParameter(f'no body "{body}" in {plan} (it has '
-                                     f"{', '.join(known) or 'none'})", param_hint="--body")
+        _known_body(loaded, body, "--body")
     result = _scheduled(loaded)
-    found = select(result.meetings, body=bodies or None,
-                   start=start.date() if start else None, end=end.date() if end else None)
+    found = select(result.meetings, body=bodies or None, start=start, end=end)
     if output == "json":
         click.echo(listing.as_json(found, result.agendas))
     elif output == "csv":
         click.echo(listing.as_csv(found), nl=False)
     else:
         click.echo(listing.as_table(loaded, found), nl=False)
+    _exit_for(result)
 
 
 @cli.command()
@@ -145,7 +170,7 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.datetime | None,
               default="text", show_default=True,
               help="Plain text like a written agenda, Markdown, or an HTML page.")
 @_user_errors
-def agenda(plan: str, body: str, day: dt.datetime, output: str) -> None:
+def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
     """One meeting's agenda with clock times, in the plan's language.
 
     BODY is the body's id, DATE the meeting's day (YYYY-MM-DD; for a moved
@@ -153,38 +178,48 @@ def agenda(plan: str, body: str, day: dt.datetime, output: str) -> None:
     a written agenda, and `aarshjul check` reads it back.
     """
     from aarshjul.agenda_text import render_agenda  # noqa: PLC0415
+    from aarshjul.model import nearest_dates  # noqa: PLC0415
     from aarshjul.plan_file import load_plan  # noqa: PLC0415
 
     loaded = load_plan(plan)
-    known = [b.id for b in loaded.bodies]
-    if body not in known:
-        raise click.BadParameter(f'no body "{body}" in {plan} (it has '
-                                 f"{', '.join(known) or 'none'})", param_hint="BODY")
+    _known_body(loaded, body, "BODY")
     result = _scheduled(loaded)
-    date = day.date()
-    found = result.meetings_on(body, date)
+    found = result.meetings_on(body, day)
     if not found:
-        theirs = [m for m in result.meetings if m.body == body]
-        before = [m.date.isoformat() for m in theirs if m.date < date][-1:]
-        after = [m.date.isoformat() for m in theirs if m.date > date][:1]
-        near = ", ".join([*before, *after]) or "none"
-        raise click.BadParameter(f'"{body}" has no meeting on {date} (nearest: {near})',
-                                 param_hint="DATE")
+        near = ", ".join(d.isoformat() for d in nearest_dates(result.meetings, body, day))
+        raise click.BadParameter(f'"{body}" has no meeting on {day} (nearest: '
+                                 f"{near or 'none'})", param_hint="DATE")
     for meeting in found:
         click.echo(render_agenda(result.agenda(meeting), form=output,
                                  language=loaded.language), nl=False)
+    _exit_for(result)
+
+
+def _known_body(plan: Plan, body: str, hint: str) -> None:
+    """A body named on the command line must be the plan's (exit 2 if not)."""
+    known = [b.id for b in plan.bodies]
+    if body not in known:
+        raise click.BadParameter(f'no body "{body}" in {plan.source} (it has '
+                                 f"{', '.join(known) or 'none'})", param_hint=hint)
 
 
 def _scheduled(plan: Plan) -> Schedule:
-    """The plan's meetings and agendas; warnings printed, errors raised."""
-    from aarshjul.errors import PlanError, Severity  # noqa: PLC0415
+    """The plan's meetings and agendas, their warnings and errors printed.
+
+    Errors in meetings or agendas (an overlap, a case no meeting can take)
+    do not stop the listing, which helps to decide what to change; the
+    command then exits with 1 (see :func:`_exit_for`)."""
+    from aarshjul.errors import Severity  # noqa: PLC0415
     from aarshjul.scheduling import schedule  # noqa: PLC0415
 
     result = schedule(plan)
-    if not result.ok:
-        raise PlanError([p for p in result.problems if p.is_error])
-    _print_problems(tuple(p for p in result.problems if p.severity is Severity.WARNING))
+    _print_problems(tuple(p for p in result.problems if p.severity is not Severity.INFO))
     return result
+
+
+def _exit_for(result: Schedule) -> None:
+    if not result.ok:
+        raise SystemExit(1)
 
 
 def main(argv: list[str] | None = None) -> None:

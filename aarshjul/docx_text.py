@@ -44,17 +44,49 @@ def _check_package(name: str) -> None:
         raise _refuse(name, f"it unpacks to more than {MAX_UNPACKED // 2**20} MB")
 
 
-def _numbering(paragraph: Any) -> tuple[str, int] | None:
-    """(list id, level) of a paragraph in a numbered list, if it is in one."""
-    properties = paragraph._p.pPr
-    num = properties.numPr if properties is not None else None
-    if num is None and paragraph.style is not None:
-        style_properties = paragraph.style.element.pPr
-        num = style_properties.numPr if style_properties is not None else None
-    if num is None or num.numId is None:
-        return None
-    level = num.ilvl.val if num.ilvl is not None else 0
-    return str(num.numId.val), int(level)
+class _Numbering:
+    """Which paragraphs Word numbers, and how: read once per document.
+
+    A paragraph is numbered by its own ``w:numPr`` or by its style's; the
+    styles' numbering is read once (python-docx looks a style up anew for
+    every paragraph, which is slow on long documents).
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.by_style: dict[str, Any] = {}
+        for style in document.styles.element.findall(f"{_W}style"):
+            properties = style.pPr
+            if properties is not None and properties.numPr is not None:
+                self.by_style[style.get(f"{_W}styleId")] = properties.numPr
+        self.counters: dict[tuple[str, int], int] = defaultdict(int)
+        self.decimal: dict[tuple[str, int], bool] = {}
+
+    def place(self, paragraph: Any) -> tuple[str, int] | None:
+        """(list id, level) of a paragraph in a numbered list, if it is in one."""
+        properties = paragraph._p.pPr
+        num = properties.numPr if properties is not None else None
+        if num is None and properties is not None and properties.pStyle is not None:
+            num = self.by_style.get(properties.pStyle.val)
+        if num is None or num.numId is None:
+            return None
+        level = num.ilvl.val if num.ilvl is not None else 0
+        return str(num.numId.val), int(level)
+
+    def text(self, paragraph: Any) -> str:
+        """A paragraph's text, with its list number in front when Word numbers it."""
+        text: str = paragraph.text
+        place = self.place(paragraph)
+        if place is None:
+            return text
+        if place not in self.decimal:
+            self.decimal[place] = _is_decimal(self.document, *place)
+        self.counters[place] += 1
+        for deeper in [k for k in self.counters if k[0] == place[0] and k[1] > place[1]]:
+            del self.counters[deeper]
+        # Only the outer level numbers items; "2.1" and its like are points in one.
+        top = place[1] == 0 and self.decimal[place]
+        return f"{self.counters[place]}. {text}" if top and text.strip() else text
 
 
 def _is_decimal(document: Any, num_id: str, level: int) -> bool:
@@ -103,39 +135,43 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     name = os.fspath(path)
     _check_package(name)
     import docx  # noqa: PLC0415 - python-docx and lxml load only for .docx
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
     try:
         document = docx.Document(name)
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
-        raise _refuse(name, str(error) or type(error).__name__) from None
-    counters: dict[tuple[str, int], int] = defaultdict(int)
-    decimal: dict[tuple[str, int], bool] = {}
-    lines: list[tuple[int, str]] = []
-    number = 0
-    for block in _blocks(document):
-        texts = []
-        for paragraph in block:
-            number += 1
-            texts.append((number, _numbered_text(document, paragraph, counters, decimal)))
-        # A table row whose first cell is only the item's number: "3" + title.
-        if len(texts) > 1 and (bare := _BARE_NUMBER.fullmatch(texts[0][1])) and texts[1][1]:
-            texts[:2] = [(texts[0][0], f"{bare[1]}. {texts[1][1]}")]
-        for at, text in texts:
-            lines.extend((at, line) for line in text.splitlines() or [""])
+        numbering = _Numbering(document)
+        lines: list[tuple[int, str]] = []
+        number = 0
+        for block in _blocks(document):
+            texts = []
+            for paragraph in block:
+                number += 1
+                texts.append((number, numbering.text(paragraph)))
+            for at, text in _row_as_lines(texts):
+                lines.extend((at, line) for line in text.splitlines() or [""])
+    # python-docx expects a well-formed Word file and fails anywhere inside
+    # on a damaged one (a foreign root element, a number that is no number):
+    # whatever it raises means the same to the user.
+    except Exception as error:
+        raise _refuse(name, f"the file is damaged ({type(error).__name__}: {error})"[:300]
+                      ) from None
     return lines
 
 
-def _numbered_text(document: Any, paragraph: Any, counters: dict[tuple[str, int], int],
-                   decimal: dict[tuple[str, int], bool]) -> str:
-    """A paragraph's text, with its list number in front when Word numbers it."""
-    text: str = paragraph.text
-    place = _numbering(paragraph)
-    if place is None:
-        return text
-    if place not in decimal:
-        decimal[place] = _is_decimal(document, *place)
-    counters[place] += 1
-    for deeper in [key for key in counters if key[0] == place[0] and key[1] > place[1]]:
-        del counters[deeper]
-    return f"{counters[place]}. {text}" if decimal[place] and text.strip() else text
+_PUNKT_CELL = re.compile(r"\s*(?:punkt|pkt\.?)?\s*(\d{1,3})\s*[.):]?\s*", re.IGNORECASE)
+
+
+def _row_as_lines(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table row as the reader wants it: a cell that is only the item's
+    number ("3", "3.", "Punkt 3") joins the next cell's title as "3. Title",
+    and that heading comes first, then the row's other cells (its time)."""
+    if len(cells) < 2:
+        return cells
+    for index, (at, text) in enumerate(cells[:-1]):
+        bare = _PUNKT_CELL.fullmatch(text)
+        title = cells[index + 1][1].strip()
+        if bare and title:
+            heading = (at, f"{bare[1]}. {title}")
+            return [heading, *cells[:index], *cells[index + 2:]]
+    return cells
+
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -125,6 +126,7 @@ class Series:
     template: str | None = None
     location: str | None = None
     on_holiday: OnHoliday = OnHoliday.SKIP
+    id: str | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -268,3 +270,12 @@ class Meeting:
     def identity_date(self) -> dt.date:
         """The date the meeting is known by: the one the rule gave."""
         return self.original_date or self.date
+
+
+def nearest_dates(meetings: Iterable[Meeting], body: str, day: dt.date
+                  ) -> tuple[dt.date, ...]:
+    """The body's planned meetings nearest before and after ``day``."""
+    dates = sorted(m.date for m in meetings if m.body == body and m.status is Status.PLANNED)
+    before = [d for d in dates if d < day][-1:]
+    after = [d for d in dates if d > day][:1]
+    return (*before, *after)

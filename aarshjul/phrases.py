@@ -22,6 +22,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
+from aarshjul.words import DANISH_DAYS, ENGLISH_DAYS, LONGEST_MONTH, MONTH_WORDS, WEEKDAY_CODES
+
 __all__ = ["KNOWN_FORMS", "PhraseError", "phrase_to_rrule"]
 
 KNOWN_FORMS: tuple[str, ...] = (
@@ -52,7 +54,6 @@ _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
 _ORDINAL_MAX = 5  # a month has at most five of any weekday
 _MONTHDAY_MAX = 31
 # The most days each month can have (February in a leap year).
-_MONTH_LENGTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class PhraseError(ValueError):
@@ -87,39 +88,21 @@ def phrase_to_rrule(phrase: str) -> str:
 # Keys are spelled properly; the reader looks words up through _fold, so a
 # planner on a keyboard without æ, ø and å can write "lordag" or "maaned".
 
-_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WORKDAYS = (0, 1, 2, 3, 4)
-
-_DANISH_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-_ENGLISH_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Danish says "onsdage" (plural), "onsdagen" ("om onsdagen") and "onsdagene";
 # English only adds an s.
 _WEEKDAY_WORDS: dict[str, int] = {
     **{
         name + ending: day
-        for day, name in enumerate(_DANISH_DAYS)
+        for day, name in enumerate(DANISH_DAYS)
         for ending in ("", "e", "en", "ene")
     },
-    **{name + ending: day for day, name in enumerate(_ENGLISH_DAYS) for ending in ("", "s")},
+    **{name + ending: day for day, name in enumerate(ENGLISH_DAYS) for ending in ("", "s")},
 }
 
-_DANISH_MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)  # fmt: skip
-_ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-
 # Full names and the three-letter abbreviations both languages use in lists.
-_MONTH_WORDS: dict[str, int] = {
-    spelling: number
-    for names in (_DANISH_MONTHS, _ENGLISH_MONTHS)
-    for number, name in enumerate(names, start=1)
-    for spelling in (name, name[:3])
-} | {"sept": 9}
+_MONTH_WORDS = MONTH_WORDS
 
 # Ordinals that can say which weekday of a month; positive ones 2 and up can
 # also be an interval ("hver anden onsdag" is every second Wednesday).
@@ -509,7 +492,7 @@ def _positions_text(positions: Collection[int]) -> str:
 
 
 def _day_code(ordinal: int, weekday: int) -> str:
-    return f"{ordinal or ''}{_DAY_CODES[weekday]}"
+    return f"{ordinal or ''}{WEEKDAY_CODES[weekday]}"
 
 
 def _build(slots: _Slots) -> _Rule:
@@ -525,7 +508,7 @@ def _build(slots: _Slots) -> _Rule:
         months = frozenset(range(1, 13)) - frozenset(slots.excluded)
         if not months:
             raise _Unreadable("every month is left out")
-        longest = max(_MONTH_LENGTHS[month - 1] for month in months)
+        longest = max(LONGEST_MONTH[month - 1] for month in months)
         if rule.monthdays and all(abs(day) > longest for day in rule.monthdays):
             raise _Unreadable(
                 f"the months that are left have at most {longest} days, "

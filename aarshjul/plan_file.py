@@ -50,8 +50,8 @@ _PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
               "holiday_categories", "id")
 _CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
 _BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline")
-_SERIES_KEYS = ("body", "rule", "every", "dates", "except", "from", "to", "start", "end",
-                "minutes", "title", "template", "location", "on_holiday")
+_SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
+                "end", "minutes", "title", "template", "location", "on_holiday")
 _ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
               "time")
 _MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
@@ -138,7 +138,7 @@ def _build_plan(reader: Reader, raw: dict[str, Any]) -> Plan | None:
         reader.report("bad-type", ("plan",), "plan must be a [plan] table")
     else:
         info = _read_header(Table(reader, header, ("plan",), "[plan]", _PLAN_KEYS))
-    for kind in ("body", "template", "theme"):
+    for kind in ("body", "template", "theme", "series"):
         _check_unique(reader, top, kind)
     refs = _References(reader, *(_raw_ids(top, kind) for kind in ("body", "template", "theme")))
     closed = _each(top, "closed", lambda raw, path: _read_closed(reader, raw, path, refs))
@@ -206,8 +206,14 @@ def _holidays(table: Table) -> tuple[str | None, tuple[str, ...] | None]:
     country = table.text("holidays")
     if country is None:
         country = None if table.has("holidays") else "DK"
-    categories = table.strings("holiday_categories") or ("public",)
-    if not country:
+    categories = table.strings("holiday_categories", example='["public", "optional"]')
+    if categories == () and table.has("holiday_categories"):
+        table.error("holiday_categories", "bad-value", 'the list is empty; for no holidays '
+                    'at all, write holidays = ""')
+        categories = None
+    elif categories == ():
+        categories = ("public",)
+    if not country or categories is None:
         return country, categories
     import holidays  # noqa: PLC0415 - slow to import; only plans need it
 
@@ -362,14 +368,13 @@ def _times(table: Table, *, required: bool
         table.error("end", "end-before-start", f"the meeting ends ({end}) before or when "
                     f"it starts ({start}); meetings end on the day they start")
         ok = False
-    if start is not None and minutes is not None:
-        if minutes == 0:
-            table.error("minutes", "bad-value", "a meeting lasts at least 1 minute")
-            ok = False
-        elif start.minutes + minutes >= 24 * 60:
-            table.error("minutes", "bad-value", f"{start} + {minutes} minutes runs past "
-                        "midnight; meetings end on the day they start")
-            ok = False
+    if minutes == 0:
+        table.error("minutes", "bad-value", "a meeting lasts at least 1 minute")
+        ok = False
+    elif start is not None and minutes is not None and start.minutes + minutes >= 24 * 60:
+        table.error("minutes", "bad-value", f"{start} + {minutes} minutes runs past "
+                    "midnight; meetings end on the day they start")
+        ok = False
     return start, end, minutes, ok
 
 
@@ -388,13 +393,14 @@ def _read_series(reader: Reader, raw: dict[str, Any], path: KeyPath, refs: _Refe
     template = refs.check(table, "template", "template")
     on_holiday = table.choice("on_holiday", OnHoliday, OnHoliday.SKIP)
     title, location = table.text("title"), table.text("location")
+    series_id = table.ident("id", required=False)
     if (body is None or recurrence is None or not times_ok or start is None
-            or on_holiday is None or table.failed("from", "to", "template", "title",
-                                             "location")):
+            or on_holiday is None or table.failed("id", "from", "to", "template", "title",
+                                                  "location")):
         return None
     end = end or start.plus(minutes or 0)
     return Series(body, recurrence, start, end, start_date, end_date, title, template,
-                  location, on_holiday, table.where)
+                  location, on_holiday, series_id, table.where)
 
 
 def _recurrence(table: Table) -> Recurrence | None:
@@ -447,7 +453,10 @@ def _how(table: Table) -> Recurrence | None:
     return None
 
 
-def _read_items(reader: Reader, table: Table, owner: str) -> tuple[Item, ...] | None:
+def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
+                ) -> tuple[Item, ...] | None:
+    """A template's items, or (``own``) a meeting's own, which always stand
+    after the cases: ``at`` means nothing there."""
     items: list[Item] = []
     ok = True
     for raw, path in table.tables("item"):
@@ -456,6 +465,10 @@ def _read_items(reader: Reader, table: Table, owner: str) -> tuple[Item, ...] | 
             f" ({_quoted(title)})" if isinstance(title, str) else "")
         item_table = Table(reader, raw, path, label, _ITEM_KEYS)
         item = _read_item(item_table)
+        if own and item_table.has("at"):
+            item_table.error("at", "ignored-key", "a meeting's own items stand after the "
+                             "cases and before the template's end items; at has no effect "
+                             "here", Severity.WARNING)
         if item is None:
             ok = False
         else:
@@ -474,6 +487,9 @@ def _read_item(table: Table) -> Item | None:
     if title is None or at is None or attachments is None or table.failed(
             "minutes", "time", "method", "responsible", "purpose"):
         return None
+    if time is not None and not minutes:
+        table.error("time", "ignored-key", "an item without minutes has no time slot, so "
+                    "its fixed time has no effect; give it minutes", Severity.WARNING)
     return Item(title, minutes or Minutes(0), method or "", responsible or "", purpose or "",
                 attachments, at, time, table.where)
 
@@ -491,13 +507,11 @@ def _read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath, refs: _Ref
     body = refs.check(table, "body", "body", required=True)
     date = table.date("date", required=True)
     start, end, minutes, times_ok = _times(table, required=False)
-    if minutes == 0:
-        times_ok = False
     template = refs.check(table, "template", "template")
     status = table.choice("status", Status, Status.PLANNED) if table.has("status") else None
     moved_to = table.date("moved_to")
     title, location, note = table.text("title"), table.text("location"), table.text("note")
-    items = _read_items(reader, table, label)
+    items = _read_items(reader, table, label, own=True)
     if (body is None or date is None or not times_ok or items is None or table.failed(
             "template", "status", "moved_to", "title", "location", "note")):
         return None

@@ -12,11 +12,12 @@ refuses such rules before they are expanded.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+from aarshjul.words import LONGEST_MONTH, WEEKDAY_CODES
+
+WEEKDAYS = WEEKDAY_CODES
 FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
 
 # RFC 5545 §3.3.10: which BY-parts go with which frequency (for the dates a
@@ -38,8 +39,6 @@ _BYDAY = re.compile(r"([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _UNTIL = re.compile(r"(\d{8})(T\d{6}Z?)?")
 _INTEGER = re.compile(r"[+-]?\d{1,4}")
 
-# The longest each month can be (February in a leap year).
-_MONTH_LENGTH = {month: calendar.monthrange(2024, month)[1] for month in range(1, 13)}
 
 
 class RuleError(ValueError):
@@ -102,7 +101,7 @@ def _check_parts(parts: dict[str, str]) -> None:
     if "UNTIL" in parts:
         parts["UNTIL"] = _until(parts["UNTIL"])
     if monthdays:
-        longest = max(_MONTH_LENGTH[m] for m in (months or range(1, 13)))
+        longest = max(LONGEST_MONTH[m - 1] for m in (months or range(1, 13)))
         if all(abs(day) > longest for day in monthdays):
             raise RuleError(f"BYMONTHDAY={parts['BYMONTHDAY']} never occurs in "
                             + (f"BYMONTH={parts['BYMONTH']}" if months else "any month"))
@@ -171,11 +170,16 @@ def _until(value: str) -> str:
     return match[1]
 
 
+def _parts(rule: str) -> dict[str, str]:
+    """A normalized rule's parts: ``{"FREQ": "WEEKLY", "BYDAY": "WE"}``."""
+    return dict(piece.split("=", 1) for piece in rule.split(";"))
+
+
 def first_matching_day(rule: str, start: dt.date) -> dt.date:
     """Where counting starts: the first day on or after ``start`` that a weekly
     rule's weekdays allow, so that "every other Wednesday" from a Thursday
     means the next day that is a Wednesday, then every second one."""
-    parts = dict(piece.split("=", 1) for piece in rule.split(";"))
+    parts = _parts(rule)
     if parts.get("FREQ") != "WEEKLY" or "BYDAY" not in parts:
         return start
     allowed = {WEEKDAYS.index(day[-2:]) for day in parts["BYDAY"].split(",")}
@@ -194,7 +198,7 @@ def _iso_week_form(rule: str) -> tuple[str, list[int]] | None:
     2021), so that weekend days land in the wrong parity. For this form the
     dates are expanded weekly and filtered by ``date.isocalendar`` instead.
     """
-    parts = dict(piece.split("=", 1) for piece in rule.split(";"))
+    parts = _parts(rule)
     plain = set(parts) <= {"FREQ", "BYWEEKNO", "BYDAY", "BYMONTH", "UNTIL", "WKST"}
     if (parts.get("FREQ") != "YEARLY" or "BYWEEKNO" not in parts or "BYDAY" not in parts
             or not plain or parts.get("WKST", "MO") != "MO"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -29,7 +29,7 @@ from aarshjul.model import (
     Status,
     Where,
 )
-from aarshjul.recurrence import expand_rule
+from aarshjul.recurrence import RuleError, expand_rule, normalize_rule
 
 UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
 """The namespace of meeting UIDs (uuid5). Changing it changes every UID."""
@@ -109,6 +109,7 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     ``calendar`` defaults to the plan's holidays and closed periods;
     ``date_words`` writes dates in agenda texts (default: the plan's language).
     """
+    _check_references(plan)
     calendar = calendar if calendar is not None else work_calendar(plan)
     report = _Report()
     slots = [slot for series in plan.series for slot in _slots(plan, series, calendar, report)]
@@ -119,11 +120,43 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     drafts += [draft for change in one_offs
                if (draft := _one_off(plan, change, calendar, report))]
     _check_empty(plan, drafts, report)
-    meetings = _with_uids(plan, drafts, uid_namespace)
+    meetings = _with_uids(plan, drafts, uid_namespace, report)
     _check_overlaps(meetings, report)
     _check_rooms(meetings, report)
     agendas = assemble(plan, meetings, date_words=date_words)
     return Schedule(tuple(meetings), agendas.by_uid, (*report.problems, *agendas.problems))
+
+
+def _check_references(plan: Plan) -> None:
+    """A plan built in code, not read from a file, is not checked on the way:
+    every id it names must still exist (or :class:`PlanError`, not KeyError)."""
+    bodies = {body.id for body in plan.bodies}
+    templates = {template.id for template in plan.templates}
+    themes = {theme.id for theme in plan.themes}
+    problems = []
+    named: list[tuple[Where, str, str | None, set[str]]] = []
+    for series in plan.series:
+        named += [(series.where, "body", series.body, bodies),
+                  (series.where, "template", series.template, templates)]
+    for change in plan.meetings:
+        named += [(change.where, "body", change.body, bodies),
+                  (change.where, "template", change.template, templates)]
+    for case in plan.cases:
+        named += [(case.where, "body", case.body, bodies),
+                  (case.where, "theme", case.theme, themes)]
+    for closed in plan.closed:
+        named += [(closed.where, "body", body, bodies) for body in sorted(closed.bodies)]
+    for where, kind, name, known in named:
+        if name is not None and name not in known:
+            problems.append(where.problem("unknown-reference", f'no {kind} has id "{name}"'))
+    for series in plan.series:
+        try:
+            if series.recurrence.rule is not None:
+                normalize_rule(series.recurrence.rule)
+        except RuleError as error:
+            problems.append(series.where.problem("bad-rule", str(error)))
+    if problems:
+        raise PlanError(problems)
 
 
 def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
@@ -317,31 +350,54 @@ def _check_change(plan: Plan, draft: _Draft, calendar: WorkCalendar, report: _Re
 def _check_empty(plan: Plan, drafts: list[_Draft], report: _Report) -> None:
     used = {id(draft.series) for draft in drafts}
     for series in plan.series:
-        if id(series) not in used:
-            first, last = _window(plan, series)
-            report.add(series.where, "empty-series", f"gives no meetings between {first} and "
-                       f"{last}", Severity.WARNING)
+        if id(series) in used:
+            continue
+        first, last = _window(plan, series)
+        if first > last:
+            period = f"{series.from_date or plan.start} to {series.to_date or plan.end}"
+            why = f"its period ({period}) lies outside the plan ({plan.start} to {plan.end})"
+        else:
+            why = f"it gives no meetings between {first} and {last}"
+        report.add(series.where, "empty-series", why, Severity.WARNING)
 
 
-def _with_uids(plan: Plan, drafts: list[_Draft], namespace: uuid.UUID) -> list[Meeting]:
-    """Meetings with UIDs that depend on identity, never on file order.
+def _identity(plan: Plan, draft: _Draft) -> str:
+    """What a meeting is known by: plan, body, series, and the date its rule
+    gave. One-off meetings have names of their own, so that adding one never
+    changes a series meeting's identity, nor the other way round."""
+    day = draft.rule_date.isoformat()
+    if draft.series is None:
+        return f"{plan.id}/{draft.body}/{day}/one-off"
+    if draft.series.id is not None:
+        return f"{plan.id}/{draft.body}/{draft.series.id}/{day}"
+    return f"{plan.id}/{draft.body}/{day}"
 
-    A meeting is known by its plan, body and the date its rule gave; when a
-    body meets more than once that day, by its place among them (ordered by
-    the time the rule gave).
+
+def _with_uids(plan: Plan, drafts: list[_Draft], namespace: uuid.UUID, report: _Report
+               ) -> list[Meeting]:
+    """Meetings with UIDs (uuid5 of their identity), never of file order.
+
+    Two meetings with one identity (two series without an id, or two one-offs,
+    of one body on one day) are told apart by the time their rule gave; that
+    name changes if the time does, so a warning asks for series ids.
     """
-    groups: dict[tuple[str, dt.date], list[_Draft]] = defaultdict(list)
+    groups: dict[str, list[_Draft]] = defaultdict(list)
     for draft in drafts:
-        groups[draft.body, draft.rule_date].append(draft)
+        groups[_identity(plan, draft)].append(draft)
     meetings = []
-    for (body, rule_date), group in groups.items():
-        group.sort(key=lambda d: (d.identity_start, d.start, d.end, d.title, d.location))
-        for ordinal, draft in enumerate(group, start=1):
-            name = f"{plan.id}/{body}/{rule_date.isoformat()}"
-            if ordinal > 1:
-                name += f"/{ordinal}"
+    for name, group in groups.items():
+        if len(group) > 1:
+            group.sort(key=lambda d: (d.identity_start, d.start, d.end, d.title, d.location))
+            report.add(group[-1].where, "same-identity",
+                       f'"{group[0].body}" meets {len(group)} times on {group[0].rule_date} '
+                       f"from {'one-off meetings' if group[0].series is None else 'series'} "
+                       "without an id: give each [[series]] an id, so that calendar "
+                       "programs keep knowing these meetings when their times change",
+                       Severity.WARNING)
+        for draft in group:
+            uid_name = f"{name}@{draft.identity_start}" if len(group) > 1 else name
             meetings.append(Meeting(
-                uid=str(uuid.uuid5(namespace, name)), body=body, title=draft.title,
+                uid=str(uuid.uuid5(namespace, uid_name)), body=draft.body, title=draft.title,
                 date=draft.date, start=draft.start, end=draft.end, status=draft.status,
                 location=draft.location,
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,
@@ -374,14 +430,39 @@ def _located(meeting: Meeting) -> str:
     return f"{meeting.where.label}{line}"
 
 
+def _blamed(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
+    """(the one to report, the other): a ``[[meeting]]`` that moved or retimed
+    a meeting is what caused the clash, else the later of the two."""
+    changed = [m for m in (first, second) if m.where.key.startswith("meeting[")]
+    culprit = changed[0] if len(changed) == 1 else second
+    return culprit, first if culprit is second else second
+
+
+def _report_pairs(pairs: Iterable[tuple[Meeting, Meeting]], report: _Report, code: str,
+                  severity: Severity,
+                  describe: Callable[[Meeting, Meeting, str], str]) -> None:
+    """One problem for each pair of tables that clash, however many days
+    they do (a daily series in a busy room would otherwise clash 300 times)."""
+    days: dict[tuple[Where, Where], list[tuple[Meeting, Meeting]]] = defaultdict(list)
+    for first, second in pairs:
+        culprit, other = _blamed(first, second)
+        days[culprit.where, other.where].append((culprit, other))
+    for clashes in days.values():
+        culprit, other = clashes[0]
+        dates = [c.date.isoformat() for c, _ in clashes]
+        when = (f"on {dates[0]}" if len(dates) == 1 else
+                f"on {len(dates)} days ({', '.join(dates[:3])}{', …' if len(dates) > 3 else ''})")
+        report.add(culprit.where, code, describe(culprit, other, when), severity)
+
+
 def _check_overlaps(meetings: list[Meeting], report: _Report) -> None:
     by_body: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in meetings:
         by_body[meeting.body].append(meeting)
-    for body in sorted(by_body):
-        for earlier, later in _overlapping(by_body[body]):
-            report.add(later.where, "overlap", f'"{body}" meets twice at once on {later.date}: '
-                       f"{_span(later)} overlaps {_span(earlier)} ({_located(earlier)})")
+    pairs = [pair for body in sorted(by_body) for pair in _overlapping(by_body[body])]
+    _report_pairs(pairs, report, "overlap", Severity.ERROR, lambda one, other, when: (
+        f'"{one.body}" meets twice at once {when}: {_span(one)} overlaps {_span(other)} '
+        f"({_located(other)})"))
 
 
 def _check_rooms(meetings: list[Meeting], report: _Report) -> None:
@@ -390,9 +471,8 @@ def _check_rooms(meetings: list[Meeting], report: _Report) -> None:
         room = " ".join(meeting.location.casefold().split())
         if room:
             by_room[room].append(meeting)
-    for room in sorted(by_room):
-        for earlier, later in _overlapping(by_room[room]):
-            if earlier.body != later.body:
-                report.add(later.where, "room-clash", f'"{later.body}" {_span(later)} and '
-                           f'"{earlier.body}" {_span(earlier)} ({_located(earlier)}) are both '
-                           f'in "{later.location}" on {later.date}', Severity.WARNING)
+    pairs = [(first, second) for room in sorted(by_room)
+             for first, second in _overlapping(by_room[room]) if first.body != second.body]
+    _report_pairs(pairs, report, "room-clash", Severity.WARNING, lambda one, other, when: (
+        f'"{one.body}" {_span(one)} and "{other.body}" {_span(other)} ({_located(other)}) '
+        f'are both in "{one.location}" {when}'))

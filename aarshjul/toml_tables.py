@@ -41,6 +41,7 @@ class Reader:
         self.source = source
         self.lines = key_lines(text)
         self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def where(self, path: KeyPath, label: str) -> Where:
         return Where(self.source, line_of(self.lines, path), label, key_text(path))
@@ -49,7 +50,8 @@ class Reader:
                severity: Severity = Severity.ERROR) -> None:
         problem = Problem(severity, code, message, self.source,
                           line_of(self.lines, path) or 1, key_text(path))
-        if problem not in self.problems:  # a table read twice reports once
+        if problem not in self._seen:  # a table read twice reports once
+            self._seen.add(problem)
             self.problems.append(problem)
 
 
@@ -197,14 +199,18 @@ class Table:
                    f"{', '.join(repr(a) for a in allowed)}{hint}")
         return None
 
-    def strings(self, key: str) -> tuple[str, ...] | None:
+    def strings(self, key: str, *, example: str = '["Indstilling", "Bilag 1"]'
+                ) -> tuple[str, ...] | None:
+        """A list of texts (a single text is a list of one)."""
         value = self._get(key, False, "")
         if value is None:
             return ()
         values = value if isinstance(value, list) else [value]
-        if not all(isinstance(item, str) for item in values):
-            self._wrong(key, 'a list of texts like ["Indstilling", "Bilag 1"]', value)
-            return None
+        for index, item in enumerate(values):
+            if not isinstance(item, str):
+                where = (key, index) if isinstance(value, list) else key
+                self._wrong(where, f"a list of texts like {example}", item)
+                return None
         return tuple(values)
 
     def color(self, key: str) -> str | None:

@@ -7,9 +7,7 @@ one, its item.
 
 from __future__ import annotations
 
-import itertools
-
-from aarshjul.agenda_items import AgendaItem
+from aarshjul.agenda_items import AgendaItem, unplanned
 from aarshjul.errors import Problem, Severity
 from aarshjul.written import Stated, WrittenAgenda, normalized_title
 
@@ -34,7 +32,10 @@ def check_written(written: WrittenAgenda, *, source: str) -> tuple[Problem, ...]
     """Every finding in a written agenda, reading problems first, in line order."""
     findings = _Findings(source)
     items = written.agenda.items
-    if not items:
+    if not items and written.says_empty:
+        findings.add(1, "no-items", "the agenda says it has no items yet",
+                     severity=Severity.INFO)
+    elif not items:
         findings.add(1, "no-items", "found no agenda items: expected numbered headings like "
                      '"1. Godkendelse af dagsorden" or "Punkt 1: Dagsorden (5 min)"')
     _numbering(findings, items)
@@ -48,24 +49,42 @@ def check_written(written: WrittenAgenda, *, source: str) -> tuple[Problem, ...]
 
 
 def _numbering(findings: _Findings, items: tuple[AgendaItem, ...]) -> None:
-    expected = 1
+    """Numbers run 1, 2, 3 …: one finding for each place they do not."""
+    numbers = {item.number for item in items}
+    seen: set[int] = set()
+    highest = 0
+    stand_in = False  # a repeated number stood where the next one belonged
     for index, item in enumerate(items):
-        if item.number != expected:
-            previous = items[index - 1].number if index else None
-            if previous is None:
-                why = f"the first item is numbered {item.number}, not 1"
-            elif item.number == previous:
-                why = f"item number {item.number} is used twice"
-            elif item.number < previous:
-                why = f"the numbers run backwards, from {previous} to {item.number}"
-            else:
-                missing = ", ".join(str(n) for n in range(expected, item.number))
-                why = f"the numbers skip from {previous} to {item.number} (no item {missing})"
-            findings.add(item.line, "numbering", why, item=item.number)
-        expected = item.number + 1
+        number = item.number
+        why = None
+        if index == 0 and number != 1:
+            why = f"the first item is numbered {number}, not 1"
+        elif number in seen:
+            why = f"item number {number} is used twice"
+            stand_in = number == highest
+        elif number < highest:
+            why = f"item {number} comes after item {highest}"
+        elif number > highest + 1 and index:
+            missing = [n for n in range(highest + 1, number) if n not in numbers]
+            # After "3, 3" the "5" is where it should be: the second 3 was 4.
+            if missing and not (stand_in and number == highest + 2):
+                why = (f"the numbers skip from {highest} to {number} (no item "
+                       f"{', '.join(map(str, missing))})")
+        if number not in seen:
+            stand_in = stand_in and number == highest + 2
+        if why:
+            findings.add(item.line, "numbering", why, item=number)
+        seen.add(number)
+        highest = max(highest, number)
 
 
 def _duration(findings: _Findings, item: AgendaItem, stated: Stated) -> None:
+    if stated.reversed_span is not None and stated.minutes is not None:
+        start, end = stated.reversed_span
+        findings.add(stated.time_line, "duration-mismatch",
+                     f"item {item.number}: {start.dotted()}–{end.dotted()} ends before it "
+                     f"starts, but it says {stated.minutes} minutes", item=item.number)
+        return
     if stated.start is None or stated.end is None or stated.minutes is None:
         return
     actual = stated.start.until(stated.end)
@@ -77,21 +96,32 @@ def _duration(findings: _Findings, item: AgendaItem, stated: Stated) -> None:
 
 def _sequence(findings: _Findings, items: tuple[AgendaItem, ...],
               stated: tuple[Stated, ...]) -> None:
-    """Each timed item starts where the one before it ends."""
-    timed = [(item, s) for item, s in zip(items, stated, strict=True) if item.timed]
-    for (before, _), (after, after_stated) in itertools.pairwise(timed):
-        assert before.end is not None
-        assert after.start is not None
-        if after.start < before.end:
-            findings.add(after_stated.time_line, "overlap",
-                         f"item {after.number} ({_span(after)}) starts before item "
-                         f"{before.number} ({_span(before)}) ends", item=after.number)
-        elif after.start > before.end:
-            findings.add(after_stated.time_line, "gap",
-                         f"{before.end.until(after.start)} minutes between item {before.number}"
-                         f" (ends {before.end.dotted()}) and item {after.number} (starts "
-                         f"{after.start.dotted()}) that nobody planned", item=after.number,
-                         severity=Severity.WARNING)
+    """Each timed item starts where the items before it end. An item with
+    minutes but no time uses its minutes between; one whose time could not be
+    read leaves the clock unknown (its bad time is reported already)."""
+    clock = None  # when the items so far end
+    last: AgendaItem | None = None
+    for item, said in zip(items, stated, strict=True):
+        if item.timed:
+            assert item.start is not None
+            assert item.end is not None
+            if clock is not None and last is not None:
+                if item.start < clock:
+                    findings.add(said.time_line, "overlap",
+                                 f"item {item.number} ({_span(item)}) starts before item "
+                                 f"{last.number} ends ({clock.dotted()})", item=item.number)
+                elif item.start > clock:
+                    findings.add(said.time_line, "gap",
+                                 f"{clock.until(item.start)} minutes between item "
+                                 f"{last.number} (ends {clock.dotted()}) and item "
+                                 f"{item.number} (starts {item.start.dotted()}) that nobody "
+                                 "planned", item=item.number, severity=Severity.WARNING)
+            clock, last = item.end, item
+        elif said.time_line is not None:
+            clock = None  # a time that is no time: where this item ends is unknown
+        elif clock is not None and item.minutes:
+            clock, last = clock.plus(item.minutes) if clock.minutes + item.minutes < 1440 \
+                else None, item
 
 
 def _meeting(findings: _Findings, written: WrittenAgenda) -> None:
@@ -114,8 +144,7 @@ def _meeting(findings: _Findings, written: WrittenAgenda) -> None:
         findings.add(line, "over-time", f"the items need {planned} minutes, the meeting has "
                      f"{agenda.minutes} ({meeting}): {planned - agenda.minutes} minutes over")
     elif planned < agenda.minutes and agenda.items:
-        findings.add(line, "slack", f"{agenda.minutes - planned} of the meeting's "
-                     f"{agenda.minutes} minutes ({meeting}) are not planned",
+        findings.add(line, "slack", unplanned(agenda.minutes - planned, agenda.minutes, meeting),
                      severity=Severity.INFO)
 
 

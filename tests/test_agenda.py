@@ -297,3 +297,40 @@ def test_an_agenda_running_past_midnight_is_over_time_not_a_crash() -> None:
         minutes = 1440
         ''')).problems
     assert "over-time" in [p.code for p in problems]
+
+
+def test_a_month_outside_the_plan_is_an_unplaced_case() -> None:
+    problems = schedule(make_plan(COMMITTEE + '''
+        [[case]]
+        title = "Sommersag"
+        body = "sbu"
+        month = 7
+        ''', header=make_header(end="2025-03-31"))).problems
+    (problem,) = [p for p in problems if p.code == "unplaced-case"]
+    assert "month 7 is not inside the plan (2025-01-01 to 2025-03-31)" in problem.message
+
+
+def test_a_case_that_would_push_a_fixed_time_item_goes_to_the_next_meeting() -> None:
+    found = agendas('''
+        [[template.item]]
+        title = "Spørgetid"
+        at = "end"
+        minutes = 15
+        time = "19:00"
+
+        [[case]]
+        title = "Lang sag"
+        body = "sbu"
+        window = [2025-01-01, 2025-02-28]
+        minutes = 30
+
+        [[case]]
+        title = "Tidlig sag"
+        body = "sbu"
+        date = 2025-01-15
+        minutes = 20
+        ''')
+    # 18:15 + 3 + 2 + 20 + 30 + 5 = 19:15 on the 15th would push Spørgetid; the
+    # 90 minutes of the meeting would hold it.
+    assert "Lang sag" not in [i.title for i in found[D(2025, 1, 15)].items]
+    assert "Lang sag" in [i.title for i in found[D(2025, 1, 29)].items]

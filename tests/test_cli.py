@@ -184,3 +184,38 @@ def test_commands_import_only_what_they_need(command: list[str]) -> None:
     assert imported.isdisjoint({"icalendar", "jinja2", "docx", "caldav", "lxml"})
     if command == ["--version"]:
         assert imported.isdisjoint({"holidays", "dateutil", "babel"})
+
+
+def test_meetings_are_listed_even_when_an_agenda_has_errors(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "p.toml"
+    plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                              'start = "18:00"\nend = "19:00"\n\n'
+                              '[[case]]\ntitle = "Sag"\nbody = "sbu"\ndate = 2025-01-09\n'),
+                    encoding="utf-8")
+    result = run_cli("meetings", str(plan), "--format", "json")
+    assert result.exit_code == 1
+    assert [m["date"] for m in json.loads(result.stdout)] == ["2025-01-08"]
+    assert "error[unplaced-case]" in result.stderr
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("2025-02-30", "2025-02-30 is not a date that exists"),
+    ("15-01-2025", '"15-01-2025" is not a date written YYYY-MM-DD'),
+])
+def test_dates_on_the_command_line(run_cli, value: str, message: str) -> None:
+    result = run_cli("agenda", str(EXAMPLE), "sbu", value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_checking_a_written_agenda_loads_no_plan_machinery() -> None:
+    """SPEC §9: a written agenda is checked without icalendar, holidays or babel."""
+    seed = ROOT / "tests" / "agendas" / "seed-sbu-2025-01-15.txt"
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "aarshjul", "check",
+                             str(seed)], capture_output=True, text=True, cwd=ROOT, check=True)
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    tops = {name.split(".")[0] for name in imported}
+    assert tops.isdisjoint({"icalendar", "holidays", "babel", "dateutil", "jinja2", "docx",
+                            "lxml", "caldav"})
+    assert not {"aarshjul.plan_file", "aarshjul.scheduling", "aarshjul.model"} & imported

@@ -294,3 +294,42 @@ def test_messages_name_the_table() -> None:
         f'x.toml:{FRAGMENT_START + 2}: error[bad-rule]: [[series]] #1 (body "sbu"): rule: '
         "BYDAY=XX is not a weekday (MO, TU, WE, TH, FR, SA, SU), optionally with a position "
         "like 2WE or -1TH")
+
+
+def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
+    found = problems_of(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
+                                  "minutes = 0\n"))
+    assert (FRAGMENT_START + 3, "bad-value") in found
+
+
+def test_no_holiday_categories_is_an_error() -> None:
+    _, problems = read_plan('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
+                            "holiday_categories = []\n", source="x.toml")
+    assert [(p.line, p.code) for p in problems] == [(5, "bad-value")]
+    assert 'holidays = ""' in problems[0].message
+
+
+def test_a_list_of_the_wrong_things_names_the_element() -> None:
+    _, problems = read_plan('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
+                            'holiday_categories = ["public", 7]\n', source="x.toml")
+    (problem,) = problems
+    assert problem.key == "plan.holiday_categories[2]"
+    assert 'expected a list of texts like ["public", "optional"] (got a number 7)' in (
+        problem.message)
+
+
+def test_series_ids_are_unique() -> None:
+    series = '[[series]]\nid = "aften"\nbody = "sbu"\nevery = "hver onsdag"\n' \
+             'start = "18:15"\nend = "19:00"\n\n'
+    found = problems_of(plan_text(series + series.replace("18:15", "12:00")))
+    assert (FRAGMENT_START + 8, "duplicate-id") in found
+
+
+def test_keys_that_have_no_effect_warn() -> None:
+    _, problems = read_plan(plan_text(
+        '[[template]]\nid = "t"\n[[template.item]]\ntitle = "x"\ntime = "19:00"\n\n'
+        '[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\nstart = "10:00"\nminutes = 30\n'
+        '[[meeting.item]]\ntitle = "Eget"\nat = "end"\nminutes = 5\n'), source="x.toml")
+    assert [(p.severity.value, p.code, p.line) for p in problems] == [
+        ("warning", "ignored-key", FRAGMENT_START + 4),
+        ("warning", "ignored-key", FRAGMENT_START + 13)]

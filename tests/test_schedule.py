@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import attrs
 import pytest
 
 from aarshjul import PlanError, Status, list_meetings, schedule
@@ -308,7 +309,7 @@ def test_overlapping_series_of_one_body() -> None:
         start = "19:00"
         end = "20:00"
         '''))
-    (problem,) = found.problems
+    (problem,) = [p for p in found.problems if p.is_error]
     assert problem.code == "overlap"
     assert "18:15–19:45" in problem.message
     assert problem.line is not None
@@ -317,6 +318,7 @@ def test_overlapping_series_of_one_body() -> None:
 def test_back_to_back_meetings_do_not_overlap() -> None:
     assert problems_of(WEDNESDAYS + '''
         [[series]]
+        id = "aftermoede"
         body = "sbu"
         dates = [2025-01-29]
         start = "19:45"
@@ -451,3 +453,82 @@ def test_a_closed_period_can_be_for_some_bodies_only() -> None:
     meetings = list_meetings(plan)
     assert D(2025, 2, 12) not in [m.date for m in meetings if m.body == "sbu"]
     assert D(2025, 2, 12) in [m.date for m in meetings if m.body == "rm"]
+
+
+def test_a_new_series_on_the_same_day_leaves_the_old_meetings_uid_alone() -> None:
+    before = {m.date: m.uid for m in meetings_of(WEDNESDAYS)}
+    with_morning = meetings_of(WEDNESDAYS + '''
+        [[series]]
+        id = "formiddag"
+        body = "sbu"
+        dates = [2025-01-15]
+        start = "09:00"
+        end = "10:00"
+        ''')
+    evening = [m for m in with_morning if m.date == D(2025, 1, 15) and str(m.start) == "18:15"]
+    assert evening[0].uid == before[D(2025, 1, 15)]
+
+
+def test_two_series_without_ids_on_one_day_are_told_apart_with_a_warning() -> None:
+    found = schedule(make_plan(WEDNESDAYS + '''
+        [[series]]
+        body = "sbu"
+        dates = [2025-01-15]
+        start = "09:00"
+        end = "10:00"
+        '''))
+    assert [p.code for p in found.problems] == ["same-identity"]
+    assert len({m.uid for m in found.meetings if m.date == D(2025, 1, 15)}) == 2
+
+
+def test_an_overlap_a_move_made_is_reported_at_the_move() -> None:
+    plan = make_plan(WEDNESDAYS + '''
+        [[series]]
+        id = "temadag"
+        body = "sbu"
+        dates = [2025-02-04]
+        start = "18:00"
+        end = "19:00"
+
+        [[meeting]]
+        body = "sbu"
+        date = 2025-01-29
+        moved_to = 2025-02-04
+        ''')
+    (problem,) = [p for p in schedule(plan).problems if p.code == "overlap"]
+    assert problem.key == "meeting[1]"
+
+
+def test_a_clash_every_day_is_one_finding() -> None:
+    found = schedule(make_plan('''
+        [[series]]
+        body = "sbu"
+        every = "hverdage"
+        start = "09:00"
+        end = "10:00"
+
+        [[series]]
+        body = "rm"
+        every = "hverdage"
+        start = "09:30"
+        end = "10:30"
+        ''')).problems
+    (clash,) = found
+    assert clash.code == "room-clash"
+    assert "on 253 days (2025-01-02, 2025-01-03, 2025-01-06, …)" in clash.message
+
+
+def test_a_series_that_starts_after_the_plan_ends() -> None:
+    (problem,) = schedule(make_plan(WEDNESDAYS.replace("from = 2025-01-15", "from = 2026-03-01")
+                                    .replace("to = 2025-03-31", "to = 2026-06-30"))).problems
+    assert problem.code == "empty-series"
+    assert ("its period (2026-03-01 to 2026-06-30) lies outside the plan (2025-01-01 to "
+            "2025-12-31)") in problem.message
+
+
+def test_a_plan_built_in_code_with_an_unknown_body_raises_plan_error() -> None:
+    plan = make_plan(WEDNESDAYS)
+    broken = attrs.evolve(plan, series=(attrs.evolve(plan.series[0], body="ghost"),))
+    with pytest.raises(PlanError) as caught:
+        schedule(broken)
+    assert caught.value.problems[0].code == "unknown-reference"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -123,8 +124,9 @@ def test_a_clean_agenda_has_no_findings() -> None:
     ("1. A\n3. B\n4. C\n", [(9, "numbering", 3), (9, "title-mismatch", 3),
                             (10, "title-mismatch", 4), (5, "title-mismatch", 2)]),
     ("1. A\n2. B\n2. C\n", [(10, "numbering", 2), (6, "title-mismatch", 3)]),
-    ("1. A\n3. B\n2. C\n", [(9, "numbering", 3), (10, "numbering", 2),
-                            (9, "title-mismatch", 3), (10, "title-mismatch", 2)]),
+    # Swapped: one finding, where the order breaks.
+    ("1. A\n3. B\n2. C\n", [(10, "numbering", 2), (9, "title-mismatch", 3),
+                            (10, "title-mismatch", 2)]),
     ("1. A\nTid: 18.75 – 19.00\n2. B\n3. C\n", [(9, "bad-time", 1)]),
     ("1. A\nTid: 25:00 – 26:00\n2. B\n3. C\n", [(9, "bad-time", 1)]),
     ("1. A\nTid: om lidt\n2. B\n3. C\n", [(9, "bad-time", 1)]),
@@ -318,3 +320,44 @@ def test_a_table_of_items_with_a_number_column(tmp_path: Path) -> None:
     assert items_of(report) == [(1, "Godkendelse af dagsorden", "16:00", "16:05", 5),
                                 (2, "Budget 2026", "16:05", "16:45", 40)]
     assert [p.code for p in report.problems] == ["slack"]
+
+
+def damaged_variants(tmp_path: Path) -> dict[str, Path]:
+    """A good Word file, and copies with one part of it broken."""
+    good = tmp_path / "good.docx"
+    write_docx(good, ["Mødetid: Kl. 18:15 – 19.45", "1. Godkendelse", "Tid: 18.15 – 18.18"])
+    document_xml = zipfile.ZipFile(good).read("word/document.xml").decode()
+    number_x = document_xml.replace(
+        "<w:p>", '<w:p><w:pPr><w:numPr><w:ilvl w:val="x"/><w:numId w:val="7"/></w:numPr>'
+        "</w:pPr>", 1).encode()
+    broken = {
+        "bad-xml": {"word/document.xml": b"<w:document"},
+        "empty-xml": {"word/document.xml": b""},
+        "foreign-root": {"word/document.xml": b"<?xml version='1.0'?><foo/>"},
+        "no-rels": {"_rels/.rels": None},
+        "bad-rels": {"_rels/.rels": b"<x"},
+        "bad-content-types": {"[Content_Types].xml": b"<x/>"},
+        "bad-styles": {"word/styles.xml": b"<x"},
+        "bad-document-rels": {"word/_rels/document.xml.rels": b"garbage"},
+        "number-level-x": {"word/document.xml": number_x},
+    }
+    variants = {}
+    with zipfile.ZipFile(good) as source:
+        for name, replace in broken.items():
+            path = tmp_path / f"{name}.docx"
+            with zipfile.ZipFile(path, "w") as out:
+                for info in source.infolist():
+                    data = replace.get(info.filename, source.read(info.filename))
+                    if data is not None:
+                        out.writestr(info.filename, data)
+            variants[name] = path
+    return variants
+
+
+def test_damaged_word_files_are_refused_cleanly(tmp_path: Path) -> None:
+    for name, path in damaged_variants(tmp_path).items():
+        result = subprocess.run([sys.executable, "-m", "aarshjul", "check", str(path)],
+                                capture_output=True, text=True, check=False, timeout=60)
+        assert "Traceback" not in result.stderr, name
+        assert result.returncode == 1, name
+        assert f"{path}:1: error[not-docx]" in result.stdout, (name, result.stdout)
