@@ -69,6 +69,8 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
             remark.append(_CANCELLED[language])
         if meeting.original_date is not None:
             remark.append(_MOVED[language].format(meeting.original_date.isoformat()))
+        if meeting.note:
+            remark.append(" ".join(meeting.note.split()))
         rows.append((
             meeting.date.isoformat(),
             short_weekday(meeting.date, language),

@@ -91,7 +91,7 @@ def test_meetings_table_in_danish(run_cli) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Dato", "Dag", "Tid", "Organ", "Titel", "Sted", "Bemærkning"]
     assert "2025-02-19  ons  18:15–19:45" in lines[4]
-    assert lines[4].endswith("flyttet fra 2025-02-12")
+    assert lines[4].endswith("flyttet fra 2025-02-12, Flyttet fra vinterferien (uge 7).")
 
 
 def test_meetings_prints_warnings_to_stderr(run_cli, tmp_path: Path) -> None:
