@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Severity,
         SourceError,
     )
+    from aarshjul.ical import Stamper, build_feeds, write_feeds
     from aarshjul.model import (
         Body,
         Case,
@@ -83,12 +84,14 @@ _WHERE = {
     "Series": "aarshjul.model",
     "Severity": "aarshjul.errors",
     "SourceError": "aarshjul.errors",
+    "Stamper": "aarshjul.ical",
     "Status": "aarshjul.model",
     "Template": "aarshjul.model",
     "Theme": "aarshjul.model",
     "UID_NAMESPACE": "aarshjul.scheduling",
     "WrittenAgenda": "aarshjul.written",
     "assemble": "aarshjul.agenda",
+    "build_feeds": "aarshjul.ical",
     "check_agenda_text": "aarshjul.check",
     "check_path": "aarshjul.check",
     "check_plan_text": "aarshjul.check",
@@ -102,6 +105,7 @@ _WHERE = {
     "render_agenda": "aarshjul.agenda_text",
     "schedule": "aarshjul.scheduling",
     "select": "aarshjul.scheduling",
+    "write_feeds": "aarshjul.ical",
 }
 
 __all__ = [
@@ -131,12 +135,14 @@ __all__ = [
     "Series",
     "Severity",
     "SourceError",
+    "Stamper",
     "Status",
     "Template",
     "Theme",
     "WrittenAgenda",
     "__version__",
     "assemble",
+    "build_feeds",
     "check_agenda_text",
     "check_path",
     "check_plan_text",
@@ -150,6 +156,7 @@ __all__ = [
     "render_agenda",
     "schedule",
     "select",
+    "write_feeds",
 ]
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -193,6 +194,35 @@ def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
         click.echo(render_agenda(result.agenda(meeting), form=output,
                                  language=loaded.language), nl=False)
     _exit_for(result)
+
+
+@cli.command()
+@click.argument("plan", type=_FILE)
+@click.option("-o", "--output", "folder", required=True,
+              type=click.Path(file_okay=False, writable=True),
+              help="The folder to write the feeds into (made if missing).")
+@click.option("--base-url", metavar="URL",
+              help="Where the site is published: events then link to their agenda pages.")
+@_user_errors
+def ical(plan: str, folder: str, base_url: str | None) -> None:
+    """Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics.
+
+    Events that did not change since the feeds already in the folder keep
+    their stamps, and a feed that did not change is not written at all. Set
+    SOURCE_DATE_EPOCH for reproducible builds. A plan with errors writes
+    nothing.
+    """
+    from aarshjul.ical import write_feeds  # noqa: PLC0415
+    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+
+    loaded = load_plan(plan)
+    result = _scheduled(loaded)
+    _exit_for(result)
+    done = write_feeds(loaded, result, folder, base_url=base_url)
+    for name in done.written:
+        click.echo(f"wrote {Path(folder) / name}")
+    click.echo(f"{len(done.written)} feed{'s' if len(done.written) != 1 else ''} written, "
+               f"{len(done.unchanged)} unchanged")
 
 
 def _known_body(plan: Plan, body: str, hint: str) -> None:

@@ -1,0 +1,329 @@
+"""iCal feeds (SPEC §6): ``<body>.ics`` for each body, ``all.ics``, ``deadlines.ics``.
+
+Staff subscribe to these from Outlook, Google, Apple and Thunderbird, which
+poll them for years. What makes a feed behave:
+
+- one VEVENT per meeting, with a UID that never changes (the meeting's,
+  from :mod:`aarshjul.scheduling`), so an update moves an event instead of
+  adding a second one; a cancelled meeting stays, ``STATUS:CANCELLED``;
+- one VTIMEZONE per feed, with yearly rules that hold after the feed's last
+  meeting too (:mod:`aarshjul.vtimezone`);
+- DTSTAMP and LAST-MODIFIED say when the event's information last changed
+  (RFC 5545 §3.8.7.2 for a feed without METHOD): an event that is the same
+  as in the previous build keeps its stamps and SEQUENCE; a changed one gets
+  the build's time, and its SEQUENCE grows when its time, place or status
+  changed. So two builds of one plan are byte-identical, and a rebuild that
+  changes nothing rewrites nothing (:func:`write_feeds`).
+
+Building the texts is pure (:func:`build_feeds`): the build's time and the
+previous build's events come in as arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from aarshjul import ics_text
+from aarshjul.agenda_items import Agenda
+from aarshjul.calendar import WorkCalendar, work_calendar
+from aarshjul.colors import css_name
+from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.scheduling import Schedule
+from aarshjul.vtimezone import vtimezone
+
+PRODID = "-//aarshjul//aarshjul//DA"
+"""Without a version: an upgrade of aarshjul alone should not rewrite feeds."""
+REFRESH = "PT6H"
+"""How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
+ALL = "all.ics"
+DEADLINES = "deadlines.ics"
+_STAMPED = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+_SIGNIFICANT = ("DTSTART", "DTEND", "LOCATION", "STATUS")
+_WORDS = {
+    Language.DA: {"cancelled": "AFLYST", "agenda": "Dagsorden", "note": "Bemærkning",
+                  "deadline": "Frist for dagsorden", "all": "alle møder",
+                  "deadlines": "frister for dagsordener", "page": "Dagsordenen"},
+    Language.EN: {"cancelled": "CANCELLED", "agenda": "Agenda", "note": "Note",
+                  "deadline": "Agenda deadline", "all": "all meetings",
+                  "deadlines": "agenda deadlines", "page": "The agenda"},
+}
+
+
+@attrs.frozen
+class Previous:
+    """An event as the previous build wrote it: its content, stamp and sequence."""
+
+    content: tuple[str, ...]
+    stamp: str
+    sequence: int
+
+    @property
+    def significant(self) -> tuple[str, ...]:
+        return _significant(self.content)
+
+
+def _significant(content: Iterable[str]) -> tuple[str, ...]:
+    return tuple(line for line in content if line.split(":", 1)[0].split(";", 1)[0]
+                 in _SIGNIFICANT)
+
+
+@attrs.frozen
+class Stamper:
+    """Decides each event's DTSTAMP and SEQUENCE from the previous build."""
+
+    now: dt.datetime
+    previous: Mapping[str, Previous] = attrs.field(factory=dict)
+
+    def __call__(self, uid: str, content: tuple[str, ...]) -> tuple[str, int]:
+        before = self.previous.get(uid)
+        if before is None:
+            return ics_text.utc_stamp(self.now), 0
+        if before.content == content:
+            return before.stamp, before.sequence
+        grows = before.significant != _significant(content)
+        return ics_text.utc_stamp(self.now), before.sequence + grows
+
+
+def agenda_url(base_url: str | None, meeting: Meeting) -> str | None:
+    """Where the meeting's agenda page is on the published site."""
+    if not base_url:
+        return None
+    return f"{base_url.rstrip('/')}/agendas/{meeting.body}/{meeting.date.isoformat()}.html"
+
+
+def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
+                 url: str | None) -> str:
+    """The agenda with clock times, as plain lines a calendar shows."""
+    lines = []
+    if meeting.note:
+        lines += [f"{words['note']}: {meeting.note}", ""]
+    if agenda.items:
+        lines.append(f"{words['agenda']}:")
+        for item in agenda.items:
+            time = (f"{item.start.dotted()}–{item.end.dotted()}"
+                    if item.start and item.end and not agenda.cancelled else " " * 11)
+            who = f" ({item.responsible})" if item.responsible else ""
+            lines.append(f"{time}  {item.number}. {' '.join(item.title.split())}{who}")
+    if url:
+        lines += ["", f"{words['page']}: {url}"]
+    return "\n".join(lines)
+
+
+def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None,
+           stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> list[str]:
+    words = _WORDS[plan.language]
+    body = plan.body(meeting.body)
+    cancelled = meeting.status is Status.CANCELLED
+    summary = (f"{words['cancelled']}: " if cancelled else "") + meeting.title
+    zone = plan.timezone
+    categories = [body.kind] if body.kind else []
+    themes = {t.id: t.name for t in plan.themes}
+    categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
+    url = agenda_url(base_url, meeting)
+    content = [
+        f"UID:{meeting.uid}",
+        f"DTSTART;TZID={zone}:"
+        + ics_text.local_time(meeting.date, meeting.start.hour, meeting.start.minute),
+        f"DTEND;TZID={zone}:"
+        + ics_text.local_time(meeting.date, meeting.end.hour, meeting.end.minute),
+        f"SUMMARY:{ics_text.text(summary)}",
+    ]
+    if meeting.location:
+        content.append(f"LOCATION:{ics_text.text(meeting.location)}")
+    description = _description(agenda, meeting, words, url)
+    if description:
+        content.append(f"DESCRIPTION:{ics_text.text(description)}")
+    if categories:
+        content.append("CATEGORIES:" + ",".join(ics_text.text(c) for c in categories))
+    content.append(f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}")
+    content.append("TRANSP:OPAQUE")
+    if body.color:
+        content.append(f"COLOR:{css_name(body.color)}")
+    if url:
+        content.append(f"URL;VALUE=URI:{url}")
+    return _stamped(content, stamper)
+
+
+def _stamped(content: list[str], stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]
+             ) -> list[str]:
+    uid = content[0].removeprefix("UID:")
+    stamp, sequence = stamper(uid, tuple(content))
+    return ["BEGIN:VEVENT", content[0], f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}",
+             f"SEQUENCE:{sequence}", *content[1:], "END:VEVENT"]
+
+
+def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date:
+    """``days`` before the meeting, moved back to a workday (weekends and
+    holidays; the staff work in school holidays)."""
+    day = meeting.date - dt.timedelta(days=days)
+    if workdays.is_workday(day):
+        return day
+    earlier = workdays.step_to_workday(day, forward=False, limit=day - dt.timedelta(days=60))
+    return earlier or day
+
+
+def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
+              stamper: Callable[[str, tuple[str, ...]], tuple[str, int]],
+              date_words: Callable[[dt.date], str]) -> list[str]:
+    words = _WORDS[plan.language]
+    body = plan.body(meeting.body)
+    assert body.agenda_deadline is not None
+    day = deadline_day(meeting, body.agenda_deadline, workdays)
+    cancelled = meeting.status is Status.CANCELLED
+    summary = (f"{words['cancelled']}: " if cancelled else "") + (
+        f"{words['deadline']}: {body.name} {date_words(meeting.date)}")
+    uid = str(uuid.uuid5(uuid.UUID(meeting.uid), "agenda-deadline"))
+    content = [
+        f"UID:{uid}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{ics_text.text(summary)}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        "TRANSP:TRANSPARENT",
+        f"RELATED-TO:{meeting.uid}",
+    ]
+    if body.color:
+        content.append(f"COLOR:{css_name(body.color)}")
+    return _stamped(content, stamper)
+
+
+def _calendar(plan: Plan, name: str, events: list[list[str]], *, color: str | None,
+              instants: Sequence[dt.datetime]) -> str:
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"NAME:{ics_text.text(name)}",
+        f"X-WR-CALNAME:{ics_text.text(name)}",
+        f"X-WR-TIMEZONE:{plan.timezone}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
+        f"X-PUBLISHED-TTL:{REFRESH}",
+    ]
+    if color:
+        head += [f"COLOR:{css_name(color)}", f"X-APPLE-CALENDAR-COLOR:{color.upper()}"]
+    if instants:
+        head += vtimezone(plan.timezone, instants)
+    lines = [*head, *(line for event in events for line in event), "END:VCALENDAR"]
+    return "".join(ics_text.fold(line) for line in lines)
+
+
+def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
+                base_url: str | None = None,
+                date_words: Callable[[dt.date], str] | None = None) -> dict[str, str]:
+    """Every feed's file name and text. Pure: the build's time and the
+    previous build are in ``stamper``."""
+    if date_words is None:
+        from aarshjul.dates import long_date  # noqa: PLC0415
+
+        language = plan.language
+        date_words = lambda day: long_date(day, language)  # noqa: E731
+    events = {m.uid: _event(plan, m, schedule.agenda(m), base_url=base_url, stamper=stamper)
+              for m in schedule.meetings}
+    instants = {m.uid: [dt.datetime.combine(m.date, m.start.to_time()),
+                        dt.datetime.combine(m.date, m.end.to_time())]
+                for m in schedule.meetings}
+    words = _WORDS[plan.language]
+    feeds = {}
+    for body in plan.bodies:
+        mine = [m for m in schedule.meetings if m.body == body.id]
+        feeds[f"{body.id}.ics"] = _calendar(
+            plan, f"{plan.title} – {body.name}", [events[m.uid] for m in mine],
+            color=body.color, instants=[i for m in mine for i in instants[m.uid]])
+    feeds[ALL] = _calendar(
+        plan, f"{plan.title} – {words['all']}", [events[m.uid] for m in schedule.meetings],
+        color=None, instants=[i for m in schedule.meetings for i in instants[m.uid]])
+    deadlines = [m for m in schedule.meetings
+                 if plan.body(m.body).agenda_deadline is not None]
+    workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
+    feeds[DEADLINES] = _calendar(
+        plan, f"{plan.title} – {words['deadlines']}",
+        [_deadline(plan, m, workdays, stamper, date_words) for m in deadlines],
+        color=None, instants=())
+    return feeds
+
+
+def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
+    """The events of earlier feeds, by UID (only what aarshjul wrote is read)."""
+    found: dict[str, Previous] = {}
+    for text in texts:
+        event: list[str] | None = None
+        for line in ics_text.unfold(text):
+            if line == "BEGIN:VEVENT":
+                event = []
+            elif line == "END:VEVENT" and event is not None:
+                fields = {ln.split(":", 1)[0]: ln.split(":", 1)[1] for ln in event if ":" in ln}
+                uid, stamp = fields.get("UID"), fields.get("DTSTAMP")
+                sequence = fields.get("SEQUENCE", "0")
+                if uid and stamp and sequence.isdigit():
+                    content = tuple(ln for ln in event
+                                    if ln.split(":", 1)[0].split(";", 1)[0] not in _STAMPED)
+                    found[uid] = Previous(content, stamp, int(sequence))
+                event = None
+            elif event is not None:
+                event.append(line)
+    return found
+
+
+def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@attrs.frozen
+class Written:
+    """What :func:`write_feeds` did: files written, and files left as they were."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write atomically (a reader sees the old file or the new one, never half
+    of one), and only if the content differs, so that the file's mtime (and
+    a web server's ETag) stays when nothing changed."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *,
+                now: dt.datetime | None = None, base_url: str | None = None) -> Written:
+    """Write the feeds into ``folder``, keeping the stamps of events that did
+    not change since the feeds already there."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    names = [f"{body.id}.ics" for body in plan.bodies] + [ALL, DEADLINES]
+    previous = read_previous(
+        (out / name).read_text(encoding="utf-8", errors="replace")
+        for name in names if (out / name).is_file())
+    stamper = Stamper(now or build_time(), previous)
+    written: list[str] = []
+    unchanged: list[str] = []
+    for name, text in build_feeds(plan, schedule, stamper=stamper, base_url=base_url).items():
+        (written if write_text_if_changed(out / name, text) else unchanged).append(name)
+    return Written(tuple(written), tuple(unchanged))
