@@ -121,7 +121,8 @@ def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None
     words = _WORDS[plan.language]
     body = plan.body(meeting.body)
     cancelled = meeting.status is Status.CANCELLED
-    summary = (f"{words['cancelled']}: " if cancelled else "") + meeting.title
+    summary = (f"{words['cancelled']}: " if cancelled else "") + (
+        ics_text.visible(meeting.title).strip() or body.name)
     zone = plan.timezone
     categories = [body.kind] if body.kind else []
     themes = {t.id: t.name for t in plan.themes}
@@ -135,7 +136,7 @@ def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None
         + ics_text.local_time(meeting.date, meeting.end.hour, meeting.end.minute),
         f"SUMMARY:{ics_text.text(summary)}",
     ]
-    if meeting.location:
+    if ics_text.text(meeting.location):
         content.append(f"LOCATION:{ics_text.text(meeting.location)}")
     description = _description(agenda, meeting, words, url)
     if description:

@@ -33,8 +33,10 @@ def _is_control(character: str) -> bool:
 
 
 def text(value: str) -> str:
-    """A TEXT value, escaped (see :func:`visible` for what is kept)."""
-    return visible(value).translate(_ESCAPES)
+    """A TEXT value, escaped (see :func:`visible` for what is kept). Space at
+    either end is dropped: parsers disagree on whether a line's trailing
+    space belongs to the value."""
+    return visible(value).strip().translate(_ESCAPES)
 
 
 def fold(line: str) -> str:

@@ -7,8 +7,16 @@ Instants are UTC datetimes; all-day events give dates.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
+import functools
+import json
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -73,10 +81,120 @@ def with_ics(text: str) -> set[Event]:
              (e.status or "").upper()) for e in calendar.events}
 
 
+ICALJS = Path(__file__).resolve().parent / "icaljs"
+
+
+def _icaljs_installed() -> None:
+    """ical.js from the npm registry, installed beside its script on first use
+    (no lock file: it would only repeat the pinned version in package.json)."""
+    if (ICALJS / "node_modules" / "ical.js" / "package.json").exists():
+        return
+    npm = shutil.which("npm")
+    assert npm, "npm is needed to install ical.js (Thunderbird's parser) for the tests"
+    subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit",
+                    "--no-fund", "--loglevel=error"], cwd=ICALJS, check=True,
+                   capture_output=True, timeout=300)
+
+
+def with_icaljs(text: str) -> set[Event]:
+    """Thunderbird's parser, ical.js, run with node."""
+    node = shutil.which("node")
+    assert node, "node is needed to run ical.js (Thunderbird's parser) in the tests"
+    _icaljs_installed()
+    with tempfile.NamedTemporaryFile("w", suffix=".ics", encoding="utf-8", newline="",
+                                     delete=False) as out:
+        out.write(text)
+    try:
+        result = subprocess.run([node, str(ICALJS / "read.mjs"), out.name], check=True,
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        Path(out.name).unlink()
+
+    def moment(value: str) -> object:
+        if "T" not in value:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(dt.UTC)
+
+    return {(e["uid"], moment(e["start"]), moment(e["end"]), e["summary"], e["status"].upper())
+            for e in json.loads(result.stdout)}
+
+
+class _Time(ctypes.Structure):
+    """libical 3's ``struct icaltimetype``."""
+
+    _fields_ = (("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int),
+                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int),
+                ("is_date", ctypes.c_int), ("is_daylight", ctypes.c_int),
+                ("zone", ctypes.c_void_p))
+
+
+_VEVENT = 4  # ICAL_VEVENT_COMPONENT
+
+
+@functools.cache
+def _libical() -> ctypes.CDLL:
+    """Evolution's parser, libical (Debian's libical3), through ctypes;
+    installed with apt-get on first use where it is missing."""
+    if ctypes.util.find_library("ical") is None and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "libical3"], check=False,
+                       capture_output=True, timeout=600)
+    name = ctypes.util.find_library("ical") or "libical.so.3"
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError as error:
+        raise AssertionError("libical (Debian: libical3) is needed to read the feeds as "
+                             "Evolution does") from error
+    pointer, text = ctypes.c_void_p, ctypes.c_char_p
+    for function, result, arguments in (
+            ("icalparser_parse_string", pointer, [text]),
+            ("icalcomponent_get_first_component", pointer, [pointer, ctypes.c_int]),
+            ("icalcomponent_get_next_component", pointer, [pointer, ctypes.c_int]),
+            ("icalcomponent_get_dtstart", _Time, [pointer]),
+            ("icalcomponent_get_dtend", _Time, [pointer]),
+            ("icaltime_as_timet_with_zone", ctypes.c_longlong, [_Time, pointer]),
+            ("icalcomponent_get_uid", text, [pointer]),
+            ("icalcomponent_get_summary", text, [pointer]),
+            ("icalcomponent_get_status", ctypes.c_int, [pointer]),
+            ("icalproperty_status_to_string", text, [ctypes.c_int]),
+            ("icalcomponent_free", None, [pointer])):
+        getattr(lib, function).restype = result
+        getattr(lib, function).argtypes = arguments
+    return lib
+
+
+def with_libical(text: str) -> set[Event]:
+    lib = _libical()
+    calendar = lib.icalparser_parse_string(text.encode("utf-8"))
+    assert calendar, "libical could not parse the feed"
+
+    def moment(value: _Time) -> object:
+        if value.is_date:
+            return dt.date(value.year, value.month, value.day)
+        seconds = lib.icaltime_as_timet_with_zone(value, value.zone)
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
+
+    found = set()
+    try:
+        event = lib.icalcomponent_get_first_component(calendar, _VEVENT)
+        while event:
+            status = lib.icalproperty_status_to_string(lib.icalcomponent_get_status(event))
+            found.add((lib.icalcomponent_get_uid(event).decode(),
+                       moment(lib.icalcomponent_get_dtstart(event)),
+                       moment(lib.icalcomponent_get_dtend(event)),
+                       lib.icalcomponent_get_summary(event).decode(),
+                       (status or b"").decode().upper()))
+            event = lib.icalcomponent_get_next_component(calendar, _VEVENT)
+    finally:
+        lib.icalcomponent_free(calendar)
+    return found
+
+
 PARSERS: dict[str, Callable[[str], set[Event]]] = {
     "icalendar": with_icalendar,
     "recurring-ical-events": with_recurring_ical_events,
     "ical": with_ical,
     "vobject": with_vobject,
     "ics": with_ics,
+    "ical.js": with_icaljs,
+    "libical": with_libical,
 }

@@ -1,5 +1,6 @@
-"""iCal feeds: five parsers agree, times are right across DST for years,
-identities and stamps behave, and no text can break a feed."""
+"""iCal feeds: seven parsers agree (five Python ones, ical.js, which is
+Thunderbird's, and libical, which is Evolution's), times are right across DST
+for years, identities and stamps behave, and no text can break a feed."""
 
 from __future__ import annotations
 
@@ -137,7 +138,8 @@ def test_times_are_right_after_2036_too(zone: str) -> None:
     from the autumn of 2037 (the end of 32-bit time is near), and vobject
     (through dateutil's tzical) does so in Europe/Dublin, whose zone data
     calls winter the daylight time."""
-    check_dst(zone, 2037, 2060, ("icalendar", "recurring-ical-events", "ical"))
+    check_dst(zone, 2037, 2060, ("icalendar", "recurring-ical-events", "ical", "ical.js",
+                                 "libical"))
 
 
 def test_the_time_zone_holds_years_after_the_last_meeting() -> None:
@@ -390,11 +392,10 @@ note = {toml_string(note)}
     lines = unfold(feed)
     assert lines.count("BEGIN:VEVENT") == 1
     ((_, _, _, summary, _),) = agree(feed)
-    assert summary == text_round(title)
+    assert summary == (text_round(title).strip() or "Social- og Beskæftigelsesudvalget")
     (event,) = icalendar.Calendar.from_ical(feed).walk("VEVENT")
-    expected = [text_round(title), text_round(place)]
-    assert [str(event["SUMMARY"]), str(event["LOCATION"])] == expected
-    assert text_round(note) in str(event["DESCRIPTION"])
+    assert str(event.get("LOCATION", "")) == text_round(place).strip()
+    assert text_round(note).strip() in str(event["DESCRIPTION"])
     names = {line.split(":", 1)[0].split(";", 1)[0] for line in lines}
     assert names <= ALLOWED
 
@@ -429,7 +430,7 @@ title = {toml_string(nasty)}
 location = {toml_string(nasty)}
 ''')["sbu.ics"]
     ((_, _, _, summary, _),) = agree(feed)
-    assert summary == text_round(nasty)
+    assert summary == text_round(nasty).strip()
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
