@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     )
     from aarshjul.plan_file import load_plan, parse_plan, read_plan
     from aarshjul.scheduling import UID_NAMESPACE, Schedule, list_meetings, schedule, select
+    from aarshjul.serve import make_server, serve
+    from aarshjul.site import Built, build_site, site_files, write_site
+    from aarshjul.wheel import wheel_svg
     from aarshjul.written import WrittenAgenda, read_agenda, read_agenda_lines
     from aarshjul.written_check import check_written
 
@@ -65,6 +68,7 @@ _WHERE = {
     "AgendaItem": "aarshjul.agenda_items",
     "Agendas": "aarshjul.agenda",
     "Body": "aarshjul.model",
+    "Built": "aarshjul.site",
     "Case": "aarshjul.model",
     "ClockTime": "aarshjul.clock",
     "Closed": "aarshjul.model",
@@ -92,12 +96,14 @@ _WHERE = {
     "WrittenAgenda": "aarshjul.written",
     "assemble": "aarshjul.agenda",
     "build_feeds": "aarshjul.ical",
+    "build_site": "aarshjul.site",
     "check_agenda_text": "aarshjul.check",
     "check_path": "aarshjul.check",
     "check_plan_text": "aarshjul.check",
     "check_written": "aarshjul.written_check",
     "list_meetings": "aarshjul.scheduling",
     "load_plan": "aarshjul.plan_file",
+    "make_server": "aarshjul.serve",
     "parse_plan": "aarshjul.plan_file",
     "read_agenda": "aarshjul.written",
     "read_agenda_lines": "aarshjul.written",
@@ -105,7 +111,11 @@ _WHERE = {
     "render_agenda": "aarshjul.agenda_text",
     "schedule": "aarshjul.scheduling",
     "select": "aarshjul.scheduling",
+    "serve": "aarshjul.serve",
+    "site_files": "aarshjul.site",
+    "wheel_svg": "aarshjul.wheel",
     "write_feeds": "aarshjul.ical",
+    "write_site": "aarshjul.site",
 }
 
 __all__ = [
@@ -116,6 +126,7 @@ __all__ = [
     "AgendaItem",
     "Agendas",
     "Body",
+    "Built",
     "Case",
     "ClockTime",
     "Closed",
@@ -143,12 +154,14 @@ __all__ = [
     "__version__",
     "assemble",
     "build_feeds",
+    "build_site",
     "check_agenda_text",
     "check_path",
     "check_plan_text",
     "check_written",
     "list_meetings",
     "load_plan",
+    "make_server",
     "parse_plan",
     "read_agenda",
     "read_agenda_lines",
@@ -156,7 +169,11 @@ __all__ = [
     "render_agenda",
     "schedule",
     "select",
+    "serve",
+    "site_files",
+    "wheel_svg",
     "write_feeds",
+    "write_site",
 ]
 
 

@@ -273,7 +273,7 @@ def _fit_problems(draft: _Draft, clock: int) -> list[Problem]:
 
 def _at(minutes: int) -> ClockTime | None:
     """A clock time, or None past midnight (over-time says so)."""
-    return ClockTime(minutes) if minutes < MINUTES_PER_DAY else None
+    return ClockTime.at(minutes) if minutes < MINUTES_PER_DAY else None
 
 
 def _clock(minutes: int) -> str:

@@ -145,31 +145,30 @@ def _md(text: str) -> str:
     return one_line(text).translate(_MD_SPECIAL)
 
 
-@functools.cache
-def _environment() -> object:
-    import jinja2  # noqa: PLC0415 - only HTML needs it
+def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None = None
+            ) -> str:
+    """A whole HTML page with no outside resources, every text escaped;
+    ``back`` is (link, label) of the page it belongs to, in a site."""
+    from aarshjul.templates import markup, render  # noqa: PLC0415
 
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("aarshjul", "templates"),
-        autoescape=True,  # every value is text from a plan: never markup
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
-def as_html(agenda: Agenda, language: Language) -> str:
-    """A whole HTML page with no outside resources, every text escaped."""
-    import jinja2  # noqa: PLC0415
-
-    environment = _environment()
-    assert isinstance(environment, jinja2.Environment)
     labels = LABELS[language]
-    return environment.get_template("agenda.html.j2").render(
+    return render("agenda.html.j2",
+        back={"href": back[0], "label": back[1]} if back else None,
         agenda=agenda, labels=labels, language=language.value,
         date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
-        span=lambda item: time_span(item, labels))
+        items=markup(_items_html(agenda.items, agenda.cancelled, language)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _items_html(items: tuple[AgendaItem, ...], cancelled: bool, language: Language) -> str:
+    """The items' part of a page. A site has a page for every meeting, and
+    the meetings of one series mostly share their items and times: rendering
+    each distinct list once makes a year of a hundred bodies' pages fast."""
+    from aarshjul.templates import render  # noqa: PLC0415
+
+    labels = LABELS[language]
+    return render("agenda_items.html.j2", items=items, cancelled=cancelled, labels=labels,
+                  span=lambda item: time_span(item, labels))
 
 
 RENDERERS: dict[str, Callable[[Agenda, Language], str]] = {

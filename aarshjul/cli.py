@@ -225,6 +225,91 @@ def ical(plan: str, folder: str, base_url: str | None) -> None:
                f"{len(done.unchanged)} unchanged")
 
 
+@cli.command()
+@click.argument("plan", type=_FILE)
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="The SVG file to write; for several years, one file each (NAME-YEAR.svg).")
+@click.option("--year", type=int, help="The year to draw (default: every year of the plan).")
+@click.option("--today", type=_DATE, metavar="YYYY-MM-DD", help="Mark this day on the wheel.")
+@_user_errors
+def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> None:
+    """Draw the årshjul of a plan as SVG: the year as a circle, a ring per body.
+
+    Labels are in the plan's language; the picture suits a screen and an A3
+    sheet. A plan over several years gives one wheel per year.
+    """
+    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+    from aarshjul.wheel import wheel_svg  # noqa: PLC0415
+
+    loaded = load_plan(plan)
+    years = list(range(loaded.start.year, loaded.end.year + 1))
+    if year is not None and year not in years:
+        raise click.BadParameter(f"the plan covers {years[0]}–{years[-1]}", param_hint="--year")
+    result = _scheduled(loaded)
+    chosen = [year] if year is not None else years
+    path = Path(target)
+    for each in chosen:
+        out = path if len(chosen) == 1 else path.with_name(f"{path.stem}-{each}{path.suffix}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(wheel_svg(loaded, result, year=each, today=today), encoding="utf-8")
+        click.echo(f"wrote {out}")
+    _exit_for(result)
+
+
+@cli.command()
+@click.argument("plan", type=_FILE)
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="The folder of the site (made if missing).")
+@click.option("--base-url", metavar="URL",
+              help="Where the site will be published (https://…): the page then shows "
+                   "the feeds' https:// and webcal:// addresses to subscribe to.")
+@_user_errors
+def build(plan: str, folder: str, base_url: str | None) -> None:
+    """Build the static site: the wheel, coming meetings, agenda pages, feeds.
+
+    The site works from any static host and from file://. An interrupted
+    build leaves the old site whole; a build that changes nothing writes
+    nothing. Set SOURCE_DATE_EPOCH for a reproducible build. A plan with
+    errors builds nothing.
+    """
+    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+    from aarshjul.site import build_site  # noqa: PLC0415
+
+    if base_url and not re.match(r"https?://[^/\s]+", base_url):
+        raise click.BadParameter("give an address like https://example.dk/aarshjul",
+                                 param_hint="--base-url")
+    loaded = load_plan(plan)
+    result = _scheduled(loaded)
+    _exit_for(result)
+    done = build_site(loaded, result, folder, base_url=base_url)
+    if done.changed:
+        click.echo(f"built {folder}: {len(done.written)} files written, "
+                   f"{len(done.removed)} removed, {done.unchanged} unchanged")
+    else:
+        click.echo(f"{folder} is up to date ({done.unchanged} files unchanged)")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (0: any free port).")
+@_user_errors
+def serve(folder: str, port: int) -> None:
+    """Preview a built site on http://127.0.0.1:PORT/ until Ctrl-C.
+
+    Feeds are served as text/calendar; charset=utf-8, with ETag and
+    Last-Modified, so calendar programs on this machine can subscribe to
+    the preview too. Nothing outside FOLDER is ever served.
+    """
+    from aarshjul.serve import serve as run  # noqa: PLC0415
+
+    try:
+        run(folder, port=port)
+    except OSError as error:
+        raise click.UsageError(f"cannot serve on port {port}: {error.strerror or error}"
+                               ) from None
+
+
 def _known_body(plan: Plan, body: str, hint: str) -> None:
     """A body named on the command line must be the plan's (exit 2 if not)."""
     known = [b.id for b in plan.bodies]

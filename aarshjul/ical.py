@@ -91,11 +91,25 @@ class Stamper:
         return ics_text.utc_stamp(self.now), before.sequence + grows
 
 
-def agenda_url(base_url: str | None, meeting: Meeting) -> str | None:
-    """Where the meeting's agenda page is on the published site."""
-    if not base_url:
-        return None
-    return f"{base_url.rstrip('/')}/agendas/{meeting.body}/{meeting.date.isoformat()}.html"
+def agenda_paths(schedule: Schedule) -> dict[str, str]:
+    """Each meeting's page, ``agendas/<body>/<date>.html`` (a second meeting of
+    a body on one day gets ``<date>-2.html``), by meeting UID."""
+    paths: dict[str, str] = {}
+    taken: set[str] = set()
+    for meeting in schedule.meetings:  # in date and time order
+        base = f"agendas/{meeting.body}/{meeting.date.isoformat()}"
+        path, number = f"{base}.html", 1
+        while path in taken:
+            number += 1
+            path = f"{base}-{number}.html"
+        taken.add(path)
+        paths[meeting.uid] = path
+    return paths
+
+
+def agenda_url(base_url: str | None, page: str) -> str | None:
+    """Where a meeting's agenda page is on the published site."""
+    return f"{base_url.rstrip('/')}/{page}" if base_url else None
 
 
 def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
@@ -116,8 +130,8 @@ def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
     return "\n".join(lines)
 
 
-def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None,
-           stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> list[str]:
+def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
+           stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> str:
     words = _WORDS[plan.language]
     body = plan.body(meeting.body)
     cancelled = meeting.status is Status.CANCELLED
@@ -127,7 +141,6 @@ def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None
     categories = [body.kind] if body.kind else []
     themes = {t.id: t.name for t in plan.themes}
     categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
-    url = agenda_url(base_url, meeting)
     content = [
         f"UID:{meeting.uid}",
         f"DTSTART;TZID={zone}:"
@@ -153,11 +166,14 @@ def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, base_url: str | None
 
 
 def _stamped(content: list[str], stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]
-             ) -> list[str]:
+             ) -> str:
+    """The event, stamped and folded: ready to stand in any feed (a meeting
+    is in its body's feed and in the feed of all, folded once)."""
     uid = content[0].removeprefix("UID:")
     stamp, sequence = stamper(uid, tuple(content))
-    return ["BEGIN:VEVENT", content[0], f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}",
+    lines = ["BEGIN:VEVENT", content[0], f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}",
              f"SEQUENCE:{sequence}", *content[1:], "END:VEVENT"]
+    return "".join(ics_text.fold(line) for line in lines)
 
 
 def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date:
@@ -172,7 +188,7 @@ def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date
 
 def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
               stamper: Callable[[str, tuple[str, ...]], tuple[str, int]],
-              date_words: Callable[[dt.date], str]) -> list[str]:
+              date_words: Callable[[dt.date], str]) -> str:
     words = _WORDS[plan.language]
     body = plan.body(meeting.body)
     assert body.agenda_deadline is not None
@@ -195,8 +211,8 @@ def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
     return _stamped(content, stamper)
 
 
-def _calendar(plan: Plan, name: str, events: list[list[str]], *, color: str | None,
-              instants: Sequence[dt.datetime]) -> str:
+def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
+              zone: Sequence[str]) -> str:
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -210,10 +226,8 @@ def _calendar(plan: Plan, name: str, events: list[list[str]], *, color: str | No
     ]
     if color:
         head += [f"COLOR:{css_name(color)}", f"X-APPLE-CALENDAR-COLOR:{color.upper()}"]
-    if instants:
-        head += vtimezone(plan.timezone, instants)
-    lines = [*head, *(line for event in events for line in event), "END:VCALENDAR"]
-    return "".join(ics_text.fold(line) for line in lines)
+    return "".join([*(ics_text.fold(line) for line in [*head, *zone]), *events,
+                    ics_text.fold("END:VCALENDAR")])
 
 
 def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
@@ -226,28 +240,33 @@ def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
 
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
-    events = {m.uid: _event(plan, m, schedule.agenda(m), base_url=base_url, stamper=stamper)
-              for m in schedule.meetings}
-    instants = {m.uid: [dt.datetime.combine(m.date, m.start.to_time()),
-                        dt.datetime.combine(m.date, m.end.to_time())]
-                for m in schedule.meetings}
+    pages = agenda_paths(schedule)
+    events = {m.uid: _event(plan, m, schedule.agenda(m), url=agenda_url(base_url, pages[m.uid]),
+                            stamper=stamper) for m in schedule.meetings}
+    # One VTIMEZONE, made for every meeting's times, serves every feed.
+    instants = [dt.datetime.combine(m.date, time.to_time())
+                for m in schedule.meetings for time in (m.start, m.end)]
+    zone = vtimezone(plan.timezone, instants) if instants else []
     words = _WORDS[plan.language]
     feeds = {}
+    by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
+    for meeting in schedule.meetings:
+        by_body[meeting.body].append(meeting)
     for body in plan.bodies:
-        mine = [m for m in schedule.meetings if m.body == body.id]
+        mine = by_body[body.id]
         feeds[f"{body.id}.ics"] = _calendar(
             plan, f"{plan.title} – {body.name}", [events[m.uid] for m in mine],
-            color=body.color, instants=[i for m in mine for i in instants[m.uid]])
+            color=body.color, zone=zone if mine else [])
     feeds[ALL] = _calendar(
         plan, f"{plan.title} – {words['all']}", [events[m.uid] for m in schedule.meetings],
-        color=None, instants=[i for m in schedule.meetings for i in instants[m.uid]])
+        color=None, zone=zone)
     deadlines = [m for m in schedule.meetings
                  if plan.body(m.body).agenda_deadline is not None]
     workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
     feeds[DEADLINES] = _calendar(
         plan, f"{plan.title} – {words['deadlines']}",
         [_deadline(plan, m, workdays, stamper, date_words) for m in deadlines],
-        color=None, instants=())
+        color=None, zone=[])
     return feeds
 
 

@@ -14,22 +14,21 @@ directly is several times faster than building objects for each property
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 CRLF = "\r\n"
 _LIMIT = 75  # octets a line may have, CRLF not counted
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def visible(value: str) -> str:
     """Text as a TEXT value may hold it: line breaks as LF, and no control
     characters (RFC 5545 forbids C0 and DEL; C1 ones trip parsers)."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in value if c in "\n\t" or not _is_control(c))
-
-
-def _is_control(character: str) -> bool:
-    point = ord(character)
-    return point < 0x20 or 0x7F <= point <= 0x9F
+    return _CONTROL.sub("", value)
 
 
 def text(value: str) -> str:
@@ -44,6 +43,8 @@ def fold(line: str) -> str:
 
     Continuation lines start with a space, which counts towards their 75.
     """
+    if len(line) <= _LIMIT // 4 or (len(line) <= _LIMIT and line.isascii()):
+        return line + CRLF  # short enough, whatever its characters
     data = line.encode("utf-8")
     if len(data) <= _LIMIT:
         return line + CRLF

@@ -17,6 +17,7 @@ from a year before the feed to two years after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.resources
 import re
 import zoneinfo
@@ -53,12 +54,18 @@ class _Change:
         return day
 
     def local(self, year: int) -> dt.datetime:
-        return dt.datetime.combine(self.day(year), dt.time()) + dt.timedelta(
-            seconds=self.seconds)
+        return _local(self, year)
 
     def rrule(self) -> str:
         week = -1 if self.week == 5 else self.week
         return f"FREQ=YEARLY;BYMONTH={self.month};BYDAY={week}{_WEEKDAYS[self.weekday]}"
+
+
+@functools.cache
+def _local(change: _Change, year: int) -> dt.datetime:
+    """When a change happens in a year, on the wall clock before it."""
+    return dt.datetime.combine(change.day(year), dt.time()) + dt.timedelta(
+        seconds=change.seconds)
 
 
 @attrs.frozen

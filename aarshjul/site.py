@@ -1,0 +1,315 @@
+"""The static site (SPEC §7): the wheel, the coming meetings, an agenda page
+for each meeting, the feeds and the plan as JSON, in one folder.
+
+It works from any static host and from ``file://``: every link is relative,
+and nothing is loaded from elsewhere (no CDN, no web fonts). With a base URL,
+the page also gives the feeds' absolute ``https://`` and ``webcal://``
+addresses to subscribe to.
+
+:func:`site_files` computes every file's bytes (pure: the build's time and
+the previous feeds come in as arguments). :func:`write_site` puts them in
+place so that a reader of the folder sees the old site or the new one, never
+a mix: the new one is assembled beside the old (unchanged files hard-linked,
+so they keep their modification times) and the two folders are swapped in
+one step. A build that changes nothing touches nothing.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import ctypes
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+import attrs
+
+from aarshjul.agenda_text import as_html
+from aarshjul.dates import full_date
+from aarshjul.ical import (
+    ALL,
+    DEADLINES,
+    Previous,
+    Stamper,
+    agenda_paths,
+    build_feeds,
+    build_time,
+    read_previous,
+)
+from aarshjul.listing import meeting_record
+from aarshjul.model import Language, Plan, Status
+from aarshjul.scheduling import Schedule
+from aarshjul.templates import markup, render
+from aarshjul.wheel import mark_today, wheel_svg
+
+MANIFEST = ".aarshjul-site"
+"""The list of files a build wrote: the next build removes those it no longer
+writes, and leaves every other file in the folder alone."""
+COMING = 12  # meetings listed on the front page
+
+T = TypeVar("T")
+
+_WORDS = {
+    Language.DA: {"coming": "Kommende møder", "subscribe": "Abonnér på kalenderen",
+                  "copy": "Kopiér", "copied": "Kopieret", "all": "Alle møder",
+                  "deadlines": "Frister for dagsordener", "agenda": "Dagsorden",
+                  "wheel": "Årshjulet", "none": "Ingen kommende møder.",
+                  "cancelled": "aflyst", "back": "Årshjulet", "skip": "Spring til indhold",
+                  "how": "Kopiér adressen ind i kalenderprogrammet (Outlook: Tilføj "
+                         "kalender → Abonner fra internettet), eller åbn webcal-linket.",
+                  "files": "Filerne", "plan": "Planen som JSON", "made": "Lavet med aarshjul"},
+    Language.EN: {"coming": "Coming meetings", "subscribe": "Subscribe to the calendar",
+                  "copy": "Copy", "copied": "Copied", "all": "All meetings",
+                  "deadlines": "Agenda deadlines", "agenda": "Agenda", "wheel": "The wheel",
+                  "none": "No coming meetings.", "cancelled": "cancelled", "back": "The wheel",
+                  "skip": "Skip to content",
+                  "how": "Paste the address into your calendar program (Outlook: Add "
+                         "calendar → Subscribe from web), or open the webcal link.",
+                  "files": "Files", "plan": "The plan as JSON", "made": "Made with aarshjul"},
+}
+
+
+def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
+                ) -> list[dict[str, str | None]]:
+    feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
+    feeds += [(ALL, words["all"])]
+    if any(body.agenda_deadline is not None for body in plan.bodies):
+        feeds.append((DEADLINES, words["deadlines"]))
+    links = []
+    for name, label in feeds:
+        url = f"{base_url.rstrip('/')}/feeds/{name}" if base_url else None
+        webcal = ("webcal://" + url.split("://", 1)[1]) if url else None
+        links.append({"name": label, "file": f"feeds/{name}", "url": url, "webcal": webcal})
+    return links
+
+
+def _coming(plan: Plan, schedule: Schedule, paths: Mapping[str, str], today: dt.date
+            ) -> list[dict[str, object]]:
+    body_names = {body.id: body.name for body in plan.bodies}
+    upcoming = [m for m in schedule.meetings if m.date >= today][:COMING]
+    return [{"date": full_date(m.date, plan.language), "time": f"{m.start}–{m.end}",
+             "body": body_names[m.body], "title": m.title, "location": m.location,
+             "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}
+            for m in upcoming]
+
+
+def _years(plan: Plan) -> list[int]:
+    return list(range(plan.start.year, plan.end.year + 1))
+
+
+def plan_json(plan: Plan, schedule: Schedule) -> str:
+    """The plan and its meetings, for programs (the meetings as ``aarshjul
+    meetings --format json`` gives them)."""
+    data = {
+        "title": plan.title, "id": plan.id, "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(), "timezone": plan.timezone,
+        "language": plan.language.value,
+        "bodies": [{"id": b.id, "name": b.name, "kind": b.kind, "location": b.location,
+                    "color": b.color} for b in plan.bodies],
+        "themes": [{"id": t.id, "name": t.name, "color": t.color} for t in plan.themes],
+        "meetings": [meeting_record(m, schedule.agendas.get(m.uid)) for m in schedule.meetings],
+    }
+    # Compact: json writes indented output with its slow pure-Python encoder.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def site_files(plan: Plan, schedule: Schedule, *, now: dt.datetime,
+               previous_feeds: Mapping[str, Previous] | None = None,
+               base_url: str | None = None) -> dict[str, bytes]:
+    """Every file of the site, by its path in the folder. ``now`` is the
+    build's time: it stamps changed feed events and decides which meetings
+    are coming."""
+    language = plan.language
+    words = _WORDS[language]
+    paths = agenda_paths(schedule)
+    files: dict[str, str] = {}
+    back = ("../../index.html", words["back"])
+    for meeting in schedule.meetings:
+        files[paths[meeting.uid]] = as_html(schedule.agenda(meeting), language, back=back)
+    today = now.astimezone(_zone(plan)).date()
+    wheels = []
+    for year in _years(plan):
+        svg = wheel_svg(plan, schedule, year=year, link=lambda m: paths[m.uid])
+        files[f"wheel-{year}.svg"] = svg
+        marked = mark_today(svg, year=year, today=today, language=language)
+        wheels.append({"year": year, "svg": markup(_inline(marked)),
+                       "file": f"wheel-{year}.svg"})
+    stamper = Stamper(now, previous_feeds or {})
+    for name, text in build_feeds(plan, schedule, stamper=stamper, base_url=base_url).items():
+        files[f"feeds/{name}"] = text
+    files["plan.json"] = plan_json(plan, schedule)
+    files["index.html"] = render(
+        "site_index.html.j2", plan=plan, words=words, language=language.value,
+        wheels=wheels, coming=_coming(plan, schedule, paths, today),
+        feeds=_feed_links(plan, base_url, words),
+        today=full_date(today, language))
+    return {path: text.encode("utf-8") for path, text in sorted(files.items())}
+
+
+def _zone(plan: Plan) -> dt.tzinfo:
+    import zoneinfo  # noqa: PLC0415
+
+    return zoneinfo.ZoneInfo(plan.timezone)
+
+
+def _inline(svg: str) -> str:
+    """An SVG document as an element of the page (its own XML header aside)."""
+    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
+
+
+@attrs.frozen
+class Built:
+    """What :func:`write_site` did."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def _manifest(folder: Path) -> set[str]:
+    try:
+        return set((folder / MANIFEST).read_text(encoding="utf-8").splitlines())
+    except (FileNotFoundError, NotADirectoryError):
+        return set()
+
+
+def _same(path: str, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+
+
+def previous_feeds(folder: str | os.PathLike[str]) -> dict[str, Previous]:
+    """The events of the feeds an earlier build left in the site's folder."""
+    feeds = Path(folder) / "feeds"
+    if not feeds.is_dir():
+        return {}
+    return read_previous(path.read_text(encoding="utf-8", errors="replace")
+                         for path in sorted(feeds.glob("*.ics")))
+
+
+def _foreign(target: str, ours: set[str]) -> list[str]:
+    """Files in the folder that no build of aarshjul wrote (a .htaccess, a logo)."""
+    found = []
+    for top, _, names in os.walk(target):
+        prefix = os.path.relpath(top, target).replace(os.sep, "/")
+        for name in names:
+            relative = name if prefix == "." else f"{prefix}/{name}"
+            if relative not in ours and relative != MANIFEST:
+                found.append(relative)
+    return found
+
+
+def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Built:
+    """Put the site's files in ``folder``, all at once or not at all."""
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(f"{target} is not a folder")
+    for name in files:
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise ValueError(f"a site file outside the site: {name}")
+    old = _manifest(target)
+    # Plain strings and os calls: a site has thousands of files.
+    root = os.fspath(target)
+    same = _in_parallel(lambda name: _same(f"{root}/{name}", files[name]), list(files))
+    written = tuple(name for name, unchanged in zip(files, same, strict=True) if not unchanged)
+    removed = tuple(sorted(old - set(files)))
+    manifest = "".join(f"{name}\n" for name in sorted(files)).encode("utf-8")
+    if not written and not removed and _same(f"{root}/{MANIFEST}", manifest):
+        return Built((), (), len(files))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        changed = set(written)
+        kept = [name for name in files if name not in changed]
+        if target.is_dir():  # files that are not the site's stay
+            kept += _foreign(root, old | set(files))
+        for folder_name in sorted({os.path.dirname(name) for name in [*files, *kept]}):
+            os.makedirs(f"{staging}/{folder_name}", exist_ok=True)
+        _in_parallel(lambda name: _keep(f"{root}/{name}", f"{staging}/{name}"), kept)
+        _in_parallel(lambda name: _write(f"{staging}/{name}", files[name]), list(written))
+        with open(f"{staging}/{MANIFEST}", "wb") as file:
+            file.write(manifest)
+        os.chmod(staging, 0o755)
+        _swap(Path(staging), target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Built(written, removed, len(files) - len(written))
+
+
+def _in_parallel(work: Callable[[str], T], names: list[str]) -> list[T]:
+    """``work`` on every name, several at a time. Making a file waits on the
+    disk far more than on Python (on a virtual disk, most of a millisecond a
+    file), and the waits overlap: a site of thousands of files is written
+    several times faster by a few threads than by one."""
+    if len(names) < _PARALLEL_FROM:
+        return [work(name) for name in names]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=_WRITERS) as pool:
+        return list(pool.map(work, names, chunksize=64))
+
+
+_WRITERS = 8
+_PARALLEL_FROM = 64
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as file:
+        file.write(data)
+
+
+def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *,
+               base_url: str | None = None, now: dt.datetime | None = None) -> Built:
+    """Build the site into ``folder``: :func:`site_files` from the plan and
+    the feeds already there, put in place by :func:`write_site`. ``now``
+    defaults to ``SOURCE_DATE_EPOCH`` or the clock (:func:`build_time`)."""
+    files = site_files(plan, schedule, now=now or build_time(), base_url=base_url,
+                       previous_feeds=previous_feeds(folder))
+    return write_site(files, folder)
+
+
+def _keep(old: str, new: str) -> None:
+    """The same file in the new site: its modification time stays."""
+    try:
+        os.link(old, new)
+    except OSError:  # a file system without hard links
+        shutil.copy2(old, new)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Make ``staging`` the site. Where the system can (Linux), the two
+    folders trade places in one step; elsewhere the old one steps aside first.
+    Afterwards ``staging`` holds the old site, to be removed."""
+    if not target.exists():
+        staging.rename(target)
+        staging.mkdir()
+        return
+    # The running program's own symbols include the C library's (and finding
+    # the library by name would start a process).
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        at_cwd = -100
+        result = renameat2(at_cwd, os.fsencode(staging), at_cwd, os.fsencode(target),
+                           _RENAME_EXCHANGE)
+        if result == 0:
+            return
+    aside = staging.with_name(staging.name + ".old")
+    target.rename(aside)
+    staging.rename(target)
+    aside.rename(staging)

@@ -1,0 +1,39 @@
+"""HTML and SVG from templates (jinja2), every value escaped.
+
+Everything a template shows comes from a plan that people type: titles,
+places, names. So autoescaping is on for every template, whatever its
+suffix, and a value is markup only where the code says so (``Markup``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+
+@functools.cache
+def _environment() -> Any:
+    import jinja2  # noqa: PLC0415 - only HTML and SVG need it
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("aarshjul", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # the package's templates do not change while it runs
+    )
+
+
+def render(name: str, **context: Any) -> str:
+    """Render ``aarshjul/templates/<name>`` with ``context``."""
+    text: str = _environment().get_template(name).render(**context)
+    return text
+
+
+def markup(html: str) -> Any:
+    """Text that is already safe HTML or SVG (made by another template)."""
+    import markupsafe  # noqa: PLC0415
+
+    return markupsafe.Markup(html)

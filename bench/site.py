@@ -1,0 +1,74 @@
+"""How `aarshjul build` scales: a synthetic plan of many bodies over one year,
+and over several, as cold processes; wall time and peak memory of each.
+
+    python3 bench/site.py [--bodies 100] [--years 1 10] [--runs 3]
+
+Targets (issue 5): 100 bodies over one year built in under 2 s and under
+200 MB; cost growing linearly with bodies × years. Each run builds into an
+empty folder (a first build, the most work: every file is written), then
+once more into the same folder (nothing changed: nothing may be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from feeds import synthetic_plan
+from timing import aarshjul_command
+
+
+def plan_over(bodies: int, years: int) -> str:
+    text = synthetic_plan(bodies)
+    return text.replace("end = 2025-12-31", f"end = {2024 + years}-12-31")
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one process."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - began
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return wall, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bodies", type=int, default=100)
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    cli = aarshjul_command()
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1735732800"}
+    os.environ.update(environment)
+    print(f"{'plan':24} {'meetings':>9} {'files':>7} {'first build s':>14} {'MB':>6} "
+          f"{'rebuild s':>10} {'MB':>6}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for years in options.years:
+            plan = Path(scratch) / f"plan-{years}.toml"
+            plan.write_text(plan_over(options.bodies, years), encoding="utf-8")
+            firsts, rebuilds = [], []
+            for run in range(options.runs):
+                site = Path(scratch) / f"site-{years}-{run}"
+                firsts.append(measure([*cli, "build", str(plan), "-o", str(site)]))
+                rebuilds.append(measure([*cli, "build", str(plan), "-o", str(site)]))
+            files = sum(1 for p in site.rglob("*") if p.is_file())
+            meetings = sum(1 for p in (site / "agendas").rglob("*.html"))
+            first = statistics.median(w for w, _ in firsts)
+            again = statistics.median(w for w, _ in rebuilds)
+            print(f"{f'{options.bodies} bodies, {years} year(s)':24} {meetings:9} {files:7} "
+                  f"{first:14.2f} {max(m for _, m in firsts):6.0f} {again:10.2f} "
+                  f"{max(m for _, m in rebuilds):6.0f}")
+    print(f"(python {sys.version.split()[0]}; medians of {options.runs} runs)")
+
+
+if __name__ == "__main__":
+    main()
