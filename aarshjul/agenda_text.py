@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -149,26 +150,28 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
             ) -> str:
     """A whole HTML page with no outside resources, every text escaped;
     ``back`` is (link, label) of the page it belongs to, in a site."""
-    from aarshjul.templates import markup, render  # noqa: PLC0415
+    from aarshjul.templates import render  # noqa: PLC0415
 
     labels = LABELS[language]
     return render("agenda.html.j2",
         back={"href": back[0], "label": back[1]} if back else None,
         agenda=agenda, labels=labels, language=language.value,
         date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
-        items=markup(_items_html(agenda.items, agenda.cancelled, language)))
+        items=[_item_html(item, agenda.cancelled, language) for item in agenda.items])
 
 
-@functools.lru_cache(maxsize=1024)
-def _items_html(items: tuple[AgendaItem, ...], cancelled: bool, language: Language) -> str:
-    """The items' part of a page. A site has a page for every meeting, and
-    the meetings of one series mostly share their items and times: rendering
-    each distinct list once makes a year of a hundred bodies' pages fast."""
-    from aarshjul.templates import render  # noqa: PLC0415
+@functools.lru_cache(maxsize=4096)
+def _item_html(item: AgendaItem, cancelled: bool, language: Language) -> tuple[Any, Any]:
+    """An item's line in the brief list and its section, as safe markup. A
+    site has a page for every meeting, and the meetings of a series mostly
+    share their items and times: each distinct item is rendered once."""
+    from aarshjul.templates import markup, render  # noqa: PLC0415
 
     labels = LABELS[language]
-    return render("agenda_items.html.j2", items=items, cancelled=cancelled, labels=labels,
-                  span=lambda item: time_span(item, labels))
+    context = {"item": item, "cancelled": cancelled, "labels": labels,
+               "span": lambda item: time_span(item, labels)}
+    return (markup(render("agenda_item.html.j2", brief=True, **context)),
+            markup(render("agenda_item.html.j2", brief=False, **context)))
 
 
 RENDERERS: dict[str, Callable[[Agenda, Language], str]] = {

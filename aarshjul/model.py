@@ -226,12 +226,16 @@ class Plan:
     themes: tuple[Theme, ...] = ()
     cases: tuple[Case, ...] = ()
     source: str = attrs.field(default="<plan>", eq=False)
+    # Bodies by id: the feeds and the wheel ask for a meeting's body
+    # thousands of times in a large plan.
+    _by_id: dict[str, Body] = attrs.field(init=False, eq=False, repr=False)
+
+    @_by_id.default
+    def _bodies_by_id(self) -> dict[str, Body]:
+        return {body.id: body for body in self.bodies}
 
     def body(self, body_id: str) -> Body:
-        for body in self.bodies:
-            if body.id == body_id:
-                return body
-        raise KeyError(body_id)
+        return self._by_id[body_id]
 
     def template(self, template_id: str) -> Template:
         for template in self.templates:
