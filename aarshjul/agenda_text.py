@@ -157,7 +157,18 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
         back={"href": back[0], "label": back[1]} if back else None,
         agenda=agenda, labels=labels, language=language.value,
         date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
-        items=[_item_html(item, agenda.cancelled, language) for item in agenda.items])
+        **_items_html(agenda.items, agenda.cancelled, language))
+
+
+def _items_html(items: tuple[AgendaItem, ...], cancelled: bool, language: Language
+                ) -> dict[str, Any]:
+    """The brief list's lines and the items' sections, each joined into one
+    piece of markup (a template's loop costs more than the join)."""
+    from aarshjul.templates import markup  # noqa: PLC0415
+
+    rendered = [_item_html(item, cancelled, language) for item in items]
+    return {"brief": markup("".join(brief for brief, _ in rendered)),
+            "sections": markup("".join(section for _, section in rendered))}
 
 
 @functools.lru_cache(maxsize=4096)

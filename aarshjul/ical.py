@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -45,6 +46,8 @@ REFRESH = "PT6H"
 ALL = "all.ics"
 DEADLINES = "deadlines.ics"
 _STAMPED = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+_STAMPED_LINES = tuple(f"{name}{sep}" for name in _STAMPED for sep in ":;")
+_READ_LINES = ("UID:", "DTSTAMP:", "SEQUENCE:")
 _SIGNIFICANT = ("DTSTART", "DTEND", "LOCATION", "STATUS")
 _WORDS = {
     Language.DA: {"cancelled": "AFLYST", "agenda": "Dagsorden", "note": "Bemærkning",
@@ -274,22 +277,25 @@ def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
     """The events of earlier feeds, by UID (only what aarshjul wrote is read)."""
     found: dict[str, Previous] = {}
     for text in texts:
-        event: list[str] | None = None
-        for line in ics_text.unfold(text):
-            if line == "BEGIN:VEVENT":
-                event = []
-            elif line == "END:VEVENT" and event is not None:
-                fields = {ln.split(":", 1)[0]: ln.split(":", 1)[1] for ln in event if ":" in ln}
-                uid, stamp = fields.get("UID"), fields.get("DTSTAMP")
-                sequence = fields.get("SEQUENCE", "0")
-                if uid and stamp and sequence.isdigit():
-                    content = tuple(ln for ln in event
-                                    if ln.split(":", 1)[0].split(";", 1)[0] not in _STAMPED)
-                    found[uid] = Previous(content, stamp, int(sequence))
-                event = None
-            elif event is not None:
-                event.append(line)
+        for chunk in text.split("BEGIN:VEVENT")[1:]:
+            # A meeting stands in its body's feed and in all.ics: read once.
+            uid = _UID.search(chunk)
+            if uid is None or uid[1] in found:
+                continue
+            event, ended, _ = chunk.partition("END:VEVENT")
+            if not ended:
+                continue
+            lines = ics_text.unfold_lines(event)
+            content = tuple(ln for ln in lines if ln and not ln.startswith(_STAMPED_LINES))
+            fields = dict(ln.partition(":")[::2] for ln in lines if ln.startswith(_READ_LINES))
+            stamp, sequence = fields.get("DTSTAMP"), fields.get("SEQUENCE", "0")
+            if fields.get("UID") and stamp and sequence.isdigit():
+                found[fields["UID"]] = Previous(content, stamp, int(sequence))
     return found
+
+
+# The UID line as aarshjul writes it: whole, not folded over lines.
+_UID = re.compile(r"\nUID:([^\r\n]*)\r?\n(?![ \t])")
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:

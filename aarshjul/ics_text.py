@@ -84,13 +84,14 @@ def local_time(day: dt.date, hour: int, minute: int) -> str:
     return f"{day:%Y%m%d}T{hour:02d}{minute:02d}00"
 
 
-def unfold(data: str) -> list[str]:
+def unfold_lines(data: str) -> list[str]:
     """Content lines of an iCalendar text, unfolded (for reading our own
-    previous feeds back)."""
-    lines: list[str] = []
-    for raw in data.replace("\r\n", "\n").split("\n"):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1] += raw[1:]
-        elif raw:
-            lines.append(raw)
-    return lines
+    previous feeds back), empty lines kept. Whole-text replaces: a site's
+    previous feeds have hundreds of thousands of lines."""
+    data = data.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+    return data.split("\n")
+
+
+def unfold(data: str) -> list[str]:
+    """Content lines of an iCalendar text, unfolded, without empty lines."""
+    return [line for line in unfold_lines(data) if line]

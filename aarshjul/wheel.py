@@ -271,12 +271,15 @@ def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
     from aarshjul.dates import full_date, long_date  # noqa: PLC0415
 
     language = plan.language
+    by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
+    for meeting in meetings:
+        by_body[meeting.body].append(meeting)
     rings = []
     for body in plan.bodies:
         inner, outer = _ring_band(plan, body.id)
         width = outer - inner
         middle = outer - width / 2
-        mine = [m for m in meetings if m.body == body.id]
+        mine = by_body[body.id]
         # Marks shrink with the ring's width and with crowding along it.
         room = 2 * math.pi * middle / max(len(mine), 1)
         radius = max(min(width * 0.38, 7.0, room / 2.4), 0.8)
