@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from aarshjul.agenda import Agendas, assemble
     from aarshjul.agenda_items import Agenda, AgendaItem
     from aarshjul.agenda_text import render_agenda
+    from aarshjul.caldav_publish import Calendar, Published, publish
     from aarshjul.check import Report, check_agenda_text, check_path, check_plan_text
     from aarshjul.clock import ClockTime, Minutes
     from aarshjul.errors import (
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         AgendaError,
         PlanError,
         Problem,
+        PublishError,
         Severity,
         SourceError,
     )
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
         Theme,
     )
     from aarshjul.plan_file import load_plan, parse_plan, read_plan
+    from aarshjul.publishing import Change, Held, Sync, plan_sync
     from aarshjul.scheduling import UID_NAMESPACE, Schedule, list_meetings, schedule, select
     from aarshjul.serve import make_server, serve
     from aarshjul.site import Built, build_site, site_files, write_site
@@ -69,9 +72,12 @@ _WHERE = {
     "Agendas": "aarshjul.agenda",
     "Body": "aarshjul.model",
     "Built": "aarshjul.site",
+    "Calendar": "aarshjul.caldav_publish",
     "Case": "aarshjul.model",
+    "Change": "aarshjul.publishing",
     "ClockTime": "aarshjul.clock",
     "Closed": "aarshjul.model",
+    "Held": "aarshjul.publishing",
     "Item": "aarshjul.model",
     "Language": "aarshjul.model",
     "Meeting": "aarshjul.model",
@@ -82,6 +88,8 @@ _WHERE = {
     "Plan": "aarshjul.model",
     "PlanError": "aarshjul.errors",
     "Problem": "aarshjul.errors",
+    "PublishError": "aarshjul.errors",
+    "Published": "aarshjul.caldav_publish",
     "Recurrence": "aarshjul.model",
     "Report": "aarshjul.check",
     "Schedule": "aarshjul.scheduling",
@@ -90,6 +98,7 @@ _WHERE = {
     "SourceError": "aarshjul.errors",
     "Stamper": "aarshjul.ical",
     "Status": "aarshjul.model",
+    "Sync": "aarshjul.publishing",
     "Template": "aarshjul.model",
     "Theme": "aarshjul.model",
     "UID_NAMESPACE": "aarshjul.scheduling",
@@ -105,6 +114,8 @@ _WHERE = {
     "load_plan": "aarshjul.plan_file",
     "make_server": "aarshjul.serve",
     "parse_plan": "aarshjul.plan_file",
+    "plan_sync": "aarshjul.publishing",
+    "publish": "aarshjul.caldav_publish",
     "read_agenda": "aarshjul.written",
     "read_agenda_lines": "aarshjul.written",
     "read_plan": "aarshjul.plan_file",
@@ -127,9 +138,12 @@ __all__ = [
     "Agendas",
     "Body",
     "Built",
+    "Calendar",
     "Case",
+    "Change",
     "ClockTime",
     "Closed",
+    "Held",
     "Item",
     "Language",
     "Meeting",
@@ -140,6 +154,8 @@ __all__ = [
     "Plan",
     "PlanError",
     "Problem",
+    "PublishError",
+    "Published",
     "Recurrence",
     "Report",
     "Schedule",
@@ -148,6 +164,7 @@ __all__ = [
     "SourceError",
     "Stamper",
     "Status",
+    "Sync",
     "Template",
     "Theme",
     "WrittenAgenda",
@@ -163,6 +180,8 @@ __all__ = [
     "load_plan",
     "make_server",
     "parse_plan",
+    "plan_sync",
+    "publish",
     "read_agenda",
     "read_agenda_lines",
     "read_plan",

@@ -310,6 +310,83 @@ def serve(folder: str, port: int) -> None:
                                ) from None
 
 
+@cli.command()
+@click.argument("plan", type=_FILE)
+@click.option("--url", required=True, metavar="URL",
+              help="The calendar's CalDAV address (https://…/calendars/USER/CALENDAR/).")
+@click.option("--user", metavar="NAME",
+              help="Log in as NAME. The password comes from AARSHJUL_CALDAV_PASSWORD, or "
+                   "is asked for on a terminal; it is never an option.")
+@click.option("--body", "body_id", metavar="ID", help="Only this body's meetings.")
+@click.option("--base-url", metavar="URL",
+              help="Where the site is published, as given to build: events link to "
+                   "their agenda pages, as in the feeds.")
+@click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
+@_user_errors
+def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
+            base_url: str | None, dry_run: bool) -> None:
+    """Put the plan's meetings into a CalDAV calendar, one event each.
+
+    Creates what is missing, updates what changed and removes the plan's own
+    events that the plan no longer has; other events in the calendar are
+    never touched. A second publish with nothing changed writes nothing. If
+    a publish stops half-way, publish again: it does the rest.
+    """
+    from aarshjul.caldav_publish import (  # noqa: PLC0415 - caldav is slow to import
+        Calendar,
+        check_url,
+        summary_of,
+    )
+    from aarshjul.ical import build_time  # noqa: PLC0415
+    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+    from aarshjul.publishing import plan_sync  # noqa: PLC0415
+
+    url = check_url(url)
+    loaded = load_plan(plan)
+    if body_id is not None:
+        _known_body(loaded, body_id, "--body")
+    result = _scheduled(loaded)
+    _exit_for(result)
+    calendar = Calendar(url, user=user, password=_password(user) if user else None)
+    sync = plan_sync(loaded, result, calendar.events(), now=build_time(), body=body_id,
+                     base_url=base_url)
+    verbs = {"create": "created", "update": "updated", "remove": "removed"}
+    if dry_run:
+        for change in sync.changes:
+            click.echo(f"would {change.action.value}: {change.label}")
+    elif sync.changes and sys.stderr.isatty():
+        with click.progressbar(length=len(sync.changes), label="Publishing",
+                               file=sys.stderr) as bar:
+            calendar.apply(sync.changes, lambda change: bar.update(1))
+    else:
+        calendar.apply(sync.changes, lambda change: click.echo(
+            f"{verbs[change.action.value]}: {change.label}"))
+    done = summary_of(sync, dry_run=dry_run)
+    counts = (f"{done.created} to create, {done.updated} to update, {done.removed} to remove, "
+              f"{done.unchanged} unchanged" if dry_run else
+              f"{done.created} created, {done.updated} updated, {done.removed} removed, "
+              f"{done.unchanged} unchanged")
+    if dry_run:
+        click.echo(f"dry run, nothing written: {counts}")
+    elif done.changed:
+        click.echo(f"published to {url}: {counts}")
+    else:
+        click.echo(f"{url} is up to date ({done.unchanged} events unchanged)")
+
+
+def _password(user: str) -> str:
+    """From the environment, or asked for on a terminal; never an option."""
+    from aarshjul.caldav_publish import PASSWORD_VARIABLE  # noqa: PLC0415
+
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None and sys.stdin.isatty():
+        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+    if password is None:
+        raise click.UsageError(f"no password for {user}: set {PASSWORD_VARIABLE}, or run "
+                               "on a terminal to be asked for it")
+    return str(password)
+
+
 def _known_body(plan: Plan, body: str, hint: str) -> None:
     """A body named on the command line must be the plan's (exit 2 if not)."""
     known = [b.id for b in plan.bodies]

@@ -96,6 +96,11 @@ class PlanError(AarshjulError):
     """A plan file has errors; ``problems`` lists every one of them."""
 
 
+class PublishError(AarshjulError):
+    """A calendar server could not be reached, refused the user, is no
+    calendar, or failed a write; the location is the calendar's address."""
+
+
 class AgendaError(AarshjulError):
     """A written agenda could not be read (not .txt/.md/.docx, or broken)."""
 

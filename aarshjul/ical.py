@@ -44,6 +44,9 @@ PRODID = "-//aarshjul//aarshjul//DA"
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
 ALL = "all.ics"
+SOURCE = "X-AARSHJUL-SOURCE"
+"""The property that names an event's plan and body (``aarhus-msb-2025/sbu``):
+how a publish knows the events of its plan among others in a calendar."""
 DEADLINES = "deadlines.ics"
 _STAMPED = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _STAMPED_LINES = tuple(f"{name}{sep}" for name in _STAMPED for sep in ":;")
@@ -90,7 +93,8 @@ class Stamper:
             return ics_text.utc_stamp(self.now), 0
         if before.content == content:
             return before.stamp, before.sequence
-        grows = before.significant != _significant(content)
+        # In any order: a CalDAV server may store an event's lines in its own.
+        grows = sorted(before.significant) != sorted(_significant(content))
         return ics_text.utc_stamp(self.now), before.sequence + grows
 
 
@@ -133,8 +137,10 @@ def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
     return "\n".join(lines)
 
 
-def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
-           stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> str:
+def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
+                  stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> str:
+    """A meeting's VEVENT, folded, as it stands in the feeds and in a CalDAV
+    calendar (:mod:`aarshjul.publishing`)."""
     words = _WORDS[plan.language]
     body = plan.body(meeting.body)
     cancelled = meeting.status is Status.CANCELLED
@@ -165,6 +171,7 @@ def _event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
         content.append(f"COLOR:{css_name(body.color)}")
     if url:
         content.append(f"URL;VALUE=URI:{url}")
+    content.append(f"{SOURCE}:{plan.id}/{meeting.body}")
     return _stamped(content, stamper)
 
 
@@ -214,6 +221,21 @@ def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
     return _stamped(content, stamper)
 
 
+def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
+    """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
+    instants = [dt.datetime.combine(m.date, time.to_time())
+                for m in meetings for time in (m.start, m.end)]
+    return vtimezone(plan.timezone, instants) if instants else []
+
+
+def calendar_object(event: str, zone: Sequence[str]) -> str:
+    """One event as a calendar object of its own, as a CalDAV calendar holds
+    it: the event and its time zone, none of a feed's own properties."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    return "".join([*(ics_text.fold(line) for line in [*head, *zone]), event,
+                    ics_text.fold("END:VCALENDAR")])
+
+
 def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
               zone: Sequence[str]) -> str:
     head = [
@@ -244,12 +266,11 @@ def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
     pages = agenda_paths(schedule)
-    events = {m.uid: _event(plan, m, schedule.agenda(m), url=agenda_url(base_url, pages[m.uid]),
-                            stamper=stamper) for m in schedule.meetings}
+    events = {m.uid: meeting_event(plan, m, schedule.agenda(m),
+                                   url=agenda_url(base_url, pages[m.uid]), stamper=stamper)
+              for m in schedule.meetings}
     # One VTIMEZONE, made for every meeting's times, serves every feed.
-    instants = [dt.datetime.combine(m.date, time.to_time())
-                for m in schedule.meetings for time in (m.start, m.end)]
-    zone = vtimezone(plan.timezone, instants) if instants else []
+    zone = zone_lines(plan, schedule.meetings)
     words = _WORDS[plan.language]
     feeds = {}
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}

@@ -63,7 +63,8 @@ def test_every_code_is_documented() -> None:
     used = set()
     for call in (rf"\.report\({code}", rf"\.single\({code}", rf"\.add\([^,()]+,{code}",
                  rf'_report_pairs\([^"]*?,{code}', rf"\.problem\((?:[\w.]+,)?{code}",
-                 rf'\.error\((?:None|"\w+"|\w+),{code}', rf"Problem\(\s*Severity\.\w+,{code}"):
+                 rf'\.error\((?:None|"\w+"|\w+),{code}', rf"Problem\(\s*Severity\.\w+,{code}",
+                 rf"_fail\([\w.]+,{code}", rf"\._error\({code}"):
         used |= set(re.findall(call, sources))
     assert len(used) > 20
     # Codes of files that cannot be read at all, listed in commands.md.

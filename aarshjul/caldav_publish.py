@@ -1,0 +1,184 @@
+"""Publishing into a CalDAV calendar (SPEC §8): the server's side.
+
+:class:`Calendar` reads what a calendar holds and applies the changes that
+:func:`aarshjul.publishing.plan_sync` decided, with the ``caldav`` library.
+Every failure a user can meet (a wrong password, a server that is down, an
+address that is no calendar, a write the server refuses) becomes a
+:class:`~aarshjul.errors.PublishError` located at the calendar's address,
+which never holds the password. A publish that stops half-way leaves the
+calendar with some changes made: publishing again compares anew and does
+the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import urllib.parse
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from aarshjul.errors import PublishError
+from aarshjul.ical import build_time
+from aarshjul.model import Plan
+from aarshjul.publishing import Action, Change, Held, Sync, plan_sync
+from aarshjul.scheduling import Schedule
+
+PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
+"""Where the password comes from: never an argument, which other users of
+the machine can read in the process list."""
+
+_CALENDAR = "{urn:ietf:params:xml:ns:caldav}calendar"
+_TEXT_CALENDAR = {"Content-Type": "text/calendar; charset=utf-8"}
+
+
+def _fail(url: str, code: str, message: str) -> PublishError:
+    return PublishError.single(code, message, file=url)
+
+
+def check_url(url: str) -> str:
+    """The calendar's address, if it is one: http(s), a host, no password."""
+    parts = urllib.parse.urlsplit(url.strip())
+    shown = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or "")) if (
+        parts.password) else url.strip()
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _fail(shown, "bad-url", "a calendar's address starts with https:// (or "
+                    "http://) and names a server, like https://cloud.example.dk/remote.php/"
+                    "dav/calendars/anne/moeder/")
+    if parts.username or parts.password:
+        raise _fail(shown, "bad-url", "give the user with --user and the password in "
+                    f"{PASSWORD_VARIABLE}, not in the address")
+    return url.strip()
+
+
+@attrs.frozen
+class Published:
+    """What a publish did (or, with ``dry_run``, would do)."""
+
+    created: int
+    updated: int
+    removed: int
+    unchanged: int
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+
+def summary_of(sync: Sync, *, dry_run: bool) -> Published:
+    return Published(sync.count(Action.CREATE), sync.count(Action.UPDATE),
+                     sync.count(Action.REMOVE), sync.unchanged, dry_run)
+
+
+class Calendar:
+    """A CalDAV calendar at ``url``, as ``user`` (none: no login)."""
+
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
+                 timeout: int = 60) -> None:
+        from caldav.davclient import DAVClient  # noqa: PLC0415 - only publish needs it
+
+        self.url = check_url(url)
+        self._password = password
+        self._client = DAVClient(
+            url=self.url, username=user, password=password if user else None,
+            timeout=timeout, enable_rfc6764=False)  # the address is given: no discovery
+        self._calendar = self._client.calendar(url=self.url)  # type: ignore[no-untyped-call]
+
+    def events(self) -> list[Held]:
+        """Every event the calendar holds (one request)."""
+        from caldav.elements import dav  # noqa: PLC0415
+
+        kinds = self._asking("read the calendar", lambda: self._calendar.get_properties(
+            [dav.ResourceType()]))
+        if _CALENDAR not in str(kinds.get("{DAV:}resourcetype", "")):
+            raise _fail(self.url, "not-a-calendar", "the address is no calendar (it is a "
+                        "collection of another kind): give the calendar's own address")
+        found = self._asking("read the calendar's events", self._calendar.get_events)
+        return [Held(str(event.url), str(event.data)) for event in found]
+
+    def apply(self, changes: Sequence[Change],
+              done: Callable[[Change], None] | None = None) -> None:
+        """Make ``changes`` in order; ``done`` hears of each one made."""
+        base = str(self._calendar.url).rstrip("/") + "/"
+        for index, change in enumerate(changes):
+            href = change.href or urllib.parse.urljoin(base, f"{change.uid}.ics")
+            if change.action is Action.REMOVE:
+                answer = self._asking("remove an event", functools.partial(
+                    self._client.delete, href), index=index, total=len(changes))
+                accepted = answer.status in (200, 204, 404)  # 404: gone already
+            else:
+                assert change.text is not None
+                answer = self._asking("write an event", functools.partial(
+                    self._client.put, href, change.text, _TEXT_CALENDAR),
+                    index=index, total=len(changes))
+                accepted = 200 <= answer.status < 300
+            if not accepted:
+                raise _fail(self.url, "server-refused", _stopped(index, len(changes)) + (
+                    f"the server answered {answer.status} {answer.reason or ''}".rstrip()
+                    + f" to {change.action.value} {change.label}; publish again to finish"))
+            if done:
+                done(change)
+
+    def _asking(self, what: str, call: Callable[[], Any], *, index: int | None = None,
+                total: int = 0) -> Any:
+        """``call()``, its failures said in words (and never with the password)."""
+        from caldav.lib import error  # noqa: PLC0415
+
+        stopped = _stopped(index, total) if index is not None else ""
+        finish = "; publish again to finish" if index else ""
+        try:
+            return call()
+        except error.AuthorizationError:
+            raise self._error("unauthorized", f"{stopped}the server refused the user name "
+                              "and password (check --user and "
+                              f"{PASSWORD_VARIABLE})") from None
+        except error.NotFoundError:
+            raise self._error("not-found", f"{stopped}there is no calendar at this "
+                              "address (404)") from None
+        except OSError as problem:  # the HTTP libraries' errors are OSErrors too
+            raise self._error("unreachable", f"{stopped}could not {what}: "
+                              f"{_reason(problem, self.url)}{finish}") from None
+        except error.DAVError as problem:
+            raise self._error("server-failed", f"{stopped}could not {what}: "
+                              f"{_reason(problem, self.url)}{finish}") from None
+
+    def _error(self, code: str, message: str) -> PublishError:
+        if self._password:
+            message = message.replace(self._password, "…")
+        return _fail(self.url, code, message)
+
+
+def _stopped(index: int | None, total: int) -> str:
+    return f"stopped after {index} of {total} changes: " if index is not None else ""
+
+
+def _reason(problem: BaseException, url: str) -> str:
+    """What went wrong, in words: HTTP libraries wrap the cause in layers."""
+    text = " ".join(str(problem).split())
+    where = urllib.parse.urlsplit(url)
+    if "resolve" in text.lower() or "Name or service not known" in text:
+        return f"there is no server by the name {where.hostname}"
+    if "refused" in text.lower():
+        return f"nothing answers at {where.netloc} (connection refused)"
+    if "timed out" in text.lower() or "timeout" in type(problem).__name__.lower():
+        return f"{where.netloc} did not answer in time"
+    return text[:300] or type(problem).__name__
+
+
+def publish(plan: Plan, schedule: Schedule, url: str, *, user: str | None = None,
+            password: str | None = None, body: str | None = None, dry_run: bool = False,
+            base_url: str | None = None, now: dt.datetime | None = None,
+            done: Callable[[Change], None] | None = None) -> Published:
+    """Put the meetings of ``plan`` (of one ``body``) into the calendar at
+    ``url``: create what is missing, update what changed, remove the plan's
+    events that it no longer has, leave every other event alone. With
+    ``dry_run``, only say what would change."""
+    calendar = Calendar(url, user=user, password=password)
+    sync = plan_sync(plan, schedule, calendar.events(), now=now or build_time(), body=body,
+                     base_url=base_url)
+    if not dry_run:
+        calendar.apply(sync.changes, done)
+    return summary_of(sync, dry_run=dry_run)
