@@ -103,8 +103,9 @@ def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords |
     problems = _place_cases(plan, drafts)
     previous = _previous_meetings(meetings)
     agendas = {}
+    made: dict[tuple[int, int, int | None], AgendaItem] = {}
     for uid, draft in drafts.items():
-        agenda, found = _timed(draft, previous.get(uid), date_words)
+        agenda, found = _timed(draft, previous.get(uid), date_words, made)
         agendas[uid] = agenda
         problems.extend(found)
     return Agendas(agendas, tuple(problems))
@@ -218,8 +219,14 @@ class _Words:
         return text.replace("{date}", self.words(self.day)).replace("{previous}", before)
 
 
-def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords
-           ) -> tuple[Agenda, list[Problem]]:
+def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
+           made: dict[tuple[int, int, int | None], AgendaItem]) -> tuple[Agenda, list[Problem]]:
+    """The meeting's agenda with clock times, and what is wrong with it.
+
+    ``made`` holds the items already made in this assembly, by number, entry
+    and start: the meetings of a series mostly share their items, and a
+    large plan has tens of thousands of them. Items whose texts name the
+    meeting's date are made anew for each meeting."""
     meeting = draft.meeting
     words = _Words(meeting.date, previous, date_words)
     entries = draft.entries()
@@ -236,15 +243,21 @@ def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords
             item=index + 1))
     items = []
     for number, (entry, start) in enumerate(zip(entries, walk.starts, strict=True), start=1):
-        items.append(AgendaItem(
-            number=number, title=words.fill(entry.title), minutes=entry.minutes,
-            start=None if start is None else _at(start),
-            end=None if start is None else _at(start + entry.minutes),
-            method=entry.method, responsible=entry.responsible,
-            purpose=words.fill(entry.purpose),
-            attachments=tuple(words.fill(a) for a in entry.attachments),
-            fixed=entry.time if isinstance(entry, Item) else None,
-            theme=entry.theme if isinstance(entry, Case) else None))
+        key = (number, id(entry), start)  # entries live in the plan as long as ``made``
+        item = made.get(key)
+        if item is None:
+            item = AgendaItem(
+                number=number, title=words.fill(entry.title), minutes=entry.minutes,
+                start=None if start is None else _at(start),
+                end=None if start is None else _at(start + entry.minutes),
+                method=entry.method, responsible=entry.responsible,
+                purpose=words.fill(entry.purpose),
+                attachments=tuple(words.fill(a) for a in entry.attachments),
+                fixed=entry.time if isinstance(entry, Item) else None,
+                theme=entry.theme if isinstance(entry, Case) else None)
+            if not _names_a_date(entry):
+                made[key] = item
+        items.append(item)
     agenda = Agenda(title=meeting.title, date=meeting.date, start=meeting.start,
                     end=meeting.end, location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
@@ -252,6 +265,10 @@ def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords
     if meeting.status is not Status.PLANNED:
         return agenda, []
     return agenda, [*problems, *_fit_problems(draft, walk.end)]
+
+
+def _names_a_date(entry: Item | Case) -> bool:
+    return any("{" in text for text in (entry.title, entry.purpose, *entry.attachments))
 
 
 def _fit_problems(draft: _Draft, clock: int) -> list[Problem]:

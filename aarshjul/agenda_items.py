@@ -15,7 +15,7 @@ import attrs
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a site's pages look items up by hash, thousands of times
 class AgendaItem:
     """One numbered item.
 
