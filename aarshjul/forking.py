@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -46,11 +47,13 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
 
 
 def _can_fork() -> bool:
-    # Forking a process with other threads can copy a lock that one of them
-    # holds; a single processor gains nothing.
-    processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
-    return hasattr(os, "fork") and processors > 1 and threading.active_count() == 1
+    # Linux only: macOS's system libraries are not safe in a forked child
+    # (which is why Python starts its worker processes afresh there). Forking
+    # a process with other threads can copy a lock that one of them holds;
+    # and a single processor gains nothing.
+    if sys.platform != "linux" or threading.active_count() != 1:
+        return False
+    return len(os.sched_getaffinity(0)) > 1
 
 
 def _run_child(work: Callable[[], object], reader: int, writer: int) -> None:  # pragma: no cover
