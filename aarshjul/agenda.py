@@ -22,7 +22,7 @@ import attrs
 from aarshjul.agenda_items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
-from aarshjul.model import Case, Item, Meeting, Plan, Status, nearest_dates
+from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 
 DateWords = Callable[[dt.date], str]
 """How a date is written in item texts (``{date}``, ``{previous}``)."""
@@ -99,7 +99,8 @@ def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords |
 
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
-    drafts = {m.uid: _draft(plan, m) for m in meetings}
+    ends = {t.id: _template_ends(t.items) for t in plan.templates}
+    drafts = {m.uid: _draft(m, ends) for m in meetings}
     problems = _place_cases(plan, drafts)
     previous = _previous_meetings(meetings)
     agendas = {}
@@ -111,10 +112,16 @@ def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords |
     return Agendas(agendas, tuple(problems))
 
 
-def _draft(plan: Plan, meeting: Meeting) -> _Draft:
-    items = plan.template(meeting.template).items if meeting.template else ()
-    return _Draft(meeting, [i for i in items if i.at.value == "start"], list(meeting.items),
-                  [i for i in items if i.at.value == "end"])
+def _template_ends(items: Sequence[Item]) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """A template's items before the cases and after them."""
+    return (tuple(i for i in items if i.at is Placement.START),
+            tuple(i for i in items if i.at is Placement.END))
+
+
+def _draft(meeting: Meeting, ends: Mapping[str, tuple[tuple[Item, ...], tuple[Item, ...]]]
+           ) -> _Draft:
+    start, end = ends[meeting.template] if meeting.template else ((), ())
+    return _Draft(meeting, list(start), list(meeting.items), list(end))
 
 
 def _previous_meetings(meetings: Sequence[Meeting]) -> dict[str, dt.date]:

@@ -22,9 +22,13 @@ MINUTES_PER_DAY = 24 * 60
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class ClockTime:
-    """A wall-clock time of day, to the minute, in the plan's time zone."""
+    """A wall-clock time of day, to the minute, in the plan's time zone.
+
+    Ordered by hand, not by attrs: its generated comparisons build tuples,
+    and sorting a large plan's meetings compares times tens of thousands of
+    times."""
 
     minutes: int = attrs.field(validator=attrs.validators.and_(
         attrs.validators.ge(0), attrs.validators.lt(MINUTES_PER_DAY)))
@@ -81,3 +85,23 @@ class ClockTime:
 
     def __str__(self) -> str:
         return f"{self.hour:02d}:{self.minute:02d}"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ClockTime):
+            return NotImplemented
+        return self.minutes < other.minutes
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, ClockTime):
+            return NotImplemented
+        return self.minutes <= other.minutes
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, ClockTime):
+            return NotImplemented
+        return self.minutes > other.minutes
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, ClockTime):
+            return NotImplemented
+        return self.minutes >= other.minutes

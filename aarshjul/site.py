@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 import attrs
@@ -121,11 +121,17 @@ def site_files(plan: Plan, schedule: Schedule, *, now: dt.datetime,
     """Every file of the site, by its path in the folder. ``now`` is the
     build's time: it stamps changed feed events and decides which meetings
     are coming."""
-    # The pages and the feeds are independent: on two processors, at once.
+    return _site_files(plan, schedule, now=now, base_url=base_url,
+                       previous=lambda: previous_feeds or {})
+
+
+def _site_files(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
+                previous: Callable[[], Mapping[str, Previous]]) -> dict[str, bytes]:
+    # The pages and the feeds are independent: on two processors, at once
+    # (the feeds' side also reads the previous feeds, if it is to).
     pages, feeds = both(
         lambda: _pages(plan, schedule, now=now, base_url=base_url),
-        lambda: _feeds(plan, schedule, now=now, base_url=base_url,
-                       previous=previous_feeds or {}))
+        lambda: _feeds(plan, schedule, now=now, base_url=base_url, previous=previous()))
     return dict(sorted({**pages, **feeds}.items()))
 
 
@@ -277,8 +283,8 @@ def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *
     """Build the site into ``folder``: :func:`site_files` from the plan and
     the feeds already there, put in place by :func:`write_site`. ``now``
     defaults to ``SOURCE_DATE_EPOCH`` or the clock (:func:`build_time`)."""
-    files = site_files(plan, schedule, now=now or build_time(), base_url=base_url,
-                       previous_feeds=previous_feeds(folder))
+    files = _site_files(plan, schedule, now=now or build_time(), base_url=base_url,
+                        previous=lambda: previous_feeds(folder))
     return write_site(files, folder)
 
 
