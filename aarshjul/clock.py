@@ -81,10 +81,10 @@ class ClockTime:
 
     def dotted(self) -> str:
         """The Danish way: ``18.15``."""
-        return f"{self.hour:02d}.{self.minute:02d}"
+        return _DOTTED[self.minutes]
 
     def __str__(self) -> str:
-        return f"{self.hour:02d}:{self.minute:02d}"
+        return _COLON[self.minutes]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, ClockTime):
@@ -105,3 +105,9 @@ class ClockTime:
         if not isinstance(other, ClockTime):
             return NotImplemented
         return self.minutes >= other.minutes
+
+
+# Every time of day written out once: a large site writes times hundreds of
+# thousands of times (pages, feeds, plan.json).
+_COLON = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(MINUTES_PER_DAY))
+_DOTTED = tuple(text.replace(":", ".") for text in _COLON)
