@@ -354,3 +354,14 @@ def _on_terminal(command: list[str], answers: dict[bytes, bytes]) -> str:
     os.close(main)
     assert process.returncode == 0, shown.decode(errors="replace")
     return shown.decode("utf-8", errors="replace")
+
+
+def test_a_plan_with_errors_publishes_nothing(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    # A case for a day the body does not meet: the plan's schedule has an error.
+    unplaced = write_plan(tmp_path, '\n[[case]]\nbody = "sbu"\ntitle = "Sag"\n'
+                                    'minutes = 10\ndate = 2025-01-16\n', name="broken.toml")
+    result = publish_cli(run_cli, unplaced, calendar)
+    assert result.exit_code == 1
+    assert "error[unplaced-case]" in result.output
+    assert server.events(calendar) == {}
