@@ -15,7 +15,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -33,14 +33,18 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     os.close(writer)
     try:
         mine = second()
+        # Read as it comes: a site's pages are tens of megabytes, and fresh
+        # memory for one more copy of them costs more than the reading.
         with os.fdopen(reader, "rb", closefd=False) as pipe:
-            data = pipe.read()
+            try:
+                done, value = pickle.load(pipe)
+            except (EOFError, pickle.UnpicklingError):
+                done, value = False, None
     finally:
         os.close(reader)  # a child still writing stops with a broken pipe
         _, status = os.waitpid(child, 0)
-    if not data or status != 0:
+    if status != 0 or (not done and value is None):
         raise ChildProcessError(f"the worker process ended without a result (status {status})")
-    done, value = pickle.loads(data)
     if not done:
         raise value
     return value, mine
@@ -60,17 +64,23 @@ def _run_child(work: Callable[[], object], reader: int, writer: int) -> None:  #
     status = 0
     try:
         os.close(reader)
-        try:
-            data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as error:  # every error goes to the parent
-            try:
-                data = pickle.dumps((False, error))
-            except Exception:  # an error that cannot travel as it is
-                data = pickle.dumps((False, RuntimeError(repr(error))))
         with os.fdopen(writer, "wb") as pipe:
-            pipe.write(data)
-    except BaseException:  # the parent reports the missing result
+            try:
+                result = work()
+            except BaseException as error:  # every error goes to the parent
+                _send_error(error, pipe)
+            else:
+                pickle.dump((True, result), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # a result that cannot travel: the parent says so
         status = 1
     finally:
         # Nothing of the parent's (atexit handlers, buffered output) may run twice.
         os._exit(status)
+
+
+def _send_error(error: BaseException, pipe: BinaryIO) -> None:  # pragma: no cover
+    try:
+        data = pickle.dumps((False, error))
+    except Exception:  # an error that cannot travel as it is
+        data = pickle.dumps((False, RuntimeError(repr(error))))
+    pipe.write(data)

@@ -142,9 +142,12 @@ def _pages(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | 
     words = _WORDS[language]
     paths = agenda_paths(schedule)
     files: dict[str, str] = {}
+    pages: dict[str, bytes] = {}
     back = ("../../index.html", words["back"])
     for meeting in schedule.meetings:
-        files[paths[meeting.uid]] = as_html(schedule.agenda(meeting), language, back=back)
+        # As bytes at once: the text's memory then serves the next page.
+        pages[paths[meeting.uid]] = as_html(schedule.agenda(meeting), language,
+                                            back=back).encode("utf-8")
     today = now.astimezone(_zone(plan)).date()
     wheels = []
     for year in _years(plan):
@@ -158,7 +161,7 @@ def _pages(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | 
         wheels=wheels, coming=_coming(plan, schedule, paths, today),
         feeds=_feed_links(plan, base_url, words),
         today=full_date(today, language))
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    return {**pages, **{path: text.encode("utf-8") for path, text in files.items()}}
 
 
 def _feeds(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
