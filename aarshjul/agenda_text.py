@@ -154,7 +154,7 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
 
     labels = LABELS[language]
     return render("agenda.html.j2",
-        back={"href": back[0], "label": back[1]} if back else None,
+        back=back,  # (link, label): a pair, not a mapping, which Jinja reads faster
         agenda=agenda, labels=labels, language=language.value,
         date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
         **_items_html(agenda.items, agenda.cancelled, language))
