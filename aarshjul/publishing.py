@@ -127,14 +127,22 @@ def plan_sync(plan: Plan, schedule: Schedule, held: Iterable[Held], *, now: dt.d
         else:
             changes.append(Change(Action.UPDATE, meeting.uid, label(meeting),
                                   text=calendar_object(event, zone), href=there[0].href))
-    ours = {f"{plan.id}/{b.id}" for b in plan.bodies if body is None or b.id == body}
     wanted = {m.uid for m in meetings}
     for uid, events in sorted(found.items()):
         # A second copy of a meeting's event (one UID at two addresses) goes too.
         extra = events if uid not in wanted else events[1:]
         changes += [Change(Action.REMOVE, uid, _removed_label(uid, e), href=e.href)
-                    for e in extra if e.source in ours]
+                    for e in extra if _ours(e.source, plan.id, body)]
     return Sync(tuple(changes), unchanged)
+
+
+def _ours(source: str | None, plan_id: str, body: str | None) -> bool:
+    """An event this publish may remove: of this plan, and of ``body`` if
+    given (of any body otherwise, also one the plan no longer has)."""
+    if source is None:
+        return False
+    plan_of, _, body_of = source.partition("/")
+    return plan_of == plan_id and (body is None or body_of == body)
 
 
 def _same(event: str, uid: str, held: Previous) -> bool:
@@ -144,6 +152,9 @@ def _same(event: str, uid: str, held: Previous) -> bool:
 
 
 def _removed_label(uid: str, event: _Found) -> str:
+    """Like :func:`label`, from the event the calendar holds."""
     fields = dict(line.partition(":")[::2] for line in event.previous.content)
     start = next((v for k, v in fields.items() if k.startswith("DTSTART")), "")
-    return f"{(event.source or '').split('/')[-1]} {start} {fields.get('SUMMARY', uid)}"
+    when = f"{start[:4]}-{start[4:6]}-{start[6:8]} {start[9:11]}:{start[11:13]}" if (
+        start[:8].isdigit() and start[8:9] == "T") else start
+    return f"{(event.source or '').partition('/')[2]} {when} {fields.get('SUMMARY', uid)}"

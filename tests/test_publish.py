@@ -365,3 +365,21 @@ def test_a_plan_with_errors_publishes_nothing(
     assert result.exit_code == 1
     assert "error[unplaced-case]" in result.output
     assert server.events(calendar) == {}
+
+
+def test_a_body_the_plan_no_longer_has_loses_its_events(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    assert publish_cli(run_cli, write_plan(tmp_path), calendar).exit_code == 0
+    rm_body = '[[body]]\nid = "rm"\nname = "Rådmandsmøde"\nlocation = "Rådhuset, lokale 398"\n'
+    rm_series = ('[[series]]\nid = "raadmand"\nbody = "rm"\ndates = [2025-01-14, 2025-01-21]\n'
+                 'start = "10:00"\nend = "11:00"\n')
+    assert rm_body in plan_text("")
+    assert rm_series in PLAN
+    without_rm = tmp_path / "without-rm.toml"
+    without_rm.write_text(plan_text(PLAN.replace(rm_series, "")).replace(rm_body, ""),
+                          encoding="utf-8")
+    result = publish_cli(run_cli, without_rm, calendar)
+    assert result.exit_code == 0, result.output
+    assert "removed: rm 2025-01-14 10:00 Rådmandsmøde" in result.output
+    assert "0 created, 0 updated, 2 removed, 3 unchanged" in result.output
+    assert {str(e[SOURCE]) for e in events_by_uid(server, calendar).values()} == {"test/sbu"}
