@@ -55,6 +55,7 @@ def _rgb(value: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+@functools.cache  # asked for each event of a feed, for a few colours
 def css_name(color: str) -> str:
     """The CSS3 colour name nearest to ``#rrggbb`` (by a weighted RGB distance
     that follows the eye more than plain RGB does).

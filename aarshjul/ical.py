@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -298,25 +297,22 @@ def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
     """The events of earlier feeds, by UID (only what aarshjul wrote is read)."""
     found: dict[str, Previous] = {}
     for text in texts:
-        for chunk in text.split("BEGIN:VEVENT")[1:]:
-            # A meeting stands in its body's feed and in all.ics: read once.
-            uid = _UID.search(chunk)
-            if uid is None or uid[1] in found:
+        # Whole lines only: an escaped value never holds a line break, so a
+        # title that says "END:VEVENT" cannot end an event here.
+        unfolded = f"\n{ics_text.unfolded(text)}\n"
+        for chunk in unfolded.split("\nBEGIN:VEVENT\n")[1:]:
+            event, end, after = chunk.partition("\nEND:VEVENT")
+            lines = event.split("\n")
+            # A meeting stands in its body's feed and in all.ics: read once
+            # (aarshjul writes the UID first).
+            if not end or after[:1] not in ("", "\n") or lines[0].removeprefix("UID:") in found:
                 continue
-            event, ended, _ = chunk.partition("END:VEVENT")
-            if not ended:
-                continue
-            lines = ics_text.unfold_lines(event)
             content = tuple(ln for ln in lines if ln and not ln.startswith(_STAMPED_LINES))
             fields = dict(ln.partition(":")[::2] for ln in lines if ln.startswith(_READ_LINES))
             stamp, sequence = fields.get("DTSTAMP"), fields.get("SEQUENCE", "0")
-            if fields.get("UID") and stamp and sequence.isdigit():
+            if fields.get("UID") and stamp and sequence.isascii() and sequence.isdigit():
                 found[fields["UID"]] = Previous(content, stamp, int(sequence))
     return found
-
-
-# The UID line as aarshjul writes it: whole, not folded over lines.
-_UID = re.compile(r"\nUID:([^\r\n]*)\r?\n(?![ \t])")
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:

@@ -62,18 +62,6 @@ def fold(line: str) -> str:
     return (CRLF + " ").join(parts) + CRLF
 
 
-def prop(name: str, value: str, **parameters: str) -> str:
-    """``NAME;PARAM=value:value``, folded. ``value`` must be escaped already
-    (see :func:`text`); parameter values are quoted where RFC 5545 asks."""
-    head = name
-    for key, parameter in parameters.items():
-        quoted = parameter
-        if any(c in parameter for c in ':;,"'):
-            quoted = '"' + parameter.replace('"', "'") + '"'
-        head += f";{key.upper().replace('_', '-')}={quoted}"
-    return fold(f"{head}:{value}")
-
-
 def utc_stamp(moment: dt.datetime) -> str:
     """``20250101T120000Z``."""
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -84,14 +72,13 @@ def local_time(day: dt.date, hour: int, minute: int) -> str:
     return f"{day:%Y%m%d}T{hour:02d}{minute:02d}00"
 
 
-def unfold_lines(data: str) -> list[str]:
-    """Content lines of an iCalendar text, unfolded (for reading our own
-    previous feeds back), empty lines kept. Whole-text replaces: a site's
+def unfolded(data: str) -> str:
+    """An iCalendar text with its folded lines joined and LF between lines
+    (for reading our own previous feeds back). Whole-text replaces: a site's
     previous feeds have hundreds of thousands of lines."""
-    data = data.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
-    return data.split("\n")
+    return data.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
 
 
 def unfold(data: str) -> list[str]:
     """Content lines of an iCalendar text, unfolded, without empty lines."""
-    return [line for line in unfold_lines(data) if line]
+    return [line for line in unfolded(data).split("\n") if line]

@@ -9,6 +9,7 @@ import zoneinfo
 from pathlib import Path
 
 import icalendar
+import vobject
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -299,7 +300,10 @@ def test_moving_a_meeting_keeps_its_uid(tmp_path: Path) -> None:
     _, first = write(tmp_path, PLAN, NOW)
     moved = PLAN + '[[meeting]]\nbody = "sbu"\ndate = 2025-01-29\nmoved_to = 2025-02-04\n'
     _, second = write(tmp_path, moved, LATER)
-    assert events_by_uid(first).keys() == events_by_uid(second).keys()
+    before, after = events_by_uid(first), events_by_uid(second)
+    assert before.keys() == after.keys()
+    (uid,) = [u for u, e in before.items() if e["DTSTART"].startswith("20250129")]
+    assert after[uid]["DTSTART"] == "20250204T181500"
 
 
 def test_source_date_epoch() -> None:
@@ -432,6 +436,18 @@ location = {toml_string(nasty)}
 ''')["sbu.ics"]
     ((_, _, _, summary, _),) = agree(feed)
     assert summary == text_round(nasty).strip()
+    (event,) = icalendar.Calendar.from_ical(feed).walk("VEVENT")
+    assert str(event["LOCATION"]) == text_round(nasty).strip()
+    assert vobject.readOne(feed).vevent.location.value == text_round(nasty).strip()
+
+
+@pytest.mark.parametrize("nasty", NASTY, ids=range(len(NASTY)))
+def test_a_rebuild_with_nasty_text_changes_nothing(tmp_path: Path, nasty: str) -> None:
+    plan_text = PLAN + f'[[meeting]]\nbody = "sbu"\ndate = 2025-01-15\n' \
+        f"title = {toml_string(nasty)}\nlocation = {toml_string(nasty)}\n"
+    write(tmp_path, plan_text, NOW)
+    written, _ = write(tmp_path, plan_text, LATER)
+    assert written == ()
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
