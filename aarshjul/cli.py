@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from aarshjul._version import __version__
-from aarshjul.errors import AarshjulError, Problem
+from aarshjul.errors import AarshjulError, Problem, Severity
 
 if TYPE_CHECKING:
     from aarshjul.model import Plan
@@ -57,6 +57,24 @@ class _Date(_DateType):
 _DATE = _Date()
 
 
+def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An https:// (or http://) address with a server, and nothing a feed
+    line could be broken by (it goes into every event's URL)."""
+    if value is None:
+        return None
+    if re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", value) and value.isprintable():
+        return value
+    raise click.BadParameter(f'"{value}" is not an address like https://example.dk/aarshjul',
+                             ctx, param)
+
+
+_BASE_URL = click.option(
+    "--base-url", metavar="URL", callback=_base_url,
+    help="Where the site is (or will be) published, like https://example.dk/aarshjul: "
+         "events link to their agenda pages, and the site shows the feeds' https:// and "
+         "webcal:// addresses to subscribe to.")
+
+
 def _print_problems(problems: tuple[Problem, ...]) -> None:
     for problem in problems:
         click.echo(problem.format(), err=True)
@@ -71,6 +89,13 @@ def _user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except AarshjulError as error:
             _print_problems(error.problems)
+            raise SystemExit(1) from None
+        except BrokenPipeError:
+            raise  # the reader went away: main() ends quietly
+        except OSError as error:  # a folder that cannot be made or written to
+            where = os.fsdecode(error.filename) if error.filename is not None else None
+            _print_problems((Problem(Severity.ERROR, "cannot-write",
+                                     f"could not write: {error.strerror or error}", where),))
             raise SystemExit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -201,8 +226,7 @@ def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
 @click.option("-o", "--output", "folder", required=True,
               type=click.Path(file_okay=False, writable=True),
               help="The folder to write the feeds into (made if missing).")
-@click.option("--base-url", metavar="URL",
-              help="Where the site is published: events then link to their agenda pages.")
+@_BASE_URL
 @_user_errors
 def ical(plan: str, folder: str, base_url: str | None) -> None:
     """Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics.
@@ -260,9 +284,7 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
 @click.argument("plan", type=_FILE)
 @click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
               help="The folder of the site (made if missing).")
-@click.option("--base-url", metavar="URL",
-              help="Where the site will be published (https://…): the page then shows "
-                   "the feeds' https:// and webcal:// addresses to subscribe to.")
+@_BASE_URL
 @_user_errors
 def build(plan: str, folder: str, base_url: str | None) -> None:
     """Build the static site: the wheel, coming meetings, agenda pages, feeds.
@@ -275,9 +297,6 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     from aarshjul.plan_file import load_plan  # noqa: PLC0415
     from aarshjul.site import build_site  # noqa: PLC0415
 
-    if base_url and not re.match(r"https?://[^/\s]+", base_url):
-        raise click.BadParameter("give an address like https://example.dk/aarshjul",
-                                 param_hint="--base-url")
     loaded = load_plan(plan)
     result = _scheduled(loaded)
     _exit_for(result)
@@ -318,9 +337,7 @@ def serve(folder: str, port: int) -> None:
               help="Log in as NAME. The password comes from AARSHJUL_CALDAV_PASSWORD, or "
                    "is asked for on a terminal; it is never an option.")
 @click.option("--body", "body_id", metavar="ID", help="Only this body's meetings.")
-@click.option("--base-url", metavar="URL",
-              help="Where the site is published, as given to build: events link to "
-                   "their agenda pages, as in the feeds.")
+@_BASE_URL
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
 @_user_errors
 def publish(plan: str, *, url: str, user: str | None, body_id: str | None,

@@ -34,6 +34,7 @@ from aarshjul import ics_text
 from aarshjul.agenda_items import Agenda
 from aarshjul.calendar import WorkCalendar, work_calendar
 from aarshjul.colors import css_name
+from aarshjul.errors import SourceError
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.scheduling import Schedule
 from aarshjul.vtimezone import vtimezone
@@ -316,12 +317,23 @@ def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now.
+
+    A value that is no number of seconds is an error, not a reason to use the
+    clock: a build meant to be reproducible would quietly not be."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    except (ValueError, OverflowError, OSError):
+        raise SourceError.single(
+            "bad-source-date-epoch", f'"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
+            "whole seconds since 1970-01-01 UTC, like 1735732800",
+            file="SOURCE_DATE_EPOCH") from None
 
 
 @attrs.frozen

@@ -49,6 +49,7 @@ _TABLES = ("plan", "closed", "body", "series", "meeting", "template", "theme", "
 _PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
               "holiday_categories", "id")
 _CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
+RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
 _BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline")
 _SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
                 "end", "minutes", "title", "template", "location", "on_holiday")
@@ -308,6 +309,11 @@ def _check_unique(reader: Reader, top: Table, kind: str) -> None:
 def _read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body | None:
     table = Table(reader, raw, path, _named("body", raw, path), _BODY_KEYS)
     body_id = table.ident("id")
+    if body_id in RESERVED_BODY_IDS:
+        # A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics.
+        table.error("id", "bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
+                    f'overwrite {body_id}.ics, the feed of {RESERVED_BODY_IDS[body_id]}')
+        body_id = None
     name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
     kind, location = table.text("kind"), table.text("location")
     color = table.color("color")

@@ -219,3 +219,35 @@ def test_checking_a_written_agenda_loads_no_plan_machinery() -> None:
     assert tops.isdisjoint({"icalendar", "holidays", "babel", "dateutil", "jinja2", "docx",
                             "lxml", "caldav"})
     assert not {"aarshjul.plan_file", "aarshjul.scheduling", "aarshjul.model"} & imported
+
+
+def test_a_folder_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "a-file" / "feeds"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a-file' / 'feeds'}: error[cannot-write]: could not write: " \
+        "Not a directory" in result.output
+    (tmp_path / "site" / "feeds" / "sbu.ics").mkdir(parents=True)  # a folder in a file's place
+    result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds"))
+    assert result.exit_code == 1
+    assert "sbu.ics: error[cannot-write]: could not write: Is a directory" in result.output
+
+
+@pytest.mark.parametrize("epoch", ["²", "-5", "1.5e9", "99999999999999999"])
+def test_a_source_date_epoch_that_is_no_time_is_an_error(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert f'SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: "{epoch}" is not a time' \
+        in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["ical", "build"])
+@pytest.mark.parametrize("url", ["not a url", "https://x.dk/a\r\nX-EVIL:1", "ftp://x.dk/"])
+def test_a_base_url_must_be_an_address(run_cli, tmp_path: Path, command: str, url: str) -> None:
+    result = run_cli(command, str(EXAMPLE), "-o", str(tmp_path / "out"), "--base-url", url)
+    assert result.exit_code == 2
+    assert "is not an address like https://example.dk/aarshjul" in result.output
+    assert not (tmp_path / "out").exists()

@@ -9,8 +9,8 @@ import zoneinfo
 from pathlib import Path
 
 import icalendar
-import vobject
 import pytest
+import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -333,3 +333,12 @@ def test_keys_that_have_no_effect_warn() -> None:
     assert [(p.severity.value, p.code, p.line) for p in problems] == [
         ("warning", "ignored-key", FRAGMENT_START + 4),
         ("warning", "ignored-key", FRAGMENT_START + 13)]
+
+
+@pytest.mark.parametrize("ident", ["all", "deadlines"])
+def test_a_body_cannot_take_the_name_of_a_feed_of_its_own(ident: str) -> None:
+    text = f'[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n\n' \
+           f'[[body]]\nid = "{ident}"\nname = "Alle"\n'
+    _, problems = read_plan(text, source="bad.toml")
+    assert [(p.line, p.code) for p in problems] == [(7, "bad-value")]
+    assert f"overwrite {ident}.ics" in problems[0].message
