@@ -302,7 +302,8 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     _exit_for(result)
     done = build_site(loaded, result, folder, base_url=base_url)
     if done.changed:
-        click.echo(f"built {folder}: {len(done.written)} files written, "
+        files = "file" if len(done.written) == 1 else "files"
+        click.echo(f"built {folder}: {len(done.written)} {files} written, "
                    f"{len(done.removed)} removed, {done.unchanged} unchanged")
     else:
         click.echo(f"{folder} is up to date ({done.unchanged} files unchanged)")

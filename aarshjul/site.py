@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -29,6 +30,7 @@ import attrs
 
 from aarshjul.agenda_text import as_html
 from aarshjul.dates import full_date
+from aarshjul.errors import SourceError
 from aarshjul.forking import both
 from aarshjul.ical import (
     ALL,
@@ -236,10 +238,20 @@ def _foreign(target: str, ours: set[str]) -> list[str]:
 
 
 def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Built:
-    """Put the site's files in ``folder``, all at once or not at all."""
-    target = Path(folder)
+    """Put the site's files in ``folder``, all at once or not at all.
+
+    The folder must be new, empty or a site built before (it holds
+    :data:`MANIFEST`): the build replaces the folder as a whole, and a folder
+    of other things (a home, a web server's root) is not to be replaced."""
+    # Where a link points: the real folder is the one to replace.
+    target = Path(os.path.realpath(folder))
     if target.exists() and not target.is_dir():
-        raise NotADirectoryError(f"{target} is not a folder")
+        raise NotADirectoryError(f"{folder} is not a folder")
+    if target.is_dir() and not (target / MANIFEST).exists() and any(target.iterdir()):
+        raise SourceError.single(
+            "not-a-site", f"the folder holds files but no {MANIFEST}, so aarshjul did not "
+            "build it: build into a new or empty folder (a site's files replace the "
+            "folder's whole content)", file=os.fspath(folder))
     for name in files:
         relative = PurePosixPath(name)
         if relative.is_absolute() or ".." in relative.parts:
@@ -269,7 +281,8 @@ def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Bu
             _write(f"{staging}/{name}", files[name])
         with open(f"{staging}/{MANIFEST}", "wb") as file:
             file.write(manifest)
-        os.chmod(staging, 0o755)
+        # The folder keeps its permissions (a site's group may read it).
+        os.chmod(staging, stat.S_IMODE(target.stat().st_mode) if target.is_dir() else 0o755)
         _swap(Path(staging), target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -17,6 +17,7 @@ import pytest
 
 from aarshjul import load_plan, schedule
 from aarshjul import site as site_module
+from aarshjul.errors import SourceError
 from aarshjul.site import MANIFEST, site_files, write_site
 
 from .browser import dom, png_pixels, screenshot
@@ -157,6 +158,31 @@ def test_a_change_rewrites_only_what_changed_and_removes_what_went(tmp_path: Pat
     assert not (folder / "agendas" / "sbu" / "2025-04-30.html").exists()
     assert kept.stat().st_mtime_ns == kept_time  # the same file, not a copy
     assert (folder / ".htaccess").read_text(encoding="utf-8").startswith("AddType")
+
+
+def test_a_folder_of_other_things_is_never_replaced(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "private").mkdir(parents=True)
+    (home / "private" / "letter.txt").write_text("kære", encoding="utf-8")
+    with pytest.raises(SourceError) as refused:
+        build(home)
+    assert refused.value.problems[0].code == "not-a-site"
+    assert sorted(p.name for p in home.rglob("*")) == ["letter.txt", "private"]
+    assert [p.name for p in tmp_path.iterdir()] == ["home"]  # no staging folder left
+
+
+def test_a_linked_site_is_rebuilt_where_the_link_points_and_keeps_its_mode(
+        tmp_path: Path) -> None:
+    real, link = tmp_path / "real", tmp_path / "link"
+    build(real)
+    real.chmod(0o2750)
+    link.symlink_to(real)
+    plan = '[[series]]\nbody = "sbu"\ndates = [2025-04-02]\nstart = "18:15"\nend = "19:45"\n'
+    assert build(link, plan).changed
+    assert link.is_symlink()
+    assert (real / "agendas" / "sbu" / "2025-04-02.html").is_file()
+    assert real.stat().st_mode & 0o7777 == 0o2750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
 
 
 def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path,
