@@ -39,18 +39,28 @@ def _fail(url: str, code: str, message: str) -> PublishError:
 
 
 def check_url(url: str) -> str:
-    """The calendar's address, if it is one: http(s), a host, no password."""
-    parts = urllib.parse.urlsplit(url.strip())
-    shown = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or "")) if (
-        parts.password) else url.strip()
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _fail(shown, "bad-url", "a calendar's address starts with https:// (or "
-                    "http://) and names a server, like https://cloud.example.dk/remote.php/"
-                    "dav/calendars/anne/moeder/")
-    if parts.username or parts.password:
+    """The calendar's address, if it is one: http(s), a host, a port that can
+    be, no spaces, no password."""
+    url = url.strip()
+    like = ("a calendar's address starts with https:// (or http://) and names a server, "
+            "like https://cloud.example.dk/remote.php/dav/calendars/anne/moeder/")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that cannot be
+    except ValueError as problem:
+        raise _fail(url, "bad-url", f"{problem}: {like}") from None
+    if parts.password:
+        shown = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
         raise _fail(shown, "bad-url", "give the user with --user and the password in "
                     f"{PASSWORD_VARIABLE}, not in the address")
-    return url.strip()
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _fail(url, "bad-url", like)
+    if parts.username:
+        raise _fail(url, "bad-url", "give the user with --user, not in the address")
+    if not url.isprintable() or " " in url:
+        raise _fail(url, "bad-url", "the address has a space or a control character in it "
+                    "(write a space in a path as %20)")
+    return url
 
 
 @attrs.frozen
@@ -81,21 +91,22 @@ class Calendar:
         from caldav.davclient import DAVClient  # noqa: PLC0415 - only publish needs it
 
         self.url = check_url(url)
-        self._password = password
         self._client = DAVClient(
             url=self.url, username=user, password=password if user else None,
             timeout=timeout, enable_rfc6764=False)  # the address is given: no discovery
         self._calendar = self._client.calendar(url=self.url)  # type: ignore[no-untyped-call]
 
     def events(self) -> list[Held]:
-        """Every event the calendar holds (one request)."""
+        """Every event the calendar holds (two requests: is it a calendar, and
+        its events with their data)."""
         from caldav.elements import dav  # noqa: PLC0415
 
         kinds = self._asking("read the calendar", lambda: self._calendar.get_properties(
             [dav.ResourceType()]))
         if _CALENDAR not in str(kinds.get("{DAV:}resourcetype", "")):
-            raise _fail(self.url, "not-a-calendar", "the address is no calendar (it is a "
-                        "collection of another kind): give the calendar's own address")
+            raise _fail(self.url, "not-a-calendar", "the address is no calendar (a user's "
+                        "home, an address book, a single event or a web page): give the "
+                        "calendar's own address")
         found = self._asking("read the calendar's events", self._calendar.get_events)
         return [Held(str(event.url), str(event.data)) for event in found]
 
@@ -128,27 +139,27 @@ class Calendar:
         from caldav.lib import error  # noqa: PLC0415
 
         stopped = _stopped(index, total) if index is not None else ""
-        finish = "; publish again to finish" if index else ""
+        finish = "; publish again to finish" if index is not None else ""
         try:
             return call()
-        except error.AuthorizationError:
-            raise self._error("unauthorized", f"{stopped}the server refused the user name "
-                              "and password (check --user and "
-                              f"{PASSWORD_VARIABLE})") from None
+        except error.AuthorizationError as problem:
+            if getattr(problem, "status", None) == 403:  # logged in, but not allowed
+                raise _fail(self.url, "forbidden", f"{stopped}the server does not let this "
+                            f"user {what} (403): ask for write access to the calendar"
+                            ) from None
+            raise _fail(self.url, "unauthorized", f"{stopped}the server refused the user "
+                        f"name and password (check --user and {PASSWORD_VARIABLE})") from None
         except error.NotFoundError:
-            raise self._error("not-found", f"{stopped}there is no calendar at this "
-                              "address (404)") from None
+            raise _fail(self.url, "not-found", f"{stopped}there is no calendar at this "
+                        "address (404)") from None
         except OSError as problem:  # the HTTP libraries' errors are OSErrors too
-            raise self._error("unreachable", f"{stopped}could not {what}: "
-                              f"{_reason(problem, self.url)}{finish}") from None
-        except error.DAVError as problem:
-            raise self._error("server-failed", f"{stopped}could not {what}: "
-                              f"{_reason(problem, self.url)}{finish}") from None
-
-    def _error(self, code: str, message: str) -> PublishError:
-        if self._password:
-            message = message.replace(self._password, "…")
-        return _fail(self.url, code, message)
+            raise _fail(self.url, "unreachable", f"{stopped}could not {what}: "
+                        f"{_reason(problem, self.url)}{finish}") from None
+        except (error.DAVError, ValueError, SyntaxError) as problem:
+            # An answer that is no CalDAV: a login page, cut-off XML (lxml's
+            # XMLSyntaxError is a SyntaxError).
+            raise _fail(self.url, "server-failed", f"{stopped}could not {what}: "
+                        f"{_reason(problem, self.url)}{finish}") from None
 
 
 def _stopped(index: int | None, total: int) -> str:

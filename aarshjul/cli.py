@@ -350,7 +350,7 @@ def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
     never touched. A second publish with nothing changed writes nothing. If
     a publish stops half-way, publish again: it does the rest.
     """
-    from aarshjul.caldav_publish import (  # noqa: PLC0415 - caldav is slow to import
+    from aarshjul.caldav_publish import (  # noqa: PLC0415 - only publish needs it
         Calendar,
         check_url,
         summary_of,
@@ -365,6 +365,8 @@ def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
         _known_body(loaded, body_id, "--body")
     result = _scheduled(loaded)
     _exit_for(result)
+    if user is not None and not user.strip():
+        raise click.BadParameter("the user name is empty", param_hint="--user")
     calendar = Calendar(url, user=user, password=_password(user) if user else None)
     sync = plan_sync(loaded, result, calendar.events(), now=build_time(), body=body_id,
                      base_url=base_url)
@@ -397,6 +399,8 @@ def _password(user: str) -> str:
     from aarshjul.caldav_publish import PASSWORD_VARIABLE  # noqa: PLC0415
 
     password = os.environ.get(PASSWORD_VARIABLE)
+    if password == "":
+        raise click.UsageError(f"{PASSWORD_VARIABLE} is set but empty")
     if password is None and sys.stdin.isatty():
         password = click.prompt(f"Password for {user}", hide_input=True, err=True)
     if password is None:

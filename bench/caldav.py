@@ -4,7 +4,7 @@ calendar of a local Radicale, then the same plan again (nothing to change).
     python3 bench/caldav.py [--bodies 20] [--runs 3]
 
 Each run makes a new calendar, publishes into it (every event created: one
-request each), publishes again (one request for the calendar's events, then
+request each), publishes again (two requests for the calendar's events, then
 the comparison) and, for scale, once more after a change of every meeting's
 place in one body. Cold processes, median wall seconds.
 """

@@ -16,6 +16,7 @@ from pathlib import Path
 
 USER = "anne"
 PASSWORD = "h3mm3lig-kodeord"
+READ_ONLY = "kun-laesning"
 _CALDAV = "urn:ietf:params:xml:ns:caldav"
 
 
@@ -31,6 +32,26 @@ class Radicale:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> Radicale:
+        # The user's own calendars, as owner_only gives them, except
+        # READ_ONLY, which the user may read and not write.
+        (self.folder / "rights").write_text(f"""\
+[read-only]
+user: .+
+collection: {{user}}/{READ_ONLY}
+permissions: r
+[root]
+user: .+
+collection:
+permissions: R
+[principal]
+user: .+
+collection: {{user}}
+permissions: RW
+[calendars]
+user: .+
+collection: {{user}}/[^/]+
+permissions: rw
+""", encoding="utf-8")
         config = self.folder / "config"
         config.write_text(f"""\
 [server]
@@ -43,7 +64,8 @@ delay = 0
 [storage]
 filesystem_folder = {self.folder / "collections"}
 [rights]
-type = owner_only
+type = from_file
+file = {self.folder / "rights"}
 [logging]
 level = warning
 """, encoding="utf-8")
@@ -88,6 +110,14 @@ level = warning
         status, _ = self.request("MKCALENDAR", path)
         assert status == 201, status
         return self.base + path
+
+    def read_only_calendar(self) -> str:
+        """A calendar the user may read but not write (made in the storage
+        folder, as the user may not make it either); its address."""
+        folder = self.folder / "collections" / "collection-root" / USER / READ_ONLY
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".Radicale.props").write_text('{"tag": "VCALENDAR"}', encoding="utf-8")
+        return f"{self.base}/{USER}/{READ_ONLY}/"
 
     def put(self, url: str, text: str) -> None:
         status, _ = self.request("PUT", url, text, {"Content-Type": "text/calendar"})

@@ -356,15 +356,17 @@ def _on_terminal(command: list[str], answers: dict[bytes, bytes]) -> str:
     return shown.decode("utf-8", errors="replace")
 
 
-def test_a_plan_with_errors_publishes_nothing(
-        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+def test_a_plan_with_errors_publishes_nothing(run_cli, tmp_path: Path, password: str) -> None:
     # A case for a day the body does not meet: the plan's schedule has an error.
     unplaced = write_plan(tmp_path, '\n[[case]]\nbody = "sbu"\ntitle = "Sag"\n'
                                     'minutes = 10\ndate = 2025-01-16\n', name="broken.toml")
-    result = publish_cli(run_cli, unplaced, calendar)
+    from .radicale import _free_port  # noqa: PLC0415
+
+    # Nobody listens there: the command stops before it connects.
+    result = publish_cli(run_cli, unplaced, f"http://127.0.0.1:{_free_port()}/anne/moeder/")
     assert result.exit_code == 1
     assert "error[unplaced-case]" in result.output
-    assert server.events(calendar) == {}
+    assert "unreachable" not in result.output
 
 
 def test_a_body_the_plan_no_longer_has_loses_its_events(
@@ -383,3 +385,61 @@ def test_a_body_the_plan_no_longer_has_loses_its_events(
     assert "removed: rm 2025-01-14 10:00 Rådmandsmøde" in result.output
     assert "0 created, 0 updated, 2 removed, 3 unchanged" in result.output
     assert {str(e[SOURCE]) for e in events_by_uid(server, calendar).values()} == {"test/sbu"}
+
+
+def test_a_calendar_the_user_may_only_read(run_cli, tmp_path: Path, server: Radicale,
+                                           password: str) -> None:
+    url = server.read_only_calendar()
+    result = publish_cli(run_cli, write_plan(tmp_path), url)
+    assert result.exit_code == 1
+    assert f"{url}: error[forbidden]: stopped after 0 of 5 changes: the server does not let " \
+        "this user write an event (403)" in result.output
+    assert server.events(url) == {}
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/anne/moeder/",
+                                 "http://127.0.0.1:abc/anne/moeder/",
+                                 "http://[::1/anne/moeder/",
+                                 "http://127.0.0.1:5232/anne/mø der/",
+                                 "http://anne@127.0.0.1:5232/anne/moeder/"])
+def test_an_address_that_cannot_be_is_a_bad_url(run_cli, tmp_path: Path, password: str,
+                                                url: str) -> None:
+    result = publish_cli(run_cli, write_plan(tmp_path), url)
+    assert result.exit_code == 1
+    assert "error[bad-url]" in result.output
+
+
+def test_updates_go_where_the_calendar_keeps_the_events(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    loaded = load_plan(write_plan(tmp_path))
+    # Events another program imported from the feed, at addresses of its own.
+    for number, change in enumerate(plan_sync(loaded, schedule(loaded), [], now=NOW).changes):
+        server.put(f"{calendar}imported-{number}.ics", change.text or "")
+    edited = tmp_path / "edited.toml"
+    edited.write_text(plan_text(PLAN.replace('end = "19:45"', 'end = "20:00"')),
+                      encoding="utf-8")
+    result = publish_cli(run_cli, edited, calendar)
+    assert "0 created, 3 updated, 0 removed, 2 unchanged" in result.output  # sbu's three
+    held = server.events(calendar)
+    assert len(held) == 5
+    assert all("/imported-" in href for href in held)
+
+
+def test_a_second_copy_of_an_event_is_removed() -> None:
+    plan = make_plan(PLAN)
+    result = schedule(plan)
+    (first, *_) = plan_sync(plan, result, [], now=NOW).changes
+    copies = [Held("/cal/a.ics", first.text or ""), Held("/cal/b.ics", first.text or "")]
+    sync = plan_sync(plan, result, copies, now=NOW)
+    assert [(c.action, c.href) for c in sync.changes if c.uid == first.uid] == [
+        (Action.REMOVE, "/cal/b.ics")]
+
+
+def test_events_link_to_their_agenda_pages_as_in_the_feeds(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    result = publish_cli(run_cli, write_plan(tmp_path), calendar,
+                         "--base-url", "https://x.dk/hjul")
+    assert result.exit_code == 0, result.output
+    urls = {str(e["URL"]) for e in events_by_uid(server, calendar).values()}
+    assert "https://x.dk/hjul/agendas/sbu/2025-01-15.html" in urls
+    assert len(urls) == 5
