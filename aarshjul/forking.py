@@ -14,8 +14,9 @@ import os
 import pickle
 import sys
 import threading
+import traceback
 from collections.abc import Callable
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -37,14 +38,16 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
         # memory for one more copy of them costs more than the reading.
         with os.fdopen(reader, "rb", closefd=False) as pipe:
             try:
-                done, value = pickle.load(pipe)
-            except (EOFError, pickle.UnpicklingError):
-                done, value = False, None
+                result: tuple[bool, Any] | None = pickle.load(pipe)
+            except Exception:  # nothing came, or half of it: said below
+                result = None
     finally:
         os.close(reader)  # a child still writing stops with a broken pipe
         _, status = os.waitpid(child, 0)
-    if status != 0 or (not done and value is None):
-        raise ChildProcessError(f"the worker process ended without a result (status {status})")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0 or result is None:
+        raise ChildProcessError(f"the worker process ended without a result (exit {code})")
+    done, value = result
     if not done:
         raise value
     return value, mine
@@ -68,6 +71,8 @@ def _run_child(work: Callable[[], object], reader: int, writer: int) -> None:  #
             try:
                 result = work()
             except BaseException as error:  # every error goes to the parent
+                # Where it happened: a pickled exception loses its traceback.
+                error.add_note(traceback.format_exc().rstrip())
                 _send_error(error, pipe)
             else:
                 pickle.dump((True, result), pipe, protocol=pickle.HIGHEST_PROTOCOL)
