@@ -98,6 +98,57 @@ def test_the_front_page_in_a_browser(example_site: Path) -> None:
     assert html_tag["lang"] == "da"
 
 
+def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
+    plan = load_plan(EXAMPLE)
+    result = schedule(plan)
+    files = site_files(plan, result, now=NOW)
+    front = _Page()
+    front.feed(files["index.html"].decode("utf-8"))
+    coming = [m for m in result.meetings if m.date >= NOW.date()][:12]
+    paths = site_module.agenda_paths(result)
+    listed = [a["href"] for tag, a in front.elements  # the wheel's links have labels
+              if tag == "a" and a.get("href", "").startswith("agendas/")
+              and "aria-label" not in a]
+    assert listed[:12] == [paths[m.uid] for m in coming]
+    text = "".join(front.text)
+    assert "fredag den 14. marts 2025" in text
+    # Today is marked on this year's wheel on the page, and on no wheel file.
+    assert files["index.html"].count(b'class="today-marker"') == 1
+    assert b"I dag: fredag den 14. marts 2025" in files["index.html"]
+    assert not any(b"today-marker" in data for name, data in files.items()
+                   if name.endswith(".svg"))
+
+
+def test_a_cancelled_meeting_s_page_keeps_no_times() -> None:
+    plan = make_plan('''
+[[template]]
+id = "t"
+[[template.item]]
+title = "Godkendelse af dagsorden"
+minutes = 5
+
+[[series]]
+body = "sbu"
+dates = [2025-04-02, 2025-04-30]
+start = "18:15"
+end = "19:45"
+template = "t"
+
+[[meeting]]
+body = "sbu"
+date = 2025-04-30
+status = "cancelled"
+''')
+    files = site_files(plan, schedule(plan), now=NOW)
+    held = files["agendas/sbu/2025-04-02.html"].decode("utf-8")
+    cancelled = files["agendas/sbu/2025-04-30.html"].decode("utf-8")
+    assert "(18.15)" in held
+    assert "18.15 – 18.20" in held
+    assert "(18.15)" not in cancelled
+    assert "18.15 – 18.20" not in cancelled
+    assert "Godkendelse af dagsorden" in cancelled
+
+
 def test_an_agenda_page_in_a_browser(example_site: Path) -> None:
     shown = page((example_site / "agendas" / "sbu" / "2025-01-15.html").as_uri())
     text = "".join(shown.text)
