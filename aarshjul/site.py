@@ -56,7 +56,7 @@ COMING = 12  # meetings listed on the front page
 _WORDS = {
     Language.DA: {"coming": "Kommende møder", "subscribe": "Abonnér på kalenderen",
                   "copy": "Kopiér", "copied": "Kopieret", "all": "Alle møder",
-                  "deadlines": "Frister for dagsordener", "agenda": "Dagsorden",
+                  "deadlines": "Frister for dagsordener",
                   "wheel": "Årshjulet", "none": "Ingen kommende møder.",
                   "cancelled": "aflyst", "back": "Årshjulet", "skip": "Spring til indhold",
                   "how": "Kopiér adressen ind i kalenderprogrammet (Outlook: Tilføj "
@@ -64,7 +64,7 @@ _WORDS = {
                   "files": "Filerne", "plan": "Planen som JSON", "made": "Lavet med aarshjul"},
     Language.EN: {"coming": "Coming meetings", "subscribe": "Subscribe to the calendar",
                   "copy": "Copy", "copied": "Copied", "all": "All meetings",
-                  "deadlines": "Agenda deadlines", "agenda": "Agenda", "wheel": "The wheel",
+                  "deadlines": "Agenda deadlines", "wheel": "The wheel",
                   "none": "No coming meetings.", "cancelled": "cancelled", "back": "The wheel",
                   "skip": "Skip to content",
                   "how": "Paste the address into your calendar program (Outlook: Add "
@@ -156,7 +156,7 @@ def _pages(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | 
         svg = wheel_svg(plan, schedule, year=year, link=lambda m: paths[m.uid])
         files[f"wheel-{year}.svg"] = svg
         marked = mark_today(svg, year=year, today=today, language=language)
-        wheels.append({"year": year, "svg": markup(_inline(marked)),
+        wheels.append({"year": year, "svg": markup(marked),
                        "file": f"wheel-{year}.svg"})
     files["index.html"] = render(
         "site_index.html.j2", plan=plan, words=words, language=language.value,
@@ -179,11 +179,6 @@ def _zone(plan: Plan) -> dt.tzinfo:
     import zoneinfo  # noqa: PLC0415
 
     return zoneinfo.ZoneInfo(plan.timezone)
-
-
-def _inline(svg: str) -> str:
-    """An SVG document as an element of the page (its own XML header aside)."""
-    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
 @attrs.frozen

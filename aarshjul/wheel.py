@@ -45,12 +45,12 @@ _WORDS = {
                   "planned": "Møde", "cancelled": "Aflyst", "moved": "Flyttet",
                   "closed": "Lukket periode", "holiday": "Helligdag", "today": "I dag",
                   "week": "Uge", "moved_from": "flyttet fra", "items": "punkter",
-                  "none": "Ingen møder i {year}"},
+                  "meetings": "møder", "none": "Ingen møder i {year}"},
     Language.EN: {"bodies": "Bodies", "themes": "Themes", "key": "Key",
                   "planned": "Meeting", "cancelled": "Cancelled", "moved": "Moved",
                   "closed": "Closed period", "holiday": "Holiday", "today": "Today",
                   "week": "Week", "moved_from": "moved from", "items": "items",
-                  "none": "No meetings in {year}"},
+                  "meetings": "meetings", "none": "No meetings in {year}"},
 }
 
 
@@ -107,8 +107,6 @@ class Mark:
 class Ring:
     id: str
     name: str
-    label: str
-    color: str
     path: str  # the ring's band, lightly shaded
     marks: tuple[Mark, ...]
 
@@ -125,7 +123,6 @@ class Label:
     x: str
     y: str
     text: str
-    size: str = "12"
     rotate: str = "0"
 
 
@@ -197,7 +194,6 @@ def wheel_svg(plan: Plan, schedule: Schedule, *, year: int, today: dt.date | Non
     ``link`` gives a mark's link (its agenda page) or None; ``today`` draws a
     line at that day if it falls in the year.
     """
-    from aarshjul.dates import long_date  # noqa: PLC0415 - babel
     from aarshjul.templates import render  # noqa: PLC0415
 
     language = plan.language
@@ -226,9 +222,7 @@ def wheel_svg(plan: Plan, schedule: Schedule, *, year: int, today: dt.date | Non
         legend=legend, words=words, language=language.value, legend_x=LEGEND_X,
         empty=words["none"].format(year=year) if not meetings else None,
         description=(f"{plan.title}, {year}: {len(meetings)} "
-                     f"{'møder' if language is Language.DA else 'meetings'}, "
-                     f"{len(plan.bodies)} {words['bodies'].lower()}"),
-        long_date=lambda d: long_date(d, language))
+                     f"{words['meetings']}, {len(plan.bodies)} {words['bodies'].lower()}"))
 
 
 def _today_line(today: dt.date, language: Language) -> dict[str, str]:
@@ -300,8 +294,8 @@ def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
                 parts.append(headline)
             marks.append(Mark(_number(x), _number(y), _number(radius), kind, colors[body.id],
                               " · ".join(parts), link(meeting) if link else None))
-        rings.append(Ring(body.id, body.name, elide(body.name, 30), colors[body.id],
-                          sector(outer - width, outer, 0, 2 * math.pi), tuple(marks)))
+        rings.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
+                          tuple(marks)))
     return rings
 
 
@@ -371,7 +365,7 @@ def _months(year: int, language: Language) -> list[Label]:
         degrees = math.degrees(middle)
         if 90 < degrees < 270:
             degrees -= 180
-        labels.append(Label(_number(x), _number(y), name[:1].upper() + name[1:], "15",
+        labels.append(Label(_number(x), _number(y), name[:1].upper() + name[1:],
                             _number(degrees)))
     return labels
 
@@ -389,7 +383,7 @@ def _weeks(year: int) -> list[Label]:
         middle = (angle(days[0], noon=False) + angle(days[-1], noon=False)) / 2 + (
             angle(days[0]) - angle(days[0], noon=False))
         x, y = point((WEEKS_IN + MONTHS_IN) / 2, middle)
-        labels.append(Label(_number(x), _number(y), str(week), "9"))
+        labels.append(Label(_number(x), _number(y), str(week)))
     return labels
 
 
