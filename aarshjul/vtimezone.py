@@ -227,9 +227,11 @@ def _from_transitions(key: str, zone: zoneinfo.ZoneInfo, first: dt.date, last: d
 
 def vtimezone(key: str, instants: Sequence[dt.datetime]) -> list[str]:
     """The VTIMEZONE of zone ``key`` for a feed with these wall-clock times,
-    as content lines (unfolded; none is long)."""
+    as content lines (unfolded; none is long). ``instants`` may not be empty."""
+    if not instants:
+        raise ValueError("a VTIMEZONE is made for the times of a feed: none were given")
     zone = zoneinfo.ZoneInfo(key)
-    years = [moment.year for moment in instants] or [dt.date.today().year]
+    years = [moment.year for moment in instants]
     first_year, last_year = min(years), max(years)
     data = tzif_bytes(key)
     footer = posix_footer(data) if data else None

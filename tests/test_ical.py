@@ -127,6 +127,18 @@ def check_dst(zone: str, first: int, last: int, parsers: tuple[str, ...]) -> Non
     assert {(uid, start, end) for uid, start, end, _, _ in events} == expected
 
 
+@pytest.mark.parametrize("zone", ["Europe/Copenhagen", "America/New_York",
+                                  "Australia/Sydney", "Europe/Dublin"])
+def test_a_zone_with_yearly_rules_gets_them_not_a_list_of_changes(zone: str) -> None:
+    """Rules hold for every year after the feed's last meeting; a list of
+    changes stops (the zones' published data has such rules)."""
+    plan = make_plan("", header=dst_plan(zone, 2025, 2026))
+    feed = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))["u.ics"]
+    zone_part = feed.split("BEGIN:VTIMEZONE")[1].split("END:VTIMEZONE")[0]
+    assert zone_part.count("RRULE:FREQ=YEARLY") == 2
+    assert zone_part.count("BEGIN:DAYLIGHT") == 1
+
+
 @pytest.mark.parametrize("zone", ZONES)
 def test_times_are_right_across_every_change_of_clock(zone: str) -> None:
     check_dst(zone, 2025, 2036, tuple(PARSERS))
