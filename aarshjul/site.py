@@ -91,7 +91,9 @@ def _coming(plan: Plan, schedule: Schedule, paths: Mapping[str, str], today: dt.
             ) -> list[dict[str, object]]:
     body_names = {body.id: body.name for body in plan.bodies}
     upcoming = [m for m in schedule.meetings if m.date >= today][:COMING]
-    return [{"date": full_date(m.date, plan.language), "time": f"{m.start}–{m.end}",
+    # Times as the agenda pages write them (18.15 – 19.45).
+    return [{"date": full_date(m.date, plan.language),
+             "time": f"{m.start.dotted()} – {m.end.dotted()}",
              "body": body_names[m.body], "title": m.title, "location": m.location,
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}
             for m in upcoming]

@@ -112,6 +112,7 @@ def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
     assert listed[:12] == [paths[m.uid] for m in coming]
     text = "".join(front.text)
     assert "fredag den 14. marts 2025" in text
+    assert "18.15 – 19.45" in text  # times as on the agenda pages
     # Today is marked on this year's wheel on the page, and on no wheel file.
     assert files["index.html"].count(b'class="today-marker"') == 1
     assert b"I dag: fredag den 14. marts 2025" in files["index.html"]
