@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import load_plan, schedule
+from aarshjul import forking, load_plan, schedule
 from aarshjul import site as site_module
 from aarshjul.errors import SourceError
 from aarshjul.site import MANIFEST, site_files, write_site
@@ -253,6 +253,52 @@ def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path,
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging left behind
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_build_site_stages_from_both_halves_what_write_site_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: fork)
+    plan = load_plan(EXAMPLE)
+    result = schedule(plan)
+    built = site_module.build_site(plan, result, tmp_path / "built", base_url=BASE, now=NOW)
+    written = write_site(site_files(plan, result, now=NOW, base_url=BASE), tmp_path / "written")
+    assert _files(tmp_path / "built") == _files(tmp_path / "written")
+    assert built == written
+    assert len(built.written) == 78
+    assert built.written == tuple(sorted(built.written))
+    times = {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")}
+    again = site_module.build_site(plan, result, tmp_path / "built", base_url=BASE,
+                                   now=NOW + dt.timedelta(hours=1))
+    assert again == site_module.Built((), (), 78)
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")} == times
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "written"]
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_half_that_fails_leaves_the_old_site_and_no_staging(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: fork)
+    folder = tmp_path / "site"
+    plan = '[[series]]\nbody = "sbu"\ndates = [2025-04-02]\nstart = "18:15"\nend = "19:45"\n'
+    build(folder, plan)
+    before = _files(folder)
+    changed = make_plan(plan.replace("2025-04-02", "2025-04-09"))
+
+    def fails(*args: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    # The overview half fails after the agenda half has staged its pages.
+    monkeypatch.setattr(site_module, "plan_json", fails)
+    with pytest.raises(OSError, match="No space left"):
+        site_module.build_site(changed, schedule(changed), folder, now=NOW)
+    assert _files(folder) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
 def test_the_swap_is_one_step(tmp_path: Path) -> None:
