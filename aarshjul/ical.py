@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from aarshjul.colors import css_name
 from aarshjul.errors import SourceError
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.scheduling import Schedule
+from aarshjul.uids import uid5
 from aarshjul.vtimezone import vtimezone
 
 PRODID = "-//aarshjul//aarshjul//DA"
@@ -86,16 +86,21 @@ class Stamper:
 
     now: dt.datetime
     previous: Mapping[str, Previous] = attrs.field(factory=dict)
+    _stamp: str = attrs.field(init=False, eq=False, repr=False)
+
+    @_stamp.default
+    def _now_stamp(self) -> str:  # the same for every event: written once
+        return ics_text.utc_stamp(self.now)
 
     def __call__(self, uid: str, content: tuple[str, ...]) -> tuple[str, int]:
         before = self.previous.get(uid)
         if before is None:
-            return ics_text.utc_stamp(self.now), 0
+            return self._stamp, 0
         if before.content == content:
             return before.stamp, before.sequence
         # In any order: a CalDAV server may store an event's lines in its own.
         grows = sorted(before.significant) != sorted(_significant(content))
-        return ics_text.utc_stamp(self.now), before.sequence + grows
+        return self._stamp, before.sequence + grows
 
 
 def agenda_paths(schedule: Schedule) -> dict[str, str]:
@@ -183,7 +188,7 @@ def _stamped(content: list[str], stamper: Callable[[str, tuple[str, ...]], tuple
     stamp, sequence = stamper(uid, tuple(content))
     lines = ["BEGIN:VEVENT", content[0], f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}",
              f"SEQUENCE:{sequence}", *content[1:], "END:VEVENT"]
-    return "".join(ics_text.fold(line) for line in lines)
+    return ics_text.fold_lines(lines)
 
 
 def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date:
@@ -206,11 +211,11 @@ def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
     cancelled = meeting.status is Status.CANCELLED
     summary = (f"{words['cancelled']}: " if cancelled else "") + (
         f"{words['deadline']}: {body.name} {date_words(meeting.date)}")
-    uid = str(uuid.uuid5(uuid.UUID(meeting.uid), "agenda-deadline"))
+    uid = uid5(meeting.uid, "agenda-deadline")
     content = [
         f"UID:{uid}",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{ics_text.date(day)}",
+        f"DTEND;VALUE=DATE:{ics_text.date(day + dt.timedelta(days=1))}",
         f"SUMMARY:{ics_text.text(summary)}",
         f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
         "TRANSP:TRANSPARENT",
@@ -223,8 +228,9 @@ def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
 
 def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
     """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
-    instants = [dt.datetime.combine(m.date, time.to_time())
-                for m in meetings for time in (m.start, m.end)]
+    # Each wall-clock time once: a large plan's meetings share their times.
+    instants = list(dict.fromkeys(dt.datetime.combine(m.date, time.to_time())
+                                  for m in meetings for time in (m.start, m.end)))
     return vtimezone(plan.timezone, instants) if instants else []
 
 
@@ -232,7 +238,7 @@ def calendar_object(event: str, zone: Sequence[str]) -> str:
     """One event as a calendar object of its own, as a CalDAV calendar holds
     it: the event and its time zone, none of a feed's own properties."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
-    return "".join([*(ics_text.fold(line) for line in [*head, *zone]), event,
+    return "".join([ics_text.fold_lines([*head, *zone]), event,
                     ics_text.fold("END:VCALENDAR")])
 
 
@@ -251,7 +257,7 @@ def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
     ]
     if color:
         head += [f"COLOR:{css_name(color)}", f"X-APPLE-CALENDAR-COLOR:{color.upper()}"]
-    return "".join([*(ics_text.fold(line) for line in [*head, *zone]), *events,
+    return "".join([ics_text.fold_lines([*head, *zone]), *events,
                     ics_text.fold("END:VCALENDAR")])
 
 

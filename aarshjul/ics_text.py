@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 CRLF = "\r\n"
 _LIMIT = 75  # octets a line may have, CRLF not counted
@@ -26,6 +27,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def visible(value: str) -> str:
     """Text as a TEXT value may hold it: line breaks as LF, and no control
     characters (RFC 5545 forbids C0 and DEL; C1 ones trip parsers)."""
+    if value.isprintable():  # most values: no line break, no control character
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", value)
 
@@ -45,21 +48,33 @@ def fold(line: str) -> str:
 
     Continuation lines start with a space, which counts towards their 75.
     """
-    if len(line) <= _LIMIT // 4 or (len(line) <= _LIMIT and line.isascii()):
-        return line + CRLF  # short enough, whatever its characters
-    data = line.encode("utf-8")
-    if len(data) <= _LIMIT:
-        return line + CRLF
+    return fold_lines((line,))
+
+
+_LONG = re.compile(rb"^[^\r\n]{76,}", re.MULTILINE)  # a line of more than 75 octets
+
+
+def fold_lines(lines: Iterable[str]) -> str:
+    """Content lines, each folded as :func:`fold` does and ended by CRLF.
+
+    Found in the text's UTF-8 as a whole: an event has a dozen lines and a
+    feed thousands of events, and few lines are long."""
+    data = (CRLF.join(lines) + CRLF).encode("utf-8")
+    return _LONG.sub(_folded, data).decode("utf-8")
+
+
+def _folded(match: re.Match[bytes]) -> bytes:
+    data = match[0]
     parts = []
     start, limit = 0, _LIMIT
     while len(data) - start > limit:
         end = start + limit
         while data[end] & 0xC0 == 0x80:  # never cut a character in two
             end -= 1
-        parts.append(data[start:end].decode("utf-8"))
+        parts.append(data[start:end])
         start, limit = end, _LIMIT - 1
-    parts.append(data[start:].decode("utf-8"))
-    return (CRLF + " ").join(parts) + CRLF
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
 
 
 def utc_stamp(moment: dt.datetime) -> str:
@@ -69,7 +84,12 @@ def utc_stamp(moment: dt.datetime) -> str:
 
 def local_time(day: dt.date, hour: int, minute: int) -> str:
     """``20250115T181500`` (a wall-clock time; the zone goes in TZID)."""
-    return f"{day:%Y%m%d}T{hour:02d}{minute:02d}00"
+    return f"{date(day)}T{hour:02d}{minute:02d}00"
+
+
+def date(day: dt.date) -> str:
+    """``20250115`` (a DATE value). Not ``strftime``: several times slower."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def unfolded(data: str) -> str:

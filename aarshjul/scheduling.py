@@ -30,6 +30,7 @@ from aarshjul.model import (
     Where,
 )
 from aarshjul.recurrence import RuleError, expand_rule, normalize_rule
+from aarshjul.uids import uid5
 
 UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
 """The namespace of meeting UIDs (uuid5). Changing it changes every UID."""
@@ -397,7 +398,7 @@ def _with_uids(plan: Plan, drafts: list[_Draft], namespace: uuid.UUID, report: _
         for draft in group:
             uid_name = f"{name}@{draft.identity_start}" if len(group) > 1 else name
             meetings.append(Meeting(
-                uid=str(uuid.uuid5(namespace, uid_name)), body=draft.body, title=draft.title,
+                uid=uid5(namespace, uid_name), body=draft.body, title=draft.title,
                 date=draft.date, start=draft.start, end=draft.end, status=draft.status,
                 location=draft.location,
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,

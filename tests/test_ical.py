@@ -5,6 +5,7 @@ for years, identities and stamps behave, and no text can break a feed."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 import zoneinfo
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 from aarshjul import load_plan, schedule
 from aarshjul.calendar import WorkCalendar
 from aarshjul.ical import Stamper, build_feeds, build_time, deadline_day, write_feeds
-from aarshjul.ics_text import fold, text, unfold
+from aarshjul.ics_text import fold, fold_lines, text, unfold
+from aarshjul.uids import uid5
 
 from .feed_parsers import PARSERS
 from .plans import EXAMPLE, make_plan, plan_text
@@ -470,3 +472,26 @@ def test_folding_keeps_every_character_whole(value: str) -> None:
     assert all(len(line) <= 75 for line in lines)
     assert all(line.startswith(b" ") for line in lines[1:])
     assert unfold(folded) == ["DESCRIPTION:" + text(value)]
+
+
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+                        max_size=200), max_size=8))
+def test_lines_folded_together_are_cut_as_late_as_may_be(values: list[str]) -> None:
+    lines = ["SUMMARY:" + text(value) for value in values]
+    folded = fold_lines(lines)
+    assert unfold(folded) == lines
+    physical = folded.encode("utf-8").split(b"\r\n")
+    assert physical.pop() == b""
+    for line, after in zip(physical, [*physical[1:], b""], strict=True):
+        assert len(line) <= 75
+        if after.startswith(b" "):  # cut here: the next character would not fit
+            first = after[1:].decode("utf-8")[0].encode("utf-8")
+            assert len(line) + len(first) > 75
+    short = [line for line in lines if len(line.encode("utf-8")) <= 75]
+    assert all(f"\r\n{line}\r\n" in f"\r\n{folded}" for line in short)
+
+
+@given(st.uuids(), st.text(max_size=80))
+def test_uid5_is_uuid5(namespace: uuid.UUID, name: str) -> None:
+    assert uid5(namespace, name) == str(uuid.uuid5(namespace, name))
+    assert uid5(str(namespace), name) == str(uuid.uuid5(namespace, name))
