@@ -128,41 +128,42 @@ def site_files(plan: Plan, schedule: Schedule, *, now: dt.datetime,
     """Every file of the site, by its path in the folder. ``now`` is the
     build's time: it stamps changed feed events and decides which meetings
     are coming."""
-    agendas, overview = _halves(plan, schedule, now=now, base_url=base_url,
-                                previous=lambda: previous_feeds or {},
-                                then=lambda files: files)
-    return dict(sorted({**agendas, **overview}.items()))
+    agendas, views = _halves(plan, schedule, now=now, base_url=base_url,
+                             previous=lambda: previous_feeds or {}, then=lambda files: files)
+    return dict(sorted({**agendas, **views}.items()))
 
 
 def _halves(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
             previous: Callable[[], Mapping[str, Previous]],
             then: Callable[[dict[str, bytes]], T]) -> tuple[T, T]:
-    """The agenda pages, and everything else, each passed to ``then``. They
-    are independent: on two processors, at once. The halves take about equally
-    long (measured on a plan of 100 bodies, the pages written included)."""
+    """The agendas (pages and JSON), and the calendar's views (feeds, wheels,
+    front page), each passed to ``then``. They are independent: on two
+    processors, at once. The halves take about equally long (measured on a
+    plan of 100 bodies, the files written included)."""
     return both(
-        lambda: then(_agenda_pages(plan, schedule)),
-        lambda: then(_overview(plan, schedule, now=now, base_url=base_url,
-                               previous=previous())))
+        lambda: then(_agendas(plan, schedule)),
+        lambda: then(_views(plan, schedule, now=now, base_url=base_url,
+                            previous=previous())))
 
 
-def _agenda_pages(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
-    """A page for each meeting's agenda."""
+def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
+    """A page for each meeting's agenda, and the plan as JSON."""
     language = plan.language
     paths = agenda_paths(schedule)
     back = ("../../index.html", _WORDS[language]["back"])
     # As bytes at once: the text's memory then serves the next page.
-    return {paths[meeting.uid]: as_html(schedule.agenda(meeting), language,
-                                        back=back).encode("utf-8")
-            for meeting in schedule.meetings}
+    files = {paths[meeting.uid]: as_html(schedule.agenda(meeting), language,
+                                         back=back).encode("utf-8")
+             for meeting in schedule.meetings}
+    files["plan.json"] = plan_json(plan, schedule).encode("utf-8")
+    return files
 
 
-def _overview(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
-              previous: Mapping[str, Previous]) -> dict[str, bytes]:
-    """The feeds, the plan as JSON, the wheels and the front page."""
+def _views(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
+           previous: Mapping[str, Previous]) -> dict[str, bytes]:
+    """The feeds, the wheels and the front page."""
     feeds = build_feeds(plan, schedule, stamper=Stamper(now, previous), base_url=base_url)
     files = {f"feeds/{name}": text for name, text in feeds.items()}
-    files["plan.json"] = plan_json(plan, schedule)
     language = plan.language
     words = _WORDS[language]
     paths = agenda_paths(schedule)
@@ -338,11 +339,11 @@ def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *
     pages never travel between processes and the writing is shared too."""
     stage = _Stage(folder)
     try:
-        pages, feeds = _halves(
+        agendas, views = _halves(
             plan, schedule, now=now or build_time(), base_url=base_url,
             previous=lambda: previous_feeds(folder),
             then=lambda files: (list(files), stage.put(files)))
-        return stage.finish([*pages[0], *feeds[0]], [*pages[1], *feeds[1]])
+        return stage.finish([*agendas[0], *views[0]], [*agendas[1], *views[1]])
     finally:
         stage.discard()
 
