@@ -322,6 +322,21 @@ def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
     return found
 
 
+def read_previous_folder(folder: str | os.PathLike[str]) -> dict[str, Previous]:
+    """The events of the feeds an earlier build left in ``folder``.
+
+    ``all.ics`` holds every meeting's event as its body's feed does, to the
+    byte: with ``deadlines.ics`` it is all there is to read, half of what the
+    feeds hold together. Without it, every feed in the folder is read."""
+    out = Path(folder)
+    if (out / ALL).is_file():
+        paths = [out / ALL, out / DEADLINES]
+    else:
+        paths = sorted(out.glob("*.ics")) if out.is_dir() else []
+    return read_previous(path.read_text(encoding="utf-8", errors="replace")
+                         for path in paths if path.is_file())
+
+
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
     """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now.
 
@@ -378,11 +393,7 @@ def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], 
     not change since the feeds already there."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    names = [f"{body.id}.ics" for body in plan.bodies] + [ALL, DEADLINES]
-    previous = read_previous(
-        (out / name).read_text(encoding="utf-8", errors="replace")
-        for name in names if (out / name).is_file())
-    stamper = Stamper(now or build_time(), previous)
+    stamper = Stamper(now or build_time(), read_previous_folder(out))
     written: list[str] = []
     unchanged: list[str] = []
     for name, text in build_feeds(plan, schedule, stamper=stamper, base_url=base_url).items():

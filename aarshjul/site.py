@@ -24,7 +24,7 @@ import secrets
 import shutil
 import stat
 from collections.abc import Callable, Collection, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TypeVar
 
 import attrs
@@ -41,7 +41,7 @@ from aarshjul.ical import (
     agenda_paths,
     build_feeds,
     build_time,
-    read_previous,
+    read_previous_folder,
 )
 from aarshjul.listing import meeting_record
 from aarshjul.model import Language, Plan, Status
@@ -221,11 +221,7 @@ def _same(path: str, data: bytes) -> bool:
 
 def previous_feeds(folder: str | os.PathLike[str]) -> dict[str, Previous]:
     """The events of the feeds an earlier build left in the site's folder."""
-    feeds = Path(folder) / "feeds"
-    if not feeds.is_dir():
-        return {}
-    return read_previous(path.read_text(encoding="utf-8", errors="replace")
-                         for path in sorted(feeds.glob("*.ics")))
+    return read_previous_folder(Path(folder) / "feeds")
 
 
 def _foreign(target: str, ours: set[str]) -> list[str]:
@@ -269,15 +265,15 @@ class _Stage:
     def put(self, files: Mapping[str, bytes]) -> list[str]:
         """Stage the files that differ from the old site's; their names."""
         for name in files:
-            relative = PurePosixPath(name)
-            if relative.is_absolute() or ".." in relative.parts:
+            if name.startswith("/") or ".." in name.split("/"):
                 raise ValueError(f"a site file outside the site: {name}")
+        # A file the last build did not write is new (the folder holds no
+        # other files of that name: it is a site, or empty).
         written = [name for name, data in files.items()
-                   if not _same(f"{self.root}/{name}", data)]
+                   if name not in self.old or not _same(f"{self.root}/{name}", data)]
         for name in written:
             self._folder(os.path.dirname(name))
-            with open(f"{self.path}/{name}", "wb") as file:
-                file.write(files[name])
+            _write(f"{self.path}/{name}", files[name])
         return written
 
     def _folder(self, name: str) -> None:
@@ -346,6 +342,18 @@ def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *
         return stage.finish([*agendas[0], *views[0]], [*agendas[1], *views[1]])
     finally:
         stage.discard()
+
+
+def _write(path: str, data: bytes) -> None:
+    # The system's calls: a file object costs as much as the writing, and
+    # a site has thousands of small files.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
 
 
 def _keep(old: str, new: str) -> None:

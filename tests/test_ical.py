@@ -275,6 +275,15 @@ def test_a_rebuild_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == mtimes
 
 
+def test_without_all_ics_the_stamps_are_read_from_the_body_feeds(tmp_path: Path) -> None:
+    write(tmp_path, PLAN, NOW)
+    all_feed = (tmp_path / "all.ics").read_bytes()
+    (tmp_path / "all.ics").unlink()
+    written, _ = write(tmp_path, PLAN, LATER)
+    assert written == ("all.ics",)  # the body feeds kept their stamps
+    assert (tmp_path / "all.ics").read_bytes() == all_feed
+
+
 def test_a_changed_time_gets_a_new_stamp_and_sequence_others_keep_theirs(tmp_path: Path
                                                                         ) -> None:
     _, first = write(tmp_path, PLAN, NOW)

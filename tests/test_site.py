@@ -301,6 +301,13 @@ def test_a_half_that_fails_leaves_the_old_site_and_no_staging(
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
+@pytest.mark.parametrize("name", ["../outside.html", "/etc/outside.html", "a/../../b"])
+def test_no_file_is_written_outside_the_site(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="outside the site"):
+        write_site({"index.html": b"x", name: b"x"}, tmp_path / "site")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_swap_is_one_step(tmp_path: Path) -> None:
     """Where renameat2 exists, the old and the new site trade places: at no
     moment is the folder missing."""
