@@ -21,9 +21,9 @@ from typing import Any
 import attrs
 
 from aarshjul.errors import PublishError
-from aarshjul.ical import build_time
 from aarshjul.model import Plan
 from aarshjul.publishing import Action, Change, Held, Sync, plan_sync
+from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
 
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"

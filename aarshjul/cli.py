@@ -355,9 +355,9 @@ def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
         check_url,
         summary_of,
     )
-    from aarshjul.ical import build_time  # noqa: PLC0415
     from aarshjul.plan_file import load_plan  # noqa: PLC0415
     from aarshjul.publishing import plan_sync  # noqa: PLC0415
+    from aarshjul.reproducible import build_time  # noqa: PLC0415
 
     url = check_url(url)
     loaded = load_plan(plan)

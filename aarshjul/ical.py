@@ -33,8 +33,8 @@ from aarshjul import ics_text
 from aarshjul.agenda_items import Agenda
 from aarshjul.calendar import WorkCalendar, work_calendar
 from aarshjul.colors import css_name
-from aarshjul.errors import SourceError
 from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
 from aarshjul.uids import uid5
 from aarshjul.vtimezone import vtimezone
@@ -335,26 +335,6 @@ def read_previous_folder(folder: str | os.PathLike[str]) -> dict[str, Previous]:
         paths = sorted(out.glob("*.ics")) if out.is_dir() else []
     return read_previous(path.read_text(encoding="utf-8", errors="replace")
                          for path in paths if path.is_file())
-
-
-def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now.
-
-    A value that is no number of seconds is an error, not a reason to use the
-    clock: a build meant to be reproducible would quietly not be."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        if not (epoch.isascii() and epoch.isdigit()):
-            raise ValueError(epoch)
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise SourceError.single(
-            "bad-source-date-epoch", f'"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
-            "whole seconds since 1970-01-01 UTC, like 1735732800",
-            file="SOURCE_DATE_EPOCH") from None
 
 
 @attrs.frozen

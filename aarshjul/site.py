@@ -16,38 +16,31 @@ one step. A build that changes nothing touches nothing.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import json
 import os
 import secrets
 import shutil
 import stat
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from aarshjul.agenda_text import as_html
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
 from aarshjul.forking import both
-from aarshjul.ical import (
-    ALL,
-    DEADLINES,
-    Previous,
-    Stamper,
-    agenda_paths,
-    build_feeds,
-    build_time,
-    read_previous_folder,
-)
-from aarshjul.listing import meeting_record
 from aarshjul.model import Language, Plan, Status
+from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
 from aarshjul.templates import markup, render
-from aarshjul.wheel import mark_today, wheel_svg
+
+if TYPE_CHECKING:
+    from aarshjul.ical import Previous
+
+# What only one half of a build needs (the feeds, the wheel, the agenda
+# pages) is imported in that half, on its own processor: these imports are
+# tens of milliseconds that would otherwise come before the halves start.
 
 MANIFEST = ".aarshjul-site"
 """The list of files a build wrote: the next build removes those it no longer
@@ -78,6 +71,8 @@ _WORDS = {
 
 def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
                 ) -> list[dict[str, str | None]]:
+    from aarshjul.ical import ALL, DEADLINES  # noqa: PLC0415
+
     feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
     feeds += [(ALL, words["all"])]
     if any(body.agenda_deadline is not None for body in plan.bodies):
@@ -109,6 +104,10 @@ def _years(plan: Plan) -> list[int]:
 def plan_json(plan: Plan, schedule: Schedule) -> str:
     """The plan and its meetings, for programs (the meetings as ``aarshjul
     meetings --format json`` gives them)."""
+    import json  # noqa: PLC0415
+
+    from aarshjul.listing import meeting_record  # noqa: PLC0415
+
     data = {
         "title": plan.title, "id": plan.id, "start": plan.start.isoformat(),
         "end": plan.end.isoformat(), "timezone": plan.timezone,
@@ -148,6 +147,9 @@ def _halves(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str |
 
 def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
     """A page for each meeting's agenda, and the plan as JSON."""
+    from aarshjul.agenda_text import as_html  # noqa: PLC0415
+    from aarshjul.ical import agenda_paths  # noqa: PLC0415
+
     language = plan.language
     paths = agenda_paths(schedule)
     back = ("../../index.html", _WORDS[language]["back"])
@@ -162,6 +164,9 @@ def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
 def _views(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
            previous: Mapping[str, Previous]) -> dict[str, bytes]:
     """The feeds, the wheels and the front page."""
+    from aarshjul.ical import Stamper, agenda_paths, build_feeds  # noqa: PLC0415
+    from aarshjul.wheel import mark_today, wheel_svg  # noqa: PLC0415
+
     feeds = build_feeds(plan, schedule, stamper=Stamper(now, previous), base_url=base_url)
     files = {f"feeds/{name}": text for name, text in feeds.items()}
     language = plan.language
@@ -221,6 +226,8 @@ def _same(path: str, data: bytes) -> bool:
 
 def previous_feeds(folder: str | os.PathLike[str]) -> dict[str, Previous]:
     """The events of the feeds an earlier build left in the site's folder."""
+    from aarshjul.ical import read_previous_folder  # noqa: PLC0415
+
     return read_previous_folder(Path(folder) / "feeds")
 
 
@@ -375,6 +382,7 @@ def _swap(staging: Path, target: Path) -> None:
         staging.rename(target)
         staging.mkdir()
         return
+    import ctypes  # noqa: PLC0415
     # The running program's own symbols include the C library's (and finding
     # the library by name would start a process).
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)

@@ -96,9 +96,7 @@ def elide(text: str, length: int) -> str:
 class Mark:
     x: str
     y: str
-    r: str
     kind: str  # planned, cancelled, moved
-    color: str
     title: str
     href: str | None
 
@@ -108,6 +106,8 @@ class Ring:
     id: str
     name: str
     path: str  # the ring's band, lightly shaded
+    color: str  # of its marks (a cancelled one is hollow: its stroke only)
+    radius: str  # of its marks
     marks: tuple[Mark, ...]
 
 
@@ -173,14 +173,21 @@ def _closed_days(period: Closed, days: list[dt.date]) -> list[dt.date]:
     return [d for d in days if period.contains(d)]
 
 
-def _headline(agenda: Agenda | None, words: dict[str, str]) -> str:
+def _headline(agenda: Agenda | None, words: dict[str, str], elided: dict[str, str]
+              ) -> str:
     """What is on the agenda, briefly: the cases and the meeting's own items,
-    or else how many items it has."""
+    or else how many items it has. ``elided`` holds titles already shortened."""
     if agenda is None or not agenda.items:
         return ""
     special = [i.title for i in agenda.items if i.theme is not None] or []
     chosen = special or [i.title for i in agenda.items][:3]
-    text = "; ".join(elide(t, 60) for t in chosen[:3])
+    shown = []
+    for title in chosen[:3]:
+        short = elided.get(title)
+        if short is None:
+            short = elided[title] = elide(title, 60)
+        shown.append(short)
+    text = "; ".join(shown)
     if len(chosen) > 3:
         text += "; …"
     return f"{text} ({len(agenda.items)} {words['items']})"
@@ -269,6 +276,7 @@ def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
     for meeting in meetings:
         by_body[meeting.body].append(meeting)
     rings = []
+    elided: dict[str, str] = {}  # the meetings of a series share their items' titles
     for body in plan.bodies:
         inner, outer = _ring_band(plan, body.id)
         width = outer - inner
@@ -289,13 +297,13 @@ def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
                 parts.insert(0, words["cancelled"].upper())
             if meeting.original_date is not None:
                 parts.append(f"{words['moved_from']} {long_date(meeting.original_date, language)}")
-            headline = _headline(schedule.agendas.get(meeting.uid), words)
+            headline = _headline(schedule.agendas.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
-            marks.append(Mark(_number(x), _number(y), _number(radius), kind, colors[body.id],
-                              " · ".join(parts), link(meeting) if link else None))
+            marks.append(Mark(_number(x), _number(y), kind, " · ".join(parts),
+                              link(meeting) if link else None))
         rings.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
-                          tuple(marks)))
+                          colors[body.id], _number(radius), tuple(marks)))
     return rings
 
 

@@ -18,6 +18,7 @@ import pytest
 from aarshjul import forking, load_plan, schedule
 from aarshjul import site as site_module
 from aarshjul.errors import SourceError
+from aarshjul.ical import agenda_paths
 from aarshjul.site import MANIFEST, site_files, write_site
 
 from .browser import dom, png_pixels, screenshot
@@ -105,7 +106,7 @@ def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
     front = _Page()
     front.feed(files["index.html"].decode("utf-8"))
     coming = [m for m in result.meetings if m.date >= NOW.date()][:12]
-    paths = site_module.agenda_paths(result)
+    paths = agenda_paths(result)
     listed = [a["href"] for tag, a in front.elements  # the wheel's links have labels
               if tag == "a" and a.get("href", "").startswith("agendas/")
               and "aria-label" not in a]

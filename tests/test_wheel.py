@@ -40,7 +40,7 @@ def structure(svg: str) -> dict[str, object]:
         "themes": [g.findtext(f"{SVG}title") for g in groups["themes"].findall(f"{SVG}g")],
         "shades": [(p.get("class"), p.findtext(f"{SVG}title"))
                    for p in groups["shades"].findall(f"{SVG}path")],
-        "bodies": [{"body": g.get("data-body"),
+        "bodies": [{"body": g.get("data-body"), "color": (g.get("fill"), g.get("stroke")),
                     "marks": [(c.get("class"), c.findtext(f"{SVG}title"))
                               for c in g.iter(f"{SVG}circle")]}
                    for g in root.iter(f"{SVG}g") if g.get("class") == "body"],

@@ -1,0 +1,31 @@
+"""When a build happens: ``SOURCE_DATE_EPOCH`` for a reproducible build, or
+the clock. A build reads it once, so that everything it makes (feed stamps,
+the front page's coming meetings) agrees on one moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+
+from aarshjul.errors import SourceError
+
+
+def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now.
+
+    A value that is no number of seconds is an error, not a reason to use the
+    clock: a build meant to be reproducible would quietly not be."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SourceError.single(
+            "bad-source-date-epoch", f'"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
+            "whole seconds since 1970-01-01 UTC, like 1735732800",
+            file="SOURCE_DATE_EPOCH") from None
