@@ -222,8 +222,12 @@ class _Words:
     def fill(self, text: str) -> str:
         if "{" not in text:
             return text
-        before = self.words(self.previous) if self.previous else "–"
-        return text.replace("{date}", self.words(self.day)).replace("{previous}", before)
+        if "{date}" in text:
+            text = text.replace("{date}", self.words(self.day))
+        if "{previous}" in text:
+            text = text.replace("{previous}",
+                                self.words(self.previous) if self.previous else "–")
+        return text
 
 
 def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,

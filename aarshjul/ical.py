@@ -153,8 +153,9 @@ def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | No
         ics_text.visible(meeting.title).strip() or body.name)
     zone = plan.timezone
     categories = [body.kind] if body.kind else []
-    themes = {t.id: t.name for t in plan.themes}
-    categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
+    if any(item.theme for item in agenda.items):
+        themes = {t.id: t.name for t in plan.themes}
+        categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
     content = [
         f"UID:{meeting.uid}",
         f"DTSTART;TZID={zone}:"
@@ -163,8 +164,9 @@ def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | No
         + ics_text.local_time(meeting.date, meeting.end.hour, meeting.end.minute),
         f"SUMMARY:{ics_text.text(summary)}",
     ]
-    if ics_text.text(meeting.location):
-        content.append(f"LOCATION:{ics_text.text(meeting.location)}")
+    location = ics_text.text(meeting.location)
+    if location:
+        content.append(f"LOCATION:{location}")
     description = _description(agenda, meeting, words, url)
     if description:
         content.append(f"DESCRIPTION:{ics_text.text(description)}")

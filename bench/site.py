@@ -70,9 +70,10 @@ def main() -> None:
             print(f"{f'{options.bodies} bodies, {years} year(s)':24} {meetings:9} {files:7} "
                   f"{first:14.2f} {max(m for _, m in firsts):6.0f} {again:10.2f} "
                   f"{max(m for _, m in rebuilds):6.0f}")
+    idle = statistics.median(measure([sys.executable, "-c", "pass"])[0] for _ in range(5))
     print(f"(python {sys.version.split()[0]}; medians of {options.runs} runs; this machine "
           f"counts to 10 million in a Python loop in {calibration():.2f} s, for comparing "
-          "runs on a shared machine)")
+          f"runs on a shared machine; a Python that does nothing takes {idle:.3f} s)")
 
 
 def calibration() -> float:
