@@ -128,7 +128,7 @@ def _previous_meetings(meetings: Sequence[Meeting]) -> dict[str, dt.date]:
     """For each meeting, the date of its body's planned meeting before it."""
     last: dict[str, dt.date] = {}
     previous = {}
-    for meeting in sorted(meetings, key=lambda m: (m.date, m.start)):
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.start.minutes)):
         if meeting.body in last:
             previous[meeting.uid] = last[meeting.body]
         if meeting.status is Status.PLANNED:
@@ -138,7 +138,8 @@ def _previous_meetings(meetings: Sequence[Meeting]) -> dict[str, dt.date]:
 
 def _place_cases(plan: Plan, drafts: Mapping[str, _Draft]) -> list[Problem]:
     by_body: dict[str, list[_Draft]] = defaultdict(list)
-    for draft in sorted(drafts.values(), key=lambda d: (d.meeting.date, d.meeting.start)):
+    for draft in sorted(drafts.values(),
+                        key=lambda d: (d.meeting.date, d.meeting.start.minutes)):
         by_body[draft.meeting.body].append(draft)
     problems: list[Problem] = []
     # Date-pinned cases first: they must go where they say, room or not.
@@ -284,10 +285,9 @@ def _names_a_date(entry: Item | Case) -> bool:
 
 def _fit_problems(draft: _Draft, clock: int) -> list[Problem]:
     meeting = draft.meeting
-    what = f"{meeting.body} {meeting.date}"
     if clock > meeting.end.minutes:
         return [meeting.where.problem("over-time",
-                        f"{what}: the agenda runs to {_clock(clock)}, "
+                        f"{meeting.body} {meeting.date}: the agenda runs to {_clock(clock)}, "
                         f"{clock - meeting.end.minutes} minutes past the meeting's end at "
                         f"{meeting.end} ({draft.used} minutes of items in {meeting.minutes})")]
     # Slack is news only where someone planned this meeting's agenda; a
@@ -295,7 +295,8 @@ def _fit_problems(draft: _Draft, clock: int) -> list[Problem]:
     if (draft.pinned or draft.placed or draft.own) and meeting.minutes > draft.used:
         left = unplanned(meeting.minutes - draft.used, meeting.minutes,
                          f"{meeting.start}–{meeting.end}")
-        return [meeting.where.problem("slack", f"{what}: {left}", severity=Severity.INFO)]
+        return [meeting.where.problem("slack", f"{meeting.body} {meeting.date}: {left}",
+                                      severity=Severity.INFO)]
     return []
 
 

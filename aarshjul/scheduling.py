@@ -404,7 +404,8 @@ def _with_uids(plan: Plan, drafts: list[_Draft], namespace: uuid.UUID, report: _
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,
                 note=draft.note, template=draft.template,
                 items=draft.change.items if draft.change else (), where=draft.where))
-    meetings.sort(key=lambda m: (m.date, m.start, m.body, m.end, m.uid))
+    # Minutes, not ClockTimes: plain numbers compare without calling Python.
+    meetings.sort(key=lambda m: (m.date, m.start.minutes, m.body, m.end.minutes, m.uid))
     return meetings
 
 
