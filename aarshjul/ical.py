@@ -64,11 +64,16 @@ _WORDS = {
 
 @attrs.frozen
 class Previous:
-    """An event as the previous build wrote it: its content, stamp and sequence."""
+    """An event as the previous build wrote it: its lines but the stamps, as
+    one text (LF between them), its stamp and its sequence."""
 
-    content: tuple[str, ...]
+    text: str
     stamp: str
     sequence: int
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        return tuple(self.text.split("\n"))
 
     @property
     def significant(self) -> tuple[str, ...]:
@@ -96,7 +101,7 @@ class Stamper:
         before = self.previous.get(uid)
         if before is None:
             return self._stamp, 0
-        if before.content == content:
+        if before.text == "\n".join(content):
             return before.stamp, before.sequence
         # In any order: a CalDAV server may store an event's lines in its own.
         grows = sorted(before.significant) != sorted(_significant(content))
@@ -311,17 +316,49 @@ def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
         unfolded = f"\n{ics_text.unfolded(text)}\n"
         for chunk in unfolded.split("\nBEGIN:VEVENT\n")[1:]:
             event, end, after = chunk.partition("\nEND:VEVENT")
-            lines = event.split("\n")
             # A meeting stands in its body's feed and in all.ics: read once
             # (aarshjul writes the UID first).
-            if not end or after[:1] not in ("", "\n") or lines[0].removeprefix("UID:") in found:
+            if (not end or after[:1] not in ("", "\n")
+                    or event.partition("\n")[0].removeprefix("UID:") in found):
                 continue
-            content = tuple(ln for ln in lines if ln and not ln.startswith(_STAMPED_LINES))
-            fields = dict(ln.partition(":")[::2] for ln in lines if ln.startswith(_READ_LINES))
-            stamp, sequence = fields.get("DTSTAMP"), fields.get("SEQUENCE", "0")
-            if fields.get("UID") and stamp and sequence.isascii() and sequence.isdigit():
-                found[fields["UID"]] = Previous(content, stamp, int(sequence))
+            read = _as_written(event) or _in_any_order(event)
+            if read is not None:
+                found[read[0]] = read[1]
     return found
+
+
+_NAMED_ONCE = ("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+_NAMED_ONCE_INSIDE = tuple(f"\n{name}" for name in _NAMED_ONCE)
+
+
+def _as_written(event: str) -> tuple[str, Previous] | None:
+    """An event laid out as :func:`_stamped` writes it (its UID, its stamps,
+    then no blank line and none of those again), read without splitting it
+    into lines: a rebuild reads ten thousand. None if it is laid out otherwise."""
+    parts = event.split("\n", 4)
+    if len(parts) < 5:
+        return None
+    uid, stamp, modified, sequence, rest = parts
+    if not (uid.startswith("UID:") and stamp.startswith("DTSTAMP:")
+            and modified.startswith("LAST-MODIFIED:") and sequence.startswith("SEQUENCE:")):
+        return None
+    if (not rest or "\n\n" in rest or rest.endswith("\n") or rest.startswith(_NAMED_ONCE)
+            or any(name in rest for name in _NAMED_ONCE_INSIDE)):
+        return None
+    stamp, sequence = stamp[8:], sequence[9:]
+    if not (uid[4:] and stamp and sequence.isascii() and sequence.isdigit()):
+        return None
+    return uid[4:], Previous(f"{uid}\n{rest}", stamp, int(sequence))
+
+
+def _in_any_order(event: str) -> tuple[str, Previous] | None:
+    lines = event.split("\n")
+    content = [ln for ln in lines if ln and not ln.startswith(_STAMPED_LINES)]
+    fields = dict(ln.partition(":")[::2] for ln in lines if ln.startswith(_READ_LINES))
+    stamp, sequence = fields.get("DTSTAMP"), fields.get("SEQUENCE", "0")
+    if fields.get("UID") and stamp and sequence.isascii() and sequence.isdigit():
+        return fields["UID"], Previous("\n".join(content), stamp, int(sequence))
+    return None
 
 
 def read_previous_folder(folder: str | os.PathLike[str]) -> dict[str, Previous]:

@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 
 from aarshjul import load_plan, schedule
 from aarshjul.calendar import WorkCalendar
-from aarshjul.ical import Stamper, build_feeds, build_time, deadline_day, write_feeds
+from aarshjul.ical import (
+    Stamper,
+    build_feeds,
+    build_time,
+    deadline_day,
+    read_previous,
+    write_feeds,
+)
 from aarshjul.ics_text import fold, fold_lines, text, unfold
 from aarshjul.uids import uid5
 
@@ -504,3 +511,20 @@ def test_lines_folded_together_are_cut_as_late_as_may_be(values: list[str]) -> N
 def test_uid5_is_uuid5(namespace: uuid.UUID, name: str) -> None:
     assert uid5(namespace, name) == str(uuid.uuid5(namespace, name))
     assert uid5(str(namespace), name) == str(uuid.uuid5(namespace, name))
+
+
+def test_an_event_is_read_the_same_in_any_layout() -> None:
+    plan = load_plan(EXAMPLE)
+    feed = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))["sbu.ics"]
+    lines = unfold(feed)
+    event = lines[lines.index("BEGIN:VEVENT") + 1:lines.index("END:VEVENT")]
+    uid = event[0].removeprefix("UID:")
+    stamps, rest = event[1:4], event[4:]
+    layouts = [event, [event[0], *rest, *stamps], [*reversed(rest), *stamps, event[0]],
+               [*event, ""], [*event[:2], "", *event[2:]]]
+    read = [read_previous([f"BEGIN:VEVENT\n{chr(10).join(layout)}\nEND:VEVENT\n"])[uid]
+            for layout in layouts]
+    assert read[0].content == (event[0], *rest)
+    for other in read[1:]:
+        assert (other.stamp, other.sequence) == (read[0].stamp, read[0].sequence)
+        assert sorted(other.content) == sorted(read[0].content)
