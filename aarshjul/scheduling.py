@@ -236,6 +236,8 @@ def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, report: _Rep
 def _match_changes(plan: Plan, slots: list[_Slot], report: _Report
                    ) -> tuple[dict[_Slot, MeetingChange], list[MeetingChange]]:
     """Which slot each ``[[meeting]]`` changes; the rest are one-offs."""
+    if not plan.meetings:  # nothing to look up: a large plan has thousands of slots
+        return {}, []
     by_rule_date: dict[tuple[str, dt.date], list[_Slot]] = defaultdict(list)
     by_date: dict[tuple[str, dt.date], list[_Slot]] = defaultdict(list)
     for slot in slots:

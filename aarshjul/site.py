@@ -30,7 +30,7 @@ import attrs
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
 from aarshjul.forking import both
-from aarshjul.model import Language, Plan, Status
+from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
 from aarshjul.templates import markup, render
@@ -106,7 +106,18 @@ def plan_json(plan: Plan, schedule: Schedule) -> str:
     meetings --format json`` gives them)."""
     import json  # noqa: PLC0415
 
+    from aarshjul.agenda_items import item_record  # noqa: PLC0415
     from aarshjul.listing import meeting_record  # noqa: PLC0415
+
+    records: dict[object, dict[str, object]] = {}  # a series' meetings share their items
+
+    def record(meeting: Meeting) -> dict[str, object]:
+        found = meeting_record(meeting)
+        agenda = schedule.agendas.get(meeting.uid)
+        if agenda is not None:
+            found["items"] = [records.get(item) or records.setdefault(item, item_record(item))
+                              for item in agenda.items]
+        return found
 
     data = {
         "title": plan.title, "id": plan.id, "start": plan.start.isoformat(),
@@ -115,7 +126,7 @@ def plan_json(plan: Plan, schedule: Schedule) -> str:
         "bodies": [{"id": b.id, "name": b.name, "kind": b.kind, "location": b.location,
                     "color": b.color} for b in plan.bodies],
         "themes": [{"id": t.id, "name": t.name, "color": t.color} for t in plan.themes],
-        "meetings": [meeting_record(m, schedule.agendas.get(m.uid)) for m in schedule.meetings],
+        "meetings": [record(m) for m in schedule.meetings],
     }
     # Compact: json writes indented output with its slow pure-Python encoder.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

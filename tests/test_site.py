@@ -19,6 +19,7 @@ from aarshjul import forking, load_plan, schedule
 from aarshjul import site as site_module
 from aarshjul.errors import SourceError
 from aarshjul.ical import agenda_paths
+from aarshjul.listing import as_json
 from aarshjul.site import MANIFEST, site_files, write_site
 
 from .browser import dom, png_pixels, screenshot
@@ -184,6 +185,9 @@ def test_the_site_has_its_files(example_site: Path) -> None:
     assert data["id"] == "aarhus-msb-2025"
     assert len(data["meetings"]) == 70
     assert data["meetings"][2]["items"][0]["title"] == "Godkendelse af dagsorden"
+    plan = load_plan(EXAMPLE)
+    result = schedule(plan)  # the meetings as `aarshjul meetings --format json` gives them
+    assert data["meetings"] == json.loads(as_json(result.meetings, result.agendas))
     feed = (example_site / "feeds" / "sbu.ics").read_bytes().decode("utf-8")
     assert f"URL;VALUE=URI:{BASE}/agendas/sbu/2025-01-15.html" in feed.replace("\r\n ", "")
 
