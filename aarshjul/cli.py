@@ -270,6 +270,7 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
     if year is not None and year not in years:
         raise click.BadParameter(f"the plan covers {years[0]}–{years[-1]}", param_hint="--year")
     result = _scheduled(loaded)
+    _exit_for(result)  # a plan with errors draws nothing
     chosen = [year] if year is not None else years
     path = Path(target)
     for each in chosen:
@@ -277,7 +278,6 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(wheel_svg(loaded, result, year=each, today=today), encoding="utf-8")
         click.echo(f"wrote {out}")
-    _exit_for(result)
 
 
 @cli.command()

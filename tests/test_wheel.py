@@ -14,7 +14,7 @@ import pytest
 from aarshjul import load_plan, schedule
 from aarshjul.wheel import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
 
-from .plans import EXAMPLE, ROOT, make_plan
+from .plans import EXAMPLE, ROOT, make_plan, plan_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 GOLDEN = ROOT / "tests" / "golden" / "calendars" / "aarhus-msb-2025" / "wheel-2025.json"
@@ -250,3 +250,15 @@ def test_the_command_writes_one_wheel_per_year(run_cli, tmp_path: Path) -> None:
     assert "today-marker" in (tmp_path / "x.svg").read_text(encoding="utf-8")
     assert run_cli("wheel", str(EXAMPLE), "-o", str(tmp_path / "y.svg"), "--year",
                    "2030").exit_code == 2
+
+
+def test_a_plan_with_errors_draws_nothing(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "p.toml"
+    plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                              'start = "18:00"\nend = "19:00"\n\n[[series]]\nid = "b"\n'
+                              'body = "sbu"\ndates = [2025-01-08]\nstart = "18:30"\n'
+                              'end = "19:30"\n'), encoding="utf-8")
+    result = run_cli("wheel", str(plan), "-o", str(tmp_path / "hjul.svg"))
+    assert result.exit_code == 1
+    assert "error[overlap]" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml"]
