@@ -245,8 +245,11 @@ def ical(plan: str, folder: str, base_url: str | None) -> None:
     done = write_feeds(loaded, result, folder, base_url=base_url)
     for name in done.written:
         click.echo(f"wrote {Path(folder) / name}")
+    for name in done.removed:
+        click.echo(f"removed {Path(folder) / name} (its body is no longer in the plan)")
+    removed = f", {len(done.removed)} removed" if done.removed else ""
     click.echo(f"{len(done.written)} feed{'s' if len(done.written) != 1 else ''} written, "
-               f"{len(done.unchanged)} unchanged")
+               f"{len(done.unchanged)} unchanged{removed}")
 
 
 @cli.command()

@@ -378,10 +378,26 @@ def read_previous_folder(folder: str | os.PathLike[str]) -> dict[str, Previous]:
 
 @attrs.frozen
 class Written:
-    """What :func:`write_feeds` did: files written, and files left as they were."""
+    """What :func:`write_feeds` did: feeds written, feeds left as they were,
+    and feeds an earlier run wrote that the plan no longer has (removed)."""
 
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
+    removed: tuple[str, ...] = ()
+
+
+FEEDS_MANIFEST = ".aarshjul-feeds"
+"""The feeds :func:`write_feeds` wrote into a folder: the next run removes
+those the plan no longer has (a body taken out of it), and no other file."""
+
+
+def _listed(folder: Path) -> set[str]:
+    try:
+        names = (folder / FEEDS_MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, NotADirectoryError):
+        return set()
+    # Only plain feed names: a list that was edited never reaches elsewhere.
+    return {name for name in names if name.endswith(".ics") and name == Path(name).name}
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
@@ -409,12 +425,18 @@ def write_text_if_changed(path: Path, text: str) -> bool:
 def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *,
                 now: dt.datetime | None = None, base_url: str | None = None) -> Written:
     """Write the feeds into ``folder``, keeping the stamps of events that did
-    not change since the feeds already there."""
+    not change since the feeds already there, and remove the feeds of bodies
+    that an earlier run wrote and the plan no longer has (:data:`FEEDS_MANIFEST`)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     stamper = Stamper(now or build_time(), read_previous_folder(out))
     written: list[str] = []
     unchanged: list[str] = []
-    for name, text in build_feeds(plan, schedule, stamper=stamper, base_url=base_url).items():
+    feeds = build_feeds(plan, schedule, stamper=stamper, base_url=base_url)
+    for name, text in feeds.items():
         (written if write_text_if_changed(out / name, text) else unchanged).append(name)
-    return Written(tuple(written), tuple(unchanged))
+    removed = tuple(sorted(_listed(out) - set(feeds)))
+    for name in removed:
+        (out / name).unlink(missing_ok=True)
+    write_text_if_changed(out / FEEDS_MANIFEST, "".join(f"{name}\n" for name in sorted(feeds)))
+    return Written(tuple(written), tuple(unchanged), removed)

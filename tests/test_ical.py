@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from aarshjul import load_plan, schedule
 from aarshjul.calendar import WorkCalendar
 from aarshjul.ical import (
+    FEEDS_MANIFEST,
     Stamper,
     build_feeds,
     build_time,
@@ -29,7 +30,7 @@ from aarshjul.ics_text import fold, fold_lines, text, unfold
 from aarshjul.uids import uid5
 
 from .feed_parsers import PARSERS
-from .plans import EXAMPLE, make_plan, plan_text
+from .plans import EXAMPLE, HEADER, make_plan, plan_text
 
 NOW = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
 LATER = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
@@ -289,6 +290,43 @@ def test_without_all_ics_the_stamps_are_read_from_the_body_feeds(tmp_path: Path)
     written, _ = write(tmp_path, PLAN, LATER)
     assert written == ("all.ics",)  # the body feeds kept their stamps
     assert (tmp_path / "all.ics").read_bytes() == all_feed
+
+
+def test_the_feed_of_a_body_taken_out_of_the_plan_is_removed(run_cli, tmp_path: Path
+                                                              ) -> None:
+    feeds = tmp_path / "feeds"
+    write_feeds(make_plan(PLAN), schedule(make_plan(PLAN)), feeds, now=NOW)
+    (feeds / "mine.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    header = HEADER.replace('[[body]]\nid = "rm"\nname = "Rådmandsmøde"\n'
+                            'location = "Rådhuset, lokale 398"\n', "")
+    without_rm = plan_text(PLAN, header)
+    assert 'id = "rm"' not in without_rm
+    path = tmp_path / "plan.toml"
+    path.write_text(without_rm, encoding="utf-8")
+    result = run_cli("ical", str(path), "-o", str(feeds))
+    assert result.exit_code == 0, result.output
+    assert f"removed {feeds / 'rm.ics'}" in result.stdout
+    assert "1 removed" in result.stdout
+    assert sorted(p.name for p in feeds.iterdir()) == [
+        ".aarshjul-feeds", "all.ics", "deadlines.ics", "mine.ics", "sbu.ics"]
+    again = run_cli("ical", str(path), "-o", str(feeds))
+    assert again.stdout.endswith("0 feeds written, 3 unchanged\n")
+
+
+def test_an_edited_list_of_feeds_removes_nothing_outside_the_folder(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    (feeds / "sub").mkdir(parents=True)
+    outside, inside = tmp_path / "outside.ics", feeds / "sub" / "x.ics"
+    outside.write_text("x", encoding="utf-8")
+    inside.write_text("x", encoding="utf-8")
+    (feeds / FEEDS_MANIFEST).write_text("../outside.ics\nsub/x.ics\nnotes.txt\n",
+                                        encoding="utf-8")
+    (feeds / "notes.txt").write_text("x", encoding="utf-8")
+    done = write_feeds(make_plan(PLAN), schedule(make_plan(PLAN)), feeds, now=NOW)
+    assert done.removed == ()
+    assert outside.exists()
+    assert inside.exists()
+    assert (feeds / "notes.txt").exists()
 
 
 def test_a_changed_time_gets_a_new_stamp_and_sequence_others_keep_theirs(tmp_path: Path
