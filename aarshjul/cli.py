@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -434,6 +435,13 @@ def _scheduled(plan: Plan) -> Schedule:
     return result
 
 
+def _stopped(signum: int, frame: object) -> None:
+    """Stopped from outside (systemd, ``timeout``, a cron job's limit): unwind
+    as after Ctrl-C, so that a build removes its half-made staging folder and
+    a feed its temporary file, instead of leaving them beside the old ones."""
+    raise SystemExit(128 + signum)
+
+
 def _exit_for(result: Schedule) -> None:
     if not result.ok:
         raise SystemExit(1)
@@ -441,6 +449,7 @@ def _exit_for(result: Schedule) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """The console entry point."""
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         cli.main(args=argv, prog_name="aarshjul")
     except BrokenPipeError:

@@ -8,9 +8,11 @@ import html.parser
 import http.client
 import json
 import re
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -311,6 +313,43 @@ def test_no_file_is_written_outside_the_site(tmp_path: Path, name: str) -> None:
     with pytest.raises(ValueError, match="outside the site"):
         write_site({"index.html": b"x", name: b"x"}, tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
+
+
+def _large_plan(bodies: int) -> str:
+    """A plan whose build takes a good second: many bodies meeting weekly."""
+    parts = ['[plan]\ntitle = "Stor plan"\nid = "stor"\nstart = 2025-01-01\n'
+             'end = 2025-12-31\n']
+    for body in range(bodies):
+        parts.append(f'[[body]]\nid = "b{body}"\nname = "Udvalg {body}"\n'
+                     f'location = "Lokale {body}"\n\n[[series]]\nbody = "b{body}"\n'
+                     f'every = "hver {["mandag", "tirsdag", "onsdag"][body % 3]}"\n'
+                     f'start = "{8 + body % 9:02d}:00"\nminutes = 60\n')
+    return "\n".join(parts)
+
+
+def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "aarshjul", "build"]
+    subprocess.run([*command, str(EXAMPLE), "-o", str(site)], check=True,
+                   stdout=subprocess.DEVNULL)
+    before = _files(site)
+    plan = tmp_path / "large.toml"
+    plan.write_text(_large_plan(100), encoding="utf-8")
+    with subprocess.Popen([*command, str(plan), "-o", str(site)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as build:
+        deadline = time.monotonic() + 60
+        # Stop it once it has begun the new site beside the old.
+        while not any(p.name.startswith(".site.") for p in tmp_path.iterdir()):
+            assert build.poll() is None, build.communicate()[1]
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+        build.send_signal(signal.SIGTERM)
+        _, errors = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM, errors
+    assert "Traceback" not in errors
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["large.toml", "site"]
+    assert _files(site) == before
 
 
 def test_the_swap_is_one_step(tmp_path: Path) -> None:
