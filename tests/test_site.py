@@ -315,18 +315,6 @@ def test_no_file_is_written_outside_the_site(tmp_path: Path, name: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def _large_plan(bodies: int) -> str:
-    """A plan whose build takes a good second: many bodies meeting weekly."""
-    parts = ['[plan]\ntitle = "Stor plan"\nid = "stor"\nstart = 2025-01-01\n'
-             'end = 2025-12-31\n']
-    for body in range(bodies):
-        parts.append(f'[[body]]\nid = "b{body}"\nname = "Udvalg {body}"\n'
-                     f'location = "Lokale {body}"\n\n[[series]]\nbody = "b{body}"\n'
-                     f'every = "hver {["mandag", "tirsdag", "onsdag"][body % 3]}"\n'
-                     f'start = "{8 + body % 9:02d}:00"\nminutes = 60\n')
-    return "\n".join(parts)
-
-
 def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
         tmp_path: Path) -> None:
     site = tmp_path / "site"
@@ -334,8 +322,12 @@ def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
     subprocess.run([*command, str(EXAMPLE), "-o", str(site)], check=True,
                    stdout=subprocess.DEVNULL)
     before = _files(site)
+    # The example plan over sixteen years: a build long enough to stop.
     plan = tmp_path / "large.toml"
-    plan.write_text(_large_plan(100), encoding="utf-8")
+    longer = EXAMPLE.read_text(encoding="utf-8").replace("\nend = 2025-12-31\n",
+                                                          "\nend = 2040-12-31\n")
+    assert longer != EXAMPLE.read_text(encoding="utf-8")
+    plan.write_text(longer, encoding="utf-8")
     with subprocess.Popen([*command, str(plan), "-o", str(site)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as build:
         deadline = time.monotonic() + 60
