@@ -325,13 +325,14 @@ def serve(folder: str, port: int) -> None:
     Last-Modified, so calendar programs on this machine can subscribe to
     the preview too. Nothing outside FOLDER is ever served.
     """
-    from aarshjul.serve import serve as run  # noqa: PLC0415
+    from aarshjul.serve import make_server, run  # noqa: PLC0415
 
     try:
-        run(folder, port=port)
-    except OSError as error:
+        server = make_server(folder, port=port)
+    except OSError as error:  # only binding the port: errors while serving are others
         raise click.UsageError(f"cannot serve on port {port}: {error.strerror or error}"
                                ) from None
+    run(server, folder)
 
 
 @cli.command()

@@ -252,11 +252,16 @@ def make_server(folder: str | os.PathLike[str], *, port: int = 8000,
 def serve(folder: str | os.PathLike[str], *, port: int = 8000,
           host: str = "127.0.0.1") -> None:
     """Serve until interrupted (Ctrl-C ends it quietly)."""
-    with make_server(folder, port=port, host=host) as server:
-        bound_port = server.server_address[1]
+    run(make_server(folder, port=port, host=host), folder)
+
+
+def run(server: http.server.ThreadingHTTPServer, folder: str | os.PathLike[str]) -> None:
+    """Serve with ``server`` (from :func:`make_server`) until interrupted, then close it."""
+    with server:
+        host = server.server_name
         shown = f"[{host}]" if ":" in host else host
-        print(f"Serving {os.fspath(folder)} at http://{shown}:{bound_port}/ (Ctrl-C to stop)",
-              file=sys.stderr)
+        print(f"Serving {os.fspath(folder)} at http://{shown}:{server.server_port}/ "
+              "(Ctrl-C to stop)", file=sys.stderr)
         # Ctrl-C is how a preview ends, not an error: no traceback.
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

@@ -410,3 +410,14 @@ def test_ctrl_c_ends_serve_quietly(tmp_path: Path, capfd: pytest.CaptureFixture[
     err = capfd.readouterr().err
     assert f"http://127.0.0.1:{port}/" in err
     assert "Traceback" not in err
+
+
+def test_a_port_in_use_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", str(tmp_path), "--port", str(port))
+    assert result.exit_code == 2
+    assert f"cannot serve on port {port}" in result.stderr
+    assert "Traceback" not in result.stderr
