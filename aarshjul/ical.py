@@ -342,8 +342,8 @@ def _as_written(event: str) -> tuple[str, Previous] | None:
     if not (uid.startswith("UID:") and stamp.startswith("DTSTAMP:")
             and modified.startswith("LAST-MODIFIED:") and sequence.startswith("SEQUENCE:")):
         return None
-    if (not rest or "\n\n" in rest or rest.endswith("\n") or rest.startswith(_NAMED_ONCE)
-            or any(name in rest for name in _NAMED_ONCE_INSIDE)):
+    if (not rest or "\n\n" in rest or rest.startswith("\n") or rest.endswith("\n")
+            or rest.startswith(_NAMED_ONCE) or any(name in rest for name in _NAMED_ONCE_INSIDE)):
         return None
     stamp, sequence = stamp[8:], sequence[9:]
     if not (uid[4:] and stamp and sequence.isascii() and sequence.isdigit()):
@@ -430,13 +430,15 @@ def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     stamper = Stamper(now or build_time(), read_previous_folder(out))
-    written: list[str] = []
-    unchanged: list[str] = []
     feeds = build_feeds(plan, schedule, stamper=stamper, base_url=base_url)
-    for name, text in feeds.items():
-        (written if write_text_if_changed(out / name, text) else unchanged).append(name)
+    # all.ics first: the next run reads the stamps from it, so a run stopped
+    # half-way must not leave it older than a body's feed (a stamp or a
+    # SEQUENCE would then go back).
+    changed = {name for name in sorted(feeds, key=lambda name: name != ALL)
+               if write_text_if_changed(out / name, feeds[name])}
     removed = tuple(sorted(_listed(out) - set(feeds)))
     for name in removed:
         (out / name).unlink(missing_ok=True)
     write_text_if_changed(out / FEEDS_MANIFEST, "".join(f"{name}\n" for name in sorted(feeds)))
-    return Written(tuple(written), tuple(unchanged), removed)
+    return Written(tuple(name for name in feeds if name in changed),
+                   tuple(name for name in feeds if name not in changed), removed)

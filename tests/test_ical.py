@@ -5,6 +5,7 @@ for years, identities and stamps behave, and no text can break a feed."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 import zoneinfo
 from pathlib import Path
@@ -15,6 +16,7 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aarshjul import ical as ical_module
 from aarshjul import load_plan, schedule
 from aarshjul.calendar import WorkCalendar
 from aarshjul.ical import (
@@ -346,6 +348,32 @@ def test_a_changed_time_gets_a_new_stamp_and_sequence_others_keep_theirs(tmp_pat
         assert after[other]["SEQUENCE"] == "0"
 
 
+def test_a_run_stopped_between_two_feeds_never_sends_an_event_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    moved = PLAN + '[[meeting]]\nbody = "sbu"\ndate = 2025-01-29\nstart = "16:00"\n'
+    write(tmp_path, PLAN, NOW)
+    real, count = ical_module.write_text_if_changed, itertools.count()
+
+    def stops_at_the_second_feed(path: Path, text: str) -> bool:
+        if next(count) == 1:
+            raise KeyboardInterrupt
+        return real(path, text)
+
+    monkeypatch.setattr(ical_module, "write_text_if_changed", stops_at_the_second_feed)
+    with pytest.raises(KeyboardInterrupt):
+        write(tmp_path, moved, LATER)
+    monkeypatch.undo()
+    feeds = ("sbu.ics", "all.ics")
+    seen = [events_by_uid((tmp_path / name).read_text(encoding="utf-8")) for name in feeds]
+    write(tmp_path, PLAN, LATER + dt.timedelta(days=1))  # the change taken back
+    for name in feeds:
+        after = events_by_uid((tmp_path / name).read_text(encoding="utf-8"))
+        for uid, event in after.items():
+            # A subscriber may have fetched either feed: nothing may go back.
+            assert all(int(event["SEQUENCE"]) >= int(s[uid]["SEQUENCE"]) for s in seen)
+            assert all(event["DTSTAMP"] >= s[uid]["DTSTAMP"] for s in seen)
+
+
 def test_a_new_title_is_news_but_not_a_new_sequence(tmp_path: Path) -> None:
     write(tmp_path, PLAN, NOW)
     renamed = PLAN + '[[meeting]]\nbody = "sbu"\ndate = 2025-01-29\ntitle = "Temamøde"\n'
@@ -548,7 +576,11 @@ def test_lines_folded_together_are_cut_as_late_as_may_be(values: list[str]) -> N
 @given(st.uuids(), st.text(max_size=80))
 def test_uid5_is_uuid5(namespace: uuid.UUID, name: str) -> None:
     assert uid5(namespace, name) == str(uuid.uuid5(namespace, name))
-    assert uid5(str(namespace), name) == str(uuid.uuid5(namespace, name))
+    for written in (str(namespace), str(namespace).upper(), f"{{{namespace}}}",
+                    namespace.urn, namespace.hex):
+        assert uid5(written, name) == str(uuid.uuid5(namespace, name))
+    with pytest.raises(ValueError, match="hexadecimal UUID string"):
+        uid5(str(namespace)[:-1], name)
 
 
 def test_an_event_is_read_the_same_in_any_layout() -> None:
@@ -559,7 +591,7 @@ def test_an_event_is_read_the_same_in_any_layout() -> None:
     uid = event[0].removeprefix("UID:")
     stamps, rest = event[1:4], event[4:]
     layouts = [event, [event[0], *rest, *stamps], [*reversed(rest), *stamps, event[0]],
-               [*event, ""], [*event[:2], "", *event[2:]]]
+               [*event, ""], [*event[:2], "", *event[2:]], [*event[:4], "", *event[4:]]]
     read = [read_previous([f"BEGIN:VEVENT\n{chr(10).join(layout)}\nEND:VEVENT\n"])[uid]
             for layout in layouts]
     assert read[0].content == (event[0], *rest)
