@@ -93,6 +93,9 @@ def _user_errors(command: F) -> F:
             raise SystemExit(1) from None
         except BrokenPipeError:
             raise  # the reader went away: main() ends quietly
+        except ChildProcessError as error:  # the build's worker was killed (out of memory?)
+            click.echo(f"aarshjul: {error}; nothing was changed", err=True)
+            raise SystemExit(2) from None
         except OSError as error:  # a folder that cannot be made or written to
             where = os.fsdecode(error.filename) if error.filename is not None else None
             _print_problems((Problem(Severity.ERROR, "cannot-write",

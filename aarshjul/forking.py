@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, BinaryIO, TypeVar
+
+from aarshjul.signals import uninterrupted
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -41,12 +44,20 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
                 result: tuple[bool, Any] | None = pickle.load(pipe)
             except Exception:  # nothing came, or half of it: said below
                 result = None
+    except BaseException:
+        os.kill(child, signal.SIGKILL)  # its half is of no use now: no need to wait for it
+        raise
     finally:
-        os.close(reader)  # a child still writing stops with a broken pipe
-        _, status = os.waitpid(child, 0)
+        # Whatever happens here, the worker is waited for: none is left
+        # running (or writing) behind the one who called.
+        with uninterrupted():
+            os.close(reader)  # a child still writing stops with a broken pipe
+            _, status = os.waitpid(child, 0)
     code = os.waitstatus_to_exitcode(status)
     if code != 0 or result is None:
-        raise ChildProcessError(f"the worker process ended without a result (exit {code})")
+        how = (f"was stopped by signal {-code} ({signal.strsignal(-code)})" if code < 0
+               else f"exited with status {code}")
+        raise ChildProcessError(f"the worker process ended without a result (it {how})")
     done, value = result
     if not done:
         raise value

@@ -33,6 +33,7 @@ from aarshjul.forking import both
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
+from aarshjul.signals import uninterrupted
 from aarshjul.templates import markup, render
 
 if TYPE_CHECKING:
@@ -322,12 +323,14 @@ class _Stage:
         # The folder keeps its permissions (a site's group may read it).
         os.chmod(self.path, stat.S_IMODE(self.target.stat().st_mode)
                  if self.target.is_dir() else 0o755)
-        _swap(Path(self.path), self.target)
+        with uninterrupted():  # where two renames are needed, both or neither
+            _swap(Path(self.path), self.target)
         return Built(tuple(sorted(written)), removed, len(names) - len(written))
 
     def discard(self) -> None:
         """Remove the staging folder (after the swap, it holds the old site)."""
-        shutil.rmtree(self.path, ignore_errors=True)
+        with uninterrupted():  # a Ctrl-C now would leave the folder half removed
+            shutil.rmtree(self.path, ignore_errors=True)
 
 
 def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Built:

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from aarshjul import forking, load_plan, schedule
+from aarshjul import site as site_module
+from aarshjul.signals import uninterrupted
 from aarshjul.site import site_files
 
 from .plans import EXAMPLE
@@ -83,3 +88,61 @@ def test_a_site_is_the_same_built_in_one_process_or_two(monkeypatch: pytest.Monk
     two = site_files(plan, result, now=now)
     monkeypatch.setattr(forking, "_can_fork", lambda: False)
     assert site_files(plan, result, now=now) == two
+
+
+def test_an_error_here_stops_the_worker_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: True)
+
+    def fails() -> None:
+        raise KeyError("here")
+
+    began = time.monotonic()
+    with pytest.raises(KeyError):
+        forking.both(lambda: time.sleep(120), fails)
+    assert time.monotonic() - began < 60  # not waited for: its work is of no use
+    with pytest.raises(ChildProcessError):  # and none is left
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_killed_worker_is_named_by_its_signal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: True)
+    with pytest.raises(ChildProcessError, match=r"stopped by signal 9 \(Killed\)"):
+        forking.both(lambda: os.kill(os.getpid(), signal.SIGKILL), lambda: None)
+
+
+def test_a_killed_worker_is_one_line_and_changes_nothing(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: True)
+    site = tmp_path / "site"
+    assert run_cli("build", str(EXAMPLE), "-o", str(site)).exit_code == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    monkeypatch.setattr(site_module, "_agendas",
+                        lambda *args: os.kill(os.getpid(), signal.SIGKILL))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # another day: a changed site
+    result = run_cli("build", str(EXAMPLE), "-o", str(site))
+    assert result.exit_code == 2
+    assert "the worker process ended without a result (it was stopped by signal 9" in \
+        result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_signal_waits_for_the_end_of_an_uninterrupted_stretch() -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    reached = []
+
+    def stretch() -> None:
+        with uninterrupted():
+            os.kill(os.getpid(), signal.SIGTERM)
+            reached.append("the end of the stretch")
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(SystemExit):
+            stretch()
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert reached == ["the end of the stretch"]

@@ -297,11 +297,13 @@ def test_a_half_that_fails_leaves_the_old_site_and_no_staging(
     before = _files(folder)
     changed = make_plan(plan.replace("2025-04-02", "2025-04-09"))
 
-    def fails(*args: object) -> str:
+    def fails(*args: object, **context: object) -> str:
         raise OSError(28, "No space left on device")
 
-    # The overview half fails after the agenda half has staged its pages.
-    monkeypatch.setattr(site_module, "plan_json", fails)
+    # The front page, the last file of the second half, fails: by then the
+    # first half has staged its pages (before it in one process; in the
+    # worker, the quicker half on this small plan).
+    monkeypatch.setattr(site_module, "render", fails)
     with pytest.raises(OSError, match="No space left"):
         site_module.build_site(changed, schedule(changed), folder, now=NOW)
     assert _files(folder) == before
