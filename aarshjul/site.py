@@ -286,8 +286,9 @@ class _Stage:
         for name in files:
             if name.startswith("/") or ".." in name.split("/"):
                 raise ValueError(f"a site file outside the site: {name}")
-        # A file the last build did not write is new (the folder holds no
-        # other files of that name: it is a site, or empty).
+        # A file the last build did not write is written, unread: the site's
+        # own file takes the place of one of the same name that someone put
+        # there (as it always did), and a first build stats nothing.
         written = [name for name, data in files.items()
                    if name not in self.old or not _same(f"{self.root}/{name}", data)]
         for name in written:
