@@ -10,6 +10,7 @@ other: the result is the same either way.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -31,6 +32,11 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     if not _can_fork():
         return first(), second()
     reader, writer = os.pipe()
+    # As Python's documentation advises before a fork: what exists now is
+    # left out of the cyclic collector's rounds, which would otherwise walk
+    # (and in the worker, copy page by page) every object both processes
+    # share. About 0.1 s of a 100-body site build.
+    gc.freeze()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child, which never returns
         _run_child(first, reader, writer)
@@ -53,6 +59,7 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
         with uninterrupted():
             os.close(reader)  # a child still writing stops with a broken pipe
             _, status = os.waitpid(child, 0)
+        gc.unfreeze()  # a long-lived caller's objects are collectable again
     code = os.waitstatus_to_exitcode(status)
     if code != 0 or result is None:
         how = (f"was stopped by signal {-code} ({signal.strsignal(-code)})" if code < 0

@@ -4,6 +4,7 @@ every failure of the worker reported in the parent."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import sys
@@ -146,3 +147,12 @@ def test_a_signal_waits_for_the_end_of_an_uninterrupted_stretch() -> None:
     finally:
         signal.signal(signal.SIGTERM, before)
     assert reached == ["the end of the stretch"]
+
+
+def test_the_collector_passes_over_shared_objects_while_both_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: True)
+    worker, here = forking.both(gc.get_freeze_count, gc.get_freeze_count)
+    assert worker > 0
+    assert here > 0
+    assert gc.get_freeze_count() == 0  # and afterwards, a caller's objects are its own again
