@@ -37,7 +37,13 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     # (and in the worker, copy page by page) every object both processes
     # share. About 0.1 s of a 100-body site build.
     gc.freeze()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:  # no process to spare (EAGAIN, ENOMEM): one after the other, here
+        gc.unfreeze()
+        os.close(reader)
+        os.close(writer)
+        return first(), second()
     if child == 0:  # pragma: no cover - runs in the child, which never returns
         _run_child(first, reader, writer)
     os.close(writer)

@@ -156,3 +156,15 @@ def test_the_collector_passes_over_shared_objects_while_both_run(
     assert worker > 0
     assert here > 0
     assert gc.get_freeze_count() == 0  # and afterwards, a caller's objects are its own again
+
+
+def test_where_no_process_can_be_made_the_work_runs_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "_can_fork", lambda: True)
+
+    def no_process() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_process)
+    assert forking.both(os.getpid, os.getpid) == (os.getpid(), os.getpid())
+    assert gc.get_freeze_count() == 0
