@@ -1,5 +1,6 @@
 """Reading input files: text for plans and written agendas, with a clear
-:class:`SourceError` for a file that is missing, a folder, binary or not text."""
+:class:`SourceError` for a file that is missing, a folder, binary or not text;
+and the lists of files that an earlier build or export left behind."""
 
 from __future__ import annotations
 
@@ -49,3 +50,12 @@ def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str
         raise SourceError.single(
             "not-text", f"is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
             "save it as UTF-8", file=name, line=line) from None
+
+
+def listed(path: pathlib.Path) -> set[str]:
+    """The names in a list an earlier run wrote, one a line (the files a site
+    build or a feed export wrote); none where there is no list."""
+    try:
+        return set(path.read_text(encoding="utf-8").splitlines())
+    except (FileNotFoundError, NotADirectoryError):
+        return set()

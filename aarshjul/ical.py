@@ -33,6 +33,7 @@ from aarshjul import ics_text
 from aarshjul.agenda_items import Agenda
 from aarshjul.calendar import WorkCalendar, work_calendar
 from aarshjul.colors import css_name
+from aarshjul.files import listed
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling import Schedule
@@ -391,13 +392,10 @@ FEEDS_MANIFEST = ".aarshjul-feeds"
 those the plan no longer has (a body taken out of it), and no other file."""
 
 
-def _listed(folder: Path) -> set[str]:
-    try:
-        names = (folder / FEEDS_MANIFEST).read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, NotADirectoryError):
-        return set()
+def _feeds_listed(folder: Path) -> set[str]:
     # Only plain feed names: a list that was edited never reaches elsewhere.
-    return {name for name in names if name.endswith(".ics") and name == Path(name).name}
+    return {name for name in listed(folder / FEEDS_MANIFEST)
+            if name.endswith(".ics") and name == Path(name).name}
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
@@ -436,7 +434,7 @@ def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], 
     # SEQUENCE would then go back).
     changed = {name for name in sorted(feeds, key=lambda name: name != ALL)
                if write_text_if_changed(out / name, feeds[name])}
-    removed = tuple(sorted(_listed(out) - set(feeds)))
+    removed = tuple(sorted(_feeds_listed(out) - set(feeds)))
     for name in removed:
         (out / name).unlink(missing_ok=True)
     write_text_if_changed(out / FEEDS_MANIFEST, "".join(f"{name}\n" for name in sorted(feeds)))

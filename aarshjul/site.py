@@ -29,6 +29,7 @@ import attrs
 
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
+from aarshjul.files import listed
 from aarshjul.forking import both
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
@@ -219,13 +220,6 @@ class Built:
         return bool(self.written or self.removed)
 
 
-def _manifest(folder: Path) -> set[str]:
-    try:
-        return set((folder / MANIFEST).read_text(encoding="utf-8").splitlines())
-    except (FileNotFoundError, NotADirectoryError):
-        return set()
-
-
 def _same(path: str, data: bytes) -> bool:
     try:
         if os.stat(path).st_size != len(data):
@@ -278,7 +272,7 @@ class _Stage:
         self.root = os.fspath(self.target)
         # Named now, made when needed, by whichever process needs it first.
         self.path = f"{self.target.parent}/.{self.target.name}.{secrets.token_hex(6)}"
-        self.old = _manifest(self.target)
+        self.old = listed(self.target / MANIFEST)
         self._made: set[str] = set()
 
     def put(self, files: Mapping[str, bytes]) -> list[str]:
