@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any
 from aarshjul._version import __version__
 
 if TYPE_CHECKING:
-    from aarshjul.agenda import Agendas, assemble
-    from aarshjul.agenda_items import Agenda, AgendaItem
-    from aarshjul.agenda_text import render_agenda
-    from aarshjul.caldav_publish import Calendar, Published, publish
+    from aarshjul.agenda.assembly import Agendas, assemble
+    from aarshjul.agenda.documents import render_agenda
+    from aarshjul.agenda.items import Agenda, AgendaItem
     from aarshjul.check import Report, check_agenda_text, check_path, check_plan_text
     from aarshjul.clock import ClockTime, Minutes
     from aarshjul.errors import (
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
         Severity,
         SourceError,
     )
-    from aarshjul.ical import Stamper, build_feeds, write_feeds
+    from aarshjul.ical.feeds import Stamper, build_feeds, write_feeds
     from aarshjul.model import (
         Body,
         Case,
@@ -53,31 +52,38 @@ if TYPE_CHECKING:
         Template,
         Theme,
     )
-    from aarshjul.plan_file import load_plan, parse_plan, read_plan
-    from aarshjul.publishing import Change, Held, Sync, plan_sync
-    from aarshjul.scheduling import UID_NAMESPACE, Schedule, list_meetings, schedule, select
-    from aarshjul.serve import make_server, serve
-    from aarshjul.site import Built, build_site, site_files, write_site
-    from aarshjul.wheel import wheel_svg
-    from aarshjul.written import WrittenAgenda, read_agenda, read_agenda_lines
-    from aarshjul.written_check import check_written
+    from aarshjul.plan.reader import load_plan, parse_plan, read_plan
+    from aarshjul.publishing.server import Calendar, Published, publish
+    from aarshjul.publishing.sync import Change, Held, Sync, plan_sync
+    from aarshjul.scheduling.meetings import (
+        UID_NAMESPACE,
+        Schedule,
+        list_meetings,
+        schedule,
+        select,
+    )
+    from aarshjul.site.pages import Built, build_site, site_files, write_site
+    from aarshjul.site.serve import make_server, serve
+    from aarshjul.wheel.drawing import wheel_svg
+    from aarshjul.written.check import check_written
+    from aarshjul.written.reader import WrittenAgenda, read_agenda, read_agenda_lines
 
 # Each public name and the module it lives in: `import aarshjul` stays cheap,
 # and a command imports only what it uses.
 _WHERE = {
     "AarshjulError": "aarshjul.errors",
-    "Agenda": "aarshjul.agenda_items",
+    "Agenda": "aarshjul.agenda.items",
     "AgendaError": "aarshjul.errors",
-    "AgendaItem": "aarshjul.agenda_items",
-    "Agendas": "aarshjul.agenda",
+    "AgendaItem": "aarshjul.agenda.items",
+    "Agendas": "aarshjul.agenda.assembly",
     "Body": "aarshjul.model",
-    "Built": "aarshjul.site",
-    "Calendar": "aarshjul.caldav_publish",
+    "Built": "aarshjul.site.pages",
+    "Calendar": "aarshjul.publishing.server",
     "Case": "aarshjul.model",
-    "Change": "aarshjul.publishing",
+    "Change": "aarshjul.publishing.sync",
     "ClockTime": "aarshjul.clock",
     "Closed": "aarshjul.model",
-    "Held": "aarshjul.publishing",
+    "Held": "aarshjul.publishing.sync",
     "Item": "aarshjul.model",
     "Language": "aarshjul.model",
     "Meeting": "aarshjul.model",
@@ -89,44 +95,44 @@ _WHERE = {
     "PlanError": "aarshjul.errors",
     "Problem": "aarshjul.errors",
     "PublishError": "aarshjul.errors",
-    "Published": "aarshjul.caldav_publish",
+    "Published": "aarshjul.publishing.server",
     "Recurrence": "aarshjul.model",
     "Report": "aarshjul.check",
-    "Schedule": "aarshjul.scheduling",
+    "Schedule": "aarshjul.scheduling.meetings",
     "Series": "aarshjul.model",
     "Severity": "aarshjul.errors",
     "SourceError": "aarshjul.errors",
-    "Stamper": "aarshjul.ical",
+    "Stamper": "aarshjul.ical.feeds",
     "Status": "aarshjul.model",
-    "Sync": "aarshjul.publishing",
+    "Sync": "aarshjul.publishing.sync",
     "Template": "aarshjul.model",
     "Theme": "aarshjul.model",
-    "UID_NAMESPACE": "aarshjul.scheduling",
-    "WrittenAgenda": "aarshjul.written",
-    "assemble": "aarshjul.agenda",
-    "build_feeds": "aarshjul.ical",
-    "build_site": "aarshjul.site",
+    "UID_NAMESPACE": "aarshjul.scheduling.meetings",
+    "WrittenAgenda": "aarshjul.written.reader",
+    "assemble": "aarshjul.agenda.assembly",
+    "build_feeds": "aarshjul.ical.feeds",
+    "build_site": "aarshjul.site.pages",
     "check_agenda_text": "aarshjul.check",
     "check_path": "aarshjul.check",
     "check_plan_text": "aarshjul.check",
-    "check_written": "aarshjul.written_check",
-    "list_meetings": "aarshjul.scheduling",
-    "load_plan": "aarshjul.plan_file",
-    "make_server": "aarshjul.serve",
-    "parse_plan": "aarshjul.plan_file",
-    "plan_sync": "aarshjul.publishing",
-    "publish": "aarshjul.caldav_publish",
-    "read_agenda": "aarshjul.written",
-    "read_agenda_lines": "aarshjul.written",
-    "read_plan": "aarshjul.plan_file",
-    "render_agenda": "aarshjul.agenda_text",
-    "schedule": "aarshjul.scheduling",
-    "select": "aarshjul.scheduling",
-    "serve": "aarshjul.serve",
-    "site_files": "aarshjul.site",
-    "wheel_svg": "aarshjul.wheel",
-    "write_feeds": "aarshjul.ical",
-    "write_site": "aarshjul.site",
+    "check_written": "aarshjul.written.check",
+    "list_meetings": "aarshjul.scheduling.meetings",
+    "load_plan": "aarshjul.plan.reader",
+    "make_server": "aarshjul.site.serve",
+    "parse_plan": "aarshjul.plan.reader",
+    "plan_sync": "aarshjul.publishing.sync",
+    "publish": "aarshjul.publishing.server",
+    "read_agenda": "aarshjul.written.reader",
+    "read_agenda_lines": "aarshjul.written.reader",
+    "read_plan": "aarshjul.plan.reader",
+    "render_agenda": "aarshjul.agenda.documents",
+    "schedule": "aarshjul.scheduling.meetings",
+    "select": "aarshjul.scheduling.meetings",
+    "serve": "aarshjul.site.serve",
+    "site_files": "aarshjul.site.pages",
+    "wheel_svg": "aarshjul.wheel.drawing",
+    "write_feeds": "aarshjul.ical.feeds",
+    "write_site": "aarshjul.site.pages",
 }
 
 __all__ = [

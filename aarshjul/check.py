@@ -15,9 +15,9 @@ from typing import Literal
 
 import attrs
 
-from aarshjul.agenda_items import AgendaItem, item_record
+from aarshjul.agenda.items import AgendaItem, item_record
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
-from aarshjul.written import AGENDA_SUFFIXES
+from aarshjul.written.reader import AGENDA_SUFFIXES
 
 PLAN_SUFFIXES = (".toml",)
 CHECKABLE = PLAN_SUFFIXES + AGENDA_SUFFIXES
@@ -44,8 +44,8 @@ class Report:
 def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     """Every problem of a plan given as text: its format, then its meetings
     and agendas."""
-    from aarshjul.plan_file import read_plan  # noqa: PLC0415
-    from aarshjul.scheduling import schedule  # noqa: PLC0415
+    from aarshjul.plan.reader import read_plan  # noqa: PLC0415
+    from aarshjul.scheduling.meetings import schedule  # noqa: PLC0415
 
     plan, problems = read_plan(text, source=source)
     if plan is not None:
@@ -57,8 +57,8 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
 
 def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
     """Every finding in a written agenda given as text."""
-    from aarshjul.written import read_agenda_lines, split_lines  # noqa: PLC0415
-    from aarshjul.written_check import check_written  # noqa: PLC0415
+    from aarshjul.written.check import check_written  # noqa: PLC0415
+    from aarshjul.written.reader import read_agenda_lines, split_lines  # noqa: PLC0415
 
     written = read_agenda_lines(split_lines(text), source=source)
     return Report(source, "agenda", check_written(written, source=source),
@@ -86,8 +86,8 @@ def check_path(path: str | os.PathLike[str]) -> Report:
         except SourceError as error:
             return Report(name, "plan", error.problems)
         return check_plan_text(text, source=name)
-    from aarshjul.written import read_agenda  # noqa: PLC0415
-    from aarshjul.written_check import check_written  # noqa: PLC0415
+    from aarshjul.written.check import check_written  # noqa: PLC0415
+    from aarshjul.written.reader import read_agenda  # noqa: PLC0415
 
     try:
         written = read_agenda(name)

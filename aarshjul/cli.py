@@ -25,7 +25,7 @@ from aarshjul.errors import AarshjulError, Problem, Severity
 
 if TYPE_CHECKING:
     from aarshjul.model import Plan
-    from aarshjul.scheduling import Schedule
+    from aarshjul.scheduling.meetings import Schedule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -172,9 +172,9 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
     A plan whose meetings or agendas have errors is still listed, with exit
     status 1; one that cannot be read lists nothing.
     """
-    from aarshjul import listing  # noqa: PLC0415
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
-    from aarshjul.scheduling import select  # noqa: PLC0415
+    from aarshjul.agenda import listing  # noqa: PLC0415
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
+    from aarshjul.scheduling.meetings import select  # noqa: PLC0415
 
     if start and end and end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
@@ -207,9 +207,9 @@ def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
     meeting, the new day or the one it moved from). The text form reads like
     a written agenda, and `aarshjul check` reads it back.
     """
-    from aarshjul.agenda_text import render_agenda  # noqa: PLC0415
+    from aarshjul.agenda.documents import render_agenda  # noqa: PLC0415
     from aarshjul.model import nearest_dates  # noqa: PLC0415
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
 
     loaded = load_plan(plan)
     _known_body(loaded, body, "BODY")
@@ -240,8 +240,8 @@ def ical(plan: str, folder: str, base_url: str | None) -> None:
     SOURCE_DATE_EPOCH for reproducible builds. A plan with errors writes
     nothing.
     """
-    from aarshjul.ical import write_feeds  # noqa: PLC0415
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
+    from aarshjul.ical.feeds import write_feeds  # noqa: PLC0415
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
 
     loaded = load_plan(plan)
     result = _scheduled(loaded)
@@ -269,8 +269,8 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
     Labels are in the plan's language; the picture suits a screen and an A3
     sheet. A plan over several years gives one wheel per year.
     """
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
-    from aarshjul.wheel import wheel_svg  # noqa: PLC0415
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
+    from aarshjul.wheel.drawing import wheel_svg  # noqa: PLC0415
 
     loaded = load_plan(plan)
     years = list(range(loaded.start.year, loaded.end.year + 1))
@@ -301,8 +301,8 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     nothing. Set SOURCE_DATE_EPOCH for a reproducible build. A plan with
     errors builds nothing.
     """
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
-    from aarshjul.site import build_site  # noqa: PLC0415
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
+    from aarshjul.site.pages import build_site  # noqa: PLC0415
 
     loaded = load_plan(plan)
     result = _scheduled(loaded)
@@ -328,7 +328,7 @@ def serve(folder: str, port: int) -> None:
     Last-Modified, so calendar programs on this machine can subscribe to
     the preview too. Nothing outside FOLDER is ever served.
     """
-    from aarshjul.serve import make_server, run  # noqa: PLC0415
+    from aarshjul.site.serve import make_server, run  # noqa: PLC0415
 
     try:
         server = make_server(folder, port=port)
@@ -358,13 +358,13 @@ def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
     never touched. A second publish with nothing changed writes nothing. If
     a publish stops half-way, publish again: it does the rest.
     """
-    from aarshjul.caldav_publish import (  # noqa: PLC0415 - only publish needs it
+    from aarshjul.plan.reader import load_plan  # noqa: PLC0415
+    from aarshjul.publishing.server import (  # noqa: PLC0415 - only publish needs it
         Calendar,
         check_url,
         summary_of,
     )
-    from aarshjul.plan_file import load_plan  # noqa: PLC0415
-    from aarshjul.publishing import plan_sync  # noqa: PLC0415
+    from aarshjul.publishing.sync import plan_sync  # noqa: PLC0415
     from aarshjul.reproducible import build_time  # noqa: PLC0415
 
     url = check_url(url)
@@ -404,7 +404,7 @@ def publish(plan: str, *, url: str, user: str | None, body_id: str | None,
 
 def _password(user: str) -> str:
     """From the environment, or asked for on a terminal; never an option."""
-    from aarshjul.caldav_publish import PASSWORD_VARIABLE  # noqa: PLC0415
+    from aarshjul.publishing.server import PASSWORD_VARIABLE  # noqa: PLC0415
 
     password = os.environ.get(PASSWORD_VARIABLE)
     if password == "":
@@ -432,7 +432,7 @@ def _scheduled(plan: Plan) -> Schedule:
     do not stop the listing, which helps to decide what to change; the
     command then exits with 1 (see :func:`_exit_for`)."""
     from aarshjul.errors import Severity  # noqa: PLC0415
-    from aarshjul.scheduling import schedule  # noqa: PLC0415
+    from aarshjul.scheduling.meetings import schedule  # noqa: PLC0415
 
     result = schedule(plan)
     _print_problems(tuple(p for p in result.problems if p.severity is not Severity.INFO))

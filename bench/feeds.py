@@ -24,7 +24,7 @@ import icalendar
 import ics
 
 from aarshjul import Meeting, Plan, Stamper, build_feeds, parse_plan, schedule
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.meetings import Schedule
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag")
 NOW = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)

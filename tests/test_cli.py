@@ -218,7 +218,7 @@ def test_checking_a_written_agenda_loads_no_plan_machinery() -> None:
     tops = {name.split(".")[0] for name in imported}
     assert tops.isdisjoint({"icalendar", "holidays", "babel", "dateutil", "jinja2", "docx",
                             "lxml", "caldav"})
-    assert not {"aarshjul.plan_file", "aarshjul.scheduling", "aarshjul.model"} & imported
+    assert not {"aarshjul.plan.reader", "aarshjul.scheduling.meetings", "aarshjul.model"} & imported
 
 
 def test_a_folder_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: Path) -> None:

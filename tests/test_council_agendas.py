@@ -61,7 +61,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from aarshjul import check_path
-from aarshjul.agenda_items import item_record
+from aarshjul.agenda.items import item_record
 
 from .plans import ROOT
 

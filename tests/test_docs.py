@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from aarshjul import parse_plan, schedule
-from aarshjul import plan_file as pf
+from aarshjul.plan import reader as pf
 
 from .plans import ROOT
 
@@ -58,7 +58,8 @@ def test_every_code_is_documented() -> None:
             + (ROOT / "docs" / "commands.md").read_text(encoding="utf-8"))
     documented = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info) \|", text,
                                 re.MULTILINE))
-    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "aarshjul").glob("*.py"))
+    sources = "".join(p.read_text(encoding="utf-8")
+                      for p in sorted((ROOT / "aarshjul").rglob("*.py")))
     code = r'\s*"([a-z]+(?:-[a-z]+)*)"'
     used = set()
     for call in (rf"\.report\({code}", rf"\.single\({code}", rf"\.add\([^,()]+,{code}",

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import forking, load_plan, schedule
-from aarshjul import site as site_module
+from aarshjul import load_plan, schedule
 from aarshjul.signals import uninterrupted
-from aarshjul.site import site_files
+from aarshjul.site import forking
+from aarshjul.site import pages as site_module
+from aarshjul.site.pages import site_files
 
 from .plans import EXAMPLE
 

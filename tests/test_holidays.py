@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from aarshjul import Language
-from aarshjul.calendar import WorkCalendar, holidays_for, work_calendar
 from aarshjul.model import Closed
+from aarshjul.scheduling.calendar import WorkCalendar, holidays_for, work_calendar
 
 from .plans import make_plan
 

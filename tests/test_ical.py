@@ -16,10 +16,9 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aarshjul import ical as ical_module
 from aarshjul import load_plan, schedule
-from aarshjul.calendar import WorkCalendar
-from aarshjul.ical import (
+from aarshjul.ical import feeds as ical_module
+from aarshjul.ical.feeds import (
     FEEDS_MANIFEST,
     Stamper,
     build_feeds,
@@ -28,7 +27,8 @@ from aarshjul.ical import (
     read_previous,
     write_feeds,
 )
-from aarshjul.ics_text import fold, fold_lines, text, unfold
+from aarshjul.ical.lines import fold, fold_lines, text, unfold
+from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 
 from .feed_parsers import PARSERS

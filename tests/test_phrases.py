@@ -16,8 +16,8 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aarshjul.phrases import KNOWN_FORMS, PhraseError, phrase_to_rrule
-from aarshjul.recurrence import expand_rule, normalize_rule
+from aarshjul.recurrence.phrases import KNOWN_FORMS, PhraseError, phrase_to_rrule
+from aarshjul.recurrence.rule import expand_rule, normalize_rule
 
 EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
 ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))

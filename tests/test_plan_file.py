@@ -17,7 +17,7 @@ from aarshjul import (
     parse_plan,
     read_plan,
 )
-from aarshjul.plan_file import slug
+from aarshjul.plan.reader import slug
 
 from .plans import EXAMPLE, HEADER, make_plan, plan_text
 

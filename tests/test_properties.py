@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aarshjul import OnHoliday, Status, parse_plan, schedule
-from aarshjul.calendar import work_calendar
-from aarshjul.listing import as_json
+from aarshjul.agenda.listing import as_json
+from aarshjul.scheduling.calendar import work_calendar
 
 PHRASES = ["hver tirsdag", "hver anden onsdag", "every friday", "første mandag i måneden",
            "sidste torsdag i måneden", "onsdag i lige uger", "hver 3. uge om torsdagen",

@@ -18,10 +18,10 @@ import icalendar
 import pytest
 
 from aarshjul import load_plan, schedule
-from aarshjul.caldav_publish import PASSWORD_VARIABLE, publish
 from aarshjul.errors import PublishError
-from aarshjul.ical import SOURCE, Stamper, build_feeds
-from aarshjul.publishing import Action, Held, plan_sync
+from aarshjul.ical.feeds import SOURCE, Stamper, build_feeds
+from aarshjul.publishing.server import PASSWORD_VARIABLE, publish
+from aarshjul.publishing.sync import Action, Held, plan_sync
 
 from .plans import EXAMPLE, ROOT, make_plan, plan_text
 from .radicale import PASSWORD, USER, Radicale

@@ -25,7 +25,7 @@ import attrs
 import pytest
 
 from aarshjul.errors import SourceError
-from aarshjul.serve import make_server, serve
+from aarshjul.site.serve import make_server, serve
 
 SECRET = b"BEGIN:VCALENDAR\r\nSUMMARY:hemmeligt m\xc3\xb8de\r\n"
 FEED = "BEGIN:VCALENDAR\r\nSUMMARY:Byrådsmøde\r\nEND:VCALENDAR\r\n".encode()

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import forking, load_plan, schedule
-from aarshjul import site as site_module
+from aarshjul import load_plan, schedule
+from aarshjul.agenda.listing import as_json
 from aarshjul.errors import SourceError
-from aarshjul.ical import agenda_paths
-from aarshjul.listing import as_json
-from aarshjul.site import MANIFEST, site_files, write_site
+from aarshjul.ical.feeds import agenda_paths
+from aarshjul.site import forking
+from aarshjul.site import pages as site_module
+from aarshjul.site.pages import MANIFEST, site_files, write_site
 
 from .browser import dom, png_pixels, screenshot
 from .plans import EXAMPLE, ROOT, make_plan

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aarshjul.toml_positions import _MAX_DEPTH, KeyPath, key_lines, line_of
+from aarshjul.plan.toml_positions import _MAX_DEPTH, KeyPath, key_lines, line_of
 
 # ---------------------------------------------------------------------------
 # Table-driven cases: (id, the text's lines, every path the scanner must

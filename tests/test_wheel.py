@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aarshjul import load_plan, schedule
-from aarshjul.wheel import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
+from aarshjul.wheel.drawing import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
 
 from .plans import EXAMPLE, ROOT, make_plan, plan_text
 

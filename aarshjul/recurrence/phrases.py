@@ -22,7 +22,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from aarshjul.words import DANISH_DAYS, ENGLISH_DAYS, LONGEST_MONTH, MONTH_WORDS, WEEKDAY_CODES
+from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS, LONGEST_MONTH, MONTH_WORDS, WEEKDAY_CODES
 
 __all__ = ["KNOWN_FORMS", "PhraseError", "phrase_to_rrule"]
 

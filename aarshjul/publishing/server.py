@@ -1,7 +1,7 @@
 """Publishing into a CalDAV calendar (SPEC §8): the server's side.
 
 :class:`Calendar` reads what a calendar holds and applies the changes that
-:func:`aarshjul.publishing.plan_sync` decided, with the ``caldav`` library.
+:func:`aarshjul.publishing.sync.plan_sync` decided, with the ``caldav`` library.
 Every failure a user can meet (a wrong password, a server that is down, an
 address that is no calendar, a write the server refuses) becomes a
 :class:`~aarshjul.errors.PublishError` located at the calendar's address,
@@ -22,9 +22,9 @@ import attrs
 
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
-from aarshjul.publishing import Action, Change, Held, Sync, plan_sync
+from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
 from aarshjul.reproducible import build_time
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.meetings import Schedule
 
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
 """Where the password comes from: never an argument, which other users of

@@ -7,7 +7,7 @@ forms people use (``Tid: 18.15 – 18.18 (3 min.)``, ``19.30–19.32``,
 ``kl. 8.30-8.45``), the meeting's own time and date, labelled fields, the
 short list at the top (``Dagsorden kort:``), and page noise that must not
 become items. The reader never raises on text: what it cannot read becomes a
-located problem. :mod:`aarshjul.written_check` then checks the times.
+located problem. :mod:`aarshjul.written.check` then checks the times.
 
 Lines are numbered from 1; for a .docx file the number is the paragraph's.
 """
@@ -22,11 +22,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from aarshjul.agenda_items import Agenda, AgendaItem
+from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import AgendaError, Problem, Severity
 from aarshjul.files import read_text
-from aarshjul.words import MONTH_WORDS
+from aarshjul.vocabulary import MONTH_WORDS
 
 Line = tuple[int, str]
 """A line of the agenda and its number (for .docx: the paragraph's)."""
@@ -567,7 +567,7 @@ def read_agenda(path: str | os.PathLike[str]) -> WrittenAgenda:
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - str in, str out
     if suffix in DOCX_SUFFIXES:
-        from aarshjul.docx_text import docx_lines  # noqa: PLC0415
+        from aarshjul.written.docx import docx_lines  # noqa: PLC0415
 
         lines = docx_lines(name)
     elif suffix in TEXT_SUFFIXES:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aarshjul.words import LONGEST_MONTH, WEEKDAY_CODES
+from aarshjul.vocabulary import LONGEST_MONTH, WEEKDAY_CODES
 
 WEEKDAYS = WEEKDAY_CODES
 FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")

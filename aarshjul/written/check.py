@@ -1,15 +1,15 @@
 """Do a written agenda's times add up? The findings of SPEC §4.
 
-Pure: a :class:`~aarshjul.written.WrittenAgenda` in, located problems out.
+Pure: a :class:`~aarshjul.written.reader.WrittenAgenda` in, located problems out.
 Every finding names its line (for .docx: the paragraph) and, where it has
 one, its item.
 """
 
 from __future__ import annotations
 
-from aarshjul.agenda_items import AgendaItem, unplanned
+from aarshjul.agenda.items import AgendaItem, unplanned
 from aarshjul.errors import Problem, Severity
-from aarshjul.written import Stated, WrittenAgenda, normalized_title
+from aarshjul.written.reader import Stated, WrittenAgenda, normalized_title
 
 
 def _span(item: AgendaItem) -> str:

@@ -2,7 +2,7 @@
 
 Pure: the calendar's events come in as text, and out come the changes that
 make the calendar hold the plan's meetings, each as one event with the same
-UID and content as in the feeds. :mod:`aarshjul.caldav_publish` talks to the
+UID and content as in the feeds. :mod:`aarshjul.publishing.server` talks to the
 server.
 
 - A meeting whose event the calendar holds with the same content is left
@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from aarshjul.ical import (
+from aarshjul.ical.feeds import (
     SOURCE,
     Previous,
     Stamper,
@@ -37,7 +37,7 @@ from aarshjul.ical import (
     zone_lines,
 )
 from aarshjul.model import Meeting, Plan, Status
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.meetings import Schedule
 
 
 @attrs.frozen

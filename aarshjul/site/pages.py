@@ -30,15 +30,15 @@ import attrs
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
 from aarshjul.files import listed
-from aarshjul.forking import both
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.meetings import Schedule
 from aarshjul.signals import uninterrupted
+from aarshjul.site.forking import both
 from aarshjul.templates import markup, render
 
 if TYPE_CHECKING:
-    from aarshjul.ical import Previous
+    from aarshjul.ical.feeds import Previous
 
 # What only one half of a build needs (the feeds, the wheel, the agenda
 # pages) is imported in that half, on its own processor: these imports are
@@ -73,7 +73,7 @@ _WORDS = {
 
 def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
                 ) -> list[dict[str, str | None]]:
-    from aarshjul.ical import ALL, DEADLINES  # noqa: PLC0415
+    from aarshjul.ical.feeds import ALL, DEADLINES  # noqa: PLC0415
 
     feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
     feeds += [(ALL, words["all"])]
@@ -108,8 +108,8 @@ def plan_json(plan: Plan, schedule: Schedule) -> str:
     meetings --format json`` gives them)."""
     import json  # noqa: PLC0415
 
-    from aarshjul.agenda_items import item_record  # noqa: PLC0415
-    from aarshjul.listing import meeting_record  # noqa: PLC0415
+    from aarshjul.agenda.items import item_record  # noqa: PLC0415
+    from aarshjul.agenda.listing import meeting_record  # noqa: PLC0415
 
     records: dict[object, dict[str, object]] = {}  # a series' meetings share their items
 
@@ -160,8 +160,8 @@ def _halves(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str |
 
 def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
     """A page for each meeting's agenda, and the plan as JSON."""
-    from aarshjul.agenda_text import as_html  # noqa: PLC0415
-    from aarshjul.ical import agenda_paths  # noqa: PLC0415
+    from aarshjul.agenda.documents import as_html  # noqa: PLC0415
+    from aarshjul.ical.feeds import agenda_paths  # noqa: PLC0415
 
     language = plan.language
     paths = agenda_paths(schedule)
@@ -177,8 +177,8 @@ def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
 def _views(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
            previous: Mapping[str, Previous]) -> dict[str, bytes]:
     """The feeds, the wheels and the front page."""
-    from aarshjul.ical import Stamper, agenda_paths, build_feeds  # noqa: PLC0415
-    from aarshjul.wheel import mark_today, wheel_svg  # noqa: PLC0415
+    from aarshjul.ical.feeds import Stamper, agenda_paths, build_feeds  # noqa: PLC0415
+    from aarshjul.wheel.drawing import mark_today, wheel_svg  # noqa: PLC0415
 
     feeds = build_feeds(plan, schedule, stamper=Stamper(now, previous), base_url=base_url)
     files = {f"feeds/{name}": text for name, text in feeds.items()}
@@ -232,7 +232,7 @@ def _same(path: str, data: bytes) -> bool:
 
 def previous_feeds(folder: str | os.PathLike[str]) -> dict[str, Previous]:
     """The events of the feeds an earlier build left in the site's folder."""
-    from aarshjul.ical import read_previous_folder  # noqa: PLC0415
+    from aarshjul.ical.feeds import read_previous_folder  # noqa: PLC0415
 
     return read_previous_folder(Path(folder) / "feeds")
 
@@ -254,7 +254,7 @@ class _Stage:
 
     Its folder is made only when a first file differs from the old site's,
     so a build that changes nothing touches nothing. Both halves of a build
-    (:func:`aarshjul.forking.both`) may :meth:`put` files into it at once,
+    (:func:`aarshjul.site.forking.both`) may :meth:`put` files into it at once,
     each from its own process; :meth:`finish` then completes and swaps it."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:

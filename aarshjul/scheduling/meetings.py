@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from aarshjul.agenda import DateWords, assemble
-from aarshjul.agenda_items import Agenda
-from aarshjul.calendar import WorkCalendar, work_calendar
+from aarshjul.agenda.assembly import DateWords, assemble
+from aarshjul.agenda.items import Agenda
 from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.model import (
@@ -29,7 +28,8 @@ from aarshjul.model import (
     Status,
     Where,
 )
-from aarshjul.recurrence import RuleError, expand_rule, normalize_rule
+from aarshjul.recurrence.rule import RuleError, expand_rule, normalize_rule
+from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.uids import uid5
 
 UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from aarshjul.agenda_items import Agenda, AgendaItem, unplanned
+from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates

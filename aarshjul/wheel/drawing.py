@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from aarshjul.agenda_items import Agenda
-from aarshjul.calendar import WorkCalendar, work_calendar
+from aarshjul.agenda.items import Agenda
 from aarshjul.model import Closed, Language, Meeting, Plan, Status, Theme
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
+from aarshjul.scheduling.meetings import Schedule
 
 WIDTH, HEIGHT = 1414, 1000  # A3 landscape, √2 to 1
 CX, CY = 500, 500

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.model import Where
-from aarshjul.toml_positions import KeyPath, key_lines, line_of
+from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from aarshjul.agenda_items import Agenda, AgendaItem
+from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.model import Language
 
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from aarshjul.agenda_items import Agenda, item_record
+from aarshjul.agenda.items import Agenda, item_record
 from aarshjul.model import Language, Meeting, Plan, Status
 
 _HEADERS = {

@@ -4,10 +4,10 @@ Staff subscribe to these from Outlook, Google, Apple and Thunderbird, which
 poll them for years. What makes a feed behave:
 
 - one VEVENT per meeting, with a UID that never changes (the meeting's,
-  from :mod:`aarshjul.scheduling`), so an update moves an event instead of
+  from :mod:`aarshjul.scheduling.meetings`), so an update moves an event instead of
   adding a second one; a cancelled meeting stays, ``STATUS:CANCELLED``;
 - one VTIMEZONE per feed, with yearly rules that hold after the feed's last
-  meeting too (:mod:`aarshjul.vtimezone`);
+  meeting too (:mod:`aarshjul.ical.vtimezone`);
 - DTSTAMP and LAST-MODIFIED say when the event's information last changed
   (RFC 5545 §3.8.7.2 for a feed without METHOD): an event that is the same
   as in the previous build keeps its stamps and SEQUENCE; a changed one gets
@@ -29,16 +29,16 @@ from pathlib import Path
 
 import attrs
 
-from aarshjul import ics_text
-from aarshjul.agenda_items import Agenda
-from aarshjul.calendar import WorkCalendar, work_calendar
-from aarshjul.colors import css_name
+from aarshjul.agenda.items import Agenda
 from aarshjul.files import listed
+from aarshjul.ical import lines as ics_text
+from aarshjul.ical.colors import css_name
+from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
-from aarshjul.scheduling import Schedule
+from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
+from aarshjul.scheduling.meetings import Schedule
 from aarshjul.uids import uid5
-from aarshjul.vtimezone import vtimezone
 
 PRODID = "-//aarshjul//aarshjul//DA"
 """Without a version: an upgrade of aarshjul alone should not rewrite feeds."""
@@ -151,7 +151,7 @@ def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
 def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
                   stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> str:
     """A meeting's VEVENT, folded, as it stands in the feeds and in a CalDAV
-    calendar (:mod:`aarshjul.publishing`)."""
+    calendar (:mod:`aarshjul.publishing.sync`)."""
     words = _WORDS[plan.language]
     body = plan.body(meeting.body)
     cancelled = meeting.status is Status.CANCELLED

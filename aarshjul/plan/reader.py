@@ -39,8 +39,8 @@ from aarshjul.model import (
     Template,
     Theme,
 )
-from aarshjul.toml_positions import KeyPath, line_of
-from aarshjul.toml_tables import Reader, Table
+from aarshjul.plan.tables import Reader, Table
+from aarshjul.plan.toml_positions import KeyPath, line_of
 
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _LONGEST_PLAN_YEARS = 50
@@ -419,8 +419,8 @@ def _recurrence(table: Table) -> Recurrence | None:
 
 
 def _how(table: Table) -> Recurrence | None:
-    from aarshjul.phrases import PhraseError, phrase_to_rrule  # noqa: PLC0415
-    from aarshjul.recurrence import RuleError, normalize_rule  # noqa: PLC0415
+    from aarshjul.recurrence.phrases import PhraseError, phrase_to_rrule  # noqa: PLC0415
+    from aarshjul.recurrence.rule import RuleError, normalize_rule  # noqa: PLC0415
 
     given = [key for key in ("rule", "every", "dates") if table.has(key)]
     if not given:

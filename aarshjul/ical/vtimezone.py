@@ -26,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from aarshjul import ics_text
+from aarshjul.ical import lines as ics_text
 
 _NAME = r"(?:[A-Za-z]{3,}|<[^>]+>)"
 _OFFSET = r"[+-]?\d{1,2}(?::\d{2}){0,2}"

@@ -1,0 +1,1 @@
+"""Meetings -> agendas: assembly, clock times, and the agenda as a document."""

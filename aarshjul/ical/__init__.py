@@ -1,0 +1,1 @@
+"""iCalendar: the feeds staff subscribe to (SPEC §6)."""

@@ -1,0 +1,1 @@
+"""Plan files: TOML text -> raw tables -> the validated model (SPEC §3)."""

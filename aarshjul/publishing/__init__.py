@@ -1,0 +1,1 @@
+"""Publishing the meetings into a CalDAV calendar (SPEC §8)."""

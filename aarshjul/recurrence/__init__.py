@@ -1,0 +1,1 @@
+"""How a series recurs: RFC 5545 rules, and the words planners use for them."""

@@ -1,0 +1,1 @@
+"""Plan -> meetings: rules, holidays, closed periods and changes (pure)."""

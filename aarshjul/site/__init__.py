@@ -1,0 +1,1 @@
+"""The static site, and previewing it (SPEC §7)."""

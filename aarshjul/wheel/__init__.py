@@ -1,0 +1,1 @@
+"""The årshjul as a picture (SPEC §7)."""
