@@ -44,6 +44,7 @@ class Report:
 def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     """Every problem of a plan given as text: its format, then its meetings
     and agendas."""
+    from aarshjul.agenda.assembly import assemble  # noqa: PLC0415
     from aarshjul.plan.reader import read_plan  # noqa: PLC0415
     from aarshjul.scheduling.meetings import schedule  # noqa: PLC0415
 
@@ -51,7 +52,7 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     if plan is not None:
         # Dates in item texts ("{previous}") do not change what is wrong with
         # a plan; ISO dates spare the check from loading babel.
-        problems += schedule(plan, date_words=dt.date.isoformat).problems
+        problems += assemble(plan, schedule(plan), date_words=dt.date.isoformat).problems
     return Report(source, "plan", _in_order(problems))
 
 

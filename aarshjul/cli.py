@@ -24,8 +24,8 @@ from aarshjul._version import __version__
 from aarshjul.errors import AarshjulError, Problem, Severity
 
 if TYPE_CHECKING:
+    from aarshjul.agenda.assembly import Agendas
     from aarshjul.model import Plan
-    from aarshjul.scheduling.meetings import Schedule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -184,7 +184,7 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
     result = _scheduled(loaded)
     found = select(result.meetings, body=bodies or None, start=start, end=end)
     if output == "json":
-        click.echo(listing.as_json(found, result.agendas))
+        click.echo(listing.as_json(found, result.by_uid))
     elif output == "csv":
         click.echo(listing.as_csv(found), nl=False)
     else:
@@ -425,16 +425,16 @@ def _known_body(plan: Plan, body: str, hint: str) -> None:
                                  f"{', '.join(known) or 'none'})", param_hint=hint)
 
 
-def _scheduled(plan: Plan) -> Schedule:
+def _scheduled(plan: Plan) -> Agendas:
     """The plan's meetings and agendas, their warnings and errors printed.
 
     Errors in meetings or agendas (an overlap, a case no meeting can take)
     do not stop the listing, which helps to decide what to change; the
     command then exits with 1 (see :func:`_exit_for`)."""
-    from aarshjul.errors import Severity  # noqa: PLC0415
+    from aarshjul.agenda.assembly import assemble  # noqa: PLC0415
     from aarshjul.scheduling.meetings import schedule  # noqa: PLC0415
 
-    result = schedule(plan)
+    result = assemble(plan, schedule(plan))
     _print_problems(tuple(p for p in result.problems if p.severity is not Severity.INFO))
     return result
 
@@ -446,7 +446,7 @@ def _stopped(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _exit_for(result: Schedule) -> None:
+def _exit_for(result: Agendas) -> None:
     if not result.ok:
         raise SystemExit(1)
 

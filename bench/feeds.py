@@ -23,8 +23,7 @@ from collections.abc import Callable
 import icalendar
 import ics
 
-from aarshjul import Meeting, Plan, Stamper, build_feeds, parse_plan, schedule
-from aarshjul.scheduling.meetings import Schedule
+from aarshjul import Agendas, Meeting, Plan, Stamper, assemble, build_feeds, parse_plan, schedule
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag")
 NOW = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
@@ -48,17 +47,17 @@ def synthetic_plan(bodies: int) -> str:
     return "\n".join(parts)
 
 
-def description(result: Schedule, meeting: Meeting) -> str:
+def description(result: Agendas, meeting: Meeting) -> str:
     agenda = result.agenda(meeting)
     return "\n".join(f"{i.number}. {i.title}" for i in agenda.items)
 
 
-def aarshjul_export(plan: Plan, result: Schedule) -> int:
+def aarshjul_export(plan: Plan, result: Agendas) -> int:
     feeds = build_feeds(plan, result, stamper=Stamper(NOW))
     return sum(text.count("BEGIN:VEVENT") for text in feeds.values())
 
 
-def icalendar_script(plan: Plan, result: Schedule) -> int:
+def icalendar_script(plan: Plan, result: Agendas) -> int:
     zone = zoneinfo.ZoneInfo(plan.timezone)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//bench//bench//DA")
@@ -80,7 +79,7 @@ def icalendar_script(plan: Plan, result: Schedule) -> int:
     return len(result.meetings)
 
 
-def ics_py(plan: Plan, result: Schedule) -> int:
+def ics_py(plan: Plan, result: Agendas) -> int:
     zone = zoneinfo.ZoneInfo(plan.timezone)
     calendar = ics.Calendar()
     for meeting in result.meetings:
@@ -100,8 +99,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     plan = parse_plan(synthetic_plan(options.bodies), source="synthetic.toml")
-    result = schedule(plan)
-    writers: dict[str, Callable[[Plan, Schedule], int]] = {
+    result = assemble(plan, schedule(plan))
+    writers: dict[str, Callable[[Plan, Agendas], int]] = {
         "aarshjul (all its feeds)": aarshjul_export,
         "icalendar Event.add script": icalendar_script,
         "ics.py": ics_py,

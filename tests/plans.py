@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from aarshjul import Plan, parse_plan
+from aarshjul import Agendas, Plan, assemble, parse_plan, schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "calendars" / "aarhus-msb-2025.toml"
@@ -36,3 +36,8 @@ def plan_text(body: str = "", header: str = HEADER) -> str:
 
 def make_plan(body: str = "", header: str = HEADER) -> Plan:
     return parse_plan(plan_text(body, header), source="test.toml")
+
+
+def agendas_of(plan: Plan) -> Agendas:
+    """The plan's meetings with their agendas: what the writers take."""
+    return assemble(plan, schedule(plan))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aarshjul import Agenda, load_plan, schedule
+from aarshjul import Agenda, load_plan
 
-from .plans import EXAMPLE, make_plan
+from .plans import EXAMPLE, agendas_of, make_plan
 
 D = dt.date
 
@@ -43,12 +43,12 @@ minutes = 5
 
 
 def agendas(body: str) -> dict[dt.date, Agenda]:
-    result = schedule(make_plan(COMMITTEE + body))
+    result = agendas_of(make_plan(COMMITTEE + body))
     return {m.date: result.agenda(m) for m in result.meetings}
 
 
 def codes(body: str) -> list[tuple[str, str]]:
-    return [(p.severity.value, p.code) for p in schedule(make_plan(COMMITTEE + body)).problems]
+    return [(p.severity.value, p.code) for p in agendas_of(make_plan(COMMITTEE + body)).problems]
 
 
 def rows(agenda: Agenda) -> list[tuple[int, str, str | None, str | None]]:
@@ -57,7 +57,7 @@ def rows(agenda: Agenda) -> list[tuple[int, str, str | None, str | None]]:
 
 
 def test_the_seeds_committee_meeting_is_reproduced() -> None:
-    result = schedule(load_plan(EXAMPLE))
+    result = agendas_of(load_plan(EXAMPLE))
     (meeting,) = result.meetings_on("sbu", D(2025, 1, 15))
     assert rows(result.agenda(meeting)) == [
         (1, "Godkendelse af dagsorden", "18.15", "18.18"),
@@ -75,7 +75,7 @@ def test_the_seeds_committee_meeting_is_reproduced() -> None:
 
 
 def test_the_seeds_raadmandsmoede_is_reproduced() -> None:
-    result = schedule(load_plan(EXAMPLE))
+    result = agendas_of(load_plan(EXAMPLE))
     (meeting,) = result.meetings_on("rm", D(2025, 1, 14))
     assert [(n, t) for n, t, _, _ in rows(result.agenda(meeting))] == [
         (1, "Dagsorden"), (2, "Referat"), (3, "Mål i politisk retning for budget 2026"),
@@ -150,7 +150,7 @@ def test_a_month_case_comes_every_year() -> None:
         month = [2]
         minutes = 10
         ''', header=make_header(end="2026-12-31"))
-    result = schedule(plan)
+    result = agendas_of(plan)
     with_case = [m.date for m in result.meetings
                  if "Budgetopfølgning" in [i.title for i in result.agenda(m).items]]
     assert with_case == [D(2025, 2, 12), D(2026, 2, 11)]
@@ -179,7 +179,7 @@ def test_a_case_no_meeting_can_take_says_why() -> None:
         window = [2025-01-01, 2025-01-31]
         minutes = 200
         ''')
-    problems = sorted((p for p in schedule(plan).problems if p.code == "unplaced-case"),
+    problems = sorted((p for p in agendas_of(plan).problems if p.code == "unplaced-case"),
                       key=lambda p: p.line or 0)
     messages = [p.message for p in problems]
     assert '"sbu" has no meeting between 2025-06-01 and 2025-06-30' in messages[0]
@@ -221,7 +221,7 @@ def test_a_case_follows_its_meeting_when_it_moves() -> None:
 
 
 def test_over_time_says_by_how_much() -> None:
-    problems = schedule(make_plan(COMMITTEE + '''
+    problems = agendas_of(make_plan(COMMITTEE + '''
         [[case]]
         title = "Lang sag"
         body = "sbu"
@@ -246,7 +246,7 @@ def test_a_fixed_time_item_and_the_items_around_it() -> None:
 
 
 def test_a_fixed_time_item_pushed_past_its_time() -> None:
-    problems = schedule(make_plan(COMMITTEE + '''
+    problems = agendas_of(make_plan(COMMITTEE + '''
         [[template.item]]
         title = "Spørgetid"
         at = "end"
@@ -289,7 +289,7 @@ def test_cancelled_meetings_have_no_agenda_problems() -> None:
 
 
 def test_an_agenda_running_past_midnight_is_over_time_not_a_crash() -> None:
-    problems = schedule(make_plan(COMMITTEE + '''
+    problems = agendas_of(make_plan(COMMITTEE + '''
         [[case]]
         title = "Natmøde"
         body = "sbu"
@@ -300,7 +300,7 @@ def test_an_agenda_running_past_midnight_is_over_time_not_a_crash() -> None:
 
 
 def test_a_month_outside_the_plan_is_an_unplaced_case() -> None:
-    problems = schedule(make_plan(COMMITTEE + '''
+    problems = agendas_of(make_plan(COMMITTEE + '''
         [[case]]
         title = "Sommersag"
         body = "sbu"

@@ -10,9 +10,9 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from aarshjul import Language, check_agenda_text, render_agenda, schedule
+from aarshjul import Language, check_agenda_text, render_agenda
 
-from .plans import EXAMPLE, HEADER, ROOT, make_plan
+from .plans import EXAMPLE, HEADER, ROOT, agendas_of, make_plan
 
 GOLDEN = ROOT / "tests" / "golden" / "calendars" / "aarhus-msb-2025"
 
@@ -36,7 +36,7 @@ attachments = ['''{attachment}''']
 
 
 def agenda_of(text: str, header: str = HEADER):
-    result = schedule(make_plan(text, header=header))
+    result = agendas_of(make_plan(text, header=header))
     (meeting,) = result.meetings
     return result.agenda(meeting)
 
@@ -114,7 +114,7 @@ def test_a_cancelled_meeting_says_so(run_cli) -> None:
         status = "cancelled"
         note = "Aflyst pga. budgetseminar"
         ''')
-    result = schedule(plan)
+    result = agendas_of(plan)
     text = render_agenda(result.agenda(result.meetings[0]))
     assert "\n\nAFLYST\n\n" in text
     assert "Bemærkning: Aflyst pga. budgetseminar" in text

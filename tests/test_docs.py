@@ -12,10 +12,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from aarshjul import parse_plan, schedule
+from aarshjul import parse_plan
 from aarshjul.plan import reader as pf
 
-from .plans import ROOT
+from .plans import ROOT, agendas_of
 
 PLAN_FORMAT = ROOT / "docs" / "plan-format.md"
 SCHEMA = ROOT / "aarshjul" / "schema" / "plan.schema.json"
@@ -31,14 +31,14 @@ BLOCKS = toml_blocks(PLAN_FORMAT)
 
 def test_the_first_example_is_a_whole_plan() -> None:
     plan = parse_plan(BLOCKS[0], source="plan-format.md")
-    assert schedule(plan).ok
+    assert agendas_of(plan).ok
 
 
 @pytest.mark.parametrize("index", range(1, len(BLOCKS)))
 def test_every_example_loads_and_schedules(index: int) -> None:
     """Each example is added to the plan the examples before it made."""
     text = "\n".join(BLOCKS[: index + 1])
-    result = schedule(parse_plan(text, source="plan-format.md"))
+    result = agendas_of(parse_plan(text, source="plan-format.md"))
     assert [p for p in result.problems if p.is_error] == []
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import load_plan, schedule
+from aarshjul import load_plan
 from aarshjul.signals import uninterrupted
 from aarshjul.site import forking
 from aarshjul.site import pages as site_module
 from aarshjul.site.pages import site_files
 
-from .plans import EXAMPLE
+from .plans import EXAMPLE, agendas_of
 
 
 def test_the_first_piece_runs_in_another_process_where_it_can(
@@ -84,7 +84,7 @@ def test_an_error_here_still_ends_the_worker(monkeypatch: pytest.MonkeyPatch) ->
 def test_a_site_is_the_same_built_in_one_process_or_two(monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     now = dt.datetime(2025, 3, 14, 9, 0, tzinfo=dt.UTC)
     monkeypatch.setattr(forking, "_can_fork", lambda: True)
     two = site_files(plan, result, now=now)

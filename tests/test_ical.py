@@ -16,7 +16,7 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aarshjul import load_plan, schedule
+from aarshjul import load_plan
 from aarshjul.ical import feeds as ical_module
 from aarshjul.ical.feeds import (
     FEEDS_MANIFEST,
@@ -32,7 +32,7 @@ from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 
 from .feed_parsers import PARSERS
-from .plans import EXAMPLE, HEADER, make_plan, plan_text
+from .plans import EXAMPLE, HEADER, agendas_of, make_plan, plan_text
 
 NOW = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
 LATER = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
@@ -41,7 +41,7 @@ LATER = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
 def feeds_of(plan_text: str, header: str | None = None, now: dt.datetime = NOW
              ) -> dict[str, str]:
     plan = make_plan(plan_text) if header is None else make_plan(plan_text, header=header)
-    return build_feeds(plan, schedule(plan), stamper=Stamper(now))
+    return build_feeds(plan, agendas_of(plan), stamper=Stamper(now))
 
 
 def changes_of_clock(zone: str, first: int, last: int) -> list[dt.date]:
@@ -112,12 +112,12 @@ def agree(text_: str, parsers: tuple[str, ...] = tuple(PARSERS)
 
 def test_every_parser_reads_the_example_feeds_the_same(tmp_path: Path) -> None:
     plan = load_plan(EXAMPLE)
-    feeds = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))
+    feeds = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))
     assert set(feeds) == {"sbu.ics", "rm.ics", "all.ics", "deadlines.ics"}
     for name, feed in feeds.items():
         events = agree(feed)
         assert events, name
-    meetings = schedule(plan).meetings
+    meetings = agendas_of(plan).meetings
     assert len(agree(feeds["all.ics"])) == len(meetings)
 
 
@@ -127,7 +127,7 @@ ZONES = ["Europe/Copenhagen", "America/New_York", "Australia/Sydney", "Europe/Du
 
 def check_dst(zone: str, first: int, last: int, parsers: tuple[str, ...]) -> None:
     plan = make_plan("", header=dst_plan(zone, first, last))
-    result = schedule(plan)
+    result = agendas_of(plan)
     feed = build_feeds(plan, result, stamper=Stamper(NOW))["u.ics"]
     tz = zoneinfo.ZoneInfo(zone)
     expected = set()
@@ -145,7 +145,7 @@ def test_a_zone_with_yearly_rules_gets_them_not_a_list_of_changes(zone: str) -> 
     """Rules hold for every year after the feed's last meeting; a list of
     changes stops (the zones' published data has such rules)."""
     plan = make_plan("", header=dst_plan(zone, 2025, 2026))
-    feed = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))["u.ics"]
+    feed = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))["u.ics"]
     zone_part = feed.split("BEGIN:VTIMEZONE")[1].split("END:VTIMEZONE")[0]
     assert zone_part.count("RRULE:FREQ=YEARLY") == 2
     assert zone_part.count("BEGIN:DAYLIGHT") == 1
@@ -199,7 +199,7 @@ def test_one_vtimezone_per_feed_and_it_comes_first() -> None:
 
 def test_the_calendar_properties() -> None:
     plan = load_plan(EXAMPLE)
-    feeds = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))
+    feeds = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))
     lines = unfold(feeds["sbu.ics"])
     head = lines[: lines.index("BEGIN:VTIMEZONE")]
     assert head == [
@@ -216,7 +216,7 @@ def test_the_calendar_properties() -> None:
 
 def test_an_event_holds_the_timed_agenda_and_its_categories() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     feeds = build_feeds(plan, result, stamper=Stamper(NOW), base_url="https://x.dk/hjul/")
     calendar = icalendar.Calendar.from_ical(feeds["rm.ics"])
     (event,) = [e for e in calendar.walk("VEVENT")
@@ -271,7 +271,7 @@ def test_two_builds_of_one_plan_are_byte_identical() -> None:
 
 def write(tmp_path: Path, plan_text: str, now: dt.datetime) -> tuple[tuple[str, ...], str]:
     plan = make_plan(plan_text)
-    done = write_feeds(plan, schedule(plan), tmp_path, now=now)
+    done = write_feeds(plan, agendas_of(plan), tmp_path, now=now)
     return done.written, (tmp_path / "sbu.ics").read_text(encoding="utf-8")
 
 
@@ -297,7 +297,7 @@ def test_without_all_ics_the_stamps_are_read_from_the_body_feeds(tmp_path: Path)
 def test_the_feed_of_a_body_taken_out_of_the_plan_is_removed(run_cli, tmp_path: Path
                                                               ) -> None:
     feeds = tmp_path / "feeds"
-    write_feeds(make_plan(PLAN), schedule(make_plan(PLAN)), feeds, now=NOW)
+    write_feeds(make_plan(PLAN), agendas_of(make_plan(PLAN)), feeds, now=NOW)
     (feeds / "mine.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     header = HEADER.replace('[[body]]\nid = "rm"\nname = "Rådmandsmøde"\n'
                             'location = "Rådhuset, lokale 398"\n', "")
@@ -324,7 +324,7 @@ def test_an_edited_list_of_feeds_removes_nothing_outside_the_folder(tmp_path: Pa
     (feeds / FEEDS_MANIFEST).write_text("../outside.ics\nsub/x.ics\nnotes.txt\n",
                                         encoding="utf-8")
     (feeds / "notes.txt").write_text("x", encoding="utf-8")
-    done = write_feeds(make_plan(PLAN), schedule(make_plan(PLAN)), feeds, now=NOW)
+    done = write_feeds(make_plan(PLAN), agendas_of(make_plan(PLAN)), feeds, now=NOW)
     assert done.removed == ()
     assert outside.exists()
     assert inside.exists()
@@ -409,7 +409,7 @@ def test_source_date_epoch() -> None:
 
 def test_deadlines_fall_on_workdays() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     feed = build_feeds(plan, result, stamper=Stamper(NOW))["deadlines.ics"]
     days = {str(e["SUMMARY"]): e.decoded("DTSTART")
             for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")}
@@ -422,7 +422,7 @@ def test_deadlines_fall_on_workdays() -> None:
 
 
 def test_deadline_day_steps_back_over_weekends() -> None:
-    (meeting,) = [m for m in schedule(load_plan(EXAMPLE)).meetings
+    (meeting,) = [m for m in agendas_of(load_plan(EXAMPLE)).meetings
                   if m.body == "sbu" and m.date == dt.date(2025, 1, 29)]
     assert deadline_day(meeting, 4, WorkCalendar()) == dt.date(2025, 1, 24)  # Sat -> Fri
 
@@ -585,7 +585,7 @@ def test_uid5_is_uuid5(namespace: uuid.UUID, name: str) -> None:
 
 def test_an_event_is_read_the_same_in_any_layout() -> None:
     plan = load_plan(EXAMPLE)
-    feed = build_feeds(plan, schedule(plan), stamper=Stamper(NOW))["sbu.ics"]
+    feed = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))["sbu.ics"]
     lines = unfold(feed)
     event = lines[lines.index("BEGIN:VEVENT") + 1:lines.index("END:VEVENT")]
     uid = event[0].removeprefix("UID:")

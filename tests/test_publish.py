@@ -17,13 +17,13 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from aarshjul import load_plan, schedule
+from aarshjul import load_plan
 from aarshjul.errors import PublishError
 from aarshjul.ical.feeds import SOURCE, Stamper, build_feeds
 from aarshjul.publishing.server import PASSWORD_VARIABLE, publish
 from aarshjul.publishing.sync import Action, Held, plan_sync
 
-from .plans import EXAMPLE, ROOT, make_plan, plan_text
+from .plans import EXAMPLE, ROOT, agendas_of, make_plan, plan_text
 from .radicale import PASSWORD, USER, Radicale
 
 NOW = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
@@ -111,10 +111,10 @@ def test_every_meeting_becomes_one_event_as_in_the_feeds(
     assert "created: sbu 2025-01-15 18:15 Social- og Beskæftigelsesudvalget" in result.output
     held = events_by_uid(server, calendar)
     loaded = load_plan(plan)
-    meetings = schedule(loaded).meetings
+    meetings = agendas_of(loaded).meetings
     assert set(held) == {m.uid for m in meetings}
     feed = icalendar.Calendar.from_ical(build_feeds(
-        loaded, schedule(loaded), stamper=Stamper(NOW))["all.ics"])
+        loaded, agendas_of(loaded), stamper=Stamper(NOW))["all.ics"])
     for event in feed.walk("VEVENT"):
         there = held[str(event["UID"])]
         for name in ("SUMMARY", "LOCATION", "STATUS", "DESCRIPTION", SOURCE, "SEQUENCE"):
@@ -252,7 +252,7 @@ def test_a_server_that_fails_half_way_and_a_publish_that_finishes(
     try:
         url = radicale.make_calendar("moeder")
         plan = load_plan(write_plan(tmp_path))
-        result = schedule(plan)
+        result = agendas_of(plan)
         written = []
 
         def stop_after_two(change: object) -> None:
@@ -276,7 +276,7 @@ def test_a_server_that_fails_half_way_and_a_publish_that_finishes(
 
 def test_the_sync_is_pure_and_reads_lines_in_any_order() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     first = plan_sync(plan, result, [], now=NOW)
     assert first.count(Action.CREATE) == len(result.meetings)
     assert first.unchanged == 0
@@ -289,17 +289,17 @@ def test_the_sync_is_pure_and_reads_lines_in_any_order() -> None:
 
 def test_a_server_s_line_order_does_not_count_as_a_new_time() -> None:
     plan = make_plan(PLAN)
-    result = schedule(plan)
+    result = agendas_of(plan)
     held = [Held(f"/cal/{c.uid}.ics", _reversed_lines(c.text or ""))
             for c in plan_sync(plan, result, [], now=NOW).changes]
     retitled = make_plan(
         PLAN + '\n[[meeting]]\nbody = "sbu"\ndate = 2025-01-15\ntitle = "Temamøde"\n')
-    (change,) = plan_sync(retitled, schedule(retitled), held, now=NOW).changes
+    (change,) = plan_sync(retitled, agendas_of(retitled), held, now=NOW).changes
     assert change.action is Action.UPDATE
     assert "SEQUENCE:0\r\n" in (change.text or "")
     later = make_plan(
         PLAN + '\n[[meeting]]\nbody = "sbu"\ndate = 2025-01-15\nstart = "19:00"\n')
-    (change,) = plan_sync(later, schedule(later), held, now=NOW).changes
+    (change,) = plan_sync(later, agendas_of(later), held, now=NOW).changes
     assert change.action is Action.UPDATE
     assert "SEQUENCE:1\r\n" in (change.text or "")
 
@@ -413,7 +413,7 @@ def test_updates_go_where_the_calendar_keeps_the_events(
         run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
     loaded = load_plan(write_plan(tmp_path))
     # Events another program imported from the feed, at addresses of its own.
-    for number, change in enumerate(plan_sync(loaded, schedule(loaded), [], now=NOW).changes):
+    for number, change in enumerate(plan_sync(loaded, agendas_of(loaded), [], now=NOW).changes):
         server.put(f"{calendar}imported-{number}.ics", change.text or "")
     edited = tmp_path / "edited.toml"
     edited.write_text(plan_text(PLAN.replace('end = "19:45"', 'end = "20:00"')),
@@ -427,7 +427,7 @@ def test_updates_go_where_the_calendar_keeps_the_events(
 
 def test_a_second_copy_of_an_event_is_removed() -> None:
     plan = make_plan(PLAN)
-    result = schedule(plan)
+    result = agendas_of(plan)
     (first, *_) = plan_sync(plan, result, [], now=NOW).changes
     copies = [Held("/cal/a.ics", first.text or ""), Held("/cal/b.ics", first.text or "")]
     sync = plan_sync(plan, result, copies, now=NOW)

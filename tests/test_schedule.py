@@ -8,10 +8,10 @@ import uuid
 import attrs
 import pytest
 
-from aarshjul import PlanError, Status, list_meetings, schedule
+from aarshjul import PlanError, Status, list_meetings
 from aarshjul.model import Meeting
 
-from .plans import make_plan
+from .plans import agendas_of, make_plan
 
 D = dt.date
 
@@ -26,7 +26,7 @@ def meetings_of(body: str) -> list[Meeting]:
 
 
 def problems_of(body: str) -> list[tuple[str, str]]:
-    return [(p.severity.value, p.code) for p in schedule(make_plan(body)).problems]
+    return [(p.severity.value, p.code) for p in agendas_of(make_plan(body)).problems]
 
 
 WEDNESDAYS = '''
@@ -274,7 +274,7 @@ def test_two_changes_to_one_meeting() -> None:
 
 
 def test_two_meetings_of_one_body_at_once_is_an_error() -> None:
-    found = schedule(make_plan(CHANGES.format('start = "09:00"') + '''
+    found = agendas_of(make_plan(CHANGES.format('start = "09:00"') + '''
         [[meeting]]
         body = "sbu"
         date = 2025-01-29
@@ -284,7 +284,7 @@ def test_two_meetings_of_one_body_at_once_is_an_error() -> None:
     # The second [[meeting]] changes nothing (the date's meeting is taken),
     # so it is reported as changed twice; a one-off on another date:
     assert [p.code for p in found.problems] == ["duplicate-change"]
-    found = schedule(make_plan(WEDNESDAYS + '''
+    found = agendas_of(make_plan(WEDNESDAYS + '''
         [[meeting]]
         body = "sbu"
         date = 2025-01-15
@@ -302,7 +302,7 @@ def test_two_meetings_of_one_body_at_once_is_an_error() -> None:
 
 
 def test_overlapping_series_of_one_body() -> None:
-    found = schedule(make_plan(WEDNESDAYS + '''
+    found = agendas_of(make_plan(WEDNESDAYS + '''
         [[series]]
         body = "sbu"
         dates = [2025-01-29]
@@ -470,7 +470,7 @@ def test_a_new_series_on_the_same_day_leaves_the_old_meetings_uid_alone() -> Non
 
 
 def test_two_series_without_ids_on_one_day_are_told_apart_with_a_warning() -> None:
-    found = schedule(make_plan(WEDNESDAYS + '''
+    found = agendas_of(make_plan(WEDNESDAYS + '''
         [[series]]
         body = "sbu"
         dates = [2025-01-15]
@@ -495,12 +495,12 @@ def test_an_overlap_a_move_made_is_reported_at_the_move() -> None:
         date = 2025-01-29
         moved_to = 2025-02-04
         ''')
-    (problem,) = [p for p in schedule(plan).problems if p.code == "overlap"]
+    (problem,) = [p for p in agendas_of(plan).problems if p.code == "overlap"]
     assert problem.key == "meeting[1]"
 
 
 def test_a_clash_every_day_is_one_finding() -> None:
-    found = schedule(make_plan('''
+    found = agendas_of(make_plan('''
         [[series]]
         body = "sbu"
         every = "hverdage"
@@ -519,7 +519,7 @@ def test_a_clash_every_day_is_one_finding() -> None:
 
 
 def test_a_series_that_starts_after_the_plan_ends() -> None:
-    (problem,) = schedule(make_plan(WEDNESDAYS.replace("from = 2025-01-15", "from = 2026-03-01")
+    (problem,) = agendas_of(make_plan(WEDNESDAYS.replace("from = 2025-01-15", "from = 2026-03-01")
                                     .replace("to = 2025-03-31", "to = 2026-06-30"))).problems
     assert problem.code == "empty-series"
     assert ("its period (2026-03-01 to 2026-06-30) lies outside the plan (2025-01-01 to "
@@ -530,5 +530,5 @@ def test_a_plan_built_in_code_with_an_unknown_body_raises_plan_error() -> None:
     plan = make_plan(WEDNESDAYS)
     broken = attrs.evolve(plan, series=(attrs.evolve(plan.series[0], body="ghost"),))
     with pytest.raises(PlanError) as caught:
-        schedule(broken)
+        agendas_of(broken)
     assert caught.value.problems[0].code == "unknown-reference"

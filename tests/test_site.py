@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import load_plan, schedule
+from aarshjul import load_plan
 from aarshjul.agenda.listing import as_json
 from aarshjul.errors import SourceError
 from aarshjul.ical.feeds import agenda_paths
@@ -26,7 +26,7 @@ from aarshjul.site import pages as site_module
 from aarshjul.site.pages import MANIFEST, site_files, write_site
 
 from .browser import dom, png_pixels, screenshot
-from .plans import EXAMPLE, ROOT, make_plan
+from .plans import EXAMPLE, ROOT, agendas_of, make_plan
 
 NOW = dt.datetime(2025, 3, 14, 9, 0, tzinfo=dt.UTC)
 BASE = "https://intra.aarhus.example/aarshjul"
@@ -35,7 +35,7 @@ BASE = "https://intra.aarhus.example/aarshjul"
 def build(folder: Path, plan_text: str | None = None, *, now: dt.datetime = NOW,
           base_url: str | None = BASE) -> site_module.Built:
     plan = load_plan(EXAMPLE) if plan_text is None else make_plan(plan_text)
-    result = schedule(plan)
+    result = agendas_of(plan)
     files = site_files(plan, result, now=now, base_url=base_url,
                        previous_feeds=site_module.previous_feeds(folder))
     return write_site(files, folder)
@@ -78,7 +78,7 @@ def page(url: str) -> _Page:
 def test_the_front_page_in_a_browser(example_site: Path) -> None:
     shown = page((example_site / "index.html").as_uri())
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     # A wheel per year of the plan, each with its twelve months.
     assert len(shown.having("svg")) == 2
     assert len(shown.having("text", "month")) == 24
@@ -105,7 +105,7 @@ def test_the_front_page_in_a_browser(example_site: Path) -> None:
 
 def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     files = site_files(plan, result, now=NOW)
     front = _Page()
     front.feed(files["index.html"].decode("utf-8"))
@@ -145,7 +145,7 @@ body = "sbu"
 date = 2025-04-30
 status = "cancelled"
 ''')
-    files = site_files(plan, schedule(plan), now=NOW)
+    files = site_files(plan, agendas_of(plan), now=NOW)
     held = files["agendas/sbu/2025-04-02.html"].decode("utf-8")
     cancelled = files["agendas/sbu/2025-04-30.html"].decode("utf-8")
     assert "(18.15)" in held
@@ -189,8 +189,8 @@ def test_the_site_has_its_files(example_site: Path) -> None:
     assert len(data["meetings"]) == 70
     assert data["meetings"][2]["items"][0]["title"] == "Godkendelse af dagsorden"
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)  # the meetings as `aarshjul meetings --format json` gives them
-    assert data["meetings"] == json.loads(as_json(result.meetings, result.agendas))
+    result = agendas_of(plan)  # the meetings as `aarshjul meetings --format json` gives them
+    assert data["meetings"] == json.loads(as_json(result.meetings, result.by_uid))
     feed = (example_site / "feeds" / "sbu.ics").read_bytes().decode("utf-8")
     assert f"URL;VALUE=URI:{BASE}/agendas/sbu/2025-01-15.html" in feed.replace("\r\n ", "")
 
@@ -273,7 +273,7 @@ def test_build_site_stages_from_both_halves_what_write_site_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
     monkeypatch.setattr(forking, "_can_fork", lambda: fork)
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     built = site_module.build_site(plan, result, tmp_path / "built", base_url=BASE, now=NOW)
     written = write_site(site_files(plan, result, now=NOW, base_url=BASE), tmp_path / "written")
     assert _files(tmp_path / "built") == _files(tmp_path / "written")
@@ -306,7 +306,7 @@ def test_a_half_that_fails_leaves_the_old_site_and_no_staging(
     # worker, the quicker half on this small plan).
     monkeypatch.setattr(site_module, "render", fails)
     with pytest.raises(OSError, match="No space left"):
-        site_module.build_site(changed, schedule(changed), folder, now=NOW)
+        site_module.build_site(changed, agendas_of(changed), folder, now=NOW)
     assert _files(folder) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 

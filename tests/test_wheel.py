@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import load_plan, schedule
+from aarshjul import load_plan
 from aarshjul.wheel.drawing import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
 
-from .plans import EXAMPLE, ROOT, make_plan, plan_text
+from .plans import EXAMPLE, ROOT, agendas_of, make_plan, plan_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 GOLDEN = ROOT / "tests" / "golden" / "calendars" / "aarhus-msb-2025" / "wheel-2025.json"
@@ -50,7 +50,7 @@ def structure(svg: str) -> dict[str, object]:
 
 def test_the_example_wheel_matches_its_golden_structure(update_golden: bool) -> None:
     plan = load_plan(EXAMPLE)
-    svg = wheel_svg(plan, schedule(plan), year=2025)
+    svg = wheel_svg(plan, agendas_of(plan), year=2025)
     found = json.dumps(structure(svg), ensure_ascii=False, indent=1) + "\n"
     if update_golden:
         GOLDEN.write_text(found, encoding="utf-8")
@@ -59,7 +59,7 @@ def test_the_example_wheel_matches_its_golden_structure(update_golden: bool) -> 
 
 def test_months_weeks_and_one_mark_per_meeting() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     root = parse(wheel_svg(plan, result, year=2025))
     found = structure(wheel_svg(plan, result, year=2025))
     assert found["months"] == ["Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli",
@@ -94,7 +94,7 @@ def test_cancelled_and_moved_meetings_look_different() -> None:
         date = 2025-02-12
         moved_to = 2025-02-19
         ''')
-    root = parse(wheel_svg(plan, schedule(plan), year=2025))
+    root = parse(wheel_svg(plan, agendas_of(plan), year=2025))
     kinds = [m.get("class") for m in marks(root)]
     assert kinds == ["mark planned", "mark cancelled", "mark moved"]
     titles = [m.findtext(f"{SVG}title") for m in marks(root)]
@@ -104,7 +104,7 @@ def test_cancelled_and_moved_meetings_look_different() -> None:
 
 def test_marks_link_to_their_agendas_and_today_is_marked() -> None:
     plan = load_plan(EXAMPLE)
-    svg = wheel_svg(plan, schedule(plan), year=2025, today=dt.date(2025, 3, 14),
+    svg = wheel_svg(plan, agendas_of(plan), year=2025, today=dt.date(2025, 3, 14),
                     link=lambda m: f"agendas/{m.body}/{m.date}.html")
     root = parse(svg)
     links = {a.get("href"): a for a in root.iter(f"{SVG}a")}
@@ -117,7 +117,7 @@ def test_marks_link_to_their_agendas_and_today_is_marked() -> None:
 
 def test_today_added_to_a_drawn_wheel_is_the_same_line() -> None:
     plan = load_plan(EXAMPLE)
-    result = schedule(plan)
+    result = agendas_of(plan)
     day = dt.date(2025, 3, 14)
     drawn = parse(wheel_svg(plan, result, year=2025, today=day))
     added_svg = mark_today(wheel_svg(plan, result, year=2025), year=2025, today=day,
@@ -139,7 +139,7 @@ def test_today_added_to_a_drawn_wheel_is_the_same_line() -> None:
 def test_english_labels() -> None:
     plan = make_plan('[[series]]\nbody = "sbu"\ndates = [2025-05-07]\nstart = "10:00"\n'
                      'end = "11:00"\n', header=english_header())
-    found = structure(wheel_svg(plan, schedule(plan), year=2025))
+    found = structure(wheel_svg(plan, agendas_of(plan), year=2025))
     assert found["months"][0] == "January"
     assert "Bodies" in found["legend"]
     assert "Cancelled" in found["legend"]
@@ -156,7 +156,7 @@ def test_text_from_the_plan_is_escaped() -> None:
               'location = "<b>"\n')
     plan = make_plan('[[series]]\nbody = "a"\ndates = [2025-05-07]\nstart = "10:00"\n'
                      'end = "11:00"\ntitle = "</title><script>x</script>"\n', header=header)
-    svg = wheel_svg(plan, schedule(plan), year=2025, link=lambda m: 'javascript:"x"')
+    svg = wheel_svg(plan, agendas_of(plan), year=2025, link=lambda m: 'javascript:"x"')
     root = parse(svg)  # still well-formed XML
     assert not list(root.iter(f"{SVG}script"))
     assert "<script>" not in svg
@@ -185,7 +185,7 @@ def legend_rows(root: ET.Element) -> list[tuple[float, float, str]]:
 @pytest.mark.parametrize("bodies", [1, 12, 60])
 def test_many_bodies_shrink_the_rings_and_the_legend_never_overlaps(bodies: int) -> None:
     plan = make_plan("", header=crowded(bodies, name="Udvalget for " + "meget lange navne " * 10))
-    root = parse(wheel_svg(plan, schedule(plan), year=2025))
+    root = parse(wheel_svg(plan, agendas_of(plan), year=2025))
     rows = legend_rows(root)
     assert len(rows) == bodies
     key_y = min(float(t.get("y", 0)) for g in root.iter(f"{SVG}g") if g.get("class") == "key"
@@ -213,7 +213,7 @@ def test_many_bodies_shrink_the_rings_and_the_legend_never_overlaps(bodies: int)
 def test_five_hundred_meetings_of_one_body_stay_marks() -> None:
     plan = make_plan("", header=crowded(1, meetings="hver dag").replace(
         'minutes = 50', 'minutes = 30'))
-    result = schedule(plan)
+    result = agendas_of(plan)
     root = parse(wheel_svg(plan, result, year=2025))
     assert len(marks(root)) == 365
     radius = float(marks(root)[0].get("r", 0))
@@ -225,7 +225,7 @@ def test_a_body_without_meetings_and_an_empty_year() -> None:
                      'end = "11:00"\n', header=english_header().replace(
                          "end = 2025-12-31", "end = 2026-12-31") + '[[body]]\nid = "x"\n'
                      'name = "Never meets"\n')
-    result = schedule(plan)
+    result = agendas_of(plan)
     empty = parse(wheel_svg(plan, result, year=2026))
     assert marks(empty) == []
     assert "No meetings in 2026" in "".join(empty.itertext())
@@ -235,7 +235,7 @@ def test_a_body_without_meetings_and_an_empty_year() -> None:
 
 def test_the_picture_fits_a3() -> None:
     plan = load_plan(EXAMPLE)
-    root = parse(wheel_svg(plan, schedule(plan), year=2025))
+    root = parse(wheel_svg(plan, agendas_of(plan), year=2025))
     assert root.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"
     assert abs(WIDTH / HEIGHT - 420 / 297) < 0.01
 

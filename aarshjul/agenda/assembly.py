@@ -21,8 +21,9 @@ import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
-from aarshjul.errors import Problem, Severity
+from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
+from aarshjul.scheduling.meetings import Schedule
 
 DateWords = Callable[[dt.date], str]
 """How a date is written in item texts (``{date}``, ``{previous}``)."""
@@ -30,10 +31,29 @@ DateWords = Callable[[dt.date], str]
 
 @attrs.frozen
 class Agendas:
-    """Every meeting's agenda (by meeting UID), and the problems found."""
+    """The meetings of a schedule with their timed agendas: what every
+    writer (list, feeds, wheel, site, publishing) is made from.
 
+    ``problems`` are all that were found on the way: the schedule's, then
+    the assembly's."""
+
+    schedule: Schedule
     by_uid: Mapping[str, Agenda]
     problems: tuple[Problem, ...]
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        return self.schedule.meetings
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def agenda(self, meeting: Meeting) -> Agenda:
+        return self.by_uid[meeting.uid]
+
+    def meetings_on(self, body: str, day: dt.date) -> tuple[Meeting, ...]:
+        return self.schedule.meetings_on(body, day)
 
 
 @attrs.define
@@ -90,15 +110,17 @@ def _walk(start: int, entries: Sequence[Item | Case]) -> _Walk:
     return _Walk(tuple(starts), tuple(late), clock)
 
 
-def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords | None = None
+def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = None
              ) -> Agendas:
-    """The agenda of every meeting. ``date_words`` writes ``{date}`` and
-    ``{previous}`` in item texts (default: the plan's language, via babel)."""
+    """The agenda of every meeting of the schedule. ``date_words`` writes
+    ``{date}`` and ``{previous}`` in item texts (default: the plan's language,
+    via babel)."""
     if date_words is None:
         from aarshjul.dates import long_date  # noqa: PLC0415 - babel is slow to import
 
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
+    meetings = schedule.meetings
     ends = {t.id: _template_ends(t.items) for t in plan.templates}
     drafts = {m.uid: _draft(m, ends) for m in meetings}
     problems = _place_cases(plan, drafts)
@@ -109,7 +131,7 @@ def assemble(plan: Plan, meetings: Sequence[Meeting], *, date_words: DateWords |
         agenda, found = _timed(draft, previous.get(uid), date_words, made)
         agendas[uid] = agenda
         problems.extend(found)
-    return Agendas(agendas, tuple(problems))
+    return Agendas(schedule, agendas, (*schedule.problems, *problems))
 
 
 def _template_ends(items: Sequence[Item]) -> tuple[tuple[Item, ...], tuple[Item, ...]]:

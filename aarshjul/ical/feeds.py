@@ -29,6 +29,7 @@ from pathlib import Path
 
 import attrs
 
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
 from aarshjul.files import listed
 from aarshjul.ical import lines as ics_text
@@ -37,7 +38,6 @@ from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.scheduling.meetings import Schedule
 from aarshjul.uids import uid5
 
 PRODID = "-//aarshjul//aarshjul//DA"
@@ -109,12 +109,12 @@ class Stamper:
         return self._stamp, before.sequence + grows
 
 
-def agenda_paths(schedule: Schedule) -> dict[str, str]:
+def agenda_paths(agendas: Agendas) -> dict[str, str]:
     """Each meeting's page, ``agendas/<body>/<date>.html`` (a second meeting of
     a body on one day gets ``<date>-2.html``), by meeting UID."""
     paths: dict[str, str] = {}
     taken: set[str] = set()
-    for meeting in schedule.meetings:  # in date and time order
+    for meeting in agendas.meetings:  # in date and time order
         base = f"agendas/{meeting.body}/{meeting.date.isoformat()}"
         path, number = f"{base}.html", 1
         while path in taken:
@@ -269,7 +269,7 @@ def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
                     ics_text.fold("END:VCALENDAR")])
 
 
-def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
+def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
                 base_url: str | None = None,
                 date_words: Callable[[dt.date], str] | None = None) -> dict[str, str]:
     """Every feed's file name and text. Pure: the build's time and the
@@ -279,16 +279,16 @@ def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
 
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
-    pages = agenda_paths(schedule)
-    events = {m.uid: meeting_event(plan, m, schedule.agenda(m),
+    pages = agenda_paths(agendas)
+    events = {m.uid: meeting_event(plan, m, agendas.agenda(m),
                                    url=agenda_url(base_url, pages[m.uid]), stamper=stamper)
-              for m in schedule.meetings}
+              for m in agendas.meetings}
     # One VTIMEZONE, made for every meeting's times, serves every feed.
-    zone = zone_lines(plan, schedule.meetings)
+    zone = zone_lines(plan, agendas.meetings)
     words = _WORDS[plan.language]
     feeds = {}
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
-    for meeting in schedule.meetings:
+    for meeting in agendas.meetings:
         by_body[meeting.body].append(meeting)
     for body in plan.bodies:
         mine = by_body[body.id]
@@ -296,9 +296,9 @@ def build_feeds(plan: Plan, schedule: Schedule, *, stamper: Stamper,
             plan, f"{plan.title} – {body.name}", [events[m.uid] for m in mine],
             color=body.color, zone=zone if mine else [])
     feeds[ALL] = _calendar(
-        plan, f"{plan.title} – {words['all']}", [events[m.uid] for m in schedule.meetings],
+        plan, f"{plan.title} – {words['all']}", [events[m.uid] for m in agendas.meetings],
         color=None, zone=zone)
-    deadlines = [m for m in schedule.meetings
+    deadlines = [m for m in agendas.meetings
                  if plan.body(m.body).agenda_deadline is not None]
     workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
     feeds[DEADLINES] = _calendar(
@@ -420,7 +420,7 @@ def write_text_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *,
+def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
                 now: dt.datetime | None = None, base_url: str | None = None) -> Written:
     """Write the feeds into ``folder``, keeping the stamps of events that did
     not change since the feeds already there, and remove the feeds of bodies
@@ -428,7 +428,7 @@ def write_feeds(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     stamper = Stamper(now or build_time(), read_previous_folder(out))
-    feeds = build_feeds(plan, schedule, stamper=stamper, base_url=base_url)
+    feeds = build_feeds(plan, agendas, stamper=stamper, base_url=base_url)
     # all.ics first: the next run reads the stamps from it, so a run stopped
     # half-way must not leave it older than a body's feed (a stamp or a
     # SEQUENCE would then go back).

@@ -20,11 +20,11 @@ from typing import Any
 
 import attrs
 
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
 from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
 from aarshjul.reproducible import build_time
-from aarshjul.scheduling.meetings import Schedule
 
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
 """Where the password comes from: never an argument, which other users of
@@ -179,7 +179,7 @@ def _reason(problem: BaseException, url: str) -> str:
     return text[:300] or type(problem).__name__
 
 
-def publish(plan: Plan, schedule: Schedule, url: str, *, user: str | None = None,
+def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
             password: str | None = None, body: str | None = None, dry_run: bool = False,
             base_url: str | None = None, now: dt.datetime | None = None,
             done: Callable[[Change], None] | None = None) -> Published:
@@ -188,7 +188,7 @@ def publish(plan: Plan, schedule: Schedule, url: str, *, user: str | None = None
     events that it no longer has, leave every other event alone. With
     ``dry_run``, only say what would change."""
     calendar = Calendar(url, user=user, password=password)
-    sync = plan_sync(plan, schedule, calendar.events(), now=now or build_time(), body=body,
+    sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
                      base_url=base_url)
     if not dry_run:
         calendar.apply(sync.changes, done)

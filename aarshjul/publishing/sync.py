@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.ical.feeds import (
     SOURCE,
     Previous,
@@ -37,7 +38,6 @@ from aarshjul.ical.feeds import (
     zone_lines,
 )
 from aarshjul.model import Meeting, Plan, Status
-from aarshjul.scheduling.meetings import Schedule
 
 
 @attrs.frozen
@@ -102,21 +102,21 @@ def label(meeting: Meeting) -> str:
     return f"{meeting.body} {meeting.date} {meeting.start} {meeting.title}{cancelled}"
 
 
-def plan_sync(plan: Plan, schedule: Schedule, held: Iterable[Held], *, now: dt.datetime,
+def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.datetime,
               body: str | None = None, base_url: str | None = None) -> Sync:
     """The changes that make a calendar holding ``held`` hold the meetings
     of ``plan`` (of one ``body``, if given), stamped at ``now``."""
     if body is not None:
         plan.body(body)  # KeyError for a body the plan does not have
-    meetings = [m for m in schedule.meetings if body is None or m.body == body]
+    meetings = [m for m in agendas.meetings if body is None or m.body == body]
     found = _read(held)
     stamper = Stamper(now, {uid: events[0].previous for uid, events in found.items()})
     zone = zone_lines(plan, meetings)
-    pages = agenda_paths(schedule)
+    pages = agenda_paths(agendas)
     changes = []
     unchanged = 0
     for meeting in meetings:
-        event = meeting_event(plan, meeting, schedule.agenda(meeting),
+        event = meeting_event(plan, meeting, agendas.agenda(meeting),
                               url=agenda_url(base_url, pages[meeting.uid]), stamper=stamper)
         there = found.get(meeting.uid)
         if there is None:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from aarshjul.agenda.assembly import DateWords, assemble
-from aarshjul.agenda.items import Agenda
 from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.model import (
@@ -38,19 +36,14 @@ UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
 
 @attrs.frozen
 class Schedule:
-    """The meetings of a plan in date order, their agendas (by meeting UID),
-    and what is wrong with either."""
+    """The meetings of a plan in date order, and what is wrong with them."""
 
     meetings: tuple[Meeting, ...]
-    agendas: Mapping[str, Agenda]
     problems: tuple[Problem, ...]
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
-
-    def agenda(self, meeting: Meeting) -> Agenda:
-        return self.agendas[meeting.uid]
 
     def meetings_on(self, body: str, day: dt.date) -> tuple[Meeting, ...]:
         """The body's meetings on ``day``; or, if none, those moved from it."""
@@ -102,13 +95,11 @@ class _Report:
 
 
 def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
-             uid_namespace: uuid.UUID = UID_NAMESPACE, date_words: DateWords | None = None
-             ) -> Schedule:
-    """Every meeting the plan gives and its agenda, with the problems found
-    on the way.
+             uid_namespace: uuid.UUID = UID_NAMESPACE) -> Schedule:
+    """Every meeting the plan gives, with the problems found on the way.
 
-    ``calendar`` defaults to the plan's holidays and closed periods;
-    ``date_words`` writes dates in agenda texts (default: the plan's language).
+    ``calendar`` defaults to the plan's holidays and closed periods. The
+    meetings' agendas are the next step's (:func:`aarshjul.agenda.assembly.assemble`).
     """
     _check_references(plan)
     calendar = calendar if calendar is not None else work_calendar(plan)
@@ -124,8 +115,7 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     meetings = _with_uids(plan, drafts, uid_namespace, report)
     _check_overlaps(meetings, report)
     _check_rooms(meetings, report)
-    agendas = assemble(plan, meetings, date_words=date_words)
-    return Schedule(tuple(meetings), agendas.by_uid, (*report.problems, *agendas.problems))
+    return Schedule(tuple(meetings), tuple(report.problems))
 
 
 def _check_references(plan: Plan) -> None:

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
 from aarshjul.files import listed
 from aarshjul.model import Language, Meeting, Plan, Status
 from aarshjul.reproducible import build_time
-from aarshjul.scheduling.meetings import Schedule
 from aarshjul.signals import uninterrupted
 from aarshjul.site.forking import both
 from aarshjul.templates import markup, render
@@ -87,10 +87,10 @@ def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
     return links
 
 
-def _coming(plan: Plan, schedule: Schedule, paths: Mapping[str, str], today: dt.date
+def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.date
             ) -> list[dict[str, object]]:
     body_names = {body.id: body.name for body in plan.bodies}
-    upcoming = [m for m in schedule.meetings if m.date >= today][:COMING]
+    upcoming = [m for m in agendas.meetings if m.date >= today][:COMING]
     # Times as the agenda pages write them (18.15 – 19.45).
     return [{"date": full_date(m.date, plan.language),
              "time": f"{m.start.dotted()} – {m.end.dotted()}",
@@ -103,7 +103,7 @@ def _years(plan: Plan) -> list[int]:
     return list(range(plan.start.year, plan.end.year + 1))
 
 
-def plan_json(plan: Plan, schedule: Schedule) -> str:
+def plan_json(plan: Plan, agendas: Agendas) -> str:
     """The plan and its meetings, for programs (the meetings as ``aarshjul
     meetings --format json`` gives them)."""
     import json  # noqa: PLC0415
@@ -115,7 +115,7 @@ def plan_json(plan: Plan, schedule: Schedule) -> str:
 
     def record(meeting: Meeting) -> dict[str, object]:
         found = meeting_record(meeting)
-        agenda = schedule.agendas.get(meeting.uid)
+        agenda = agendas.by_uid.get(meeting.uid)
         if agenda is not None:
             found["items"] = [records.get(item) or records.setdefault(item, item_record(item))
                               for item in agenda.items]
@@ -128,24 +128,24 @@ def plan_json(plan: Plan, schedule: Schedule) -> str:
         "bodies": [{"id": b.id, "name": b.name, "kind": b.kind, "location": b.location,
                     "color": b.color} for b in plan.bodies],
         "themes": [{"id": t.id, "name": t.name, "color": t.color} for t in plan.themes],
-        "meetings": [record(m) for m in schedule.meetings],
+        "meetings": [record(m) for m in agendas.meetings],
     }
     # Compact: json writes indented output with its slow pure-Python encoder.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def site_files(plan: Plan, schedule: Schedule, *, now: dt.datetime,
+def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
                previous_feeds: Mapping[str, Previous] | None = None,
                base_url: str | None = None) -> dict[str, bytes]:
     """Every file of the site, by its path in the folder. ``now`` is the
     build's time: it stamps changed feed events and decides which meetings
     are coming."""
-    agendas, views = _halves(plan, schedule, now=now, base_url=base_url,
+    pages, views = _halves(plan, agendas, now=now, base_url=base_url,
                              previous=lambda: previous_feeds or {}, then=lambda files: files)
-    return dict(sorted({**agendas, **views}.items()))
+    return dict(sorted({**pages, **views}.items()))
 
 
-def _halves(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
+def _halves(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | None,
             previous: Callable[[], Mapping[str, Previous]],
             then: Callable[[dict[str, bytes]], T]) -> tuple[T, T]:
     """The agendas (pages and JSON), and the calendar's views (feeds, wheels,
@@ -153,49 +153,49 @@ def _halves(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str |
     processors, at once. The halves take about equally long (measured on a
     plan of 100 bodies, the files written included)."""
     return both(
-        lambda: then(_agendas(plan, schedule)),
-        lambda: then(_views(plan, schedule, now=now, base_url=base_url,
+        lambda: then(_agendas(plan, agendas)),
+        lambda: then(_views(plan, agendas, now=now, base_url=base_url,
                             previous=previous())))
 
 
-def _agendas(plan: Plan, schedule: Schedule) -> dict[str, bytes]:
+def _agendas(plan: Plan, agendas: Agendas) -> dict[str, bytes]:
     """A page for each meeting's agenda, and the plan as JSON."""
     from aarshjul.agenda.documents import as_html  # noqa: PLC0415
     from aarshjul.ical.feeds import agenda_paths  # noqa: PLC0415
 
     language = plan.language
-    paths = agenda_paths(schedule)
+    paths = agenda_paths(agendas)
     back = ("../../index.html", _WORDS[language]["back"])
     # As bytes at once: the text's memory then serves the next page.
-    files = {paths[meeting.uid]: as_html(schedule.agenda(meeting), language,
+    files = {paths[meeting.uid]: as_html(agendas.agenda(meeting), language,
                                          back=back).encode("utf-8")
-             for meeting in schedule.meetings}
-    files["plan.json"] = plan_json(plan, schedule).encode("utf-8")
+             for meeting in agendas.meetings}
+    files["plan.json"] = plan_json(plan, agendas).encode("utf-8")
     return files
 
 
-def _views(plan: Plan, schedule: Schedule, *, now: dt.datetime, base_url: str | None,
+def _views(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | None,
            previous: Mapping[str, Previous]) -> dict[str, bytes]:
     """The feeds, the wheels and the front page."""
     from aarshjul.ical.feeds import Stamper, agenda_paths, build_feeds  # noqa: PLC0415
     from aarshjul.wheel.drawing import mark_today, wheel_svg  # noqa: PLC0415
 
-    feeds = build_feeds(plan, schedule, stamper=Stamper(now, previous), base_url=base_url)
+    feeds = build_feeds(plan, agendas, stamper=Stamper(now, previous), base_url=base_url)
     files = {f"feeds/{name}": text for name, text in feeds.items()}
     language = plan.language
     words = _WORDS[language]
-    paths = agenda_paths(schedule)
+    paths = agenda_paths(agendas)
     today = now.astimezone(_zone(plan)).date()
     wheels = []
     for year in _years(plan):
-        svg = wheel_svg(plan, schedule, year=year, link=lambda m: paths[m.uid])
+        svg = wheel_svg(plan, agendas, year=year, link=lambda m: paths[m.uid])
         files[f"wheel-{year}.svg"] = svg
         marked = mark_today(svg, year=year, today=today, language=language)
         wheels.append({"year": year, "svg": markup(marked),
                        "file": f"wheel-{year}.svg"})
     files["index.html"] = render(
         "site_index.html.j2", plan=plan, words=words, language=language.value,
-        wheels=wheels, coming=_coming(plan, schedule, paths, today),
+        wheels=wheels, coming=_coming(plan, agendas, paths, today),
         feeds=_feed_links(plan, base_url, words),
         today=full_date(today, language))
     return {path: text.encode("utf-8") for path, text in files.items()}
@@ -341,7 +341,7 @@ def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Bu
         stage.discard()
 
 
-def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *,
+def build_site(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
                base_url: str | None = None, now: dt.datetime | None = None) -> Built:
     """Build the site into ``folder``, as :func:`site_files` and
     :func:`write_site` would, from the plan and the feeds already there.
@@ -351,11 +351,11 @@ def build_site(plan: Plan, schedule: Schedule, folder: str | os.PathLike[str], *
     pages never travel between processes and the writing is shared too."""
     stage = _Stage(folder)
     try:
-        agendas, views = _halves(
-            plan, schedule, now=now or build_time(), base_url=base_url,
+        pages, views = _halves(
+            plan, agendas, now=now or build_time(), base_url=base_url,
             previous=lambda: previous_feeds(folder),
             then=lambda files: (list(files), stage.put(files)))
-        return stage.finish([*agendas[0], *views[0]], [*agendas[1], *views[1]])
+        return stage.finish([*pages[0], *views[0]], [*pages[1], *views[1]])
     finally:
         stage.discard()
 

@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
 from aarshjul.model import Closed, Language, Meeting, Plan, Status, Theme
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.scheduling.meetings import Schedule
 
 WIDTH, HEIGHT = 1414, 1000  # A3 landscape, √2 to 1
 CX, CY = 500, 500
@@ -193,7 +193,7 @@ def _headline(agenda: Agenda | None, words: dict[str, str], elided: dict[str, st
     return f"{text} ({len(agenda.items)} {words['items']})"
 
 
-def wheel_svg(plan: Plan, schedule: Schedule, *, year: int, today: dt.date | None = None,
+def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None = None,
               link: Callable[[Meeting], str | None] | None = None,
               calendar: WorkCalendar | None = None) -> str:
     """The wheel of one year of the plan, as an SVG document.
@@ -208,8 +208,8 @@ def wheel_svg(plan: Plan, schedule: Schedule, *, year: int, today: dt.date | Non
     calendar = calendar or work_calendar(plan)
     colors = {body.id: body.color or PALETTE[index % len(PALETTE)]
               for index, body in enumerate(plan.bodies)}
-    meetings = [m for m in schedule.meetings if m.date.year == year]
-    rings = _rings(plan, schedule, meetings, colors=colors, words=words, link=link)
+    meetings = [m for m in agendas.meetings if m.date.year == year]
+    rings = _rings(plan, agendas, meetings, colors=colors, words=words, link=link)
     themes = _theme_arcs(plan, year, language)
     shades = _shades(plan, calendar, year, language)
     months = _months(year, language)
@@ -266,7 +266,7 @@ def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
     return outer - width, outer
 
 
-def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
+def _rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
            colors: dict[str, str], words: dict[str, str],
            link: Callable[[Meeting], str | None] | None) -> list[Ring]:
     from aarshjul.dates import full_date, long_date  # noqa: PLC0415
@@ -297,7 +297,7 @@ def _rings(plan: Plan, schedule: Schedule, meetings: Sequence[Meeting], *,
                 parts.insert(0, words["cancelled"].upper())
             if meeting.original_date is not None:
                 parts.append(f"{words['moved_from']} {long_date(meeting.original_date, language)}")
-            headline = _headline(schedule.agendas.get(meeting.uid), words, elided)
+            headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
             marks.append(Mark(_number(x), _number(y), kind, " · ".join(parts),
