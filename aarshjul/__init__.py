@@ -34,7 +34,9 @@ if TYPE_CHECKING:
         Severity,
         SourceError,
     )
-    from aarshjul.ical.feeds import Stamper, build_feeds, write_feeds
+    from aarshjul.ical.event import Event
+    from aarshjul.ical.feeds import build_feeds, feed_calendar, write_feeds
+    from aarshjul.ical.stamps import Stamper
     from aarshjul.model import (
         Body,
         Case,
@@ -102,7 +104,9 @@ _WHERE = {
     "Series": "aarshjul.model",
     "Severity": "aarshjul.errors",
     "SourceError": "aarshjul.errors",
-    "Stamper": "aarshjul.ical.feeds",
+    "Stamper": "aarshjul.ical.stamps",
+    "Event": "aarshjul.ical.event",
+    "feed_calendar": "aarshjul.ical.feeds",
     "Status": "aarshjul.model",
     "Sync": "aarshjul.publishing.sync",
     "Template": "aarshjul.model",
@@ -149,6 +153,7 @@ __all__ = [
     "Change",
     "ClockTime",
     "Closed",
+    "Event",
     "Held",
     "Item",
     "Language",
@@ -182,6 +187,7 @@ __all__ = [
     "check_path",
     "check_plan_text",
     "check_written",
+    "feed_calendar",
     "list_meetings",
     "load_plan",
     "make_server",

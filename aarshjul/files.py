@@ -1,12 +1,14 @@
-"""Reading input files: text for plans and written agendas, with a clear
-:class:`SourceError` for a file that is missing, a folder, binary or not text;
-and the lists of files that an earlier build or export left behind."""
+"""Files at the edge: reading plans and written agendas (a clear
+:class:`SourceError` for a file that is missing, a folder, binary or not
+text), the lists of files an earlier build or export left behind, and
+writing a file atomically, only when its content changed."""
 
 from __future__ import annotations
 
 import codecs
 import os
 import pathlib
+import tempfile
 
 from aarshjul.errors import SourceError
 
@@ -59,3 +61,25 @@ def listed(path: pathlib.Path) -> set[str]:
         return set(path.read_text(encoding="utf-8").splitlines())
     except (FileNotFoundError, NotADirectoryError):
         return set()
+
+
+def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
+    """Write atomically (a reader sees the old file or the new one, never half
+    of one), and only if the content differs, so that the file's mtime (and
+    a web server's ETag) stays when nothing changed. True if it wrote."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        pathlib.Path(temporary).chmod(0o644)
+        pathlib.Path(temporary).replace(path)
+    except BaseException:
+        pathlib.Path(temporary).unlink(missing_ok=True)
+        raise
+    return True

@@ -40,6 +40,13 @@ else:
 Event = tuple[str, object, object, str, str]
 
 
+def unfold(data: str) -> list[str]:
+    """Content lines of an iCalendar text, unfolded, without empty lines: how
+    a test reads the lines aarshjul wrote."""
+    joined = data.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+    return [line for line in joined.split("\n") if line]
+
+
 def _instant(value: Any) -> object:
     if isinstance(value, dt.datetime):
         assert value.tzinfo is not None, f"a floating time: {value}"

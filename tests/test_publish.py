@@ -19,7 +19,9 @@ import pytest
 
 from aarshjul import load_plan
 from aarshjul.errors import PublishError
-from aarshjul.ical.feeds import SOURCE, Stamper, build_feeds
+from aarshjul.ical.encode import SOURCE
+from aarshjul.ical.feeds import build_feeds
+from aarshjul.ical.stamps import Stamper
 from aarshjul.publishing.server import PASSWORD_VARIABLE, publish
 from aarshjul.publishing.sync import Action, Held, plan_sync
 
@@ -285,6 +287,19 @@ def test_the_sync_is_pure_and_reads_lines_in_any_order() -> None:
     again = plan_sync(plan, result, held, now=NOW + dt.timedelta(days=1))
     assert again.changes == ()
     assert again.unchanged == len(result.meetings)
+
+
+def test_events_are_compared_as_events_not_as_text() -> None:
+    """A server that writes the events out anew (another folding, its own
+    parameters, its own layout) holds the same events: nothing to change."""
+    plan = load_plan(EXAMPLE)
+    result = agendas_of(plan)
+    rewritten = [Held(f"/cal/{c.uid}.ics",
+                      icalendar.Calendar.from_ical(c.text or "").to_ical().decode("utf-8"))
+                 for c in plan_sync(plan, result, [], now=NOW).changes]
+    assert any(held.text.count("\r\n ") > 0 for held in rewritten)
+    again = plan_sync(plan, result, rewritten, now=NOW + dt.timedelta(days=1))
+    assert (again.changes, again.unchanged) == ((), len(result.meetings))
 
 
 def test_a_server_s_line_order_does_not_count_as_a_new_time() -> None:

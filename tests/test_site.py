@@ -37,7 +37,7 @@ def build(folder: Path, plan_text: str | None = None, *, now: dt.datetime = NOW,
     plan = load_plan(EXAMPLE) if plan_text is None else make_plan(plan_text)
     result = agendas_of(plan)
     files = site_files(plan, result, now=now, base_url=base_url,
-                       previous_feeds=site_module.previous_feeds(folder))
+                       previous=site_module.previous_records(folder))
     return write_site(files, folder)
 
 
@@ -278,12 +278,12 @@ def test_build_site_stages_from_both_halves_what_write_site_writes(
     written = write_site(site_files(plan, result, now=NOW, base_url=BASE), tmp_path / "written")
     assert _files(tmp_path / "built") == _files(tmp_path / "written")
     assert built == written
-    assert len(built.written) == 78
+    assert len(built.written) == 79
     assert built.written == tuple(sorted(built.written))
     times = {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")}
     again = site_module.build_site(plan, result, tmp_path / "built", base_url=BASE,
                                    now=NOW + dt.timedelta(hours=1))
-    assert again == site_module.Built((), (), 78)
+    assert again == site_module.Built((), (), 79)
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")} == times
     assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "written"]
 
@@ -365,9 +365,9 @@ def test_the_build_command(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     folder = tmp_path / "out"
     first = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
     assert first.exit_code == 0, first.output
-    assert first.stdout.startswith(f"built {folder}: 78 files written")
+    assert first.stdout.startswith(f"built {folder}: 79 files written")
     second = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
-    assert second.stdout.strip() == f"{folder} is up to date (78 files unchanged)"
+    assert second.stdout.strip() == f"{folder} is up to date (79 files unchanged)"
     assert run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url",
                    "intra.example").exit_code == 2
     copy = tmp_path / "copy"

@@ -3,235 +3,78 @@
 Staff subscribe to these from Outlook, Google, Apple and Thunderbird, which
 poll them for years. What makes a feed behave:
 
-- one VEVENT per meeting, with a UID that never changes (the meeting's,
-  from :mod:`aarshjul.scheduling.meetings`), so an update moves an event instead of
-  adding a second one; a cancelled meeting stays, ``STATUS:CANCELLED``;
+- one VEVENT per meeting, with a UID that never changes, so an update moves
+  an event instead of adding a second one (:mod:`aarshjul.ical.meeting_events`);
 - one VTIMEZONE per feed, with yearly rules that hold after the feed's last
   meeting too (:mod:`aarshjul.ical.vtimezone`);
-- DTSTAMP and LAST-MODIFIED say when the event's information last changed
-  (RFC 5545 §3.8.7.2 for a feed without METHOD): an event that is the same
-  as in the previous build keeps its stamps and SEQUENCE; a changed one gets
-  the build's time, and its SEQUENCE grows when its time, place or status
-  changed. So two builds of one plan are byte-identical, and a rebuild that
-  changes nothing rewrites nothing (:func:`write_feeds`).
+- stamps that say when each event last changed (:mod:`aarshjul.ical.stamps`),
+  so two builds of one plan are byte-identical and a rebuild that changes
+  nothing rewrites nothing (:func:`write_feeds`).
 
 Building the texts is pure (:func:`build_feeds`): the build's time and the
-previous build's events come in as arguments.
+previous build's records come in with the :class:`Stamper`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from aarshjul.agenda.assembly import Agendas
-from aarshjul.agenda.items import Agenda
-from aarshjul.files import listed
-from aarshjul.ical import lines as ics_text
+from aarshjul.files import write_text_if_changed
+from aarshjul.ical import encode
 from aarshjul.ical.colors import css_name
+from aarshjul.ical.event import Event
+from aarshjul.ical.manifest import (
+    ALL,
+    DEADLINES,
+    MANIFEST,
+    manifest_text,
+    previous_records,
+    read_manifest,
+)
+from aarshjul.ical.meeting_events import deadline_event, meeting_event
+from aarshjul.ical.stamps import Record, Stamper
 from aarshjul.ical.vtimezone import vtimezone
-from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.model import Language, Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.uids import uid5
+from aarshjul.site.paths import agenda_paths, agenda_url
 
-PRODID = "-//aarshjul//aarshjul//DA"
-"""Without a version: an upgrade of aarshjul alone should not rewrite feeds."""
+if TYPE_CHECKING:
+    import icalendar
+
+__all__ = ["Feeds", "Written", "build_feeds", "feed_calendar", "write_feeds"]
+
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
-ALL = "all.ics"
-SOURCE = "X-AARSHJUL-SOURCE"
-"""The property that names an event's plan and body (``aarhus-msb-2025/sbu``):
-how a publish knows the events of its plan among others in a calendar."""
-DEADLINES = "deadlines.ics"
-_STAMPED = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
-_STAMPED_LINES = tuple(f"{name}{sep}" for name in _STAMPED for sep in ":;")
-_READ_LINES = ("UID:", "DTSTAMP:", "SEQUENCE:")
-_SIGNIFICANT = ("DTSTART", "DTEND", "LOCATION", "STATUS")
 _WORDS = {
-    Language.DA: {"cancelled": "AFLYST", "agenda": "Dagsorden", "note": "Bemærkning",
-                  "deadline": "Frist for dagsorden", "all": "alle møder",
-                  "deadlines": "frister for dagsordener", "page": "Dagsordenen"},
-    Language.EN: {"cancelled": "CANCELLED", "agenda": "Agenda", "note": "Note",
-                  "deadline": "Agenda deadline", "all": "all meetings",
-                  "deadlines": "agenda deadlines", "page": "The agenda"},
+    Language.DA: {"all": "alle møder", "deadlines": "frister for dagsordener"},
+    Language.EN: {"all": "all meetings", "deadlines": "agenda deadlines"},
 }
 
 
 @attrs.frozen
-class Previous:
-    """An event as the previous build wrote it: its lines but the stamps, as
-    one text (LF between them), its stamp and its sequence."""
+class Feeds(Mapping[str, str]):
+    """Every feed's text by its file name, and the record of each event
+    written (for the manifest, from which the next build stamps its events)."""
 
-    text: str
-    stamp: str
-    sequence: int
+    texts: Mapping[str, str]
+    records: Mapping[str, Record]
 
-    @property
-    def content(self) -> tuple[str, ...]:
-        return tuple(self.text.split("\n"))
+    def __getitem__(self, name: str) -> str:
+        return self.texts[name]
 
-    @property
-    def significant(self) -> tuple[str, ...]:
-        return _significant(self.content)
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
 
-
-def _significant(content: Iterable[str]) -> tuple[str, ...]:
-    return tuple(line for line in content if line.split(":", 1)[0].split(";", 1)[0]
-                 in _SIGNIFICANT)
-
-
-@attrs.frozen
-class Stamper:
-    """Decides each event's DTSTAMP and SEQUENCE from the previous build."""
-
-    now: dt.datetime
-    previous: Mapping[str, Previous] = attrs.field(factory=dict)
-    _stamp: str = attrs.field(init=False, eq=False, repr=False)
-
-    @_stamp.default
-    def _now_stamp(self) -> str:  # the same for every event: written once
-        return ics_text.utc_stamp(self.now)
-
-    def __call__(self, uid: str, content: tuple[str, ...]) -> tuple[str, int]:
-        before = self.previous.get(uid)
-        if before is None:
-            return self._stamp, 0
-        if before.text == "\n".join(content):
-            return before.stamp, before.sequence
-        # In any order: a CalDAV server may store an event's lines in its own.
-        grows = sorted(before.significant) != sorted(_significant(content))
-        return self._stamp, before.sequence + grows
-
-
-def agenda_paths(agendas: Agendas) -> dict[str, str]:
-    """Each meeting's page, ``agendas/<body>/<date>.html`` (a second meeting of
-    a body on one day gets ``<date>-2.html``), by meeting UID."""
-    paths: dict[str, str] = {}
-    taken: set[str] = set()
-    for meeting in agendas.meetings:  # in date and time order
-        base = f"agendas/{meeting.body}/{meeting.date.isoformat()}"
-        path, number = f"{base}.html", 1
-        while path in taken:
-            number += 1
-            path = f"{base}-{number}.html"
-        taken.add(path)
-        paths[meeting.uid] = path
-    return paths
-
-
-def agenda_url(base_url: str | None, page: str) -> str | None:
-    """Where a meeting's agenda page is on the published site."""
-    return f"{base_url.rstrip('/')}/{page}" if base_url else None
-
-
-def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
-                 url: str | None) -> str:
-    """The agenda with clock times, as plain lines a calendar shows."""
-    lines = []
-    if meeting.note:
-        lines += [f"{words['note']}: {meeting.note}", ""]
-    if agenda.items:
-        lines.append(f"{words['agenda']}:")
-        for item in agenda.items:
-            time = (f"{item.start.dotted()}–{item.end.dotted()}"
-                    if item.start and item.end and not agenda.cancelled else " " * 11)
-            who = f" ({item.responsible})" if item.responsible else ""
-            lines.append(f"{time}  {item.number}. {' '.join(item.title.split())}{who}")
-    if url:
-        lines += ["", f"{words['page']}: {url}"]
-    return "\n".join(lines)
-
-
-def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None,
-                  stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]) -> str:
-    """A meeting's VEVENT, folded, as it stands in the feeds and in a CalDAV
-    calendar (:mod:`aarshjul.publishing.sync`)."""
-    words = _WORDS[plan.language]
-    body = plan.body(meeting.body)
-    cancelled = meeting.status is Status.CANCELLED
-    summary = (f"{words['cancelled']}: " if cancelled else "") + (
-        ics_text.visible(meeting.title).strip() or body.name)
-    zone = plan.timezone
-    categories = [body.kind] if body.kind else []
-    if any(item.theme for item in agenda.items):
-        themes = {t.id: t.name for t in plan.themes}
-        categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
-    content = [
-        f"UID:{meeting.uid}",
-        f"DTSTART;TZID={zone}:"
-        + ics_text.local_time(meeting.date, meeting.start.hour, meeting.start.minute),
-        f"DTEND;TZID={zone}:"
-        + ics_text.local_time(meeting.date, meeting.end.hour, meeting.end.minute),
-        f"SUMMARY:{ics_text.text(summary)}",
-    ]
-    location = ics_text.text(meeting.location)
-    if location:
-        content.append(f"LOCATION:{location}")
-    description = _description(agenda, meeting, words, url)
-    if description:
-        content.append(f"DESCRIPTION:{ics_text.text(description)}")
-    if categories:
-        content.append("CATEGORIES:" + ",".join(ics_text.text(c) for c in categories))
-    content.append(f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}")
-    content.append("TRANSP:OPAQUE")
-    if body.color:
-        content.append(f"COLOR:{css_name(body.color)}")
-    if url:
-        content.append(f"URL;VALUE=URI:{url}")
-    content.append(f"{SOURCE}:{plan.id}/{meeting.body}")
-    return _stamped(content, stamper)
-
-
-def _stamped(content: list[str], stamper: Callable[[str, tuple[str, ...]], tuple[str, int]]
-             ) -> str:
-    """The event, stamped and folded: ready to stand in any feed (a meeting
-    is in its body's feed and in the feed of all, folded once)."""
-    uid = content[0].removeprefix("UID:")
-    stamp, sequence = stamper(uid, tuple(content))
-    lines = ["BEGIN:VEVENT", content[0], f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}",
-             f"SEQUENCE:{sequence}", *content[1:], "END:VEVENT"]
-    return ics_text.fold_lines(lines)
-
-
-def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date:
-    """``days`` before the meeting, moved back to a workday (weekends and
-    holidays; the staff work in school holidays)."""
-    day = meeting.date - dt.timedelta(days=days)
-    if workdays.is_workday(day):
-        return day
-    earlier = workdays.step_to_workday(day, forward=False, limit=day - dt.timedelta(days=60))
-    return earlier or day
-
-
-def _deadline(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
-              stamper: Callable[[str, tuple[str, ...]], tuple[str, int]],
-              date_words: Callable[[dt.date], str]) -> str:
-    words = _WORDS[plan.language]
-    body = plan.body(meeting.body)
-    assert body.agenda_deadline is not None
-    day = deadline_day(meeting, body.agenda_deadline, workdays)
-    cancelled = meeting.status is Status.CANCELLED
-    summary = (f"{words['cancelled']}: " if cancelled else "") + (
-        f"{words['deadline']}: {body.name} {date_words(meeting.date)}")
-    uid = uid5(meeting.uid, "agenda-deadline")
-    content = [
-        f"UID:{uid}",
-        f"DTSTART;VALUE=DATE:{ics_text.date(day)}",
-        f"DTEND;VALUE=DATE:{ics_text.date(day + dt.timedelta(days=1))}",
-        f"SUMMARY:{ics_text.text(summary)}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        "TRANSP:TRANSPARENT",
-        f"RELATED-TO:{meeting.uid}",
-    ]
-    if body.color:
-        content.append(f"COLOR:{css_name(body.color)}")
-    return _stamped(content, stamper)
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
@@ -242,36 +85,19 @@ def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
     return vtimezone(plan.timezone, instants) if instants else []
 
 
-def calendar_object(event: str, zone: Sequence[str]) -> str:
-    """One event as a calendar object of its own, as a CalDAV calendar holds
-    it: the event and its time zone, none of a feed's own properties."""
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
-    return "".join([ics_text.fold_lines([*head, *zone]), event,
-                    ics_text.fold("END:VCALENDAR")])
-
-
 def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
               zone: Sequence[str]) -> str:
-    head = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"NAME:{ics_text.text(name)}",
-        f"X-WR-CALNAME:{ics_text.text(name)}",
-        f"X-WR-TIMEZONE:{plan.timezone}",
-        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
-        f"X-PUBLISHED-TTL:{REFRESH}",
-    ]
+    title = encode.text_value(name)
+    properties = [("NAME", title), ("X-WR-CALNAME", title), ("X-WR-TIMEZONE", plan.timezone),
+                  ("REFRESH-INTERVAL;VALUE=DURATION", REFRESH), ("X-PUBLISHED-TTL", REFRESH)]
     if color:
-        head += [f"COLOR:{css_name(color)}", f"X-APPLE-CALENDAR-COLOR:{color.upper()}"]
-    return "".join([ics_text.fold_lines([*head, *zone]), *events,
-                    ics_text.fold("END:VCALENDAR")])
+        properties += [("COLOR", css_name(color)), ("X-APPLE-CALENDAR-COLOR", color.upper())]
+    return encode.calendar_text(properties, zone, events)
 
 
 def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
                 base_url: str | None = None,
-                date_words: Callable[[dt.date], str] | None = None) -> dict[str, str]:
+                date_words: Callable[[dt.date], str] | None = None) -> Feeds:
     """Every feed's file name and text. Pure: the build's time and the
     previous build are in ``stamper``."""
     if date_words is None:
@@ -279,9 +105,17 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
 
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
+    records: dict[str, Record] = {}
+
+    def stamped(event: Event) -> str:
+        # Each event once: a meeting stands in its body's feed and in all.ics.
+        encoded = encode.encode(event)
+        record = records[event.uid] = stamper.record(event, encoded)
+        return encoded.stamped(record.stamp)
+
     pages = agenda_paths(agendas)
-    events = {m.uid: meeting_event(plan, m, agendas.agenda(m),
-                                   url=agenda_url(base_url, pages[m.uid]), stamper=stamper)
+    events = {m.uid: stamped(meeting_event(plan, m, agendas.agenda(m),
+                                           url=agenda_url(base_url, pages[m.uid])))
               for m in agendas.meetings}
     # One VTIMEZONE, made for every meeting's times, serves every feed.
     zone = zone_lines(plan, agendas.meetings)
@@ -303,78 +137,24 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
     workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
     feeds[DEADLINES] = _calendar(
         plan, f"{plan.title} – {words['deadlines']}",
-        [_deadline(plan, m, workdays, stamper, date_words) for m in deadlines],
+        [stamped(deadline_event(plan, m, workdays, date_words)) for m in deadlines],
         color=None, zone=[])
-    return feeds
+    return Feeds(feeds, records)
 
 
-def read_previous(texts: Iterable[str]) -> dict[str, Previous]:
-    """The events of earlier feeds, by UID (only what aarshjul wrote is read)."""
-    found: dict[str, Previous] = {}
-    for text in texts:
-        # Whole lines only: an escaped value never holds a line break, so a
-        # title that says "END:VEVENT" cannot end an event here.
-        unfolded = f"\n{ics_text.unfolded(text)}\n"
-        for chunk in unfolded.split("\nBEGIN:VEVENT\n")[1:]:
-            event, end, after = chunk.partition("\nEND:VEVENT")
-            # A meeting stands in its body's feed and in all.ics: read once
-            # (aarshjul writes the UID first).
-            if (not end or after[:1] not in ("", "\n")
-                    or event.partition("\n")[0].removeprefix("UID:") in found):
-                continue
-            read = _as_written(event) or _in_any_order(event)
-            if read is not None:
-                found[read[0]] = read[1]
-    return found
+def feed_calendar(plan: Plan, agendas: Agendas, name: str = ALL, *,
+                  now: dt.datetime | None = None, base_url: str | None = None
+                  ) -> icalendar.Calendar:
+    """One feed (``all.ics``, ``deadlines.ics`` or ``<body>.ics``) as an
+    :class:`icalendar.Calendar`, for a script that combines it with other
+    calendars. Every event is stamped ``now`` (default: the build's time)."""
+    import icalendar  # noqa: PLC0415 - a library call's; no command needs it
 
-
-_NAMED_ONCE = ("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
-_NAMED_ONCE_INSIDE = tuple(f"\n{name}" for name in _NAMED_ONCE)
-
-
-def _as_written(event: str) -> tuple[str, Previous] | None:
-    """An event laid out as :func:`_stamped` writes it (its UID, its stamps,
-    then no blank line and none of those again), read without splitting it
-    into lines: a rebuild reads ten thousand. None if it is laid out otherwise."""
-    parts = event.split("\n", 4)
-    if len(parts) < 5:
-        return None
-    uid, stamp, modified, sequence, rest = parts
-    if not (uid.startswith("UID:") and stamp.startswith("DTSTAMP:")
-            and modified.startswith("LAST-MODIFIED:") and sequence.startswith("SEQUENCE:")):
-        return None
-    if (not rest or "\n\n" in rest or rest.startswith("\n") or rest.endswith("\n")
-            or rest.startswith(_NAMED_ONCE) or any(name in rest for name in _NAMED_ONCE_INSIDE)):
-        return None
-    stamp, sequence = stamp[8:], sequence[9:]
-    if not (uid[4:] and stamp and sequence.isascii() and sequence.isdigit()):
-        return None
-    return uid[4:], Previous(f"{uid}\n{rest}", stamp, int(sequence))
-
-
-def _in_any_order(event: str) -> tuple[str, Previous] | None:
-    lines = event.split("\n")
-    content = [ln for ln in lines if ln and not ln.startswith(_STAMPED_LINES)]
-    fields = dict(ln.partition(":")[::2] for ln in lines if ln.startswith(_READ_LINES))
-    stamp, sequence = fields.get("DTSTAMP"), fields.get("SEQUENCE", "0")
-    if fields.get("UID") and stamp and sequence.isascii() and sequence.isdigit():
-        return fields["UID"], Previous("\n".join(content), stamp, int(sequence))
-    return None
-
-
-def read_previous_folder(folder: str | os.PathLike[str]) -> dict[str, Previous]:
-    """The events of the feeds an earlier build left in ``folder``.
-
-    ``all.ics`` holds every meeting's event as its body's feed does, to the
-    byte: with ``deadlines.ics`` it is all there is to read, half of what the
-    feeds hold together. Without it, every feed in the folder is read."""
-    out = Path(folder)
-    if (out / ALL).is_file():
-        paths = [out / ALL, out / DEADLINES]
-    else:
-        paths = sorted(out.glob("*.ics")) if out.is_dir() else []
-    return read_previous(path.read_text(encoding="utf-8", errors="replace")
-                         for path in paths if path.is_file())
+    feeds = build_feeds(plan, agendas, stamper=Stamper(now or build_time()),
+                        base_url=base_url)
+    if name not in feeds:
+        raise KeyError(f"no feed {name!r} (the plan has {', '.join(feeds)})")
+    return icalendar.Calendar.from_ical(feeds[name])
 
 
 @attrs.frozen
@@ -387,56 +167,26 @@ class Written:
     removed: tuple[str, ...] = ()
 
 
-FEEDS_MANIFEST = ".aarshjul-feeds"
-"""The feeds :func:`write_feeds` wrote into a folder: the next run removes
-those the plan no longer has (a body taken out of it), and no other file."""
-
-
-def _feeds_listed(folder: Path) -> set[str]:
-    # Only plain feed names: a list that was edited never reaches elsewhere.
-    return {name for name in listed(folder / FEEDS_MANIFEST)
-            if name.endswith(".ics") and name == Path(name).name}
-
-
-def write_text_if_changed(path: Path, text: str) -> bool:
-    """Write atomically (a reader sees the old file or the new one, never half
-    of one), and only if the content differs, so that the file's mtime (and
-    a web server's ETag) stays when nothing changed."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return True
-
-
 def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
                 now: dt.datetime | None = None, base_url: str | None = None) -> Written:
     """Write the feeds into ``folder``, keeping the stamps of events that did
-    not change since the feeds already there, and remove the feeds of bodies
-    that an earlier run wrote and the plan no longer has (:data:`FEEDS_MANIFEST`)."""
+    not change since the last run, and remove the feeds of bodies that an
+    earlier run wrote and the plan no longer has (its manifest says which)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    stamper = Stamper(now or build_time(), read_previous_folder(out))
+    manifest = read_manifest(out)
+    stamper = Stamper(now or build_time(), previous_records(out, manifest))
     feeds = build_feeds(plan, agendas, stamper=stamper, base_url=base_url)
-    # all.ics first: the next run reads the stamps from it, so a run stopped
-    # half-way must not leave it older than a body's feed (a stamp or a
-    # SEQUENCE would then go back).
-    changed = {name for name in sorted(feeds, key=lambda name: name != ALL)
-               if write_text_if_changed(out / name, feeds[name])}
-    removed = tuple(sorted(_feeds_listed(out) - set(feeds)))
+    removed = tuple(sorted(manifest.feeds - set(feeds)))
+    # The manifest first: the next run stamps from it, so a run stopped
+    # half-way must not leave it older than a feed it wrote (a stamp or a
+    # SEQUENCE would then go back). It names the feeds still to be removed
+    # until they are.
+    write_text_if_changed(out / MANIFEST, manifest_text([*feeds, *removed], feeds.records))
+    changed = {name for name in feeds if write_text_if_changed(out / name, feeds[name])}
     for name in removed:
         (out / name).unlink(missing_ok=True)
-    write_text_if_changed(out / FEEDS_MANIFEST, "".join(f"{name}\n" for name in sorted(feeds)))
+    if removed:
+        write_text_if_changed(out / MANIFEST, manifest_text(feeds, feeds.records))
     return Written(tuple(name for name in feeds if name in changed),
                    tuple(name for name in feeds if name not in changed), removed)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from aarshjul.ical import lines as ics_text
+from aarshjul.ical.encode import text_value
 
 _NAME = r"(?:[A-Za-z]{3,}|<[^>]+>)"
 _OFFSET = r"[+-]?\d{1,2}(?::\d{2}){0,2}"
@@ -160,7 +160,7 @@ def _stamp(local: dt.datetime) -> str:
 
 def _component(kind: str, name: str, offset_from: int, offset_to: int, start: dt.datetime,
                *, rrule: str | None = None) -> list[str]:
-    lines = [f"BEGIN:{kind}", f"TZNAME:{ics_text.text(name)}",
+    lines = [f"BEGIN:{kind}", f"TZNAME:{text_value(name)}",
              f"TZOFFSETFROM:{_offset_text(offset_from)}",
              f"TZOFFSETTO:{_offset_text(offset_to)}", f"DTSTART:{_stamp(start)}"]
     if rrule:

@@ -5,8 +5,10 @@ make the calendar hold the plan's meetings, each as one event with the same
 UID and content as in the feeds. :mod:`aarshjul.publishing.server` talks to the
 server.
 
-- A meeting whose event the calendar holds with the same content is left
-  alone (in any line order: servers store lines in their own), so a second
+- The calendar's events are read with icalendar (:mod:`aarshjul.ical.decode`)
+  and compared with the plan's as events, not as text: a server may store
+  an event's lines in its own order and fold them its own way. A meeting
+  whose event the calendar holds unchanged is left alone, so a second
   publish with nothing changed writes nothing.
 - A changed meeting is written over its event, at the address the server
   has it; its SEQUENCE grows when its time, place or status changed, as in
@@ -26,18 +28,15 @@ from collections.abc import Iterable
 import attrs
 
 from aarshjul.agenda.assembly import Agendas
-from aarshjul.ical.feeds import (
-    SOURCE,
-    Previous,
-    Stamper,
-    agenda_paths,
-    agenda_url,
-    calendar_object,
-    meeting_event,
-    read_previous,
-    zone_lines,
-)
+from aarshjul.ical.decode import Decoded, decode
+from aarshjul.ical.encode import calendar_text, encode
+from aarshjul.ical.feeds import zone_lines
+from aarshjul.ical.meeting_events import meeting_event
+from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.model import Meeting, Plan, Status
+from aarshjul.site.paths import agenda_paths, agenda_url
+
+__all__ = ["Action", "Change", "Held", "Sync", "plan_sync"]
 
 
 @attrs.frozen
@@ -81,18 +80,27 @@ class Sync:
 @attrs.frozen
 class _Found:
     href: str
-    source: str | None
-    previous: Previous
+    read: Decoded
 
 
 def _read(held: Iterable[Held]) -> dict[str, list[_Found]]:
     found: dict[str, list[_Found]] = {}
     for event in held:
-        for uid, previous in read_previous([event.text]).items():
-            source = next((line.partition(":")[2] for line in previous.content
-                           if line.startswith(f"{SOURCE}:")), None)
-            found.setdefault(uid, []).append(_Found(event.href, source, previous))
+        try:
+            decoded = decode(event.text)
+        except ValueError:  # no calendar data: nothing of ours, nothing to touch
+            continue
+        for read in decoded:
+            found.setdefault(read.uid, []).append(_Found(event.href, read))
     return found
+
+
+def _record(read: Decoded) -> Record:
+    """What the calendar holds of an event, to stamp the plan's by. An
+    event aarshjul could not have written still has its SEQUENCE to go on from."""
+    if read.event is None:
+        return Record("", "", read.stamp)
+    return record_of(read.event, read.stamp)
 
 
 def label(meeting: Meeting) -> str:
@@ -110,29 +118,31 @@ def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.dat
         plan.body(body)  # KeyError for a body the plan does not have
     meetings = [m for m in agendas.meetings if body is None or m.body == body]
     found = _read(held)
-    stamper = Stamper(now, {uid: events[0].previous for uid, events in found.items()})
+    stamper = Stamper(now, {uid: _record(events[0].read) for uid, events in found.items()})
     zone = zone_lines(plan, meetings)
     pages = agenda_paths(agendas)
     changes = []
     unchanged = 0
     for meeting in meetings:
         event = meeting_event(plan, meeting, agendas.agenda(meeting),
-                              url=agenda_url(base_url, pages[meeting.uid]), stamper=stamper)
+                              url=agenda_url(base_url, pages[meeting.uid]))
         there = found.get(meeting.uid)
-        if there is None:
-            changes.append(Change(Action.CREATE, meeting.uid, label(meeting),
-                                  text=calendar_object(event, zone)))
-        elif _same(event, meeting.uid, there[0].previous):
+        if there is not None and there[0].read.event == event:
             unchanged += 1
+            continue
+        encoded = encode(event)
+        text = calendar_text((), zone, [encoded.stamped(stamper.record(event, encoded).stamp)])
+        if there is None:
+            changes.append(Change(Action.CREATE, meeting.uid, label(meeting), text=text))
         else:
-            changes.append(Change(Action.UPDATE, meeting.uid, label(meeting),
-                                  text=calendar_object(event, zone), href=there[0].href))
+            changes.append(Change(Action.UPDATE, meeting.uid, label(meeting), text=text,
+                                  href=there[0].href))
     wanted = {m.uid for m in meetings}
     for uid, events in sorted(found.items()):
         # A second copy of a meeting's event (one UID at two addresses) goes too.
         extra = events if uid not in wanted else events[1:]
-        changes += [Change(Action.REMOVE, uid, _removed_label(uid, e), href=e.href)
-                    for e in extra if _ours(e.source, plan.id, body)]
+        changes += [Change(Action.REMOVE, uid, _removed_label(e.read), href=e.href)
+                    for e in extra if _ours(e.read.source, plan.id, body)]
     return Sync(tuple(changes), unchanged)
 
 
@@ -145,16 +155,11 @@ def _ours(source: str | None, plan_id: str, body: str | None) -> bool:
     return plan_of == plan_id and (body is None or body_of == body)
 
 
-def _same(event: str, uid: str, held: Previous) -> bool:
-    """The event says what the calendar's says (stamps aside, in any order)."""
-    mine = read_previous([event])[uid]
-    return sorted(mine.content) == sorted(held.content)
-
-
-def _removed_label(uid: str, event: _Found) -> str:
+def _removed_label(read: Decoded) -> str:
     """Like :func:`label`, from the event the calendar holds."""
-    fields = dict(line.partition(":")[::2] for line in event.previous.content)
-    start = next((v for k, v in fields.items() if k.startswith("DTSTART")), "")
-    when = f"{start[:4]}-{start[4:6]}-{start[6:8]} {start[9:11]}:{start[11:13]}" if (
-        start[:8].isdigit() and start[8:9] == "T") else start
-    return f"{(event.source or '').partition('/')[2]} {when} {fields.get('SUMMARY', uid)}"
+    body = (read.source or "").partition("/")[2]
+    if read.event is None:
+        return f"{body} {read.uid}"
+    start = read.event.start
+    when = f"{start:%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
+    return f"{body} {when} {read.event.summary}"

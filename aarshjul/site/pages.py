@@ -38,7 +38,7 @@ from aarshjul.site.forking import both
 from aarshjul.templates import markup, render
 
 if TYPE_CHECKING:
-    from aarshjul.ical.feeds import Previous
+    from aarshjul.ical.stamps import Record
 
 # What only one half of a build needs (the feeds, the wheel, the agenda
 # pages) is imported in that half, on its own processor: these imports are
@@ -73,7 +73,7 @@ _WORDS = {
 
 def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
                 ) -> list[dict[str, str | None]]:
-    from aarshjul.ical.feeds import ALL, DEADLINES  # noqa: PLC0415
+    from aarshjul.ical.manifest import ALL, DEADLINES  # noqa: PLC0415
 
     feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
     feeds += [(ALL, words["all"])]
@@ -135,18 +135,18 @@ def plan_json(plan: Plan, agendas: Agendas) -> str:
 
 
 def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
-               previous_feeds: Mapping[str, Previous] | None = None,
+               previous: Mapping[str, Record] | None = None,
                base_url: str | None = None) -> dict[str, bytes]:
     """Every file of the site, by its path in the folder. ``now`` is the
     build's time: it stamps changed feed events and decides which meetings
     are coming."""
     pages, views = _halves(plan, agendas, now=now, base_url=base_url,
-                             previous=lambda: previous_feeds or {}, then=lambda files: files)
+                             previous=lambda: previous or {}, then=lambda files: files)
     return dict(sorted({**pages, **views}.items()))
 
 
 def _halves(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | None,
-            previous: Callable[[], Mapping[str, Previous]],
+            previous: Callable[[], Mapping[str, Record]],
             then: Callable[[dict[str, bytes]], T]) -> tuple[T, T]:
     """The agendas (pages and JSON), and the calendar's views (feeds, wheels,
     front page), each passed to ``then``. They are independent: on two
@@ -161,7 +161,7 @@ def _halves(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | N
 def _agendas(plan: Plan, agendas: Agendas) -> dict[str, bytes]:
     """A page for each meeting's agenda, and the plan as JSON."""
     from aarshjul.agenda.documents import as_html  # noqa: PLC0415
-    from aarshjul.ical.feeds import agenda_paths  # noqa: PLC0415
+    from aarshjul.site.paths import agenda_paths  # noqa: PLC0415
 
     language = plan.language
     paths = agenda_paths(agendas)
@@ -175,13 +175,17 @@ def _agendas(plan: Plan, agendas: Agendas) -> dict[str, bytes]:
 
 
 def _views(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | None,
-           previous: Mapping[str, Previous]) -> dict[str, bytes]:
+           previous: Mapping[str, Record]) -> dict[str, bytes]:
     """The feeds, the wheels and the front page."""
-    from aarshjul.ical.feeds import Stamper, agenda_paths, build_feeds  # noqa: PLC0415
+    from aarshjul.ical.feeds import build_feeds  # noqa: PLC0415
+    from aarshjul.ical.manifest import MANIFEST, manifest_text  # noqa: PLC0415
+    from aarshjul.ical.stamps import Stamper  # noqa: PLC0415
+    from aarshjul.site.paths import agenda_paths  # noqa: PLC0415
     from aarshjul.wheel.drawing import mark_today, wheel_svg  # noqa: PLC0415
 
     feeds = build_feeds(plan, agendas, stamper=Stamper(now, previous), base_url=base_url)
     files = {f"feeds/{name}": text for name, text in feeds.items()}
+    files[f"feeds/{MANIFEST}"] = manifest_text(feeds, feeds.records)
     language = plan.language
     words = _WORDS[language]
     paths = agenda_paths(agendas)
@@ -230,11 +234,12 @@ def _same(path: str, data: bytes) -> bool:
         return False
 
 
-def previous_feeds(folder: str | os.PathLike[str]) -> dict[str, Previous]:
-    """The events of the feeds an earlier build left in the site's folder."""
-    from aarshjul.ical.feeds import read_previous_folder  # noqa: PLC0415
+def previous_records(folder: str | os.PathLike[str]) -> dict[str, Record]:
+    """The records of the events an earlier build left in the site's feeds."""
+    from aarshjul.ical import manifest  # noqa: PLC0415
 
-    return read_previous_folder(Path(folder) / "feeds")
+    feeds = Path(folder) / "feeds"
+    return manifest.previous_records(feeds, manifest.read_manifest(feeds))
 
 
 def _foreign(target: str, ours: set[str]) -> list[str]:
@@ -353,7 +358,7 @@ def build_site(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
     try:
         pages, views = _halves(
             plan, agendas, now=now or build_time(), base_url=base_url,
-            previous=lambda: previous_feeds(folder),
+            previous=lambda: previous_records(folder),
             then=lambda files: (list(files), stage.put(files)))
         return stage.finish([*pages[0], *views[0]], [*pages[1], *views[1]])
     finally:

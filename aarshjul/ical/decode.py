@@ -1,0 +1,120 @@
+"""The one reader of iCalendar text: icalendar, into :class:`Event` values.
+
+Every iCal text aarshjul reads goes through here: the events a CalDAV
+calendar holds (publishing compares them with the plan's), the feeds of an
+earlier build that left no manifest (their stamps), and imports. icalendar
+parses; this module only says which of its properties make an event.
+
+An event that aarshjul could not have written (a floating or UTC time, a
+DURATION instead of DTEND, no UID) is still read: it is a :class:`Decoded`
+without an ``event``, known by its UID and source, which is all a publish
+needs to leave it alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import icalendar
+
+from aarshjul.ical.encode import SOURCE
+from aarshjul.ical.event import Event, EventStatus, Stamp
+
+__all__ = ["Decoded", "decode"]
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@attrs.frozen
+class Decoded:
+    """A VEVENT as read: its UID and source, its stamp, and the event
+    (None where it is not one aarshjul could have written)."""
+
+    uid: str
+    source: str | None
+    stamp: Stamp
+    event: Event | None
+
+
+def decode(text: str | bytes) -> list[Decoded]:
+    """The VEVENTs of an iCalendar text, in order. Raises ValueError for
+    text that is no iCalendar."""
+    try:
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise ValueError(f"not iCalendar text: {error}") from None
+    return [found for calendar in calendars for found in _events(calendar)]
+
+
+def _events(calendar: icalendar.Component) -> Iterator[Decoded]:
+    for component in calendar.walk("VEVENT"):
+        uid = _text(component, "UID")
+        if not uid:
+            continue
+        source = _text(component, SOURCE) or None
+        yield Decoded(uid, source, _stamp(component), _event(component, uid, source))
+
+
+def _text(component: icalendar.Component, name: str) -> str:
+    value = component.get(name)
+    return "" if value is None else str(value)
+
+
+def _stamp(component: icalendar.Component) -> Stamp:
+    # icalendar's property classes differ in what they hold: read as Any,
+    # and let a property of the wrong kind fall to the except.
+    stamp: Any = component.get("DTSTAMP")
+    try:
+        at = stamp.dt
+    except (KeyError, ValueError, AttributeError):  # none, or a broken one
+        at = None
+    if not isinstance(at, dt.datetime) or at.utcoffset() is None:
+        at = _EPOCH  # no stamp, or a floating one: older than any of ours
+    try:
+        sequence = int(component.get("SEQUENCE", 0))
+    except (TypeError, ValueError):
+        sequence = 0
+    return Stamp(at.astimezone(dt.UTC), max(sequence, 0))
+
+
+def _moment(component: icalendar.Component, name: str) -> tuple[Any, str | None] | None:
+    """A DTSTART or DTEND as a wall-clock time and its zone, or a day; None
+    for a form aarshjul does not write (floating, UTC, missing)."""
+    prop: Any = component.get(name)
+    try:
+        value = prop.dt
+    except (ValueError, AttributeError):  # none, or a broken one
+        return None
+    if isinstance(value, dt.datetime):
+        zone = prop.params.get("TZID")
+        if not zone or value.tzinfo is None:
+            return None
+        return value.replace(tzinfo=None), str(zone)
+    if isinstance(value, dt.date):
+        return value, None
+    return None
+
+
+def _event(component: icalendar.Component, uid: str, source: str | None) -> Event | None:
+    start, end = _moment(component, "DTSTART"), _moment(component, "DTEND")
+    if start is None or end is None or start[1] != end[1]:
+        return None
+    categories: Any = component.get("CATEGORIES")
+    listed = categories if isinstance(categories, list) else [categories] if categories else []
+    status = _text(component, "STATUS").upper()
+    try:
+        return Event(
+            uid=uid, start=start[0], end=end[0], zone=start[1],
+            summary=_text(component, "SUMMARY"), location=_text(component, "LOCATION"),
+            description=_text(component, "DESCRIPTION"),
+            categories=tuple(str(c) for each in listed for c in each.cats),
+            status=EventStatus.CANCELLED if status == "CANCELLED" else EventStatus.CONFIRMED,
+            transparent=_text(component, "TRANSP").upper() == "TRANSPARENT",
+            related_to=_text(component, "RELATED-TO") or None,
+            color=_text(component, "COLOR") or None, url=_text(component, "URL") or None,
+            source=source)
+    except ValueError:  # ends before it starts: not one of ours
+        return None
