@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from aarshjul.agenda.items import AgendaItem, unplanned
 from aarshjul.errors import Problem, Severity
-from aarshjul.written.reader import Stated, WrittenAgenda, normalized_title
+from aarshjul.written.lines import normalized_title
+from aarshjul.written.reader import WrittenAgenda
+from aarshjul.written.times import Stated
 
 
 def _span(item: AgendaItem) -> str:

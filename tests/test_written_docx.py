@@ -1,0 +1,126 @@
+"""Word documents (.docx) as numbered paragraphs: numbering, tables, damaged files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+
+from aarshjul import check_path
+
+from .seed_agenda import SEED, SEED_ITEMS, items_of
+
+
+def write_docx(path: Path, paragraphs: list[str], *, numbered: bool = False) -> None:
+    document = docx.Document()
+    for text in paragraphs:
+        if numbered and text.startswith("#"):
+            document.add_paragraph(text[1:], style="List Number")
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+
+
+def test_the_seed_as_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "dagsorden.docx"
+    write_docx(path, SEED.read_text(encoding="utf-8").splitlines())
+    report = check_path(path)
+    assert items_of(report) == SEED_ITEMS
+    assert [(p.code, p.line) for p in report.problems] == [("slack", 10),
+                                                           ("title-mismatch", 128)]
+
+
+def test_word_numbering_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "nummereret.docx"
+    write_docx(path, ["Mødetid: Kl. 9.00 – 10.00", "#Godkendelse af dagsorden",
+                      "Tid: 9.00 – 9.05 (5 min.)", "#Referat", "Tid: 9.05 – 9.15 (10 min.)",
+                      "#Evt.", "Tid: 9.15 – 9.20 (5 min.)"], numbered=True)
+    report = check_path(path)
+    assert items_of(report) == [(1, "Godkendelse af dagsorden", "09:00", "09:05", 5),
+                                (2, "Referat", "09:05", "09:15", 10),
+                                (3, "Evt.", "09:15", "09:20", 5)]
+    assert [p.code for p in report.problems] == ["slack"]
+
+
+def test_paragraphs_in_tables_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Mødetid: 9.00 – 10.00")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "1. Godkendelse"
+    table.cell(0, 1).text = "Tid: 9.00 – 9.05 (5 min.)"
+    table.cell(1, 0).text = "2. Evt."
+    table.cell(1, 1).text = "Tid: 9.05 – 9.10 (10 min.)"
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    report = check_path(path)
+    assert [(i.number, i.title) for i in report.items] == [(1, "Godkendelse"), (2, "Evt.")]
+    assert [(p.code, p.line, p.item) for p in report.problems if p.is_error] == [
+        ("duration-mismatch", 5, 2)]
+
+
+def test_an_empty_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "tom.docx"
+    docx.Document().save(str(path))
+    assert [p.code for p in check_path(path).problems] == ["no-items"]
+
+
+def test_a_table_of_items_with_a_number_column(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Mødetid: Kl. 16.00 – 17.00")
+    table = document.add_table(rows=3, cols=4)
+    for row, cells in zip(table.rows, [("Pkt.", "Emne", "Tid", "Ansvarlig"),
+                                       ("1", "Godkendelse af dagsorden", "16.00-16.05", "Formand"),
+                                       ("2.", "Budget 2026", "16.05 – 16.45 (40 min)", "Direktør")],
+                          strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    report = check_path(path)
+    assert items_of(report) == [(1, "Godkendelse af dagsorden", "16:00", "16:05", 5),
+                                (2, "Budget 2026", "16:05", "16:45", 40)]
+    assert [p.code for p in report.problems] == ["slack"]
+
+
+def damaged_variants(tmp_path: Path) -> dict[str, Path]:
+    """A good Word file, and copies with one part of it broken."""
+    good = tmp_path / "good.docx"
+    write_docx(good, ["Mødetid: Kl. 18:15 – 19.45", "1. Godkendelse", "Tid: 18.15 – 18.18"])
+    document_xml = zipfile.ZipFile(good).read("word/document.xml").decode()
+    number_x = document_xml.replace(
+        "<w:p>", '<w:p><w:pPr><w:numPr><w:ilvl w:val="x"/><w:numId w:val="7"/></w:numPr>'
+        "</w:pPr>", 1).encode()
+    broken = {
+        "bad-xml": {"word/document.xml": b"<w:document"},
+        "empty-xml": {"word/document.xml": b""},
+        "foreign-root": {"word/document.xml": b"<?xml version='1.0'?><foo/>"},
+        "no-rels": {"_rels/.rels": None},
+        "bad-rels": {"_rels/.rels": b"<x"},
+        "bad-content-types": {"[Content_Types].xml": b"<x/>"},
+        "bad-styles": {"word/styles.xml": b"<x"},
+        "bad-document-rels": {"word/_rels/document.xml.rels": b"garbage"},
+        "number-level-x": {"word/document.xml": number_x},
+    }
+    variants = {}
+    with zipfile.ZipFile(good) as source:
+        for name, replace in broken.items():
+            path = tmp_path / f"{name}.docx"
+            with zipfile.ZipFile(path, "w") as out:
+                for info in source.infolist():
+                    data = replace.get(info.filename, source.read(info.filename))
+                    if data is not None:
+                        out.writestr(info.filename, data)
+            variants[name] = path
+    return variants
+
+
+def test_damaged_word_files_are_refused_cleanly(tmp_path: Path) -> None:
+    for name, path in damaged_variants(tmp_path).items():
+        result = subprocess.run([sys.executable, "-m", "aarshjul", "check", str(path)],
+                                capture_output=True, text=True, check=False, timeout=60)
+        assert "Traceback" not in result.stderr, name
+        assert result.returncode == 1, name
+        assert f"{path}:1: error[not-docx]" in result.stdout, (name, result.stdout)
