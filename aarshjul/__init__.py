@@ -42,7 +42,6 @@ if TYPE_CHECKING:
         Case,
         Closed,
         Item,
-        Language,
         Meeting,
         MeetingChange,
         OnHoliday,
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
     )
     from aarshjul.site.pages import Built, build_site, site_files, write_site
     from aarshjul.site.serve import make_server, serve
+    from aarshjul.vocabulary import Language
     from aarshjul.wheel.drawing import wheel_svg
     from aarshjul.written.check import check_written
     from aarshjul.written.reader import WrittenAgenda, read_agenda, read_agenda_lines
@@ -87,7 +87,7 @@ _WHERE = {
     "Closed": "aarshjul.model",
     "Held": "aarshjul.publishing.sync",
     "Item": "aarshjul.model",
-    "Language": "aarshjul.model",
+    "Language": "aarshjul.vocabulary",
     "Meeting": "aarshjul.model",
     "MeetingChange": "aarshjul.model",
     "Minutes": "aarshjul.clock",

@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from aarshjul.model import Language
+from aarshjul.vocabulary import Language, words
 
-_LONG = {Language.DA: "d. MMMM y", Language.EN: "d MMMM y"}
-_FULL = {Language.DA: "EEEE 'den' d. MMMM y", Language.EN: "EEEE d MMMM y"}
 _WEEKDAY = "EEE"
 
 
@@ -25,12 +23,12 @@ def _format(day: dt.date, pattern: str, language: Language) -> str:
 
 def long_date(day: dt.date, language: Language) -> str:
     """``15. januar 2025`` / ``15 January 2025``."""
-    return _format(day, _LONG[language], language)
+    return _format(day, words(language).long_date, language)
 
 
 def full_date(day: dt.date, language: Language) -> str:
     """``onsdag den 15. januar 2025`` / ``Wednesday 15 January 2025``."""
-    return _format(day, _FULL[language], language)
+    return _format(day, words(language).full_date, language)
 
 
 def short_weekday(day: dt.date, language: Language) -> str:

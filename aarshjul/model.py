@@ -17,6 +17,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.vocabulary import Language
 
 
 class Status(enum.Enum):
@@ -38,11 +39,6 @@ class Placement(enum.Enum):
 
     START = "start"
     END = "end"
-
-
-class Language(enum.Enum):
-    DA = "da"
-    EN = "en"
 
 
 @attrs.frozen

@@ -1,11 +1,153 @@
-"""Names of days and months in Danish and English, and what they stand for.
+"""Every word aarshjul writes for people to read, in each language it speaks;
+and the names of days and months that its readers know.
 
-Shared by the reader of recurrence phrases ("hver anden onsdag undtagen
-juli") and the reader of written agendas ("Mødedato: 15. januar 2025"). Both
-must start fast, so these are plain tables, not babel's locale data.
+A plan's ``language`` picks one :class:`Words`; every document, feed, page
+and picture takes its words from it, and nowhere else spells them. The
+fields are the messages' ids, ready for message catalogs (gettext) to take
+over. Dates are written by babel (:mod:`aarshjul.dates`) in the patterns
+given here.
+
+The names of days and months below are what the readers of recurrence
+phrases ("hver anden onsdag undtagen juli") and of written agendas
+("Mødedato: 15. januar 2025") know. Both must start fast, so these are plain
+tables, not babel's locale data.
 """
 
 from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Language(enum.Enum):
+    """A language aarshjul writes in (a plan's ``language``)."""
+
+    DA = "da"
+    EN = "en"
+
+
+@attrs.frozen(kw_only=True)
+class Words:
+    """The words of one language. A word with ``{…}`` is filled in where it
+    is used (``moved_from.format(date=…)``)."""
+
+    # Meetings, in every output
+    cancelled: str  # a meeting's status; "AFLYST" in capitals where it heads a text
+    moved_from: str
+    note: str
+    agenda: str
+    the_agenda: str
+    # An agenda as a document
+    meeting_date: str
+    meeting_time: str
+    meeting_place: str
+    brief: str
+    purpose: str
+    method: str
+    responsible: str
+    time: str
+    attachments: str
+    clock: str  # before a meeting's time ("Kl. 18.15 – 19.45"); empty where not said
+    minutes: str
+    no_items: str
+    # The meetings as a table
+    date: str
+    weekday: str
+    body: str
+    title: str
+    place: str
+    remark: str
+    # The feeds
+    deadline: str
+    all_meetings: str
+    deadlines: str
+    # The site
+    wheel: str
+    coming: str
+    no_coming: str
+    subscribe: str
+    how_to_subscribe: str
+    copy: str
+    copied: str
+    skip: str
+    files: str
+    plan_json: str
+    made: str
+    # The wheel
+    bodies: str
+    themes: str
+    key: str
+    meeting: str
+    moved: str
+    closed_period: str
+    holiday: str
+    today: str
+    week: str
+    items: str
+    meetings: str
+    no_meetings: str
+    # How dates are written (babel's patterns), and the holidays' names
+    long_date: str
+    full_date: str
+    holiday_names: str  # the holidays package's language code
+
+
+DANISH = Words(
+    cancelled="aflyst", moved_from="flyttet fra {date}", note="Bemærkning",
+    agenda="Dagsorden", the_agenda="Dagsordenen",
+    meeting_date="Mødedato", meeting_time="Mødetid", meeting_place="Mødested",
+    brief="Dagsorden kort", purpose="Baggrund/formål", method="Metode",
+    responsible="Ansvarlig", time="Tid", attachments="Bilag", clock="Kl.", minutes="min.",
+    no_items="Dagsordenen har endnu ingen punkter.",
+    date="Dato", weekday="Dag", body="Organ", title="Titel", place="Sted", remark="Bemærkning",
+    deadline="Frist for dagsorden", all_meetings="alle møder",
+    deadlines="frister for dagsordener",
+    wheel="Årshjulet", coming="Kommende møder", no_coming="Ingen kommende møder.",
+    subscribe="Abonnér på kalenderen",
+    how_to_subscribe="Kopiér adressen ind i kalenderprogrammet (Outlook: Tilføj kalender → "
+                     "Abonner fra internettet), eller åbn webcal-linket.",
+    copy="Kopiér", copied="Kopieret", skip="Spring til indhold", files="Filerne",
+    plan_json="Planen som JSON", made="Lavet med aarshjul",
+    bodies="Organer", themes="Temaer", key="Tegnforklaring", meeting="Møde", moved="Flyttet",
+    closed_period="Lukket periode", holiday="Helligdag", today="I dag", week="Uge",
+    items="punkter", meetings="møder", no_meetings="Ingen møder i {year}",
+    long_date="d. MMMM y", full_date="EEEE 'den' d. MMMM y", holiday_names="da",
+)
+
+ENGLISH = Words(
+    cancelled="cancelled", moved_from="moved from {date}", note="Note",
+    agenda="Agenda", the_agenda="The agenda",
+    meeting_date="Meeting date", meeting_time="Meeting time", meeting_place="Venue",
+    brief="Agenda in brief", purpose="Purpose", method="Method", responsible="Responsible",
+    time="Time", attachments="Attachments", clock="", minutes="min.",
+    no_items="The agenda has no items yet.",
+    date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
+    deadline="Agenda deadline", all_meetings="all meetings", deadlines="agenda deadlines",
+    wheel="The wheel", coming="Coming meetings", no_coming="No coming meetings.",
+    subscribe="Subscribe to the calendar",
+    how_to_subscribe="Paste the address into your calendar program (Outlook: Add calendar → "
+                     "Subscribe from web), or open the webcal link.",
+    copy="Copy", copied="Copied", skip="Skip to content", files="Files",
+    plan_json="The plan as JSON", made="Made with aarshjul",
+    bodies="Bodies", themes="Themes", key="Key", meeting="Meeting", moved="Moved",
+    closed_period="Closed period", holiday="Holiday", today="Today", week="Week",
+    items="items", meetings="meetings", no_meetings="No meetings in {year}",
+    long_date="d MMMM y", full_date="EEEE d MMMM y", holiday_names="en_US",
+)
+
+WORDS = {Language.DA: DANISH, Language.EN: ENGLISH}
+"""The words of each language."""
+
+
+def words(language: Language) -> Words:
+    return WORDS[language]
+
+
+def capitalized(word: str) -> str:
+    """``aflyst`` -> ``Aflyst`` (a word that starts a label or a line)."""
+    return word[:1].upper() + word[1:]
+
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RFC 5545's weekday codes, Monday first (``date.weekday()`` order)."""

@@ -93,6 +93,9 @@ def test_the_front_page_in_a_browser(example_site: Path) -> None:
     links = {a["href"] for a in shown.having("a")}
     assert f"webcal://{BASE.split('://')[1]}/feeds/sbu.ics" in links
     assert len(shown.having("button", "copy")) == 4
+    source = (example_site / "index.html").read_text(encoding="utf-8")
+    assert source.count(">Kopiér</button>") == 4
+    assert " object at 0x" not in source  # a template that found a method, not a word
     # Nothing is loaded from elsewhere: no scripts, styles, images or fonts by URL.
     for tag, attrs in shown.elements:
         for name in ("src", "srcset"):

@@ -16,37 +16,7 @@ from typing import Any
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem
-from aarshjul.model import Language
-
-
-@attrs.frozen
-class Labels:
-    """The words around an agenda, in one language."""
-
-    date: str
-    time: str
-    place: str
-    brief: str
-    purpose: str
-    method: str
-    responsible: str
-    item_time: str
-    attachments: str
-    cancelled: str
-    note: str
-    at: str
-    minutes: str
-    no_items: str
-
-
-LABELS = {
-    Language.DA: Labels("Mødedato", "Mødetid", "Mødested", "Dagsorden kort", "Baggrund/formål",
-                        "Metode", "Ansvarlig", "Tid", "Bilag", "AFLYST", "Bemærkning", "Kl.",
-                        "min.", "Dagsordenen har endnu ingen punkter."),
-    Language.EN: Labels("Meeting date", "Meeting time", "Venue", "Agenda in brief", "Purpose",
-                        "Method", "Responsible", "Time", "Attachments", "CANCELLED", "Note",
-                        "", "min.", "The agenda has no items yet."),
-}
+from aarshjul.vocabulary import Language, Words, words
 
 
 def one_line(text: str) -> str:
@@ -61,17 +31,17 @@ def _date_line(agenda: Agenda, language: Language) -> str:
     return full_date(agenda.date, language) if agenda.date else ""
 
 
-def time_span(item: AgendaItem, labels: Labels) -> str:
+def time_span(item: AgendaItem, labels: Words) -> str:
     """``18.15 – 18.18 (3 min.)``, the seed's way."""
     assert item.start is not None
     assert item.end is not None
     return f"{item.start.dotted()} – {item.end.dotted()} ({item.minutes} {labels.minutes})"
 
 
-def meeting_span(agenda: Agenda, labels: Labels) -> str:
+def meeting_span(agenda: Agenda, labels: Words) -> str:
     if agenda.start is None or agenda.end is None:
         return ""
-    prefix = f"{labels.at} " if labels.at else ""
+    prefix = f"{labels.clock} " if labels.clock else ""
     return f"{prefix}{agenda.start.dotted()} – {agenda.end.dotted()}"
 
 
@@ -83,7 +53,7 @@ class _Style:
     title: str  # "{}", or "# {}"
     strong: str  # "{}", or "**{}**"
     meeting_field: str  # "Mødetid: …", or a Markdown list line
-    brief: str  # "Dagsorden kort:", or a Markdown heading
+    brief: str  # the brief list's heading, with a colon or as a Markdown heading
     heading: str  # each item's heading
     field: str  # "Tid: …"
     after_field: tuple[str, ...]  # a blank line after a field (the seed), or none
@@ -92,13 +62,13 @@ class _Style:
 
 
 def _document(agenda: Agenda, language: Language, style: _Style) -> str:
-    labels, esc = LABELS[language], style.escape
+    labels, esc = words(language), style.escape
     lines = [style.title.format(esc(agenda.title)), ""]
     if agenda.cancelled:
-        lines += [style.strong.format(labels.cancelled), ""]
-    meeting = [(labels.date, _date_line(agenda, language)),
-               (labels.time, meeting_span(agenda, labels)),
-               (labels.place, esc(agenda.location))]
+        lines += [style.strong.format(labels.cancelled.upper()), ""]
+    meeting = [(labels.meeting_date, _date_line(agenda, language)),
+               (labels.meeting_time, meeting_span(agenda, labels)),
+               (labels.meeting_place, esc(agenda.location))]
     if agenda.note:
         meeting.append((labels.note, esc(agenda.note)))
     lines += [style.meeting_field.format(label, value) for label, value in meeting]
@@ -112,7 +82,7 @@ def _document(agenda: Agenda, language: Language, style: _Style) -> str:
         fields = [(labels.purpose, esc(item.purpose)), (labels.method, esc(item.method)),
                   (labels.responsible, esc(item.responsible))]
         if item.timed and not agenda.cancelled:  # a cancelled meeting keeps no times
-            fields.append((labels.item_time, time_span(item, labels)))
+            fields.append((labels.time, time_span(item, labels)))
         for label, value in fields:
             if value.strip():
                 lines += [style.field.format(label, value), *style.after_field]
@@ -152,7 +122,7 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
     ``back`` is (link, label) of the page it belongs to, in a site."""
     from aarshjul.templates import render  # noqa: PLC0415
 
-    labels = LABELS[language]
+    labels = words(language)
     return render("agenda.html.j2",
         back=back,  # (link, label): a pair, not a mapping, which Jinja reads faster
         agenda=agenda, labels=labels, language=language.value,
@@ -178,7 +148,7 @@ def _item_html(item: AgendaItem, cancelled: bool, language: Language) -> tuple[A
     share their items and times: each distinct item is rendered once."""
     from aarshjul.templates import markup, render  # noqa: PLC0415
 
-    labels = LABELS[language]
+    labels = words(language)
     context = {"item": item, "cancelled": cancelled, "labels": labels,
                "span": lambda item: time_span(item, labels)}
     return (markup(render("agenda_item.html.j2", brief=True, **context)),

@@ -13,14 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aarshjul.agenda.items import Agenda, item_record
-from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan, Status
+from aarshjul.vocabulary import words
 
-_HEADERS = {
-    Language.DA: ("Dato", "Dag", "Tid", "Organ", "Titel", "Sted", "Bemærkning"),
-    Language.EN: ("Date", "Day", "Time", "Body", "Title", "Location", "Remark"),
-}
-_CANCELLED = {Language.DA: "aflyst", Language.EN: "cancelled"}
-_MOVED = {Language.DA: "flyttet fra {}", Language.EN: "moved from {}"}
 CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "location",
               "original_date")
 
@@ -62,13 +57,14 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
     from aarshjul.dates import short_weekday  # noqa: PLC0415 - babel is slow to import
 
     language = plan.language
-    rows = [_HEADERS[language]]
+    said = words(language)
+    rows = [(said.date, said.weekday, said.time, said.body, said.title, said.place, said.remark)]
     for meeting in meetings:
         remark = []
         if meeting.status is Status.CANCELLED:
-            remark.append(_CANCELLED[language])
+            remark.append(said.cancelled)
         if meeting.original_date is not None:
-            remark.append(_MOVED[language].format(meeting.original_date.isoformat()))
+            remark.append(said.moved_from.format(date=meeting.original_date.isoformat()))
         if meeting.note:
             remark.append(" ".join(meeting.note.split()))
         rows.append((

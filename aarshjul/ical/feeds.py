@@ -41,10 +41,11 @@ from aarshjul.ical.manifest import (
 from aarshjul.ical.meeting_events import deadline_event, meeting_event
 from aarshjul.ical.stamps import Record, Stamper
 from aarshjul.ical.vtimezone import vtimezone
-from aarshjul.model import Language, Meeting, Plan
+from aarshjul.model import Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.site.paths import agenda_paths, agenda_url
+from aarshjul.vocabulary import words
 
 if TYPE_CHECKING:
     import icalendar
@@ -53,10 +54,6 @@ __all__ = ["Feeds", "Written", "build_feeds", "feed_calendar", "write_feeds"]
 
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
-_WORDS = {
-    Language.DA: {"all": "alle møder", "deadlines": "frister for dagsordener"},
-    Language.EN: {"all": "all meetings", "deadlines": "agenda deadlines"},
-}
 
 
 @attrs.frozen
@@ -119,7 +116,7 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
               for m in agendas.meetings}
     # One VTIMEZONE, made for every meeting's times, serves every feed.
     zone = zone_lines(plan, agendas.meetings)
-    words = _WORDS[plan.language]
+    said = words(plan.language)
     feeds = {}
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
     for meeting in agendas.meetings:
@@ -130,13 +127,13 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
             plan, f"{plan.title} – {body.name}", [events[m.uid] for m in mine],
             color=body.color, zone=zone if mine else [])
     feeds[ALL] = _calendar(
-        plan, f"{plan.title} – {words['all']}", [events[m.uid] for m in agendas.meetings],
+        plan, f"{plan.title} – {said.all_meetings}", [events[m.uid] for m in agendas.meetings],
         color=None, zone=zone)
     deadlines = [m for m in agendas.meetings
                  if plan.body(m.body).agenda_deadline is not None]
     workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
     feeds[DEADLINES] = _calendar(
-        plan, f"{plan.title} – {words['deadlines']}",
+        plan, f"{plan.title} – {said.deadlines}",
         [stamped(deadline_event(plan, m, workdays, date_words)) for m in deadlines],
         color=None, zone=[])
     return Feeds(feeds, records)

@@ -14,40 +14,34 @@ out, related to its meeting.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from aarshjul.agenda.items import Agenda
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event, EventStatus, feed_text
-from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan, Status
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
+from aarshjul.vocabulary import Words, words
 
 __all__ = ["deadline_day", "deadline_event", "meeting_event"]
 
-_WORDS = {
-    Language.DA: {"cancelled": "AFLYST", "agenda": "Dagsorden", "note": "Bemærkning",
-                  "deadline": "Frist for dagsorden", "page": "Dagsordenen"},
-    Language.EN: {"cancelled": "CANCELLED", "agenda": "Agenda", "note": "Note",
-                  "deadline": "Agenda deadline", "page": "The agenda"},
-}
 
-
-def _description(agenda: Agenda, meeting: Meeting, words: Mapping[str, str],
+def _description(agenda: Agenda, meeting: Meeting, said: Words,
                  url: str | None) -> str:
     """The agenda with clock times, as plain lines a calendar shows."""
     lines = []
     if meeting.note:
-        lines += [f"{words['note']}: {meeting.note}", ""]
+        lines += [f"{said.note}: {meeting.note}", ""]
     if agenda.items:
-        lines.append(f"{words['agenda']}:")
+        lines.append(f"{said.agenda}:")
         for item in agenda.items:
             time = (f"{item.start.dotted()}–{item.end.dotted()}"
                     if item.start and item.end and not agenda.cancelled else " " * 11)
             who = f" ({item.responsible})" if item.responsible else ""
             lines.append(f"{time}  {item.number}. {' '.join(item.title.split())}{who}")
     if url:
-        lines += ["", f"{words['page']}: {url}"]
+        lines += ["", f"{said.the_agenda}: {url}"]
     return "\n".join(lines)
 
 
@@ -57,12 +51,12 @@ def _status(meeting: Meeting) -> EventStatus:
 
 def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | None) -> Event:
     """A meeting's event, as it stands in the feeds and in a CalDAV calendar."""
-    words = _WORDS[plan.language]
+    said = words(plan.language)
     body = plan.body(meeting.body)
     status = _status(meeting)
     summary = feed_text(meeting.title) or body.name  # a title of spaces says nothing
     if status is EventStatus.CANCELLED:
-        summary = f"{words['cancelled']}: {summary}"
+        summary = f"{said.cancelled.upper()}: {summary}"
     categories = [body.kind] if body.kind else []
     if any(item.theme for item in agenda.items):
         themes = {t.id: t.name for t in plan.themes}
@@ -72,7 +66,7 @@ def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | No
         start=dt.datetime.combine(meeting.date, meeting.start.to_time()),
         end=dt.datetime.combine(meeting.date, meeting.end.to_time()),
         zone=plan.timezone, summary=summary, location=meeting.location,
-        description=_description(agenda, meeting, words, url), categories=tuple(categories),
+        description=_description(agenda, meeting, said, url), categories=tuple(categories),
         status=status, color=css_name(body.color) if body.color else None, url=url,
         source=f"{plan.id}/{meeting.body}")
 
@@ -90,14 +84,14 @@ def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date
 def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
                    date_words: Callable[[dt.date], str]) -> Event:
     """The day the agenda of a body with ``agenda_deadline`` must be sent out."""
-    words = _WORDS[plan.language]
+    said = words(plan.language)
     body = plan.body(meeting.body)
     assert body.agenda_deadline is not None
     day = deadline_day(meeting, body.agenda_deadline, workdays)
     status = _status(meeting)
-    summary = f"{words['deadline']}: {body.name} {date_words(meeting.date)}"
+    summary = f"{said.deadline}: {body.name} {date_words(meeting.date)}"
     if status is EventStatus.CANCELLED:
-        summary = f"{words['cancelled']}: {summary}"
+        summary = f"{said.cancelled.upper()}: {summary}"
     return Event(uid=uid5(meeting.uid, "agenda-deadline"), start=day,
                  end=day + dt.timedelta(days=1), summary=summary, status=status,
                  transparent=True, related_to=meeting.uid,

@@ -28,7 +28,6 @@ from aarshjul.model import (
     Case,
     Closed,
     Item,
-    Language,
     MeetingChange,
     OnHoliday,
     Placement,
@@ -41,6 +40,7 @@ from aarshjul.model import (
 )
 from aarshjul.plan.tables import Reader, Table
 from aarshjul.plan.toml_positions import KeyPath, line_of
+from aarshjul.vocabulary import Language
 
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _LONGEST_PLAN_YEARS = 50

@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from aarshjul.model import Closed, Language, Plan
-
-_HOLIDAY_LANGUAGE = {Language.DA: "da", Language.EN: "en_US"}
+from aarshjul.model import Closed, Plan
+from aarshjul.vocabulary import Language, words
 
 
 @attrs.frozen
@@ -70,7 +69,7 @@ def holidays_for(
 
     entity = holidays.country_holidays(country, years=list(years),
                                        categories=tuple(categories))
-    wanted = _HOLIDAY_LANGUAGE[language]
+    wanted = words(language).holiday_names
     if wanted in getattr(entity, "supported_languages", ()):
         entity = holidays.country_holidays(country, years=list(years),
                                            categories=tuple(categories), language=wanted)

@@ -31,11 +31,12 @@ from aarshjul.agenda.assembly import Agendas
 from aarshjul.dates import full_date
 from aarshjul.errors import SourceError
 from aarshjul.files import listed
-from aarshjul.model import Language, Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan, Status
 from aarshjul.reproducible import build_time
 from aarshjul.signals import uninterrupted
 from aarshjul.site.forking import both
 from aarshjul.templates import markup, render
+from aarshjul.vocabulary import Words, capitalized, words
 
 if TYPE_CHECKING:
     from aarshjul.ical.stamps import Record
@@ -51,34 +52,16 @@ COMING = 12  # meetings listed on the front page
 
 T = TypeVar("T")
 
-_WORDS = {
-    Language.DA: {"coming": "Kommende møder", "subscribe": "Abonnér på kalenderen",
-                  "copy": "Kopiér", "copied": "Kopieret", "all": "Alle møder",
-                  "deadlines": "Frister for dagsordener",
-                  "wheel": "Årshjulet", "none": "Ingen kommende møder.",
-                  "cancelled": "aflyst", "back": "Årshjulet", "skip": "Spring til indhold",
-                  "how": "Kopiér adressen ind i kalenderprogrammet (Outlook: Tilføj "
-                         "kalender → Abonner fra internettet), eller åbn webcal-linket.",
-                  "files": "Filerne", "plan": "Planen som JSON", "made": "Lavet med aarshjul"},
-    Language.EN: {"coming": "Coming meetings", "subscribe": "Subscribe to the calendar",
-                  "copy": "Copy", "copied": "Copied", "all": "All meetings",
-                  "deadlines": "Agenda deadlines", "wheel": "The wheel",
-                  "none": "No coming meetings.", "cancelled": "cancelled", "back": "The wheel",
-                  "skip": "Skip to content",
-                  "how": "Paste the address into your calendar program (Outlook: Add "
-                         "calendar → Subscribe from web), or open the webcal link.",
-                  "files": "Files", "plan": "The plan as JSON", "made": "Made with aarshjul"},
-}
 
 
-def _feed_links(plan: Plan, base_url: str | None, words: Mapping[str, str]
+def _feed_links(plan: Plan, base_url: str | None, said: Words
                 ) -> list[dict[str, str | None]]:
     from aarshjul.ical.manifest import ALL, DEADLINES  # noqa: PLC0415
 
     feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
-    feeds += [(ALL, words["all"])]
+    feeds += [(ALL, capitalized(said.all_meetings))]
     if any(body.agenda_deadline is not None for body in plan.bodies):
-        feeds.append((DEADLINES, words["deadlines"]))
+        feeds.append((DEADLINES, capitalized(said.deadlines)))
     links = []
     for name, label in feeds:
         url = f"{base_url.rstrip('/')}/feeds/{name}" if base_url else None
@@ -165,7 +148,7 @@ def _agendas(plan: Plan, agendas: Agendas) -> dict[str, bytes]:
 
     language = plan.language
     paths = agenda_paths(agendas)
-    back = ("../../index.html", _WORDS[language]["back"])
+    back = ("../../index.html", words(language).wheel)
     # As bytes at once: the text's memory then serves the next page.
     files = {paths[meeting.uid]: as_html(agendas.agenda(meeting), language,
                                          back=back).encode("utf-8")
@@ -187,7 +170,7 @@ def _views(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | No
     files = {f"feeds/{name}": text for name, text in feeds.items()}
     files[f"feeds/{MANIFEST}"] = manifest_text(feeds, feeds.records)
     language = plan.language
-    words = _WORDS[language]
+    said = words(language)
     paths = agenda_paths(agendas)
     today = now.astimezone(_zone(plan)).date()
     wheels = []
@@ -198,9 +181,9 @@ def _views(plan: Plan, agendas: Agendas, *, now: dt.datetime, base_url: str | No
         wheels.append({"year": year, "svg": markup(marked),
                        "file": f"wheel-{year}.svg"})
     files["index.html"] = render(
-        "site_index.html.j2", plan=plan, words=words, language=language.value,
+        "site_index.html.j2", plan=plan, words=said, language=language.value,
         wheels=wheels, coming=_coming(plan, agendas, paths, today),
-        feeds=_feed_links(plan, base_url, words),
+        feeds=_feed_links(plan, base_url, said),
         today=full_date(today, language))
     return {path: text.encode("utf-8") for path, text in files.items()}
 

@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
-from aarshjul.model import Closed, Language, Meeting, Plan, Status, Theme
+from aarshjul.model import Closed, Meeting, Plan, Status, Theme
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
+from aarshjul.vocabulary import Language, Words
 
 WIDTH, HEIGHT = 1414, 1000  # A3 landscape, √2 to 1
 CX, CY = 500, 500
@@ -40,18 +42,6 @@ PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#0
 """Okabe and Ito's colours, which people with every common colour blindness
 can tell apart (the yellow darkened to show on white)."""
 
-_WORDS = {
-    Language.DA: {"bodies": "Organer", "themes": "Temaer", "key": "Tegnforklaring",
-                  "planned": "Møde", "cancelled": "Aflyst", "moved": "Flyttet",
-                  "closed": "Lukket periode", "holiday": "Helligdag", "today": "I dag",
-                  "week": "Uge", "moved_from": "flyttet fra", "items": "punkter",
-                  "meetings": "møder", "none": "Ingen møder i {year}"},
-    Language.EN: {"bodies": "Bodies", "themes": "Themes", "key": "Key",
-                  "planned": "Meeting", "cancelled": "Cancelled", "moved": "Moved",
-                  "closed": "Closed period", "holiday": "Holiday", "today": "Today",
-                  "week": "Week", "moved_from": "moved from", "items": "items",
-                  "meetings": "meetings", "none": "No meetings in {year}"},
-}
 
 
 def _number(value: float) -> str:
@@ -173,7 +163,7 @@ def _closed_days(period: Closed, days: list[dt.date]) -> list[dt.date]:
     return [d for d in days if period.contains(d)]
 
 
-def _headline(agenda: Agenda | None, words: dict[str, str], elided: dict[str, str]
+def _headline(agenda: Agenda | None, words: Words, elided: dict[str, str]
               ) -> str:
     """What is on the agenda, briefly: the cases and the meeting's own items,
     or else how many items it has. ``elided`` holds titles already shortened."""
@@ -190,7 +180,7 @@ def _headline(agenda: Agenda | None, words: dict[str, str], elided: dict[str, st
     text = "; ".join(shown)
     if len(chosen) > 3:
         text += "; …"
-    return f"{text} ({len(agenda.items)} {words['items']})"
+    return f"{text} ({len(agenda.items)} {words.items})"
 
 
 def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None = None,
@@ -204,7 +194,7 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
     from aarshjul.templates import render  # noqa: PLC0415
 
     language = plan.language
-    words = _WORDS[language]
+    words = vocabulary.words(language)
     calendar = calendar or work_calendar(plan)
     colors = {body.id: body.color or PALETTE[index % len(PALETTE)]
               for index, body in enumerate(plan.bodies)}
@@ -227,21 +217,21 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
         title_short=elide(plan.title, 34), rings=rings, themes=themes,
         shades=shades, months=months, weeks=weeks, separators=separators, today=today_line,
         legend=legend, words=words, language=language.value, legend_x=LEGEND_X,
-        empty=words["none"].format(year=year) if not meetings else None,
+        empty=words.no_meetings.format(year=year) if not meetings else None,
         description=(f"{plan.title}, {year}: {len(meetings)} "
-                     f"{words['meetings']}, {len(plan.bodies)} {words['bodies'].lower()}"))
+                     f"{words.meetings}, {len(plan.bodies)} {words.bodies.lower()}"))
 
 
 def _today_line(today: dt.date, language: Language) -> dict[str, str]:
     from aarshjul.dates import full_date  # noqa: PLC0415 - babel
 
-    words = _WORDS[language]
+    words = vocabulary.words(language)
     a = angle(today)
     (x0, y0), (x1, y1) = point(BODIES_IN - 6, a), point(RIM + 2, a)
     lx, ly = point(RIM + 9, a)
     return {"x0": _number(x0), "y0": _number(y0), "x1": _number(x1), "y1": _number(y1),
-            "lx": _number(lx), "ly": _number(ly), "label": words["today"],
-            "title": f"{words['today']}: {full_date(today, language)}"}
+            "lx": _number(lx), "ly": _number(ly), "label": words.today,
+            "title": f"{words.today}: {full_date(today, language)}"}
 
 
 def mark_today(svg: str, *, year: int, today: dt.date, language: Language) -> str:
@@ -267,7 +257,7 @@ def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
 
 
 def _rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
-           colors: dict[str, str], words: dict[str, str],
+           colors: dict[str, str], words: Words,
            link: Callable[[Meeting], str | None] | None) -> list[Ring]:
     from aarshjul.dates import full_date, long_date  # noqa: PLC0415
 
@@ -294,9 +284,10 @@ def _rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
                      body.name if meeting.title == body.name else
                      f"{body.name}: {meeting.title}"]
             if kind == "cancelled":
-                parts.insert(0, words["cancelled"].upper())
+                parts.insert(0, words.cancelled.upper())
             if meeting.original_date is not None:
-                parts.append(f"{words['moved_from']} {long_date(meeting.original_date, language)}")
+                parts.append(words.moved_from.format(
+                    date=long_date(meeting.original_date, language)))
             headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
@@ -405,7 +396,7 @@ class Legend:
 
 
 def _legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
-            words: dict[str, str]) -> Legend:
+            words: Words) -> Legend:
     """Rows that fit the space beside the wheel: with many bodies the rows
     close up and the text gets smaller, never overlapping (two columns at
     the most crowded)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 
-from aarshjul.vocabulary import MONTH_WORDS
+from aarshjul.vocabulary import MONTH_WORDS, WORDS
 
 _TIME = r"(\d{1,2})\s*[.:]\s*(\d{2})"
 RANGE = re.compile(rf"(?:kl\.?\s*)?{_TIME}\s*(?:[-–—‒]|til|to)\s*(?:kl\.?\s*)?(?:ca\.?\s*)?"
@@ -51,8 +51,8 @@ NOISE = re.compile(
 MONTHS = dict(sorted(MONTH_WORDS.items(), key=lambda pair: -len(pair[0])))
 DATE_TITLE = re.compile(rf"({'|'.join(MONTHS)})\.?(\s+\d{{2,4}}\b|\s*$)", re.IGNORECASE)
 DATE = re.compile(rf"(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\.?\s+(\d{{4}})", re.IGNORECASE)
-# What the text form of an agenda with no items says (agenda_text.LABELS).
-EMPTY = re.compile(r"dagsordenen har endnu ingen punkter\.?|the agenda has no items yet\.?",
+# What the text form of an agenda with no items says, in any language.
+EMPTY = re.compile("|".join(re.escape(w.no_items.rstrip(".")) + r"\.?" for w in WORDS.values()),
                    re.IGNORECASE)
 
 
