@@ -1,30 +1,34 @@
-"""Words → RRULE: read how a series recurs, as a planner would say it.
+"""Words -> Rule: read how a series recurs, as a planner would say it.
 
 A plan's ``[[series]]`` may say ``every = "hver anden onsdag"`` instead of an
 RFC 5545 rule. This module only translates such a phrase, Danish or English,
-into the rule's text (``FREQ=WEEKLY;INTERVAL=2;BYDAY=WE``). Expanding a rule
-into dates, and moving those dates around holidays, lives elsewhere; nothing
-here knows a date.
+into a :class:`~aarshjul.recurrence.rule.Rule` (``FREQ=WEEKLY;INTERVAL=2;
+BYDAY=WE``). Expanding a rule into dates, and moving those dates around
+holidays, lives elsewhere; nothing here knows a date.
 
 The reader is a tokenizer, word tables, and a small grammar. The grammar fills
 slots (how often, which weekdays, which week, workday or day of the month, even
 or odd weeks, months left out); :func:`_build` then checks the slots together,
-so an error can say which part of the phrase does not fit with which.
+so an error can say which part of the phrase does not fit with which, and
+makes the Rule, which checks its own invariants.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import enum
 import itertools
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS, LONGEST_MONTH, MONTH_WORDS, WEEKDAY_CODES
+import attrs
 
-__all__ = ["KNOWN_FORMS", "PhraseError", "phrase_to_rrule"]
+from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_month
+from aarshjul.recurrence.rule import Rule
+from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS, MONTH_WORDS
+
+__all__ = ["KNOWN_FORMS", "PhraseError", "phrase_to_rule"]
 
 KNOWN_FORMS: tuple[str, ...] = (
     "hver onsdag  /  every wednesday",
@@ -53,7 +57,6 @@ _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
 _ORDINAL_MAX = 5  # a month has at most five of any weekday
 _MONTHDAY_MAX = 31
-# The most days each month can have (February in a leap year).
 
 
 class PhraseError(ValueError):
@@ -72,13 +75,16 @@ class PhraseError(ValueError):
         super().__init__(f'cannot read "{phrase}" as a recurrence: {reason}. Known forms: {forms}')
 
 
-def phrase_to_rrule(phrase: str) -> str:
-    """'hver anden onsdag' -> 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'. Pure, no I/O.
+def phrase_to_rule(phrase: str) -> Rule:
+    """'hver anden onsdag' -> the Rule FREQ=WEEKLY;INTERVAL=2;BYDAY=WE. Pure, no I/O.
+
+    >>> str(phrase_to_rule("hver anden onsdag"))
+    'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'
 
     Raises PhraseError (and nothing else) for a phrase it cannot read.
     """
     try:
-        return _build(_read(_Reader(phrase))).text()
+        return _build(_read(_Reader(phrase)))
     except _Unreadable as problem:
         raise PhraseError(phrase, problem.reason) from None
 
@@ -241,7 +247,7 @@ def _read_number(word: str) -> _Number | None:
 
 
 class _Unreadable(Exception):
-    """Raised inside the reader; phrase_to_rrule turns it into PhraseError."""
+    """Raised inside the reader; phrase_to_rule turns it into PhraseError."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -452,50 +458,8 @@ def _accept_except(reader: _Reader) -> bool:
 # --- Checking and building ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Rule:
-    freq: str
-    interval: int = 1
-    months: frozenset[int] = frozenset()
-    weeknos: tuple[int, ...] = ()
-    monthdays: frozenset[int] = frozenset()  # 15 for the 15th, -1 for the last day
-    days: frozenset[tuple[int, int]] = frozenset()  # (ordinal, weekday); ordinal 0 = every
-    setpos: frozenset[int] = frozenset()  # which of the month's matching days: 1, -1
-
-    def text(self) -> str:
-        """The parts in the order recurrence.normalize_rule writes them."""
-        parts = [f"FREQ={self.freq}"]
-        if self.interval > 1:
-            parts.append(f"INTERVAL={self.interval}")
-        if self.months:
-            parts.append("BYMONTH=" + ",".join(str(month) for month in sorted(self.months)))
-        if self.weeknos:
-            parts.append("BYWEEKNO=" + ",".join(str(week) for week in self.weeknos))
-        if self.monthdays:
-            parts.append("BYMONTHDAY=" + _positions_text(self.monthdays))
-        if self.days:
-            # Monday first; with ordinals 1MO,3MO before -2FR,-1FR (from the end last).
-            ordered = sorted(self.days, key=lambda day: (*_from_the_end_last(day[0]), day[1]))
-            parts.append("BYDAY=" + ",".join(_day_code(*day) for day in ordered))
-        if self.setpos:
-            parts.append("BYSETPOS=" + _positions_text(self.setpos))
-        return ";".join(parts)
-
-
-def _from_the_end_last(position: int) -> tuple[bool, int]:
-    return position < 0, position
-
-
-def _positions_text(positions: Collection[int]) -> str:
-    """ "1,15,-2,-1": from the start ascending, then from the end."""
-    return ",".join(str(position) for position in sorted(positions, key=_from_the_end_last))
-
-
-def _day_code(ordinal: int, weekday: int) -> str:
-    return f"{ordinal or ''}{WEEKDAY_CODES[weekday]}"
-
-
-def _build(slots: _Slots) -> _Rule:
+def _build(slots: _Slots) -> Rule:
+    """The rule the slots say, or _Unreadable with what does not fit."""
     if slots.of_month or slots.monthdays:
         rule = _in_month(slots)
     elif slots.unit is None:
@@ -505,20 +469,35 @@ def _build(slots: _Slots) -> _Rule:
     if slots.parity is not None:
         rule = _in_parity_weeks(rule, slots)
     if slots.excluded:
-        months = frozenset(range(1, 13)) - frozenset(slots.excluded)
+        months = tuple(sorted(set(range(1, 13)) - set(slots.excluded)))
         if not months:
             raise _Unreadable("every month is left out")
-        longest = max(LONGEST_MONTH[month - 1] for month in months)
-        if rule.monthdays and all(abs(day) > longest for day in rule.monthdays):
+        try:
+            rule = attrs.evolve(rule, by_month=months)
+        except NeverOccurs:
             raise _Unreadable(
-                f"the months that are left have at most {longest} days, "
+                f"the months that are left have at most {longest_month(months)} days, "
                 f'so "{_numbers_text(slots.monthdays or slots.counts)}" never comes'
-            )
-        rule = dataclasses.replace(rule, months=months)
+            ) from None
     return rule
 
 
-def _in_month(slots: _Slots) -> _Rule:
+def _days(days: Iterable[tuple[int, int]]) -> tuple[ByDay, ...]:
+    """(position, weekday) pairs, position 0 for every such weekday, as BYDAY:
+    Monday first; with positions 1MO,3MO before -2FR,-1FR (from the end last)."""
+    ordered = sorted(set(days), key=lambda day: (*_from_the_end_last(day[0]), day[1]))
+    return tuple(ByDay(weekday, position=position or None) for position, weekday in ordered)
+
+
+def _every(weekdays: Iterable[int]) -> tuple[ByDay, ...]:
+    return _days((0, weekday) for weekday in weekdays)
+
+
+def _from_the_end_last(position: int) -> tuple[bool, int]:
+    return position < 0, position
+
+
+def _in_month(slots: _Slots) -> Rule:
     """ "… i måneden": a weekday, a workday or a day of the month."""
     if not slots.of_month:
         raise _Unreadable(
@@ -532,13 +511,13 @@ def _in_month(slots: _Slots) -> _Rule:
     return _by_position(slots)
 
 
-def _by_position(slots: _Slots) -> _Rule:
+def _by_position(slots: _Slots) -> Rule:
     """ "2. og 4. onsdag i måneden", "last friday of the month"."""
     if slots.unit is not None or not slots.groups:
         raise _Unreadable(
             '"i måneden" ("of the month") goes after a weekday, like "første onsdag i måneden"'
         )
-    days: set[tuple[int, int]] = set()
+    days: list[tuple[int, int]] = []
     for group in slots.groups:
         if not group.numbers:
             raise _Unreadable(
@@ -546,11 +525,11 @@ def _by_position(slots: _Slots) -> _Rule:
                 '("first wednesday of the month")'
             )
         positions = _positions(group.numbers, "weekday", _ORDINAL_MAX)
-        days.update((position, day) for position in positions for day in group.weekdays)
-    return _Rule("MONTHLY", days=frozenset(days))
+        days += [(position, day) for position in positions for day in group.weekdays]
+    return Rule(freq=Frequency.MONTHLY, by_day=_days(days))
 
 
-def _by_workday_of_month(slots: _Slots) -> _Rule:
+def _by_workday_of_month(slots: _Slots) -> Rule:
     """ "sidste hverdag i måneden", "first and last weekday of the month".
 
     The month's workdays, Monday to Friday, then the first or last of them
@@ -562,14 +541,14 @@ def _by_workday_of_month(slots: _Slots) -> _Rule:
             '("last weekday of the month")'
         )
     _not_counting(slots, "workday")
-    return _Rule(
-        "MONTHLY",
-        days=frozenset((0, day) for day in _WORKDAYS),
-        setpos=_positions(slots.counts, "workday", _ORDINAL_MAX),
+    return Rule(
+        freq=Frequency.MONTHLY,
+        by_day=_every(_WORKDAYS),
+        by_set_position=_positions(slots.counts, "workday", _ORDINAL_MAX),
     )
 
 
-def _by_day_of_month(slots: _Slots) -> _Rule:
+def _by_day_of_month(slots: _Slots) -> Rule:
     """ "den 15. i måneden", "den 1. og 15. i hver måned", "the last day of the month"."""
     numbers = slots.monthdays or slots.counts
     if not numbers:
@@ -579,7 +558,8 @@ def _by_day_of_month(slots: _Slots) -> _Rule:
     if slots.on_days:
         raise _Unreadable("a day of the month cannot also be on a weekday")
     _not_counting(slots, "day")
-    return _Rule("MONTHLY", monthdays=_positions(numbers, "day", _MONTHDAY_MAX))
+    return Rule(freq=Frequency.MONTHLY,
+                by_month_day=_positions(numbers, "day", _MONTHDAY_MAX))
 
 
 def _not_counting(slots: _Slots, thing: str) -> None:
@@ -594,8 +574,9 @@ def _not_counting(slots: _Slots, thing: str) -> None:
             )
 
 
-def _positions(numbers: list[_Number], thing: str, limit: int) -> frozenset[int]:
-    """Which weekday, workday or day of the month: 1 to ``limit``, or from the end."""
+def _positions(numbers: list[_Number], thing: str, limit: int) -> tuple[int, ...]:
+    """Which weekday, workday or day of the month: 1 to ``limit``, or from the
+    end; from the start ascending, then from the end (1,15,-2,-1)."""
     for number in numbers:
         if not number.ordinal:
             raise _Unreadable(
@@ -607,14 +588,14 @@ def _positions(numbers: list[_Number], thing: str, limit: int) -> frozenset[int]
                 f"the {thing} of the month must be 1. to {limit}., "
                 f'"sidste" or "næstsidste" ("last", "second to last"), not "{number.text}"'
             )
-    return frozenset(number.value for number in numbers)
+    return tuple(sorted({number.value for number in numbers}, key=_from_the_end_last))
 
 
 def _numbers_text(numbers: list[_Number]) -> str:
     return " og ".join(number.text for number in numbers)
 
 
-def _by_weekday(slots: _Slots) -> _Rule:
+def _by_weekday(slots: _Slots) -> Rule:
     """ "hver tirsdag og torsdag", "hver anden onsdag", "tuesdays"."""
     (group, *others) = slots.groups
     if others or len(group.numbers) > 1:
@@ -626,10 +607,10 @@ def _by_weekday(slots: _Slots) -> _Rule:
             f'"{count.text}" needs "hver" ("every") before it, '
             'or "i måneden" ("of the month") after the weekday'
         )
-    return _Rule("WEEKLY", interval, days=frozenset((0, day) for day in group.weekdays))
+    return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=_every(group.weekdays))
 
 
-def _by_unit(slots: _Slots) -> _Rule:
+def _by_unit(slots: _Slots) -> Rule:
     """ "hver anden uge (om onsdagen)", "hver 14. dag", "hver måned", "hverdage"."""
     count = _count(slots)
     if slots.unit is _Unit.WORKDAY:
@@ -639,24 +620,24 @@ def _by_unit(slots: _Slots) -> _Rule:
                 '("weekdays") for every weekday, or add "i måneden" ("of the month") '
                 "for one workday a month"
             )
-        return _Rule("DAILY", days=frozenset((0, day) for day in _WORKDAYS))
+        return Rule(freq=Frequency.DAILY, by_day=_every(_WORKDAYS))
     if not slots.every:
         raise _Unreadable(f'write "hver" ("every") before "{slots.unit_text}"')
     interval = _interval(count)
-    on_days = frozenset((0, day) for day in slots.on_days)
+    on_days = _every(slots.on_days)
     if slots.unit is _Unit.MONTH:
-        return _Rule("MONTHLY", interval)
+        return Rule(freq=Frequency.MONTHLY, interval=interval)
     if slots.unit is _Unit.DAY:
         # "hver 14. dag" is every other week on the start date's weekday;
         # WEEKLY says so, and lets "om onsdagen" pick the weekday.
         if interval % 7 == 0:
-            return _Rule("WEEKLY", interval // 7, days=on_days)
+            return Rule(freq=Frequency.WEEKLY, interval=interval // 7, by_day=on_days)
         if on_days:
             raise _Unreadable(
                 f"a weekday needs whole weeks, and {interval} days is not (try 7, 14, 21)"
             )
-        return _Rule("DAILY", interval)
-    return _Rule("WEEKLY", interval, days=on_days)
+        return Rule(freq=Frequency.DAILY, interval=interval)
+    return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=on_days)
 
 
 def _count(slots: _Slots) -> _Number | None:
@@ -679,14 +660,14 @@ def _interval(count: _Number | None) -> int:
     return count.value
 
 
-def _in_parity_weeks(rule: _Rule, slots: _Slots) -> _Rule:
+def _in_parity_weeks(rule: Rule, slots: _Slots) -> Rule:
     """ "onsdag i lige uger": the weekdays of even (or odd) ISO weeks.
 
     Parity is not an interval: a 53-week year puts week 53 and week 1, both
     odd, next to each other. So the rule lists the week numbers, which only a
     YEARLY rule can (RFC 5545 allows BYWEEKNO only there).
     """
-    if rule.freq not in ("WEEKLY", "DAILY") or not rule.days:
+    if rule.freq not in (Frequency.WEEKLY, Frequency.DAILY) or not rule.by_day:
         raise _Unreadable(
             'say which weekday, like "onsdag i lige uger" ("wednesday in even weeks")'
         )
@@ -697,4 +678,4 @@ def _in_parity_weeks(rule: _Rule, slots: _Slots) -> _Rule:
         )
     first = 2 if slots.parity == 0 else 1
     weeks = tuple(range(first, _WEEKS_PER_YEAR_MAX + 1, 2))
-    return _Rule("YEARLY", weeknos=weeks, days=rule.days)
+    return Rule(freq=Frequency.YEARLY, by_week_number=weeks, by_day=rule.by_day)
