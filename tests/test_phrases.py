@@ -3,6 +3,9 @@
 The tables read as the rule: phrase on the left, RRULE on the right. The
 later tests expand some of the rules (as the planner's calendar will) and
 check the dates against the calendar itself.
+
+Each step of reading has its own tests (test_phrase_words, test_phrase_grammar,
+test_phrase_rule); these go from a phrase to a Rule, or to a PhraseError.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from hypothesis import strategies as st
 
 from aarshjul.recurrence.phrases import KNOWN_FORMS, PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule
+
+from .test_phrase_grammar import UNREADABLE_WORDS
+from .test_phrase_rule import UNREADABLE_MEANING
 
 EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
 ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))
@@ -311,88 +317,9 @@ def test_every_known_form_reads(line: str) -> None:
     assert phrase_to_rule(danish.strip()) == phrase_to_rule(english.strip())
 
 
-UNREADABLE = [
-    ("", "the phrase is empty"),
-    ("   .  ", "the phrase is empty"),
-    ("hver blå onsdag", 'unknown word "blå"'),
-    ("hver onsdagn", 'unknown word "onsdagn" (did you mean'),
-    ("every 0 weeks", 'the interval must be 1 to 52, not "0"'),
-    ("hver 53. uge", 'the interval must be 1 to 52, not "53."'),
-    ("hver 99999999999999999999 uge", "the interval must be 1 to 52"),
-    ("6. onsdag i måneden", "the weekday of the month must be 1. to 5."),
-    ("sjette onsdag i måneden", 'unknown word "sjette"'),
-    (
-        "fourteenth wednesday of the month",
-        'must be 1. to 5., "sidste" or "næstsidste" ("last", "second to last"), not "fourteenth"',
-    ),
-    ("sixth to last friday of the month", 'unknown word "sixth"'),
-    ("6th to last friday of the month", 'not "6th to last"'),
-    ("hver anden onsdag i lige uger", "already picks every other week"),
-    ("onsdag i lige uger i måneden", 'did not expect "i" here'),
-    ("hver dag i lige uger", "say which weekday"),
-    ("hver måned i lige uger", "say which weekday"),
-    ("anden onsdag", '"anden" needs "hver"'),
-    ("hver første onsdag", '"første" is not an interval'),
-    ("hver sidste fredag", '"sidste" is not an interval'),
-    ("hver onsdag i måneden", "say which weekday of the month"),
-    ("every other wednesday of the month", '"other" cannot say which weekday of the month'),
-    ("2 wednesday of the month", '"2" cannot say which weekday of the month'),
-    ("2. og 4. onsdag", 'need "i måneden"'),
-    ("uge", 'write "hver" ("every") before "uge"'),
-    ("2 weeks", 'write "hver" ("every") before "weeks"'),
-    ("hver anden hverdag", '"anden" cannot count hverdag'),
-    ("hver 5. dag om onsdagen", "a weekday needs whole weeks"),
-    ("hver onsdag undtagen", "it stops too early; expected a month"),
-    ("hver onsdag i", "it stops too early"),
-    ("hver onsdag undtagen onsdag", 'did not expect "onsdag" here; expected a month'),
-    ("hver onsdag og", 'did not expect "og" here'),
-    ("hver", "it stops too early; expected a weekday"),
-    ("hver ² uge", 'unknown word "²"'),
-    ("hver 2x uge", 'unknown word "2x"'),
-    (
-        "hver onsdag undtagen januar, februar, marts, april, maj, juni, juli, august, "
-        "september, oktober, november og december",
-        "every month is left out",
-    ),
-    # A workday of the month
-    ("6. hverdag i måneden", "the workday of the month must be 1. to 5., "),
-    ("sixth to last weekday of the month", 'unknown word "sixth"'),
-    ("2 weekday of the month", '"2" cannot say which workday of the month'),
-    ("hverdage i måneden", "say which workday of the month"),
-    ("hver anden hverdag i måneden", 'after "hver" ("every"), "anden hverdag" is an interval'),
-    ("sidste hverdag", '"sidste" cannot count hverdag'),
-    ("første og sidste hverdag", '"hverdag" takes one number, not a list'),
-    ("sidste hverdag i lige uger", '"sidste" cannot count hverdag'),
-    ("første mandag og sidste hverdag i måneden", 'did not expect "hverdag" here'),
-    # A day of the month
-    ("den 32. i måneden", "the day of the month must be 1. to 31., "),
-    ("den 0. i måneden", 'not "0."'),
-    ("den 15 i måneden", '"15" cannot say which day of the month; use "2."'),
-    ("the other of the month", '"other" cannot say which day of the month'),
-    ("den 15.", "it stops too early"),
-    ("den 15. i lige uger", '"15." is a day of the month; end with "i måneden"'),
-    ("hver dag i måneden", "say which day of the month"),
-    ("hver anden dag i måneden", 'after "hver" ("every"), "anden dag" is an interval'),
-    ("every 2nd day of the month", '"2nd day" is an interval'),
-    ("hver 14. dag om torsdagen i måneden", "a day of the month cannot also be on a weekday"),
-    ("dagligt i måneden", '"dagligt" cannot say which day of the month'),
-    (
-        "den 31. i måneden undtagen januar, marts, maj, juli, august, oktober og december",
-        'the months that are left have at most 30 days, so "31." never comes',
-    ),
-    # Months left out, said other ways
-    ("hver onsdag dog juli", 'expected "ikke" or "undtagen"'),
-    ("hver onsdag men", 'it stops too early; expected "ikke"'),
-    ("hver onsdag bortset juli", 'expected "fra" after "bortset"'),
-    ("hver onsdag dog ikke", "it stops too early; expected a month"),
-    ("ikke i juli", 'did not expect "ikke" here'),
-    ("hver onsdag ikke i onsdag", 'did not expect "onsdag" here; expected a month'),
-    # Nonsense stays nonsense
-    ("hver anden uge i lige uger", "say which weekday"),
-    ("hver 2. onsdag i lige uger", "already picks every other week"),
-    ("hver 14. dag i ulige uger", "say which weekday"),
-    ("hver anden uge i måneden", '"i måneden" ("of the month") goes after a weekday'),
-]
+# What a planner reads when a phrase is not understood: by the grammar (a word
+# it does not know, or cannot place), or by what the words mean together.
+UNREADABLE = UNREADABLE_WORDS + UNREADABLE_MEANING
 
 
 @pytest.mark.parametrize(("phrase", "reason"), UNREADABLE, ids=[row[0] for row in UNREADABLE])
