@@ -17,6 +17,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
 
@@ -100,9 +101,10 @@ class Body:
 
 @attrs.frozen
 class Recurrence:
-    """How a series recurs: an RRULE (perhaps written in words), or dates."""
+    """How a series recurs: a rule (perhaps written in words, kept in
+    ``phrase``), or dates."""
 
-    rule: str | None = None
+    rule: Rule | None = None
     dates: tuple[dt.date, ...] = ()
     phrase: str | None = None
     exceptions: frozenset[dt.date] = frozenset()

@@ -1,8 +1,11 @@
-"""Recurrence phrases: the words a planner writes, and the RRULE they mean.
+"""Recurrence phrases: the words a planner writes, and the rule they mean.
 
 The tables read as the rule: phrase on the left, RRULE on the right. The
-later tests expand some of the rules with dateutil (as the planner's
-calendar will) and check the dates against the calendar itself.
+later tests expand some of the rules (as the planner's calendar will) and
+check the dates against the calendar itself.
+
+Each step of reading has its own tests (test_phrase_words, test_phrase_grammar,
+test_phrase_rule); these go from a phrase to a Rule, or to a PhraseError.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aarshjul.recurrence.phrases import KNOWN_FORMS, PhraseError, phrase_to_rrule
-from aarshjul.recurrence.rule import expand_rule, normalize_rule
+from aarshjul.recurrence.phrases import KNOWN_FORMS, PhraseError, phrase_to_rule
+from aarshjul.recurrence.rule import Rule
+
+from .test_phrase_grammar import UNREADABLE_WORDS
+from .test_phrase_rule import UNREADABLE_MEANING
 
 EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
 ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))
@@ -255,156 +261,78 @@ TABLES = (
 
 @check(WEEKLY)
 def test_weekly(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(EVERY_NTH_WEEK)
 def test_every_nth_week(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(WEEKDAY_OF_THE_MONTH)
 def test_weekday_of_the_month(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(WORKDAY_OF_THE_MONTH)
 def test_workday_of_the_month(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(DAY_OF_THE_MONTH)
 def test_day_of_the_month(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(EVEN_AND_ODD_WEEKS)
 def test_even_and_odd_iso_weeks(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(DAYS_AND_MONTHS)
 def test_days_and_months(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(EXCEPT_MONTHS)
 def test_except_months(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
 @check(TOLERATED)
 def test_case_spaces_punctuation_and_spelling_are_tolerated(phrase: str, rule: str) -> None:
-    assert phrase_to_rrule(phrase) == rule
+    assert str(phrase_to_rule(phrase)) == rule
 
 
-def test_every_rule_is_already_in_normal_form() -> None:
-    # plan_file stores normalize_rule(phrase_to_rrule(...)); the two must agree.
-    for _phrase, rule in TABLES:
-        assert normalize_rule(rule) == rule
+def test_a_phrase_gives_the_rule_its_rrule_text_gives() -> None:
+    # `every` and `rule` in a plan must make the same value, not only the same text.
+    for phrase, rule in TABLES:
+        assert phrase_to_rule(phrase) == Rule.parse(rule)
+        assert str(Rule.parse(rule)) == rule
 
 
 @pytest.mark.parametrize("line", KNOWN_FORMS)
 def test_every_known_form_reads(line: str) -> None:
     danish, english = line.split(" / ")
-    assert phrase_to_rrule(danish.strip()) == phrase_to_rrule(english.strip())
+    assert phrase_to_rule(danish.strip()) == phrase_to_rule(english.strip())
 
 
-UNREADABLE = [
-    ("", "the phrase is empty"),
-    ("   .  ", "the phrase is empty"),
-    ("hver blå onsdag", 'unknown word "blå"'),
-    ("hver onsdagn", 'unknown word "onsdagn" (did you mean'),
-    ("every 0 weeks", 'the interval must be 1 to 52, not "0"'),
-    ("hver 53. uge", 'the interval must be 1 to 52, not "53."'),
-    ("hver 99999999999999999999 uge", "the interval must be 1 to 52"),
-    ("6. onsdag i måneden", "the weekday of the month must be 1. to 5."),
-    ("sjette onsdag i måneden", 'unknown word "sjette"'),
-    (
-        "fourteenth wednesday of the month",
-        'must be 1. to 5., "sidste" or "næstsidste" ("last", "second to last"), not "fourteenth"',
-    ),
-    ("sixth to last friday of the month", 'unknown word "sixth"'),
-    ("6th to last friday of the month", 'not "6th to last"'),
-    ("hver anden onsdag i lige uger", "already picks every other week"),
-    ("onsdag i lige uger i måneden", 'did not expect "i" here'),
-    ("hver dag i lige uger", "say which weekday"),
-    ("hver måned i lige uger", "say which weekday"),
-    ("anden onsdag", '"anden" needs "hver"'),
-    ("hver første onsdag", '"første" is not an interval'),
-    ("hver sidste fredag", '"sidste" is not an interval'),
-    ("hver onsdag i måneden", "say which weekday of the month"),
-    ("every other wednesday of the month", '"other" cannot say which weekday of the month'),
-    ("2 wednesday of the month", '"2" cannot say which weekday of the month'),
-    ("2. og 4. onsdag", 'need "i måneden"'),
-    ("uge", 'write "hver" ("every") before "uge"'),
-    ("2 weeks", 'write "hver" ("every") before "weeks"'),
-    ("hver anden hverdag", '"anden" cannot count hverdag'),
-    ("hver 5. dag om onsdagen", "a weekday needs whole weeks"),
-    ("hver onsdag undtagen", "it stops too early; expected a month"),
-    ("hver onsdag i", "it stops too early"),
-    ("hver onsdag undtagen onsdag", 'did not expect "onsdag" here; expected a month'),
-    ("hver onsdag og", 'did not expect "og" here'),
-    ("hver", "it stops too early; expected a weekday"),
-    ("hver ² uge", 'unknown word "²"'),
-    ("hver 2x uge", 'unknown word "2x"'),
-    (
-        "hver onsdag undtagen januar, februar, marts, april, maj, juni, juli, august, "
-        "september, oktober, november og december",
-        "every month is left out",
-    ),
-    # A workday of the month
-    ("6. hverdag i måneden", "the workday of the month must be 1. to 5., "),
-    ("sixth to last weekday of the month", 'unknown word "sixth"'),
-    ("2 weekday of the month", '"2" cannot say which workday of the month'),
-    ("hverdage i måneden", "say which workday of the month"),
-    ("hver anden hverdag i måneden", 'after "hver" ("every"), "anden hverdag" is an interval'),
-    ("sidste hverdag", '"sidste" cannot count hverdag'),
-    ("første og sidste hverdag", '"hverdag" takes one number, not a list'),
-    ("sidste hverdag i lige uger", '"sidste" cannot count hverdag'),
-    ("første mandag og sidste hverdag i måneden", 'did not expect "hverdag" here'),
-    # A day of the month
-    ("den 32. i måneden", "the day of the month must be 1. to 31., "),
-    ("den 0. i måneden", 'not "0."'),
-    ("den 15 i måneden", '"15" cannot say which day of the month; use "2."'),
-    ("the other of the month", '"other" cannot say which day of the month'),
-    ("den 15.", "it stops too early"),
-    ("den 15. i lige uger", '"15." is a day of the month; end with "i måneden"'),
-    ("hver dag i måneden", "say which day of the month"),
-    ("hver anden dag i måneden", 'after "hver" ("every"), "anden dag" is an interval'),
-    ("every 2nd day of the month", '"2nd day" is an interval'),
-    ("hver 14. dag om torsdagen i måneden", "a day of the month cannot also be on a weekday"),
-    ("dagligt i måneden", '"dagligt" cannot say which day of the month'),
-    (
-        "den 31. i måneden undtagen januar, marts, maj, juli, august, oktober og december",
-        'the months that are left have at most 30 days, so "31." never comes',
-    ),
-    # Months left out, said other ways
-    ("hver onsdag dog juli", 'expected "ikke" or "undtagen"'),
-    ("hver onsdag men", 'it stops too early; expected "ikke"'),
-    ("hver onsdag bortset juli", 'expected "fra" after "bortset"'),
-    ("hver onsdag dog ikke", "it stops too early; expected a month"),
-    ("ikke i juli", 'did not expect "ikke" here'),
-    ("hver onsdag ikke i onsdag", 'did not expect "onsdag" here; expected a month'),
-    # Nonsense stays nonsense
-    ("hver anden uge i lige uger", "say which weekday"),
-    ("hver 2. onsdag i lige uger", "already picks every other week"),
-    ("hver 14. dag i ulige uger", "say which weekday"),
-    ("hver anden uge i måneden", '"i måneden" ("of the month") goes after a weekday'),
-]
+# What a planner reads when a phrase is not understood: by the grammar (a word
+# it does not know, or cannot place), or by what the words mean together.
+UNREADABLE = UNREADABLE_WORDS + UNREADABLE_MEANING
 
 
 @pytest.mark.parametrize(("phrase", "reason"), UNREADABLE, ids=[row[0] for row in UNREADABLE])
 def test_unreadable_phrases_say_what_was_not_understood(phrase: str, reason: str) -> None:
     with pytest.raises(PhraseError) as caught:
-        phrase_to_rrule(phrase)
+        phrase_to_rule(phrase)
     assert reason in caught.value.reason
     assert caught.value.phrase == phrase
 
 
 def test_the_message_quotes_the_phrase_and_lists_the_known_forms() -> None:
     with pytest.raises(PhraseError) as caught:
-        phrase_to_rrule("hver blå onsdag")
+        phrase_to_rule("hver blå onsdag")
     message = str(caught.value)
     assert message.startswith('cannot read "hver blå onsdag" as a recurrence: unknown word "blå".')
     assert "\n" not in message  # one finding, one line
@@ -414,7 +342,7 @@ def test_the_message_quotes_the_phrase_and_lists_the_known_forms() -> None:
 
 def test_a_phrase_error_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="hver blå onsdag"):
-        phrase_to_rrule("hver blå onsdag")
+        phrase_to_rule("hver blå onsdag")
 
 
 # --- The dates the rules give --------------------------------------------
@@ -422,8 +350,7 @@ def test_a_phrase_error_is_a_value_error() -> None:
 
 def expand(phrase: str, first: dt.date, last: dt.date) -> list[dt.date]:
     """The dates a phrase gives in [first, last], counted from ``first``."""
-    return expand_rule(normalize_rule(phrase_to_rrule(phrase)), anchor=first, first=first,
-                       last=last)
+    return phrase_to_rule(phrase).expand(anchor=first, first=first, last=last)
 
 
 def every_day(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -554,70 +481,15 @@ def test_the_last_day_of_the_month_in_a_leap_year() -> None:
     assert days[1] == dt.date(2024, 2, 29)
 
 
-# --- Even and odd ISO weeks, checked against date.isocalendar() ---------------
-#
-# 2026 has 53 ISO weeks: week 53 runs 2026-12-28 to 2027-01-03, so the odd
-# weeks 53 and 1 follow each other, and the even weeks 52 and 2 are three
-# weeks apart. Parity is about week numbers, not a fixed interval.
-
-BOUNDARY = (dt.date(2026, 12, 1), dt.date(2027, 1, 31))
-
-
-def test_even_weeks_across_the_53_week_year_2026() -> None:
-    wednesdays = expand("onsdag i lige uger", *BOUNDARY)
-    assert wednesdays == [
-        dt.date(2026, 12, 9),  # week 50
-        dt.date(2026, 12, 23),  # week 52
-        dt.date(2027, 1, 13),  # week 2: weeks 53 and 1 are both odd
-        dt.date(2027, 1, 27),  # week 4
+def test_even_weeks_in_words_across_the_53_week_year_2026() -> None:
+    # Weeks 53 and 1 are both odd (test_recurrence_rule has the whole story).
+    first, last = dt.date(2026, 12, 1), dt.date(2027, 1, 31)
+    assert expand("onsdag i lige uger", first, last) == [
+        day for day in every_day(first, last)
+        if day.weekday() == calendar.WEDNESDAY and day.isocalendar().week % 2 == 0
     ]
-    assert wednesdays == [day for day in every_day(*BOUNDARY) if is_wednesday_in(day, parity=0)]
-
-
-def test_odd_weeks_across_the_53_week_year_2026() -> None:
-    assert expand("onsdag i ulige uger", *BOUNDARY) == [
-        dt.date(2026, 12, 2),  # week 49
-        dt.date(2026, 12, 16),  # week 51
-        dt.date(2026, 12, 30),  # week 53
-        dt.date(2027, 1, 6),  # week 1, the very next week
-        dt.date(2027, 1, 20),  # week 3
-    ]
-    assert expand("onsdag i ulige uger", *BOUNDARY) == [
-        day for day in every_day(*BOUNDARY) if is_wednesday_in(day, parity=1)
-    ]
-
-
-def is_wednesday_in(day: dt.date, *, parity: int) -> bool:
-    return day.weekday() == calendar.WEDNESDAY and day.isocalendar().week % 2 == parity
-
-
-SWEEP = (dt.date(2015, 1, 1), dt.date(2032, 12, 31))  # 2015, 2020 and 2026 have 53 weeks
-
-
-@pytest.mark.parametrize("parity", ["lige", "ulige"])
-@pytest.mark.parametrize("weekday", ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"])
-def test_weekday_parity_matches_isocalendar_for_years(weekday: str, parity: str) -> None:
-    number = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"].index(weekday)
-    remainder = 0 if parity == "lige" else 1
-    assert expand(f"{weekday} i {parity} uger", *SWEEP) == [
-        day
-        for day in every_day(*SWEEP)
-        if day.weekday() == number and day.isocalendar().week % 2 == remainder
-    ]
-
-
-@pytest.mark.parametrize("phrase", ["lørdag i lige uger", "søndag i ulige uger"])
-def test_weekend_parity_at_new_year_2022(phrase: str) -> None:
-    # ISO: 2022-01-01 and -02 are in week 52 of 2021 (even). dateutil 2.9 alone
-    # counts them as week 53; recurrence.expand_rule filters by ISO week.
-    first, last = dt.date(2021, 12, 20), dt.date(2022, 1, 16)
-    weekday = calendar.SATURDAY if phrase.startswith("lørdag") else calendar.SUNDAY
-    remainder = 0 if "lige" in phrase.split() else 1
-    assert expand(phrase, first, last) == [
-        day
-        for day in every_day(first, last)
-        if day.weekday() == weekday and day.isocalendar().week % 2 == remainder
-    ]
+    assert expand("lørdag i lige uger", dt.date(2021, 12, 20), dt.date(2022, 1, 16)) == [
+        dt.date(2022, 1, 1), dt.date(2022, 1, 15)]  # 1 January 2022 is in week 52 of 2021
 
 
 # --- Anything at all -------------------------------------------------------------
@@ -641,22 +513,22 @@ VOCABULARY = (
 @given(st.text())
 def test_any_text_either_reads_or_raises_a_phrase_error(text: str) -> None:
     try:
-        rule = phrase_to_rrule(text)
+        rule = phrase_to_rule(text)
     except PhraseError:
         return  # the one exception allowed: any other fails the test
-    assert rule.startswith("FREQ=")
+    assert isinstance(rule, Rule)
 
 
 @settings(database=None, max_examples=500)
 @given(st.lists(st.sampled_from(VOCABULARY), max_size=9).map(" ".join))
 def test_any_word_salad_gives_a_phrase_error_or_a_rule_dateutil_expands(text: str) -> None:
     try:
-        rule = phrase_to_rrule(text)
+        rule = phrase_to_rule(text)
     except PhraseError:
         return
-    assert normalize_rule(rule) == rule
+    assert Rule.parse(str(rule)) == rule
     start = dt.datetime(2025, 1, 1)
-    first = rrulestr(rule, dtstart=start).after(start, inc=True)
+    first = rrulestr(str(rule), dtstart=start).after(start, inc=True)
     assert first is not None
     assert first < dt.datetime(2026, 1, 1)
 
@@ -682,12 +554,12 @@ LEFT_OUT = ("", "undtagen juli", ", dog ikke i juli og august", "bortset fra feb
 )
 def test_any_day_of_the_month_gives_a_phrase_error_or_a_rule_that_comes(text: str) -> None:
     try:
-        rule = phrase_to_rrule(text)
+        rule = phrase_to_rule(text)
     except PhraseError:
         return
-    assert normalize_rule(rule) == rule
+    assert Rule.parse(str(rule)) == rule
     start = dt.datetime(2025, 1, 1)
-    first = rrulestr(rule, dtstart=start).after(start, inc=True)
+    first = rrulestr(str(rule), dtstart=start).after(start, inc=True)
     # A fifth Friday only in the short months waits until 2027; nothing waits longer.
     assert first is not None
     assert first < dt.datetime(2028, 1, 1)

@@ -40,6 +40,7 @@ from aarshjul.model import (
 )
 from aarshjul.plan.tables import Reader, Table
 from aarshjul.plan.toml_positions import KeyPath, line_of
+from aarshjul.recurrence.rule import Rule, RuleError
 from aarshjul.vocabulary import Language
 
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -419,8 +420,7 @@ def _recurrence(table: Table) -> Recurrence | None:
 
 
 def _how(table: Table) -> Recurrence | None:
-    from aarshjul.recurrence.phrases import PhraseError, phrase_to_rrule  # noqa: PLC0415
-    from aarshjul.recurrence.rule import RuleError, normalize_rule  # noqa: PLC0415
+    from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule  # noqa: PLC0415
 
     given = [key for key in ("rule", "every", "dates") if table.has(key)]
     if not given:
@@ -450,8 +450,8 @@ def _how(table: Table) -> Recurrence | None:
         return None
     try:
         if key == "every":
-            return Recurrence(rule=normalize_rule(phrase_to_rrule(text)), phrase=text)
-        return Recurrence(rule=normalize_rule(text))
+            return Recurrence(rule=phrase_to_rule(text), phrase=text)
+        return Recurrence(rule=Rule.parse(text))
     except PhraseError as error:
         table.error(key, "bad-phrase", str(error))
     except RuleError as error:

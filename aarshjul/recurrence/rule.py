@@ -1,56 +1,307 @@
-"""Recurrence rules to dates: validate an RRULE, expand a series into dates.
+"""Recurrence rules: a typed value, made once, that expands into dates.
 
 A series recurs by an RFC 5545 RRULE (written as such, or in words that
-``phrases`` turns into one) or by a list of dates. Expansion uses dateutil's
-rrule, always with an explicit start (dateutil would otherwise count from
-*now*), and counts from the series' ``from`` date.
+``phrases`` turns into one) or by a list of dates. A :class:`Rule` is made
+once: by :meth:`Rule.parse` from a plan's ``rule``, or by the phrase reader
+from its parts (``parts`` has their types and reads each from its text). It
+checks its invariants when it is made, so a Rule that exists is valid, and
+nothing reads its text again.
 
-dateutil searches up to the year 9999 for a rule that can never match
-(``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`` takes seconds), so :func:`normalize_rule`
-refuses such rules before they are expanded.
+Expansion builds dateutil's rrule from the parts, always with an explicit
+start (dateutil would otherwise count from *now*), and counts from the
+series' ``from`` date. dateutil searches up to the year 9999 for a rule that
+can never match (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`` takes seconds), so
+such a rule cannot be made (:class:`NeverOccurs`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from aarshjul.vocabulary import LONGEST_MONTH, WEEKDAY_CODES
+import attrs
 
-WEEKDAYS = WEEKDAY_CODES
-FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+from aarshjul.recurrence.parts import (
+    ByDay,
+    Frequency,
+    NeverOccurs,
+    RuleError,
+    Weekday,
+    longest_month,
+    optional_weekday,
+    read_frequency,
+    read_numbers,
+    read_until,
+    read_weekday,
+    read_weekdays,
+    read_whole,
+    write_date,
+)
 
-# RFC 5545 §3.3.10: which BY-parts go with which frequency (for the dates a
-# meeting can have; BYHOUR and friends make no sense here: times come from
-# the series' start and end).
-_ALLOWED_WITH = {
-    "BYMONTH": FREQUENCIES,
-    "BYWEEKNO": ("YEARLY",),
-    "BYYEARDAY": ("YEARLY",),
-    "BYMONTHDAY": ("YEARLY", "MONTHLY", "DAILY"),
-    "BYDAY": FREQUENCIES,
-    "BYSETPOS": FREQUENCIES,
+__all__ = ["ByDay", "Frequency", "NeverOccurs", "Rule", "RuleError", "Weekday"]
+
+
+@attrs.frozen
+class _Numbers:
+    """What one numbered BY-part allows: its range, and the frequencies it
+    goes with (RFC 5545 §3.3.10)."""
+
+    low: int
+    high: int
+    signed: bool
+    frequencies: tuple[Frequency, ...] = tuple(Frequency)
+
+    def span(self) -> str:
+        return f"{self.low} to {self.high}" + (
+            f" or -{self.high} to -{self.low}" if self.signed else "")
+
+
+_NUMBERED = {
+    "BYMONTH": _Numbers(1, 12, signed=False),
+    "BYWEEKNO": _Numbers(1, 53, signed=True, frequencies=(Frequency.YEARLY,)),
+    "BYYEARDAY": _Numbers(1, 366, signed=True, frequencies=(Frequency.YEARLY,)),
+    "BYMONTHDAY": _Numbers(1, 31, signed=True, frequencies=(
+        Frequency.YEARLY, Frequency.MONTHLY, Frequency.DAILY)),
+    "BYSETPOS": _Numbers(1, 366, signed=True),
 }
-_KNOWN = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", *_ALLOWED_WITH)
+_WHOLE = {"INTERVAL": (1, 1000), "COUNT": (1, 100_000)}
+# The parts a rule may have, in the order its text gives them. BYHOUR and
+# friends make no sense here: a meeting's time comes from the series' start.
+_LISTS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS")
+_KNOWN = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", *_LISTS)
 _NOT_FOR_DATES = ("BYHOUR", "BYMINUTE", "BYSECOND")
-_ORDER = {name: index for index, name in enumerate(_KNOWN)}
-
-_BYDAY = re.compile(r"([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
-_UNTIL = re.compile(r"(\d{8})(T\d{6}Z?)?")
-_INTEGER = re.compile(r"[+-]?\d{1,4}")
 
 
+@attrs.frozen(kw_only=True, repr=False)
+class Rule:
+    """An RFC 5545 RRULE for the dates of meetings, checked when it is made.
 
-class RuleError(ValueError):
-    """An RRULE that is not valid; the message says which part and why."""
-
-
-def normalize_rule(text: str) -> str:
-    """Check an RRULE and return it in canonical form (upper case, no prefix).
-
-    >>> normalize_rule("rrule:freq=weekly;interval=2;byday=we")
+    >>> rule = Rule.parse("rrule:freq=weekly;interval=2;byday=we")
+    >>> rule.freq, rule.interval, rule.by_day
+    (<Frequency.WEEKLY: 'WEEKLY'>, 2, (ByDay(weekday=<Weekday.WE: 2>, position=None),))
+    >>> str(rule)
     'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'
+    >>> rule
+    Rule.parse('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE')
+
+    An empty tuple is a part not given; so is ``week_start=None`` (dateutil
+    then starts weeks on Monday). Lists keep the order they were given in.
     """
+
+    freq: Frequency
+    interval: int = 1
+    count: int | None = None
+    until: dt.date | None = None
+    week_start: Weekday | None = attrs.field(default=None, converter=optional_weekday)
+    by_month: tuple[int, ...] = ()
+    by_week_number: tuple[int, ...] = ()
+    by_year_day: tuple[int, ...] = ()
+    by_month_day: tuple[int, ...] = ()
+    by_day: tuple[ByDay, ...] = ()
+    by_set_position: tuple[int, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
+
+    @classmethod
+    def parse(cls, text: str) -> Rule:
+        """Read an RRULE, with or without ``RRULE:``, in any case.
+
+        Raises :class:`RuleError` with a message that names the part and says
+        what is wrong with it.
+        """
+        parts = _split(text)
+        if "FREQ" not in parts:
+            raise RuleError("FREQ is missing (YEARLY, MONTHLY, WEEKLY or DAILY)")
+        freq = read_frequency(parts["FREQ"])
+        week_start = read_weekday("WKST", parts["WKST"]) if "WKST" in parts else None
+        whole = {name: read_whole(name, parts[name], *_WHOLE[name])
+                 for name in _WHOLE if name in parts}
+        numbered = {name: read_numbers(name, parts[name]) for name in _NUMBERED if name in parts}
+        return cls(
+            freq=freq,
+            interval=whole.get("INTERVAL", 1),
+            count=whole.get("COUNT"),
+            until=read_until(parts["UNTIL"]) if "UNTIL" in parts else None,
+            week_start=week_start,
+            by_month=numbered.get("BYMONTH", ()),
+            by_week_number=numbered.get("BYWEEKNO", ()),
+            by_year_day=numbered.get("BYYEARDAY", ()),
+            by_month_day=numbered.get("BYMONTHDAY", ()),
+            by_day=read_weekdays(parts["BYDAY"]) if "BYDAY" in parts else (),
+            by_set_position=numbered.get("BYSETPOS", ()),
+        )
+
+    def __repr__(self) -> str:
+        return f"Rule.parse({str(self)!r})"
+
+    def __str__(self) -> str:
+        """The canonical text: upper case, no prefix, parts in RFC 5545's order.
+
+        A time in UNTIL is not kept: only the day matters for a meeting's date.
+        """
+        parts = [f"FREQ={self.freq.value}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        if self.until is not None:
+            parts.append(f"UNTIL={write_date(self.until)}")
+        if self.week_start is not None:
+            parts.append(f"WKST={self.week_start.name}")
+        lists: dict[str, tuple[int, ...] | tuple[ByDay, ...]] = {
+            **_numbered(self), "BYDAY": self.by_day}
+        parts += [f"{name}={_joined(lists[name])}" for name in _LISTS if lists[name]]
+        return ";".join(parts)
+
+    def expand(self, *, anchor: dt.date, first: dt.date, last: dt.date) -> list[dt.date]:
+        """The dates the rule gives in ``[first, last]``, counted from ``anchor``."""
+        from dateutil.rrule import (  # noqa: PLC0415 - keep the CLI's start fast
+            DAILY,
+            MONTHLY,
+            WEEKLY,
+            YEARLY,
+            rrule,
+            weekday,
+        )
+
+        weeks = self._iso_weeks()
+        counted = attrs.evolve(self, freq=Frequency.WEEKLY, by_week_number=()) if weeks else self
+        frequencies = {Frequency.YEARLY: YEARLY, Frequency.MONTHLY: MONTHLY,
+                       Frequency.WEEKLY: WEEKLY, Frequency.DAILY: DAILY}
+        until = counted.until
+        recurrence = rrule(
+            frequencies[counted.freq],
+            dtstart=dt.datetime.combine(counted._counting_start(anchor), dt.time()),
+            interval=counted.interval,
+            count=counted.count,
+            until=None if until is None else dt.datetime.combine(until, dt.time()),
+            wkst=counted.week_start,
+            # None, not (), for a part not given: dateutil fills some from dtstart.
+            bymonth=counted.by_month or None,
+            byweekno=counted.by_week_number or None,
+            byyearday=counted.by_year_day or None,
+            bymonthday=counted.by_month_day or None,
+            byweekday=[weekday(day.weekday, day.position) for day in counted.by_day] or None,
+            bysetpos=counted.by_set_position or None,
+        )
+        window_start = dt.datetime.combine(first, dt.time())
+        window_end = dt.datetime.combine(last, dt.time())
+        dates = []
+        for moment in recurrence:
+            if moment > window_end:
+                break
+            if moment >= window_start and (weeks is None or _in_weeks(moment.date(), weeks)):
+                dates.append(moment.date())
+        return dates
+
+    def _counting_start(self, anchor: dt.date) -> dt.date:
+        """Where counting starts: the first day on or after ``anchor`` that a
+        weekly rule's weekdays allow, so that "every other Wednesday" from a
+        Thursday means the next day that is a Wednesday, then every second one."""
+        if self.freq is not Frequency.WEEKLY or not self.by_day:
+            return anchor
+        allowed = {day.weekday for day in self.by_day}
+        day = anchor
+        while day.weekday() not in allowed:
+            day += dt.timedelta(days=1)
+        return day
+
+    def _iso_weeks(self) -> tuple[int, ...] | None:
+        """The week numbers of a plain "weekdays in these ISO weeks" rule (how
+        "onsdag i lige uger" is written), else None.
+
+        dateutil 2.9 puts 1-2 January of a common year that starts on a
+        Saturday into week 53 of a year that had 52 (2022-01-01 is in ISO week
+        52 of 2021), so that weekend days land in the wrong parity. For this
+        form the dates are expanded weekly and filtered by ``date.isocalendar``
+        instead.
+        """
+        plain = (self.freq is Frequency.YEARLY and self.by_week_number and self.by_day
+                 and self.interval == 1 and self.count is None
+                 and not (self.by_year_day or self.by_month_day or self.by_set_position)
+                 and self.week_start in (None, Weekday.MO)
+                 and all(day.position is None for day in self.by_day))
+        return self.by_week_number if plain else None
+
+
+def _joined(values: tuple[int, ...] | tuple[ByDay, ...]) -> str:
+    return ",".join(str(value) for value in values)
+
+
+def _check(rule: Rule) -> None:
+    """Every invariant of a rule, each with the message a planner reads."""
+    if rule.count is not None and rule.until is not None:
+        raise RuleError("COUNT and UNTIL cannot both be given")
+    given = {name: values for name, values in _numbered(rule).items() if values}
+    for name in given:
+        frequencies = _NUMBERED[name].frequencies
+        if rule.freq not in frequencies:
+            raise RuleError(f"{name} does not go with FREQ={rule.freq.value} "
+                            f"(only with {', '.join(f.value for f in frequencies)})")
+    for name, whole in (("INTERVAL", rule.interval), ("COUNT", rule.count)):
+        low, high = _WHOLE[name]
+        if whole is not None and not low <= whole <= high:
+            raise RuleError(f"{name}={whole} is not a whole number from {low} to {high}")
+    for name, values in given.items():
+        allowed = _NUMBERED[name]
+        for value in values:
+            if not allowed.low <= abs(value) <= allowed.high or (value < 0 and not allowed.signed):
+                raise RuleError(f"{name}: {value} is out of range ({allowed.span()})")
+    _check_days(rule)
+    _check_occurs(rule)
+
+
+def _numbered(rule: Rule) -> dict[str, tuple[int, ...]]:
+    """The numbered BY-parts by name, given or not."""
+    return {"BYMONTH": rule.by_month, "BYWEEKNO": rule.by_week_number,
+            "BYYEARDAY": rule.by_year_day, "BYMONTHDAY": rule.by_month_day,
+            "BYSETPOS": rule.by_set_position}
+
+
+def _check_days(rule: Rule) -> None:
+    for day in rule.by_day:
+        if day.position is None:
+            continue
+        if rule.freq not in (Frequency.MONTHLY, Frequency.YEARLY):
+            raise RuleError(f"BYDAY={day}: a position (like 2WE) needs FREQ=MONTHLY or YEARLY")
+        # A position counts within the month, or with YEARLY within the year,
+        # unless BYMONTH names months (RFC 5545; dateutil fails on 20SU there).
+        in_month = rule.freq is Frequency.MONTHLY or bool(rule.by_month)
+        limit = 5 if in_month else 53
+        if not 1 <= abs(day.position) <= limit:
+            raise RuleError(f"BYDAY={day}: the position must be 1 to {limit} or -1 to -{limit}"
+                            + (" (with BYMONTH it counts within the month)"
+                               if rule.freq is Frequency.YEARLY and in_month else ""))
+    positioned = [day for day in rule.by_day if day.position is not None]
+    plain = [day for day in rule.by_day if day.position is None]
+    if positioned and plain:
+        # RFC 5545 means either; dateutil gives only the dates that are both,
+        # so "1MO,WE" never occurs there. Two series say it plainly.
+        raise RuleError(f"BYDAY={_joined(rule.by_day)}: weekdays with a position "
+                        f"({positioned[0]}) and without ({plain[0]}) cannot be mixed; "
+                        "make them two series")
+
+
+def _check_occurs(rule: Rule) -> None:
+    """Refuse a rule that can never give a date (dateutil would search to 9999)."""
+    if rule.by_month_day:
+        longest = longest_month(rule.by_month)
+        if all(abs(day) > longest for day in rule.by_month_day):
+            raise NeverOccurs(f"BYMONTHDAY={_joined(rule.by_month_day)} never occurs in "
+                              + (f"BYMONTH={_joined(rule.by_month)}" if rule.by_month
+                                 else "any month"))
+    if rule.freq in (Frequency.DAILY, Frequency.WEEKLY) and rule.by_set_position:
+        # A day, or a week, holds at most this many candidate dates.
+        daily = rule.freq is Frequency.DAILY
+        per_period = 1 if daily else max(len({day.weekday for day in rule.by_day}), 1)
+        if all(abs(position) > per_period for position in rule.by_set_position):
+            raise NeverOccurs(f"BYSETPOS={_joined(rule.by_set_position)} never occurs: "
+                              f"a {'day' if daily else 'week'} has only "
+                              f"{per_period} matching date(s)")
+
+
+def _split(text: str) -> dict[str, str]:
+    """The parts of an RRULE's text by name, upper case: ``{"FREQ": "WEEKLY"}``."""
     body = text.strip()
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:"):]
@@ -71,166 +322,10 @@ def normalize_rule(text: str) -> str:
         if name in parts:
             raise RuleError(f"{name} is given twice")
         parts[name] = value
-    _check_parts(parts)
-    return ";".join(f"{name}={parts[name]}" for name in sorted(parts, key=_ORDER.__getitem__))
+    return parts
 
 
-def _check_parts(parts: dict[str, str]) -> None:
-    freq = parts.get("FREQ")
-    if freq is None:
-        raise RuleError("FREQ is missing (YEARLY, MONTHLY, WEEKLY or DAILY)")
-    if freq not in FREQUENCIES:
-        raise RuleError(f"FREQ={freq} is not allowed: meetings recur at most daily "
-                        f"({', '.join(FREQUENCIES)})")
-    if "COUNT" in parts and "UNTIL" in parts:
-        raise RuleError("COUNT and UNTIL cannot both be given")
-    for name, frequencies in _ALLOWED_WITH.items():
-        if name in parts and freq not in frequencies:
-            raise RuleError(f"{name} does not go with FREQ={freq} "
-                            f"(only with {', '.join(frequencies)})")
-    _number(parts, "INTERVAL", 1, 1000)
-    _number(parts, "COUNT", 1, 100_000)
-    months = _numbers(parts, "BYMONTH", 1, 12, signed=False)
-    monthdays = _numbers(parts, "BYMONTHDAY", 1, 31, signed=True)
-    _numbers(parts, "BYYEARDAY", 1, 366, signed=True)
-    _numbers(parts, "BYWEEKNO", 1, 53, signed=True)
-    setpos = _numbers(parts, "BYSETPOS", 1, 366, signed=True)
-    days = _weekdays(parts, freq)
-    if "WKST" in parts and parts["WKST"] not in WEEKDAYS:
-        raise RuleError(f"WKST={parts['WKST']} is not a weekday ({', '.join(WEEKDAYS)})")
-    if "UNTIL" in parts:
-        parts["UNTIL"] = _until(parts["UNTIL"])
-    if monthdays:
-        longest = max(LONGEST_MONTH[m - 1] for m in (months or range(1, 13)))
-        if all(abs(day) > longest for day in monthdays):
-            raise RuleError(f"BYMONTHDAY={parts['BYMONTHDAY']} never occurs in "
-                            + (f"BYMONTH={parts['BYMONTH']}" if months else "any month"))
-    if freq in ("DAILY", "WEEKLY") and setpos:
-        # A day, or a week, holds at most this many candidate dates.
-        per_period = 1 if freq == "DAILY" else max(len(days), 1)
-        if all(abs(pos) > per_period for pos in setpos):
-            raise RuleError(f"BYSETPOS={parts['BYSETPOS']} never occurs: "
-                            f"a {'day' if freq == 'DAILY' else 'week'} has only "
-                            f"{per_period} matching date(s)")
-
-
-def _number(parts: dict[str, str], name: str, low: int, high: int) -> None:
-    if name in parts:
-        value = parts[name]
-        if not value.isdigit() or not low <= int(value) <= high:
-            raise RuleError(f"{name}={value} is not a whole number from {low} to {high}")
-
-
-def _numbers(parts: dict[str, str], name: str, low: int, high: int, *, signed: bool) -> list[int]:
-    if name not in parts:
-        return []
-    values = []
-    for raw in parts[name].split(","):
-        if not _INTEGER.fullmatch(raw.strip()):
-            raise RuleError(f"{name}: {raw!r} is not a number")
-        value = int(raw)
-        if not low <= abs(value) <= high or (value < 0 and not signed):
-            span = f"{low} to {high}" + (f" or -{high} to -{low}" if signed else "")
-            raise RuleError(f"{name}: {raw} is out of range ({span})")
-        values.append(value)
-    return values
-
-
-def _weekdays(parts: dict[str, str], freq: str) -> list[str]:
-    if "BYDAY" not in parts:
-        return []
-    days = []
-    for raw in parts["BYDAY"].split(","):
-        match = _BYDAY.fullmatch(raw.strip())
-        if match is None:
-            raise RuleError(f"BYDAY={raw} is not a weekday ({', '.join(WEEKDAYS)}), "
-                            "optionally with a position like 2WE or -1TH")
-        sign, ordinal, day = match.groups()
-        if ordinal is not None:
-            if freq not in ("MONTHLY", "YEARLY"):
-                raise RuleError(f"BYDAY={raw}: a position (like 2WE) needs FREQ=MONTHLY or YEARLY")
-            limit = 5 if freq == "MONTHLY" and "BYWEEKNO" not in parts else 53
-            if not 1 <= int(ordinal) <= limit:
-                raise RuleError(f"BYDAY={raw}: the position must be 1 to {limit} "
-                                f"or -1 to -{limit}")
-        days.append(f"{sign}{ordinal or ''}{day}")
-    return days
-
-
-def _until(value: str) -> str:
-    match = _UNTIL.fullmatch(value)
-    if match is None:
-        raise RuleError(f"UNTIL={value} is not a date (YYYYMMDD)")
-    try:
-        dt.datetime.strptime(match[1], "%Y%m%d")
-    except ValueError:
-        raise RuleError(f"UNTIL={value} is not a date that exists") from None
-    # Only the day matters for a meeting's date; a time, with or without Z,
-    # would make dateutil compare naive with aware datetimes.
-    return match[1]
-
-
-def _parts(rule: str) -> dict[str, str]:
-    """A normalized rule's parts: ``{"FREQ": "WEEKLY", "BYDAY": "WE"}``."""
-    return dict(piece.split("=", 1) for piece in rule.split(";"))
-
-
-def first_matching_day(rule: str, start: dt.date) -> dt.date:
-    """Where counting starts: the first day on or after ``start`` that a weekly
-    rule's weekdays allow, so that "every other Wednesday" from a Thursday
-    means the next day that is a Wednesday, then every second one."""
-    parts = _parts(rule)
-    if parts.get("FREQ") != "WEEKLY" or "BYDAY" not in parts:
-        return start
-    allowed = {WEEKDAYS.index(day[-2:]) for day in parts["BYDAY"].split(",")}
-    day = start
-    while day.weekday() not in allowed:
-        day += dt.timedelta(days=1)
-    return day
-
-
-def _iso_week_form(rule: str) -> tuple[str, list[int]] | None:
-    """A weekly rule and week numbers, for the plain "weekdays in these ISO
-    weeks" rule (how "onsdag i lige uger" is written), else None.
-
-    dateutil 2.9 puts 1-2 January of a common year that starts on a Saturday
-    into week 53 of a year that had 52 (2022-01-01 is in ISO week 52 of
-    2021), so that weekend days land in the wrong parity. For this form the
-    dates are expanded weekly and filtered by ``date.isocalendar`` instead.
-    """
-    parts = _parts(rule)
-    plain = set(parts) <= {"FREQ", "BYWEEKNO", "BYDAY", "BYMONTH", "UNTIL", "WKST"}
-    if (parts.get("FREQ") != "YEARLY" or "BYWEEKNO" not in parts or "BYDAY" not in parts
-            or not plain or parts.get("WKST", "MO") != "MO"
-            or any(day not in WEEKDAYS for day in parts["BYDAY"].split(","))):
-        return None
-    weekly = ";".join(f"{name}={value}" for name, value in
-                      [("FREQ", "WEEKLY"), *((k, v) for k, v in parts.items()
-                                             if k in ("BYMONTH", "UNTIL", "BYDAY"))])
-    return weekly, [int(week) for week in parts["BYWEEKNO"].split(",")]
-
-
-def _in_weeks(day: dt.date, weeks: list[int]) -> bool:
+def _in_weeks(day: dt.date, weeks: tuple[int, ...]) -> bool:
     year, week, _ = day.isocalendar()
     weeks_in_year = dt.date(year, 12, 28).isocalendar().week
     return any(week == (n if n > 0 else weeks_in_year + 1 + n) for n in weeks)
-
-
-def expand_rule(rule: str, *, anchor: dt.date, first: dt.date, last: dt.date) -> list[dt.date]:
-    """Dates a normalized rule gives in ``[first, last]``, counted from ``anchor``."""
-    from dateutil.rrule import rrulestr  # noqa: PLC0415 - keep the CLI's start fast
-
-    iso_weeks = _iso_week_form(rule)
-    expanded = iso_weeks[0] if iso_weeks else rule
-    start = dt.datetime.combine(first_matching_day(expanded, anchor), dt.time())
-    recurrence = rrulestr(expanded, dtstart=start)
-    window_start = dt.datetime.combine(first, dt.time())
-    window_end = dt.datetime.combine(last, dt.time())
-    dates = []
-    for moment in recurrence:
-        if moment > window_end:
-            break
-        if moment >= window_start and (iso_weeks is None
-                                       or _in_weeks(moment.date(), iso_weeks[1])):
-            dates.append(moment.date())
-    return dates

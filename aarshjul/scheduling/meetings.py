@@ -26,7 +26,6 @@ from aarshjul.model import (
     Status,
     Where,
 )
-from aarshjul.recurrence.rule import RuleError, expand_rule, normalize_rule
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.uids import uid5
 
@@ -140,12 +139,6 @@ def _check_references(plan: Plan) -> None:
     for where, kind, name, known in named:
         if name is not None and name not in known:
             problems.append(where.problem("unknown-reference", f'no {kind} has id "{name}"'))
-    for series in plan.series:
-        try:
-            if series.recurrence.rule is not None:
-                normalize_rule(series.recurrence.rule)
-        except RuleError as error:
-            problems.append(series.where.problem("bad-rule", str(error)))
     if problems:
         raise PlanError(problems)
 
@@ -182,8 +175,8 @@ def _slots(plan: Plan, series: Series, calendar: WorkCalendar, report: _Report
     first, last = _window(plan, series)
     recurrence = series.recurrence
     if recurrence.rule is not None:
-        dates = expand_rule(recurrence.rule, anchor=series.from_date or plan.start,
-                            first=first, last=last)
+        dates = recurrence.rule.expand(anchor=series.from_date or plan.start,
+                                       first=first, last=last)
     else:
         dates = []
         for day in recurrence.dates:

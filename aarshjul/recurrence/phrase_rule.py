@@ -1,0 +1,248 @@
+"""Slots -> Rule: what a phrase's parts mean together.
+
+The last step of reading ``every = "hver anden onsdag"``: the slots that
+``phrase_grammar`` filled are checked together (a day of the month cannot
+also be on a weekday; "lige uger" cannot take an interval) and become a
+:class:`~aarshjul.recurrence.rule.Rule`. The Rule checks its own invariants;
+where it refuses (a day of the month that no month left has), the refusal is
+said again in the planner's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_month
+from aarshjul.recurrence.phrase_grammar import Slots
+from aarshjul.recurrence.phrase_words import WORKDAYS, Number, Unit, Unreadable
+from aarshjul.recurrence.rule import Rule
+
+_WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
+_INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
+_ORDINAL_MAX = 5  # a month has at most five of any weekday
+_MONTHDAY_MAX = 31
+
+
+def slots_to_rule(slots: Slots) -> Rule:
+    """The rule the slots say, or :class:`Unreadable` with what does not fit."""
+    if slots.of_month or slots.monthdays:
+        rule = _in_month(slots)
+    elif slots.unit is None:
+        rule = _by_weekday(slots)
+    else:
+        rule = _by_unit(slots)
+    if slots.parity is not None:
+        rule = _in_parity_weeks(rule, slots)
+    if slots.excluded:
+        months = tuple(sorted(set(range(1, 13)) - set(slots.excluded)))
+        if not months:
+            raise Unreadable("every month is left out")
+        try:
+            rule = attrs.evolve(rule, by_month=months)
+        except NeverOccurs:
+            raise Unreadable(
+                f"the months that are left have at most {longest_month(months)} days, "
+                f'so "{_numbers_text(slots.monthdays or slots.counts)}" never comes'
+            ) from None
+    return rule
+
+
+def _days(days: Iterable[tuple[int, int]]) -> tuple[ByDay, ...]:
+    """(position, weekday) pairs, position 0 for every such weekday, as BYDAY:
+    Monday first; with positions 1MO,3MO before -2FR,-1FR (from the end last)."""
+    ordered = sorted(set(days), key=lambda day: (*_from_the_end_last(day[0]), day[1]))
+    return tuple(ByDay(weekday, position=position or None) for position, weekday in ordered)
+
+
+def _every(weekdays: Iterable[int]) -> tuple[ByDay, ...]:
+    return _days((0, weekday) for weekday in weekdays)
+
+
+def _from_the_end_last(position: int) -> tuple[bool, int]:
+    return position < 0, position
+
+
+def _in_month(slots: Slots) -> Rule:
+    """ "… i måneden": a weekday, a workday or a day of the month."""
+    if not slots.of_month:
+        raise Unreadable(
+            f'"{_numbers_text(slots.monthdays)}" is a day of the month; '
+            'end with "i måneden" ("of the month")'
+        )
+    if slots.monthdays or slots.unit is Unit.DAY:
+        return _by_day_of_month(slots)
+    if slots.unit is Unit.WORKDAY:
+        return _by_workday_of_month(slots)
+    return _by_position(slots)
+
+
+def _by_position(slots: Slots) -> Rule:
+    """ "2. og 4. onsdag i måneden", "last friday of the month"."""
+    if slots.unit is not None or not slots.groups:
+        raise Unreadable(
+            '"i måneden" ("of the month") goes after a weekday, like "første onsdag i måneden"'
+        )
+    days: list[tuple[int, int]] = []
+    for group in slots.groups:
+        if not group.numbers:
+            raise Unreadable(
+                'say which weekday of the month, like "første onsdag i måneden" '
+                '("first wednesday of the month")'
+            )
+        positions = _positions(group.numbers, "weekday", _ORDINAL_MAX)
+        days += [(position, day) for position in positions for day in group.weekdays]
+    return Rule(freq=Frequency.MONTHLY, by_day=_days(days))
+
+
+def _by_workday_of_month(slots: Slots) -> Rule:
+    """ "sidste hverdag i måneden", "first and last weekday of the month".
+
+    The month's workdays, Monday to Friday, then the first or last of them
+    (BYSETPOS); holidays are moved later, like any other date's.
+    """
+    if not slots.counts:
+        raise Unreadable(
+            'say which workday of the month, like "sidste hverdag i måneden" '
+            '("last weekday of the month")'
+        )
+    _not_counting(slots, "workday")
+    return Rule(
+        freq=Frequency.MONTHLY,
+        by_day=_every(WORKDAYS),
+        by_set_position=_positions(slots.counts, "workday", _ORDINAL_MAX),
+    )
+
+
+def _by_day_of_month(slots: Slots) -> Rule:
+    """ "den 15. i måneden", "den 1. og 15. i hver måned", "the last day of the month"."""
+    numbers = slots.monthdays or slots.counts
+    if not numbers:
+        raise Unreadable(
+            'say which day of the month, like "den 15. i måneden" ("the 15th of the month")'
+        )
+    if slots.on_days:
+        raise Unreadable("a day of the month cannot also be on a weekday")
+    _not_counting(slots, "day")
+    return Rule(freq=Frequency.MONTHLY,
+                by_month_day=_positions(numbers, "day", _MONTHDAY_MAX))
+
+
+def _not_counting(slots: Slots, thing: str) -> None:
+    """ "hver anden dag i måneden" says every other day: refuse to guess the 2nd."""
+    if not slots.every:
+        return
+    for count in slots.counts:
+        if count.value >= 2:
+            raise Unreadable(
+                f'after "hver" ("every"), "{count.text} {slots.unit_text}" is an interval; '
+                f'for one {thing} of the month, leave out "hver" ("every")'
+            )
+
+
+def _positions(numbers: list[Number], thing: str, limit: int) -> tuple[int, ...]:
+    """Which weekday, workday or day of the month: 1 to ``limit``, or from the
+    end; from the start ascending, then from the end (1,15,-2,-1)."""
+    for number in numbers:
+        if not number.ordinal:
+            raise Unreadable(
+                f'"{number.text}" cannot say which {thing} of the month; '
+                'use "2." or "anden" ("2nd" or "second")'
+            )
+        if not 1 <= abs(number.value) <= limit:
+            raise Unreadable(
+                f"the {thing} of the month must be 1. to {limit}., "
+                f'"sidste" or "næstsidste" ("last", "second to last"), not "{number.text}"'
+            )
+    return tuple(sorted({number.value for number in numbers}, key=_from_the_end_last))
+
+
+def _numbers_text(numbers: list[Number]) -> str:
+    return " og ".join(number.text for number in numbers)
+
+
+def _by_weekday(slots: Slots) -> Rule:
+    """ "hver tirsdag og torsdag", "hver anden onsdag", "tuesdays"."""
+    (group, *others) = slots.groups
+    if others or len(group.numbers) > 1:
+        raise Unreadable('several weeks of the month need "i måneden" ("of the month") at the end')
+    count = group.numbers[0] if group.numbers else None
+    interval = _interval(count)
+    if count is not None and not slots.every:
+        raise Unreadable(
+            f'"{count.text}" needs "hver" ("every") before it, '
+            'or "i måneden" ("of the month") after the weekday'
+        )
+    return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=_every(group.weekdays))
+
+
+def _by_unit(slots: Slots) -> Rule:
+    """ "hver anden uge (om onsdagen)", "hver 14. dag", "hver måned", "hverdage"."""
+    count = _count(slots)
+    if slots.unit is Unit.WORKDAY:
+        if count is not None:
+            raise Unreadable(
+                f'"{count.text}" cannot count {slots.unit_text}; write "hverdage" '
+                '("weekdays") for every weekday, or add "i måneden" ("of the month") '
+                "for one workday a month"
+            )
+        return Rule(freq=Frequency.DAILY, by_day=_every(WORKDAYS))
+    if not slots.every:
+        raise Unreadable(f'write "hver" ("every") before "{slots.unit_text}"')
+    interval = _interval(count)
+    on_days = _every(slots.on_days)
+    if slots.unit is Unit.MONTH:
+        return Rule(freq=Frequency.MONTHLY, interval=interval)
+    if slots.unit is Unit.DAY:
+        # "hver 14. dag" is every other week on the start date's weekday;
+        # WEEKLY says so, and lets "om onsdagen" pick the weekday.
+        if interval % 7 == 0:
+            return Rule(freq=Frequency.WEEKLY, interval=interval // 7, by_day=on_days)
+        if on_days:
+            raise Unreadable(
+                f"a weekday needs whole weeks, and {interval} days is not (try 7, 14, 21)"
+            )
+        return Rule(freq=Frequency.DAILY, interval=interval)
+    return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=on_days)
+
+
+def _count(slots: Slots) -> Number | None:
+    """The one number before a unit that repeats: "anden" in "hver anden uge"."""
+    if len(slots.counts) > 1:
+        raise Unreadable(f'"{slots.unit_text}" takes one number, not a list')
+    return slots.counts[0] if slots.counts else None
+
+
+def _interval(count: Number | None) -> int:
+    if count is None:
+        return 1
+    if count.value < 0 or (count.ordinal and count.value == 1):
+        raise Unreadable(
+            f'"{count.text}" is not an interval; for a weekday of the month '
+            'add "i måneden" ("of the month")'
+        )
+    if not 1 <= count.value <= _INTERVAL_MAX:
+        raise Unreadable(f'the interval must be 1 to {_INTERVAL_MAX}, not "{count.text}"')
+    return count.value
+
+
+def _in_parity_weeks(rule: Rule, slots: Slots) -> Rule:
+    """ "onsdag i lige uger": the weekdays of even (or odd) ISO weeks.
+
+    Parity is not an interval: a 53-week year puts week 53 and week 1, both
+    odd, next to each other. So the rule lists the week numbers, which only a
+    YEARLY rule can (RFC 5545 allows BYWEEKNO only there).
+    """
+    if rule.freq not in (Frequency.WEEKLY, Frequency.DAILY) or not rule.by_day:
+        raise Unreadable(
+            'say which weekday, like "onsdag i lige uger" ("wednesday in even weeks")'
+        )
+    if rule.interval != 1 or any(count.value != 1 for count in slots.counts):
+        raise Unreadable(
+            '"lige/ulige uger" already picks every other week; it cannot take an '
+            'interval like "hver anden" as well'
+        )
+    first = 2 if slots.parity == 0 else 1
+    weeks = tuple(range(first, _WEEKS_PER_YEAR_MAX + 1, 2))
+    return Rule(freq=Frequency.YEARLY, by_week_number=weeks, by_day=rule.by_day)
