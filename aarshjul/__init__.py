@@ -63,8 +63,10 @@ if TYPE_CHECKING:
         schedule,
         select,
     )
-    from aarshjul.site.pages import Built, build_site, site_files, write_site
+    from aarshjul.site.build import build_site
+    from aarshjul.site.pages import site_files
     from aarshjul.site.serve import make_server, serve
+    from aarshjul.site.staging import Built, write_site
     from aarshjul.vocabulary import Language
     from aarshjul.wheel.drawing import wheel_svg
     from aarshjul.written.check import check_written
@@ -79,7 +81,7 @@ _WHERE = {
     "AgendaItem": "aarshjul.agenda.items",
     "Agendas": "aarshjul.agenda.assembly",
     "Body": "aarshjul.model",
-    "Built": "aarshjul.site.pages",
+    "Built": "aarshjul.site.staging",
     "Calendar": "aarshjul.publishing.server",
     "Case": "aarshjul.model",
     "Change": "aarshjul.publishing.sync",
@@ -115,7 +117,7 @@ _WHERE = {
     "WrittenAgenda": "aarshjul.written.reader",
     "assemble": "aarshjul.agenda.assembly",
     "build_feeds": "aarshjul.ical.feeds",
-    "build_site": "aarshjul.site.pages",
+    "build_site": "aarshjul.site.build",
     "check_agenda_text": "aarshjul.check",
     "check_path": "aarshjul.check",
     "check_plan_text": "aarshjul.check",
@@ -136,7 +138,7 @@ _WHERE = {
     "site_files": "aarshjul.site.pages",
     "wheel_svg": "aarshjul.wheel.drawing",
     "write_feeds": "aarshjul.ical.feeds",
-    "write_site": "aarshjul.site.pages",
+    "write_site": "aarshjul.site.staging",
 }
 
 __all__ = [

@@ -93,9 +93,6 @@ def _user_errors(command: F) -> F:
             raise SystemExit(1) from None
         except BrokenPipeError:
             raise  # the reader went away: main() ends quietly
-        except ChildProcessError as error:  # the build's worker was killed (out of memory?)
-            click.echo(f"aarshjul: {error}; nothing was changed", err=True)
-            raise SystemExit(2) from None
         except OSError as error:  # a folder that cannot be made or written to
             where = os.fsdecode(error.filename) if error.filename is not None else None
             _print_problems((Problem(Severity.ERROR, "cannot-write",
@@ -302,7 +299,7 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     errors builds nothing.
     """
     from aarshjul.plan.reader import load_plan  # noqa: PLC0415
-    from aarshjul.site.pages import build_site  # noqa: PLC0415
+    from aarshjul.site.build import build_site  # noqa: PLC0415
 
     loaded = load_plan(plan)
     result = _scheduled(loaded)

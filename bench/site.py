@@ -31,7 +31,7 @@ def plan_over(bodies: int, years: int) -> str:
 
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one process (the largest of it
-    and its children: the build forks one worker on two processors)."""
+    and any children it has)."""
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)

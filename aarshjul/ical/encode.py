@@ -18,6 +18,7 @@ exactly the event that was written. What matters is done carefully:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -75,6 +76,7 @@ def _folded(match: re.Match[bytes]) -> bytes:
     return b"\r\n ".join(parts)
 
 
+@functools.lru_cache(maxsize=256)  # a feed's events share a few stamps: the build's, earlier ones
 def utc_stamp(moment: dt.datetime) -> str:
     """``20250101T120000Z``."""
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -96,14 +98,16 @@ def _moment(name: str, value: dt.date, zone: str | None) -> str:
 class Encoded:
     """An event written out but for its stamps: its UID line and the lines
     after the stamps, each folded. ``digest`` tells one event's content from
-    another's, which is how a rebuild knows that an event did not change."""
+    another's, which is how a rebuild knows that an event did not change;
+    ``significant`` does so for its time, place and status alone."""
 
     uid_line: str
     rest: str
+    significant: str
 
     @property
     def digest(self) -> str:
-        return hashlib.sha1((self.uid_line + self.rest).encode("utf-8")).hexdigest()[:20]
+        return _digest(self.uid_line + self.rest)
 
     def stamped(self, stamp: Stamp) -> str:
         """The VEVENT, ready to stand in a feed or a calendar object."""
@@ -112,20 +116,24 @@ class Encoded:
                 f"SEQUENCE:{stamp.sequence}{CRLF}{self.rest}END:VEVENT{CRLF}")
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
 def encode(event: Event) -> Encoded:
     """An event's content lines in a fixed order, as every feed has them."""
-    lines = [
-        _moment("DTSTART", event.start, event.zone),
-        _moment("DTEND", event.end, event.zone),
-        f"SUMMARY:{escape(event.summary)}",
-    ]
-    if event.location:
-        lines.append(f"LOCATION:{escape(event.location)}")
+    start = _moment("DTSTART", event.start, event.zone)
+    end = _moment("DTEND", event.end, event.zone)
+    location = f"LOCATION:{escape(event.location)}" if event.location else ""
+    status = f"STATUS:{event.status.value}"
+    lines = [start, end, f"SUMMARY:{escape(event.summary)}"]
+    if location:
+        lines.append(location)
     if event.description:
         lines.append(f"DESCRIPTION:{escape(event.description)}")
     if event.categories:
         lines.append("CATEGORIES:" + ",".join(escape(c) for c in event.categories))
-    lines.append(f"STATUS:{event.status.value}")
+    lines.append(status)
     lines.append(f"TRANSP:{'TRANSPARENT' if event.transparent else 'OPAQUE'}")
     if event.related_to:
         lines.append(f"RELATED-TO:{escape(event.related_to)}")
@@ -135,7 +143,10 @@ def encode(event: Event) -> Encoded:
         lines.append(f"URL;VALUE=URI:{event.url}")
     if event.source:
         lines.append(f"{SOURCE}:{event.source}")
-    return Encoded(fold(f"UID:{escape(event.uid)}"), fold_lines(lines))
+    uid = f"UID:{escape(event.uid)}"
+    # A UID of ours (a UUID) never needs folding.
+    uid_line = uid + CRLF if len(uid) <= _LIMIT and uid.isascii() else fold(uid)
+    return Encoded(uid_line, fold_lines(lines), _digest("\n".join((start, end, location, status))))
 
 
 def calendar_text(properties: Sequence[tuple[str, str]], zone: Sequence[str],

@@ -14,9 +14,10 @@ out, related to its meeting.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
-from aarshjul.agenda.items import Agenda
+from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event, EventStatus, feed_text
 from aarshjul.model import Meeting, Plan, Status
@@ -27,22 +28,25 @@ from aarshjul.vocabulary import Words, words
 __all__ = ["deadline_day", "deadline_event", "meeting_event"]
 
 
-def _description(agenda: Agenda, meeting: Meeting, said: Words,
-                 url: str | None) -> str:
+def _description(agenda: Agenda, meeting: Meeting, said: Words, url: str | None) -> str:
     """The agenda with clock times, as plain lines a calendar shows."""
     lines = []
     if meeting.note:
         lines += [f"{said.note}: {meeting.note}", ""]
     if agenda.items:
         lines.append(f"{said.agenda}:")
-        for item in agenda.items:
-            time = (f"{item.start.dotted()}–{item.end.dotted()}"
-                    if item.start and item.end and not agenda.cancelled else " " * 11)
-            who = f" ({item.responsible})" if item.responsible else ""
-            lines.append(f"{time}  {item.number}. {' '.join(item.title.split())}{who}")
+        lines += [_item_line(item, agenda.cancelled) for item in agenda.items]
     if url:
         lines += ["", f"{said.the_agenda}: {url}"]
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=4096)  # a series' meetings share their items and times
+def _item_line(item: AgendaItem, cancelled: bool) -> str:
+    time = (f"{item.start.dotted()}–{item.end.dotted()}"
+            if item.start and item.end and not cancelled else " " * 11)
+    who = f" ({item.responsible})" if item.responsible else ""
+    return f"{time}  {item.number}. {' '.join(item.title.split())}{who}"
 
 
 def _status(meeting: Meeting) -> EventStatus:

@@ -16,7 +16,6 @@ or made from events read back (:func:`record_of`).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 
 import attrs
@@ -36,16 +35,10 @@ class Record:
     stamp: Stamp
 
 
-def significant(event: Event) -> str:
-    """A digest of what counts as a change of the appointment itself."""
-    text = "\x1f".join((str(event.start), str(event.end), event.zone or "", event.location,
-                        event.status.value))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
-
-
 def record_of(event: Event, stamp: Stamp) -> Record:
     """The record of an event read back (from a calendar or an old feed)."""
-    return Record(encode(event).digest, significant(event), stamp)
+    encoded = encode(event)
+    return Record(encoded.digest, encoded.significant, stamp)
 
 
 def _aware(_: object, __: object, now: dt.datetime) -> None:
@@ -65,7 +58,7 @@ class Stamper:
         """The event's record in this build: its stamp kept if its content is
         the previous build's, else ``now`` (with SEQUENCE one higher if its
         time, place or status changed)."""
-        digest, changed = encoded.digest, significant(event)
+        digest, changed = encoded.digest, encoded.significant
         before = self.previous.get(event.uid)
         if before is None:
             return Record(digest, changed, Stamp(self.now, 0))

@@ -1,0 +1,86 @@
+"""Building a site into a folder, by the library and by ``aarshjul build``:
+what the two steps would do, stamps kept from the feeds already there, and a
+build stopped from outside that leaves the old site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aarshjul import load_plan
+from aarshjul.site.build import build_site
+from aarshjul.site.pages import site_files
+from aarshjul.site.staging import Built, write_site
+
+from .plans import EXAMPLE, agendas_of
+from .sites import BASE, NOW, files_in
+
+
+def test_build_site_writes_what_site_files_and_write_site_would(tmp_path: Path) -> None:
+    plan = load_plan(EXAMPLE)
+    result = agendas_of(plan)
+    built = build_site(plan, result, tmp_path / "built", base_url=BASE, now=NOW)
+    written = write_site(site_files(plan, result, now=NOW, base_url=BASE), tmp_path / "written")
+    assert files_in(tmp_path / "built") == files_in(tmp_path / "written")
+    assert built == written
+    assert len(built.written) == 79
+    assert built.written == tuple(sorted(built.written))
+    times = {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")}
+    again = build_site(plan, result, tmp_path / "built", base_url=BASE,
+                                   now=NOW + dt.timedelta(hours=1))
+    assert again == Built((), (), 79)
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")} == times
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "written"]
+
+
+def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "aarshjul", "build"]
+    subprocess.run([*command, str(EXAMPLE), "-o", str(site)], check=True,
+                   stdout=subprocess.DEVNULL)
+    before = files_in(site)
+    # The example plan over sixteen years: a build long enough to stop.
+    plan = tmp_path / "large.toml"
+    longer = EXAMPLE.read_text(encoding="utf-8").replace("\nend = 2025-12-31\n",
+                                                          "\nend = 2040-12-31\n")
+    assert longer != EXAMPLE.read_text(encoding="utf-8")
+    plan.write_text(longer, encoding="utf-8")
+    with subprocess.Popen([*command, str(plan), "-o", str(site)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as build:
+        deadline = time.monotonic() + 60
+        # Stop it once it has begun the new site beside the old.
+        while not any(p.name.startswith(".site.") for p in tmp_path.iterdir()):
+            assert build.poll() is None, build.communicate()[1]
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+        build.send_signal(signal.SIGTERM)
+        _, errors = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM, errors
+    assert "Traceback" not in errors
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["large.toml", "site"]
+    assert files_in(site) == before
+
+
+def test_the_build_command(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    folder = tmp_path / "out"
+    first = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith(f"built {folder}: 79 files written")
+    second = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
+    assert second.stdout.strip() == f"{folder} is up to date (79 files unchanged)"
+    assert run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url",
+                   "intra.example").exit_code == 2
+    copy = tmp_path / "copy"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    run_cli("build", str(EXAMPLE), "-o", str(copy), "--base-url", BASE)
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (copy / path.relative_to(folder)).read_bytes(), path

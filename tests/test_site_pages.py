@@ -1,0 +1,228 @@
+"""The static site's pages: right in a real browser (Debian's Chromium,
+headless, off the network), linked to each other and to every meeting,
+readable, and the same however often they are built."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from aarshjul import load_plan
+from aarshjul.agenda.listing import as_json
+from aarshjul.site.pages import site_files
+from aarshjul.site.paths import agenda_paths
+from aarshjul.site.staging import MANIFEST
+
+from .browser import dom, png_pixels, screenshot
+from .plans import EXAMPLE, ROOT, agendas_of, make_plan
+from .sites import BASE, NOW, build
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site") / "public"
+    build(folder)
+    return folder
+
+
+class _Page(html.parser.HTMLParser):
+    """What a test wants of a page's DOM: elements by tag and class, links,
+    resources it would load."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def having(self, tag: str, css_class: str | None = None) -> list[dict[str, str]]:
+        return [a for t, a in self.elements if t == tag and (
+            css_class is None or css_class in a.get("class", "").split())]
+
+
+def page(url: str) -> _Page:
+    parsed = _Page()
+    parsed.feed(dom(url))
+    return parsed
+
+
+def test_the_front_page_in_a_browser(example_site: Path) -> None:
+    shown = page((example_site / "index.html").as_uri())
+    plan = load_plan(EXAMPLE)
+    result = agendas_of(plan)
+    # A wheel per year of the plan, each with its twelve months.
+    assert len(shown.having("svg")) == 2
+    assert len(shown.having("text", "month")) == 24
+    # One mark per meeting (and three symbols in each wheel's key).
+    marks = list(shown.having("circle", "mark"))
+    assert len(marks) == len(result.meetings) + 2 * 3
+    # Every mark of a meeting is a link, and every link leads to a page there is.
+    hrefs = [a["href"] for a in shown.having("a") if a.get("href", "").startswith("agendas/")]
+    assert len(set(hrefs)) == len(result.meetings)
+    assert all((example_site / href).is_file() for href in hrefs)
+    # Subscribe links in both forms, and a copy button for each feed.
+    links = {a["href"] for a in shown.having("a")}
+    assert f"webcal://{BASE.split('://')[1]}/feeds/sbu.ics" in links
+    assert len(shown.having("button", "copy")) == 4
+    source = (example_site / "index.html").read_text(encoding="utf-8")
+    assert source.count(">Kopiér</button>") == 4
+    assert " object at 0x" not in source  # a template that found a method, not a word
+    # Nothing is loaded from elsewhere: no scripts, styles, images or fonts by URL.
+    for tag, attrs in shown.elements:
+        for name in ("src", "srcset"):
+            assert name not in attrs or not attrs[name].startswith(("http", "//")), (tag, attrs)
+        if tag == "link":
+            assert not attrs.get("href", "").startswith(("http", "//")), attrs
+    html_tag = shown.having("html")[0]
+    assert html_tag["lang"] == "da"
+
+
+def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
+    plan = load_plan(EXAMPLE)
+    result = agendas_of(plan)
+    files = site_files(plan, result, now=NOW)
+    front = _Page()
+    front.feed(files["index.html"].decode("utf-8"))
+    coming = [m for m in result.meetings if m.date >= NOW.date()][:12]
+    paths = agenda_paths(result)
+    listed = [a["href"] for tag, a in front.elements  # the wheel's links have labels
+              if tag == "a" and a.get("href", "").startswith("agendas/")
+              and "aria-label" not in a]
+    assert listed[:12] == [paths[m.uid] for m in coming]
+    text = "".join(front.text)
+    assert "fredag den 14. marts 2025" in text
+    assert "18.15 – 19.45" in text  # times as on the agenda pages
+    # Today is marked on this year's wheel on the page, and on no wheel file.
+    assert files["index.html"].count(b'class="today-marker"') == 1
+    assert b"I dag: fredag den 14. marts 2025" in files["index.html"]
+    assert not any(b"today-marker" in data for name, data in files.items()
+                   if name.endswith(".svg"))
+
+
+def test_a_cancelled_meeting_s_page_keeps_no_times() -> None:
+    plan = make_plan('''
+[[template]]
+id = "t"
+[[template.item]]
+title = "Godkendelse af dagsorden"
+minutes = 5
+
+[[series]]
+body = "sbu"
+dates = [2025-04-02, 2025-04-30]
+start = "18:15"
+end = "19:45"
+template = "t"
+
+[[meeting]]
+body = "sbu"
+date = 2025-04-30
+status = "cancelled"
+''')
+    files = site_files(plan, agendas_of(plan), now=NOW)
+    held = files["agendas/sbu/2025-04-02.html"].decode("utf-8")
+    cancelled = files["agendas/sbu/2025-04-30.html"].decode("utf-8")
+    assert "(18.15)" in held
+    assert "18.15 – 18.20" in held
+    assert "(18.15)" not in cancelled
+    assert "18.15 – 18.20" not in cancelled
+    assert "Godkendelse af dagsorden" in cancelled
+
+
+def test_an_agenda_page_in_a_browser(example_site: Path) -> None:
+    shown = page((example_site / "agendas" / "sbu" / "2025-01-15.html").as_uri())
+    text = "".join(shown.text)
+    assert "onsdag den 15. januar 2025" in text
+    assert "18.15 – 18.18 (3 min.)" in text
+    assert next(a["href"] for a in shown.having("a")) == "../../index.html"
+    assert shown.having("html")[0]["lang"] == "da"
+
+
+def test_the_screenshot_is_a_picture_not_a_blank_page(example_site: Path,
+                                                      tmp_path: Path) -> None:
+    shot = screenshot((example_site / "index.html").as_uri(), tmp_path / "index.png",
+                      width=800, height=800)
+    width, height, rows = png_pixels(shot)
+    assert (width, height) == (800, 800)
+    step = len(rows[0]) // width
+    colours = {rows[y][x * step:x * step + 3] for y in range(0, height, 4)
+               for x in range(0, width, 4)}
+    white = sum(1 for y in range(0, height, 4) for x in range(0, width, 4)
+                if rows[y][x * step:x * step + 3] == b"\xff\xff\xff")
+    assert len(colours) > 100
+    assert white < 0.9 * (height // 4) * (width // 4)
+
+
+def test_the_site_has_its_files(example_site: Path) -> None:
+    names = {p.relative_to(example_site).as_posix() for p in example_site.rglob("*")
+             if p.is_file()}
+    assert {"index.html", "plan.json", "wheel-2024.svg", "wheel-2025.svg", "feeds/sbu.ics",
+            "feeds/rm.ics", "feeds/all.ics", "feeds/deadlines.ics", MANIFEST,
+            "feeds/.aarshjul-feeds"} <= names
+    data = json.loads((example_site / "plan.json").read_text(encoding="utf-8"))
+    assert data["id"] == "aarhus-msb-2025"
+    assert len(data["meetings"]) == 70
+    assert data["meetings"][2]["items"][0]["title"] == "Godkendelse af dagsorden"
+    plan = load_plan(EXAMPLE)
+    result = agendas_of(plan)  # the meetings as `aarshjul meetings --format json` gives them
+    assert data["meetings"] == json.loads(as_json(result.meetings, result.by_uid))
+    feed = (example_site / "feeds" / "sbu.ics").read_bytes().decode("utf-8")
+    assert f"URL;VALUE=URI:{BASE}/agendas/sbu/2025-01-15.html" in feed.replace("\r\n ", "")
+
+
+def test_the_site_works_from_a_folder_with_spaces_and_danish_letters(tmp_path: Path) -> None:
+    folder = tmp_path / "Årshjul 2025"
+    build(folder, base_url=None)
+    shown = page((folder / "index.html").as_uri())
+    assert any(a.get("href") == "feeds/sbu.ics" for a in shown.having("a"))
+    assert (folder / "agendas" / "sbu" / "2025-01-15.html").is_file()
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _over(colour: str, opacity: float, backdrop: str) -> str:
+    mixed = [round(int(colour[i:i + 2], 16) * opacity + int(backdrop[i:i + 2], 16) * (1 - opacity))
+             for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def test_text_has_the_contrast_of_wcag_aa() -> None:
+    """Every text colour of the pages against white, and of the wheel against
+    the lightest and the darkest ground its labels stand on: 4.5:1 at least."""
+    templates = ROOT / "aarshjul" / "templates"
+    pages = "".join((templates / name).read_text(encoding="utf-8")
+                    for name in ("site_index.html.j2", "agenda.html.j2"))
+    colours = set(re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", pages))
+    assert len(colours) >= 3
+    for colour in colours:
+        assert _contrast(colour, "#ffffff") >= 4.5, colour
+    wheel = "".join((templates / name).read_text(encoding="utf-8")
+                    for name in ("wheel.svg.j2", "wheel_today.svg.j2"))
+    text_fills = set(re.findall(r"(?:text|\.week|\.month|\.year) \{[^}]*fill: (#[0-9a-f]{6})",
+                                wheel))
+    text_fills |= set(re.findall(r"<text[^>]*fill=\"(#[0-9a-f]{6})\"", wheel))
+    assert len(text_fills) >= 3
+    grounds = ["#ffffff", "#f7f7f5", _over("#6b7078", 0.2, "#f7f7f5"),
+               _over("#b3261e", 0.18, "#f7f7f5")]
+    for colour in text_fills:
+        for ground in grounds:
+            assert _contrast(colour, ground) >= 4.5, (colour, ground)
