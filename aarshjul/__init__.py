@@ -34,8 +34,9 @@ if TYPE_CHECKING:
         Severity,
         SourceError,
     )
+    from aarshjul.ical.calendars import feed_calendar
     from aarshjul.ical.event import Event
-    from aarshjul.ical.feeds import build_feeds, feed_calendar, write_feeds
+    from aarshjul.ical.feeds import build_feeds, write_feeds
     from aarshjul.ical.stamps import Stamper
     from aarshjul.model import (
         Body,
@@ -108,7 +109,7 @@ _WHERE = {
     "SourceError": "aarshjul.errors",
     "Stamper": "aarshjul.ical.stamps",
     "Event": "aarshjul.ical.event",
-    "feed_calendar": "aarshjul.ical.feeds",
+    "feed_calendar": "aarshjul.ical.calendars",
     "Status": "aarshjul.model",
     "Sync": "aarshjul.publishing.sync",
     "Template": "aarshjul.model",

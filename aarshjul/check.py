@@ -17,7 +17,9 @@ import attrs
 
 from aarshjul.agenda.items import AgendaItem, item_record
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
-from aarshjul.written.reader import AGENDA_SUFFIXES
+from aarshjul.files import read_text
+from aarshjul.written.check import check_written
+from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
 
 PLAN_SUFFIXES = (".toml",)
 CHECKABLE = PLAN_SUFFIXES + AGENDA_SUFFIXES
@@ -44,9 +46,11 @@ class Report:
 def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     """Every problem of a plan given as text: its format, then its meetings
     and agendas."""
-    from aarshjul.agenda.assembly import assemble  # noqa: PLC0415
-    from aarshjul.plan.reader import read_plan  # noqa: PLC0415
-    from aarshjul.scheduling.meetings import schedule  # noqa: PLC0415
+    # The plan's machinery (holidays, rules) is imported here, where a plan is
+    # checked: checking a written agenda never loads it.
+    from aarshjul.agenda.assembly import assemble
+    from aarshjul.plan.reader import read_plan
+    from aarshjul.scheduling.meetings import schedule
 
     plan, problems = read_plan(text, source=source)
     if plan is not None:
@@ -58,9 +62,6 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
 
 def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
     """Every finding in a written agenda given as text."""
-    from aarshjul.written.check import check_written  # noqa: PLC0415
-    from aarshjul.written.reader import read_agenda_lines, split_lines  # noqa: PLC0415
-
     written = read_agenda_lines(split_lines(text), source=source)
     return Report(source, "agenda", check_written(written, source=source),
                   written.agenda.items)
@@ -80,16 +81,11 @@ def check_path(path: str | os.PathLike[str]) -> Report:
             "unknown-kind", f"cannot check this kind of file (give {', '.join(CHECKABLE)})",
             file=name)
     if suffix in PLAN_SUFFIXES:
-        from aarshjul.files import read_text  # noqa: PLC0415
-
         try:
             text = read_text(name)
         except SourceError as error:
             return Report(name, "plan", error.problems)
         return check_plan_text(text, source=name)
-    from aarshjul.written.check import check_written  # noqa: PLC0415
-    from aarshjul.written.reader import read_agenda  # noqa: PLC0415
-
     try:
         written = read_agenda(name)
     except AarshjulError as error:

@@ -16,7 +16,7 @@ _WEEKDAY = "EEE"
 
 @functools.cache
 def _format(day: dt.date, pattern: str, language: Language) -> str:
-    from babel.dates import format_date  # noqa: PLC0415 - slow to import
+    from babel.dates import format_date
 
     return format_date(day, pattern, locale=language.value)
 

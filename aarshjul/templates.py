@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import jinja2
+import markupsafe
+
 
 @functools.cache
 def _environment() -> Any:
-    import jinja2  # noqa: PLC0415 - only HTML and SVG need it
-
     return jinja2.Environment(
         loader=jinja2.PackageLoader("aarshjul", "templates"),
         autoescape=True,
@@ -44,6 +45,4 @@ def _document(name: str) -> Any:
 
 def markup(html: str) -> Any:
     """Text that is already safe HTML or SVG (made by another template)."""
-    import markupsafe  # noqa: PLC0415
-
     return markupsafe.Markup(html)

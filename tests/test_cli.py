@@ -186,6 +186,19 @@ def test_commands_import_only_what_they_need(command: list[str]) -> None:
         assert imported.isdisjoint({"holidays", "dateutil", "babel"})
 
 
+def test_the_feeds_are_written_without_a_calendar_library_or_templates(tmp_path: Path) -> None:
+    """icalendar reads old feeds only where no manifest says what they hold;
+    Jinja makes pages, which the feeds are not."""
+    for _ in ("into a new folder", "again, beside the manifest"):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "aarshjul", "ical", str(EXAMPLE), "-o",
+             str(tmp_path / "feeds")], capture_output=True, text=True, cwd=ROOT, check=True)
+        imported = {line.split("|")[-1].strip().split(".")[0]
+                    for line in result.stderr.splitlines() if line.startswith("import time:")}
+        assert imported.isdisjoint({"icalendar", "jinja2", "docx", "caldav"})
+        assert "holidays" in imported
+
+
 def test_meetings_are_listed_even_when_an_agenda_has_errors(run_cli, tmp_path: Path) -> None:
     plan = tmp_path / "p.toml"
     plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from aarshjul import load_plan
 from aarshjul.ical import feeds as ical_module
+from aarshjul.ical.calendars import feed_calendar
 from aarshjul.ical.decode import decode
-from aarshjul.ical.feeds import build_feeds, feed_calendar, write_feeds
+from aarshjul.ical.feeds import build_feeds, write_feeds
 from aarshjul.ical.manifest import MANIFEST
 from aarshjul.ical.stamps import Stamper
 

@@ -257,13 +257,14 @@ def test_a_server_that_fails_half_way_and_a_publish_that_finishes(
         result = agendas_of(plan)
         written = []
 
-        def stop_after_two(change: object) -> None:
-            written.append(change)
-            if len(written) == 2:
+        def stop_after_two(made: int, total: int, change: object) -> None:
+            written.append((made, total, change))
+            if made == 2:
                 radicale.stop()  # the server goes away in the middle
 
         with pytest.raises(PublishError) as stopped:
-            publish(plan, result, url, user=USER, password=PASSWORD, done=stop_after_two)
+            publish(plan, result, url, user=USER, password=PASSWORD, progress=stop_after_two)
+        assert [(made, total) for made, total, _ in written] == [(1, 5), (2, 5)]
         (problem,) = stopped.value.problems
         assert problem.code == "unreachable"
         assert problem.message.startswith("stopped after 2 of 5 changes: could not write")

@@ -21,6 +21,7 @@ import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
+from aarshjul.dates import long_date
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 from aarshjul.scheduling.meetings import Schedule
@@ -116,8 +117,6 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     ``{date}`` and ``{previous}`` in item texts (default: the plan's language,
     via babel)."""
     if date_words is None:
-        from aarshjul.dates import long_date  # noqa: PLC0415 - babel is slow to import
-
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
     meetings = schedule.meetings

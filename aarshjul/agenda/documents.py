@@ -9,13 +9,12 @@ mistake it for an item's heading.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any
 
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem
+from aarshjul.dates import full_date
 from aarshjul.vocabulary import Language, Words, words
 
 
@@ -25,9 +24,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _date_line(agenda: Agenda, language: Language) -> str:
-    from aarshjul.dates import full_date  # noqa: PLC0415 - babel is slow to import
-
+def date_line(agenda: Agenda, language: Language) -> str:
     return full_date(agenda.date, language) if agenda.date else ""
 
 
@@ -66,7 +63,7 @@ def _document(agenda: Agenda, language: Language, style: _Style) -> str:
     lines = [style.title.format(esc(agenda.title)), ""]
     if agenda.cancelled:
         lines += [style.strong.format(labels.cancelled.upper()), ""]
-    meeting = [(labels.meeting_date, _date_line(agenda, language)),
+    meeting = [(labels.meeting_date, date_line(agenda, language)),
                (labels.meeting_time, meeting_span(agenda, labels)),
                (labels.meeting_place, esc(agenda.location))]
     if agenda.note:
@@ -116,54 +113,20 @@ def _md(text: str) -> str:
     return one_line(text).translate(_MD_SPECIAL)
 
 
-def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None = None
-            ) -> str:
-    """A whole HTML page with no outside resources, every text escaped;
-    ``back`` is (link, label) of the page it belongs to, in a site."""
-    from aarshjul.templates import render  # noqa: PLC0415
-
-    labels = words(language)
-    return render("agenda.html.j2",
-        back=back,  # (link, label): a pair, not a mapping, which Jinja reads faster
-        agenda=agenda, labels=labels, language=language.value,
-        date=_date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
-        **_items_html(agenda.items, agenda.cancelled, language))
-
-
-def _items_html(items: tuple[AgendaItem, ...], cancelled: bool, language: Language
-                ) -> dict[str, Any]:
-    """The brief list's lines and the items' sections, each joined into one
-    piece of markup (a template's loop costs more than the join)."""
-    from aarshjul.templates import markup  # noqa: PLC0415
-
-    rendered = [_item_html(item, cancelled, language) for item in items]
-    return {"brief": markup("".join(brief for brief, _ in rendered)),
-            "sections": markup("".join(section for _, section in rendered))}
-
-
-@functools.lru_cache(maxsize=4096)
-def _item_html(item: AgendaItem, cancelled: bool, language: Language) -> tuple[Any, Any]:
-    """An item's line in the brief list and its section, as safe markup. A
-    site has a page for every meeting, and the meetings of a series mostly
-    share their items and times: each distinct item is rendered once."""
-    from aarshjul.templates import markup, render  # noqa: PLC0415
-
-    labels = words(language)
-    context = {"item": item, "cancelled": cancelled, "labels": labels,
-               "span": lambda item: time_span(item, labels)}
-    return (markup(render("agenda_item.html.j2", brief=True, **context)),
-            markup(render("agenda_item.html.j2", brief=False, **context)))
-
-
-RENDERERS: dict[str, Callable[[Agenda, Language], str]] = {
-    "text": as_text, "md": as_markdown, "html": as_html}
+FORMS = ("text", "md", "html")
+"""What :func:`render_agenda` writes: plain text, Markdown, or an HTML page."""
 
 
 def render_agenda(agenda: Agenda, *, form: str = "text", language: Language = Language.DA
                   ) -> str:
     """An agenda as ``"text"``, ``"md"`` or ``"html"``, in ``language``."""
-    try:
-        render = RENDERERS[form]
-    except KeyError:
-        raise ValueError(f"form must be one of {', '.join(RENDERERS)} (got {form!r})") from None
-    return render(agenda, language)
+    if form == "text":
+        return as_text(agenda, language)
+    if form == "md":
+        return as_markdown(agenda, language)
+    if form == "html":
+        # The page's module loads Jinja, which only a page needs.
+        from aarshjul.agenda.html import as_html
+
+        return as_html(agenda, language)
+    raise ValueError(f"form must be one of {', '.join(FORMS)} (got {form!r})")

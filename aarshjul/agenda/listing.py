@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aarshjul.agenda.items import Agenda, item_record
+from aarshjul.dates import short_weekday
 from aarshjul.model import Meeting, Plan, Status
 from aarshjul.vocabulary import words
 
@@ -54,8 +55,6 @@ def as_csv(meetings: Sequence[Meeting]) -> str:
 
 def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
     """Aligned columns, in the plan's language, with weekday names from babel."""
-    from aarshjul.dates import short_weekday  # noqa: PLC0415 - babel is slow to import
-
     language = plan.language
     said = words(language)
     rows = [(said.date, said.weekday, said.time, said.body, said.title, said.place, said.remark)]

@@ -21,11 +21,11 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
 from aarshjul.agenda.assembly import Agendas
+from aarshjul.dates import long_date
 from aarshjul.files import write_text_if_changed
 from aarshjul.ical import encode
 from aarshjul.ical.colors import css_name
@@ -47,10 +47,7 @@ from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.site.paths import agenda_paths, agenda_url
 from aarshjul.vocabulary import words
 
-if TYPE_CHECKING:
-    import icalendar
-
-__all__ = ["Feeds", "Written", "build_feeds", "feed_calendar", "write_feeds"]
+__all__ = ["Feeds", "Written", "build_feeds", "write_feeds"]
 
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
@@ -98,8 +95,6 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
     """Every feed's file name and text. Pure: the build's time and the
     previous build are in ``stamper``."""
     if date_words is None:
-        from aarshjul.dates import long_date  # noqa: PLC0415
-
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
     records: dict[str, Record] = {}
@@ -137,21 +132,6 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
         [stamped(deadline_event(plan, m, workdays, date_words)) for m in deadlines],
         color=None, zone=[])
     return Feeds(feeds, records)
-
-
-def feed_calendar(plan: Plan, agendas: Agendas, name: str = ALL, *,
-                  now: dt.datetime | None = None, base_url: str | None = None
-                  ) -> icalendar.Calendar:
-    """One feed (``all.ics``, ``deadlines.ics`` or ``<body>.ics``) as an
-    :class:`icalendar.Calendar`, for a script that combines it with other
-    calendars. Every event is stamped ``now`` (default: the build's time)."""
-    import icalendar  # noqa: PLC0415 - a library call's; no command needs it
-
-    feeds = build_feeds(plan, agendas, stamper=Stamper(now or build_time()),
-                        base_url=base_url)
-    if name not in feeds:
-        raise KeyError(f"no feed {name!r} (the plan has {', '.join(feeds)})")
-    return icalendar.Calendar.from_ical(feeds[name])
 
 
 @attrs.frozen

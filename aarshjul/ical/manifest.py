@@ -90,17 +90,20 @@ def previous_records(folder: Path, manifest: Manifest) -> dict[str, Record]:
     ``deadlines.ics`` it is all there is to read."""
     if manifest.records is not None:
         return dict(manifest.records)
-    from aarshjul.ical.decode import decode  # noqa: PLC0415 - icalendar, for old feeds only
-
     if (folder / ALL).is_file():
         paths = [folder / ALL, folder / DEADLINES]
     else:
         paths = sorted(folder.glob("*.ics")) if folder.is_dir() else []
+    paths = [path for path in paths if path.is_file()]
+    if not paths:  # a new folder: nothing to read, and no icalendar to load
+        return {}
+    from aarshjul.ical.decode import decode
+
     records: dict[str, Record] = {}
     for path in paths:
         try:
             found = decode(path.read_bytes())
-        except (OSError, ValueError):  # not there, or not a feed: nothing to keep
+        except (OSError, ValueError):  # unreadable, or not a feed: nothing to keep
             continue
         for read in found:
             if read.event is not None and read.uid not in records:

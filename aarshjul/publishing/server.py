@@ -19,11 +19,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
+from caldav.davclient import DAVClient
+from caldav.elements import dav
+from caldav.lib import error
 
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
-from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
+from aarshjul.publishing.sync import Action, Change, Held, plan_sync
 from aarshjul.reproducible import build_time
 
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
@@ -65,22 +68,35 @@ def check_url(url: str) -> str:
 
 @attrs.frozen
 class Published:
-    """What a publish did (or, with ``dry_run``, would do)."""
+    """What a publish did (or, with ``dry_run``, would do): the changes, in
+    the order they are made, and how many events were right already."""
 
-    created: int
-    updated: int
-    removed: int
+    changes: tuple[Change, ...]
     unchanged: int
     dry_run: bool = False
 
     @property
+    def created(self) -> int:
+        return self._count(Action.CREATE)
+
+    @property
+    def updated(self) -> int:
+        return self._count(Action.UPDATE)
+
+    @property
+    def removed(self) -> int:
+        return self._count(Action.REMOVE)
+
+    @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.removed)
+        return bool(self.changes)
+
+    def _count(self, action: Action) -> int:
+        return sum(1 for change in self.changes if change.action is action)
 
 
-def summary_of(sync: Sync, *, dry_run: bool) -> Published:
-    return Published(sync.count(Action.CREATE), sync.count(Action.UPDATE),
-                     sync.count(Action.REMOVE), sync.unchanged, dry_run)
+Progress = Callable[[int, int, Change], None]
+"""Told of each change made: how many are made so far, of how many, and which."""
 
 
 class Calendar:
@@ -88,8 +104,6 @@ class Calendar:
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
                  timeout: int = 60) -> None:
-        from caldav.davclient import DAVClient  # noqa: PLC0415 - only publish needs it
-
         self.url = check_url(url)
         self._client = DAVClient(
             url=self.url, username=user, password=password if user else None,
@@ -99,8 +113,6 @@ class Calendar:
     def events(self) -> list[Held]:
         """Every event the calendar holds (two requests: is it a calendar, and
         its events with their data)."""
-        from caldav.elements import dav  # noqa: PLC0415
-
         kinds = self._asking("read the calendar", lambda: self._calendar.get_properties(
             [dav.ResourceType()]))
         if _CALENDAR not in str(kinds.get("{DAV:}resourcetype", "")):
@@ -110,9 +122,8 @@ class Calendar:
         found = self._asking("read the calendar's events", self._calendar.get_events)
         return [Held(str(event.url), str(event.data)) for event in found]
 
-    def apply(self, changes: Sequence[Change],
-              done: Callable[[Change], None] | None = None) -> None:
-        """Make ``changes`` in order; ``done`` hears of each one made."""
+    def apply(self, changes: Sequence[Change], progress: Progress | None = None) -> None:
+        """Make ``changes`` in order; ``progress`` hears of each one made."""
         base = str(self._calendar.url).rstrip("/") + "/"
         for index, change in enumerate(changes):
             href = change.href or urllib.parse.urljoin(base, f"{change.uid}.ics")
@@ -130,14 +141,12 @@ class Calendar:
                 raise _fail(self.url, "server-refused", _stopped(index, len(changes)) + (
                     f"the server answered {answer.status} {answer.reason or ''}".rstrip()
                     + f" to {change.action.value} {change.label}; publish again to finish"))
-            if done:
-                done(change)
+            if progress:
+                progress(index + 1, len(changes), change)
 
     def _asking(self, what: str, call: Callable[[], Any], *, index: int | None = None,
                 total: int = 0) -> Any:
         """``call()``, its failures said in words (and never with the password)."""
-        from caldav.lib import error  # noqa: PLC0415
-
         stopped = _stopped(index, total) if index is not None else ""
         finish = "; publish again to finish" if index is not None else ""
         try:
@@ -182,14 +191,15 @@ def _reason(problem: BaseException, url: str) -> str:
 def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
             password: str | None = None, body: str | None = None, dry_run: bool = False,
             base_url: str | None = None, now: dt.datetime | None = None,
-            done: Callable[[Change], None] | None = None) -> Published:
+            progress: Progress | None = None) -> Published:
     """Put the meetings of ``plan`` (of one ``body``) into the calendar at
     ``url``: create what is missing, update what changed, remove the plan's
     events that it no longer has, leave every other event alone. With
-    ``dry_run``, only say what would change."""
+    ``dry_run``, only say what would change. ``progress`` hears of each
+    change as it is made (for a progress bar)."""
     calendar = Calendar(url, user=user, password=password)
     sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
                      base_url=base_url)
     if not dry_run:
-        calendar.apply(sync.changes, done)
-    return summary_of(sync, dry_run=dry_run)
+        calendar.apply(sync.changes, progress)
+    return Published(sync.changes, sync.unchanged, dry_run)

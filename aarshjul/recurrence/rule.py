@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
 
 from aarshjul.recurrence.parts import (
     ByDay,
@@ -155,15 +156,6 @@ class Rule:
 
     def expand(self, *, anchor: dt.date, first: dt.date, last: dt.date) -> list[dt.date]:
         """The dates the rule gives in ``[first, last]``, counted from ``anchor``."""
-        from dateutil.rrule import (  # noqa: PLC0415 - keep the CLI's start fast
-            DAILY,
-            MONTHLY,
-            WEEKLY,
-            YEARLY,
-            rrule,
-            weekday,
-        )
-
         weeks = self._iso_weeks()
         counted = attrs.evolve(self, freq=Frequency.WEEKLY, by_week_number=()) if weeks else self
         frequencies = {Frequency.YEARLY: YEARLY, Frequency.MONTHLY: MONTHLY,

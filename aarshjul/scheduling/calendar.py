@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 import attrs
+import holidays
 
 from aarshjul.model import Closed, Plan
 from aarshjul.vocabulary import Language, words
@@ -65,8 +66,6 @@ def holidays_for(
     """Holidays of ``country`` in ``years``, named in the plan's language."""
     if not country:
         return {}
-    import holidays  # noqa: PLC0415 - slow to import; only scheduling needs it
-
     entity = holidays.country_holidays(country, years=list(years),
                                        categories=tuple(categories))
     wanted = words(language).holiday_names

@@ -19,7 +19,7 @@ import zoneinfo
 from collections.abc import Mapping
 
 from aarshjul.agenda.assembly import Agendas
-from aarshjul.agenda.documents import as_html
+from aarshjul.agenda.html import as_html
 from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.dates import full_date

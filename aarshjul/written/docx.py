@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+import docx
+
 from aarshjul.errors import AgendaError
 
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -134,8 +136,6 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     """(paragraph number, line) for every line of a .docx body."""
     name = os.fspath(path)
     _check_package(name)
-    import docx  # noqa: PLC0415 - python-docx and lxml load only for .docx
-
     try:
         document = docx.Document(name)
         numbering = _Numbering(document)

@@ -55,7 +55,7 @@ def read_agenda(path: str | os.PathLike[str]) -> WrittenAgenda:
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - str in, str out
     if suffix in DOCX_SUFFIXES:
-        from aarshjul.written.docx import docx_lines  # noqa: PLC0415
+        from aarshjul.written.docx import docx_lines
 
         lines = docx_lines(name)
     elif suffix in TEXT_SUFFIXES:

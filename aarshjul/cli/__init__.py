@@ -1,0 +1,62 @@
+"""The ``aarshjul`` command: a thin click layer over the library.
+
+Each command converts its arguments, calls the library, renders the result
+and returns. Exit status (SPEC §5): 0 done; 1 the inputs have errors (printed
+as located problems, never a traceback); 2 the command could not run
+(click's usage errors, a missing file). The commands live in modules of
+their own, imported when one runs (:class:`~aarshjul.cli.lazy.LazyGroup`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from aarshjul._version import __version__
+from aarshjul.cli.lazy import LazyGroup
+
+__all__ = ["cli", "main"]
+
+COMMANDS = {
+    "check": "aarshjul.cli.checking.check",
+    "meetings": "aarshjul.cli.listing.meetings",
+    "agenda": "aarshjul.cli.listing.agenda",
+    "ical": "aarshjul.cli.feeds.ical",
+    "wheel": "aarshjul.cli.wheel.wheel",
+    "build": "aarshjul.cli.site.build",
+    "serve": "aarshjul.cli.site.serve",
+    "publish": "aarshjul.cli.publishing.publish_command",
+}
+
+
+@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="aarshjul")
+def cli() -> None:
+    """Plan a municipality's årshjul: meetings, timed agendas, feeds and a wheel.
+
+    Start with `aarshjul check PLAN.toml` until it is clean, then list the
+    meetings with `aarshjul meetings PLAN.toml`.
+    """
+
+
+def _stopped(signum: int, frame: object) -> None:
+    """Stopped from outside (systemd, ``timeout``, a cron job's limit): unwind
+    as after Ctrl-C, so that a build removes its half-made staging folder and
+    a feed its temporary file, instead of leaving them beside the old ones."""
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console entry point."""
+    signal.signal(signal.SIGTERM, _stopped)
+    try:
+        cli.main(args=argv, prog_name="aarshjul")
+    except BrokenPipeError:
+        # The reader went away (``aarshjul meetings … | head``): not an error
+        # worth a traceback. Point stdout at devnull so the exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None

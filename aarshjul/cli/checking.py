@@ -1,0 +1,43 @@
+"""``aarshjul check FILE…``: plans and written agendas, one report a file."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+
+from aarshjul.check import CHECKABLE, check_path, report_record, reports_as_text
+from aarshjul.cli.common import PLAN_FILE, user_errors
+
+
+def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    for name in files:
+        if os.path.splitext(name)[1].lower() not in CHECKABLE:  # noqa: PTH122 - str in, str out
+            raise click.BadParameter(f"{name}: cannot check this kind of file "
+                                     f"(give {', '.join(CHECKABLE)})", ctx, param)
+    return files
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=PLAN_FILE, callback=_checkable)
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="One line a finding, or JSON for programs.")
+@user_errors
+def check(files: tuple[str, ...], output: str) -> None:
+    """Check plans (.toml) and written agendas (.txt, .md, .docx).
+
+    Prints every problem with its file and line (for .docx: the paragraph):
+    for a plan, mistakes in the file, its meetings and its agendas; for a
+    written agenda, whether its times add up. Exit status 0 when no file has
+    errors (warnings and information are allowed), 1 when one has.
+    """
+    reports = [check_path(name) for name in files]
+    if output == "json":
+        click.echo(json.dumps([report_record(r) for r in reports], ensure_ascii=False,
+                              indent=2))
+    else:
+        click.echo(reports_as_text(reports))
+    if not all(report.ok for report in reports):
+        raise SystemExit(1)

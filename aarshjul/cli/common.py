@@ -1,0 +1,91 @@
+"""What the commands share: argument types, options, and the one handler that
+turns an error a user can make into its located messages and exit status 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from aarshjul.errors import AarshjulError, Problem, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PLAN_FILE = click.Path(exists=True, dir_okay=False, readable=True)
+"""A file that exists (click says so with exit status 2 if not)."""
+
+if TYPE_CHECKING:
+    _DateType = click.ParamType[dt.date]
+else:  # click made ParamType generic only in 8.4; older ones cannot subscript it
+    _DateType = click.ParamType
+
+
+class _Date(_DateType):
+    """A day as YYYY-MM-DD, with a message that says what is wrong with it."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f'"{text}" is not a date written YYYY-MM-DD (like 2025-01-15)', param,
+                      ctx)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text} is not a date that exists", param, ctx)
+
+
+DATE = _Date()
+
+
+def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An https:// (or http://) address with a server, and nothing a feed
+    line could be broken by (it goes into every event's URL)."""
+    if value is None:
+        return None
+    if re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", value) and value.isprintable():
+        return value
+    raise click.BadParameter(f'"{value}" is not an address like https://example.dk/aarshjul',
+                             ctx, param)
+
+
+base_url_option = click.option(
+    "--base-url", metavar="URL", callback=_base_url,
+    help="Where the site is (or will be) published, like https://example.dk/aarshjul: "
+         "events link to their agenda pages, and the site shows the feeds' https:// and "
+         "webcal:// addresses to subscribe to.")
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+
+
+def user_errors(command: F) -> F:
+    """Turn an AarshjulError into its located messages and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AarshjulError as error:
+            print_problems(error.problems)
+            raise SystemExit(1) from None
+        except BrokenPipeError:
+            raise  # the reader went away: main() ends quietly
+        except OSError as error:  # a folder that cannot be made or written to
+            where = os.fsdecode(error.filename) if error.filename is not None else None
+            print_problems((Problem(Severity.ERROR, "cannot-write",
+                                    f"could not write: {error.strerror or error}", where),))
+            raise SystemExit(1) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,40 @@
+"""``aarshjul ical PLAN -o DIR``: the feeds staff subscribe to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.planned import exit_for, planned
+from aarshjul.ical.feeds import write_feeds
+from aarshjul.plan.reader import load_plan
+
+
+@click.command()
+@click.argument("plan", type=PLAN_FILE)
+@click.option("-o", "--output", "folder", required=True,
+              type=click.Path(file_okay=False, writable=True),
+              help="The folder to write the feeds into (made if missing).")
+@base_url_option
+@user_errors
+def ical(plan: str, folder: str, base_url: str | None) -> None:
+    """Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics.
+
+    Events that did not change since the feeds already in the folder keep
+    their stamps, and a feed that did not change is not written at all. Set
+    SOURCE_DATE_EPOCH for reproducible builds. A plan with errors writes
+    nothing.
+    """
+    loaded = load_plan(plan)
+    agendas = planned(loaded)
+    exit_for(agendas)
+    done = write_feeds(loaded, agendas, folder, base_url=base_url)
+    for name in done.written:
+        click.echo(f"wrote {Path(folder) / name}")
+    for name in done.removed:
+        click.echo(f"removed {Path(folder) / name} (its body is no longer in the plan)")
+    removed = f", {len(done.removed)} removed" if done.removed else ""
+    click.echo(f"{len(done.written)} feed{'s' if len(done.written) != 1 else ''} written, "
+               f"{len(done.unchanged)} unchanged{removed}")

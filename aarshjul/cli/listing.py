@@ -1,0 +1,79 @@
+"""``aarshjul meetings`` and ``aarshjul agenda``: what a plan gives, to read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from aarshjul.agenda import listing
+from aarshjul.agenda.documents import FORMS, render_agenda
+from aarshjul.cli.common import DATE, PLAN_FILE, user_errors
+from aarshjul.cli.planned import exit_for, known_body, planned
+from aarshjul.model import nearest_dates
+from aarshjul.plan.reader import load_plan
+from aarshjul.scheduling.meetings import select
+
+
+@click.command()
+@click.argument("plan", type=PLAN_FILE)
+@click.option("--body", "bodies", multiple=True, metavar="ID",
+              help="Only this body's meetings (repeat for several).")
+@click.option("--from", "start", type=DATE, metavar="YYYY-MM-DD",
+              help="Only meetings on or after this day.")
+@click.option("--to", "end", type=DATE, metavar="YYYY-MM-DD",
+              help="Only meetings on or before this day.")
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]),
+              default="table", show_default=True)
+@user_errors
+def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
+             end: dt.date | None, output: str) -> None:
+    """List the meetings a plan gives, in date order.
+
+    The list goes to standard output, warnings and errors to standard error.
+    A plan whose meetings or agendas have errors is still listed, with exit
+    status 1; one that cannot be read lists nothing.
+    """
+    if start and end and end < start:
+        raise click.BadParameter("--to is before --from", param_hint="--to")
+    loaded = load_plan(plan)
+    for body in bodies:
+        known_body(loaded, body, "--body")
+    agendas = planned(loaded)
+    found = select(agendas.meetings, body=bodies or None, start=start, end=end)
+    if output == "json":
+        click.echo(listing.as_json(found, agendas.by_uid))
+    elif output == "csv":
+        click.echo(listing.as_csv(found), nl=False)
+    else:
+        click.echo(listing.as_table(loaded, found), nl=False)
+    exit_for(agendas)
+
+
+@click.command()
+@click.argument("plan", type=PLAN_FILE)
+@click.argument("body")
+@click.argument("day", metavar="DATE", type=DATE)
+@click.option("--format", "output", type=click.Choice(FORMS), default="text",
+              show_default=True,
+              help="Plain text like a written agenda, Markdown, or an HTML page.")
+@user_errors
+def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
+    """One meeting's agenda with clock times, in the plan's language.
+
+    BODY is the body's id, DATE the meeting's day (YYYY-MM-DD; for a moved
+    meeting, the new day or the one it moved from). The text form reads like
+    a written agenda, and `aarshjul check` reads it back.
+    """
+    loaded = load_plan(plan)
+    known_body(loaded, body, "BODY")
+    agendas = planned(loaded)
+    found = agendas.meetings_on(body, day)
+    if not found:
+        near = ", ".join(d.isoformat() for d in nearest_dates(agendas.meetings, body, day))
+        raise click.BadParameter(f'"{body}" has no meeting on {day} (nearest: '
+                                 f"{near or 'none'})", param_hint="DATE")
+    for meeting in found:
+        click.echo(render_agenda(agendas.agenda(meeting), form=output,
+                                 language=loaded.language), nl=False)
+    exit_for(agendas)
