@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from aarshjul import load_plan
-from aarshjul.wheel.drawing import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
+from aarshjul.wheel.drawing import mark_today, wheel_svg
+from aarshjul.wheel.geometry import HEIGHT, LEGEND_X, WIDTH, angle
 
 from .plans import EXAMPLE, ROOT, agendas_of, make_plan, plan_text
 
