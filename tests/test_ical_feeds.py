@@ -24,74 +24,11 @@ from aarshjul.ical.manifest import MANIFEST
 from aarshjul.ical.stamps import Stamper
 
 from .feed_parsers import PARSERS, unfold
+from .feed_plans import NOW, dst_plan, feeds_of
 from .plans import EXAMPLE, HEADER, agendas_of, make_plan, plan_text
 
-NOW = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
 CRLF = "\r\n"
 LATER = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
-
-
-def feeds_of(plan_text: str, header: str | None = None, now: dt.datetime = NOW
-             ) -> dict[str, str]:
-    plan = make_plan(plan_text) if header is None else make_plan(plan_text, header=header)
-    return build_feeds(plan, agendas_of(plan), stamper=Stamper(now))
-
-
-def changes_of_clock(zone: str, first: int, last: int) -> list[dt.date]:
-    """The days the zone's clocks change, in whole years."""
-    tz = zoneinfo.ZoneInfo(zone)
-    days, day = [], dt.date(first, 1, 1)
-    while day.year <= last:
-        before = dt.datetime.combine(day, dt.time(), tzinfo=tz).utcoffset()
-        after = dt.datetime.combine(day, dt.time(23, 59), tzinfo=tz).utcoffset()
-        if before != after:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
-def dst_plan(zone: str, first: int, last: int) -> str:
-    """Meetings the evening before, the night of and the day after each change
-    of clock in the years given. The night meeting ends before any clock
-    changes (00:00-00:50), so no wall-clock time in the plan is missing or
-    there twice."""
-    days = changes_of_clock(zone, first, last) or [dt.date(first, 3, 30)]
-    dates = ", ".join(d.isoformat() for d in days)
-    before = ", ".join((d - dt.timedelta(days=1)).isoformat() for d in days)
-    after = ", ".join((d + dt.timedelta(days=1)).isoformat() for d in days)
-    return f'''[plan]
-title = "Sommertid"
-id = "dst"
-start = {first - 1}-12-01
-end = {last + 1}-01-31
-timezone = "{zone}"
-holidays = ""
-
-[[body]]
-id = "u"
-name = "Udvalg"
-
-[[series]]
-id = "aften"
-body = "u"
-dates = [{before}]
-start = "23:00"
-minutes = 50
-
-[[series]]
-id = "nat"
-body = "u"
-dates = [{dates}]
-start = "00:00"
-minutes = 50
-
-[[series]]
-id = "dag"
-body = "u"
-dates = [{after}]
-start = "12:00"
-minutes = 60
-'''
 
 
 def agree(text_: str, parsers: tuple[str, ...] = tuple(PARSERS)
@@ -132,18 +69,6 @@ def check_dst(zone: str, first: int, last: int, parsers: tuple[str, ...]) -> Non
     assert {(uid, start, end) for uid, start, end, _, _ in events} == expected
 
 
-@pytest.mark.parametrize("zone", ["Europe/Copenhagen", "America/New_York",
-                                  "Australia/Sydney", "Europe/Dublin"])
-def test_a_zone_with_yearly_rules_gets_them_not_a_list_of_changes(zone: str) -> None:
-    """Rules hold for every year after the feed's last meeting; a list of
-    changes stops (the zones' published data has such rules)."""
-    plan = make_plan("", header=dst_plan(zone, 2025, 2026))
-    feed = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))["u.ics"]
-    zone_part = feed.split("BEGIN:VTIMEZONE")[1].split("END:VTIMEZONE")[0]
-    assert zone_part.count("RRULE:FREQ=YEARLY") == 2
-    assert zone_part.count("BEGIN:DAYLIGHT") == 1
-
-
 @pytest.mark.parametrize("zone", ZONES)
 def test_times_are_right_across_every_change_of_clock(zone: str) -> None:
     check_dst(zone, 2025, 2036, tuple(PARSERS))
@@ -158,24 +83,6 @@ def test_times_are_right_after_2036_too(zone: str) -> None:
     calls winter the daylight time."""
     check_dst(zone, 2037, 2060, ("icalendar", "recurring-ical-events", "ical", "ical.js",
                                  "libical"))
-
-
-def test_the_time_zone_holds_years_after_the_last_meeting() -> None:
-    feed = feeds_of('''
-        [[series]]
-        body = "sbu"
-        dates = [2025-01-15]
-        start = "18:15"
-        end = "19:45"
-        ''')["sbu.ics"]
-    (vtimezone,) = icalendar.Calendar.from_ical(feed).walk("VTIMEZONE")
-    tz = vtimezone.to_tz()
-    for year in (2025, 2031, 2040, 2060):
-        summer = dt.datetime(year, 7, 1, 12, tzinfo=tz)
-        winter = dt.datetime(year, 12, 1, 12, tzinfo=tz)
-        assert summer.utcoffset() == dt.timedelta(hours=2), year
-        assert winter.utcoffset() == dt.timedelta(hours=1), year
-    assert "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" in feed
 
 
 def test_one_vtimezone_per_feed_and_it_comes_first() -> None:

@@ -1,5 +1,5 @@
-"""The wheel: its structure, its words, and what stays readable when a plan
-is large, crowded or empty."""
+"""The wheel as a whole (``wheel_svg``, ``mark_today``): its structure, its
+words, and what stays readable when a plan is large, crowded or empty."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from aarshjul import load_plan
-from aarshjul.wheel.drawing import HEIGHT, LEGEND_X, WIDTH, angle, mark_today, wheel_svg
+from aarshjul.wheel.drawing import mark_today, wheel_svg
+from aarshjul.wheel.geometry import HEIGHT, LEGEND_X, WIDTH
 
 from .plans import EXAMPLE, ROOT, agendas_of, make_plan, plan_text
 
@@ -68,12 +69,6 @@ def test_months_weeks_and_one_mark_per_meeting() -> None:
     assert found["weeks"][-1] == "1"
     meetings = [m for m in result.meetings if m.date.year == 2025]
     assert len(marks(root)) == len(meetings)
-
-
-def test_january_is_at_the_top_and_the_year_runs_clockwise() -> None:
-    assert angle(dt.date(2025, 1, 1), noon=False) == 0
-    assert 1.5 < angle(dt.date(2025, 4, 1)) < 1.6  # a quarter turn: to the right
-    assert 3.1 < angle(dt.date(2025, 7, 2)) < 3.2  # half way: at the bottom
 
 
 def test_cancelled_and_moved_meetings_look_different() -> None:

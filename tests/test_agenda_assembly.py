@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from aarshjul import Agenda, load_plan
+from aarshjul.agenda.assembly import assemble
+from aarshjul.scheduling.meetings import schedule
 
 from .plans import EXAMPLE, agendas_of, make_plan
 
@@ -122,6 +124,29 @@ def test_previous_and_date_placeholders() -> None:
         ''')[D(2025, 1, 29)]
     assert second.items[1].title == "Referat fra mødet den 15. januar 2025"
     assert second.items[2].title == "Dagsorden for 29. januar 2025"
+
+
+def test_dates_in_item_texts_are_written_as_the_caller_asks() -> None:
+    plan = make_plan(COMMITTEE)
+    result = assemble(plan, schedule(plan), date_words=dt.date.isoformat)
+    (second,) = result.meetings_on("sbu", D(2025, 1, 29))
+    assert result.agenda(second).items[1].title == "Referat fra mødet den 2025-01-15"
+    (first,) = result.meetings_on("sbu", D(2025, 1, 15))
+    assert result.agenda(first).items[1].title == "Referat fra mødet den –"  # none before
+
+
+def test_the_agendas_know_their_meetings_and_whether_all_is_well() -> None:
+    plan = make_plan(COMMITTEE)
+    result = agendas_of(plan)
+    assert result.meetings == schedule(plan).meetings
+    assert set(result.by_uid) == {m.uid for m in result.meetings}
+    assert result.ok
+    assert not agendas_of(make_plan(COMMITTEE + """
+        [[meeting]]
+        body = "sbu"
+        date = 2025-01-15
+        end = "18:20"
+        """)).ok
 
 
 def test_a_window_case_goes_to_the_first_meeting_with_room() -> None:

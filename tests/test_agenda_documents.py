@@ -7,10 +7,15 @@ import datetime as dt
 import html.parser
 import re
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from aarshjul import Language, check_agenda_text, render_agenda
+from aarshjul.agenda.documents import meeting_span, one_line, time_span
+from aarshjul.agenda.items import Agenda, AgendaItem
+from aarshjul.clock import ClockTime, Minutes
+from aarshjul.vocabulary import words
 
 from .plans import EXAMPLE, HEADER, ROOT, agendas_of, make_plan
 
@@ -207,3 +212,27 @@ status = "cancelled"
 ''')
     report = check_agenda_text(render_agenda(cancelled), source="aflyst.txt")
     assert report.ok, [p.format() for p in report.problems]
+
+
+def test_an_item_s_time_the_seed_s_way() -> None:
+    item = AgendaItem(1, "Godkendelse", Minutes(3), ClockTime.parse("18:15"),
+                      ClockTime.parse("18:18"))
+    assert time_span(item, words(Language.DA)) == "18.15 – 18.18 (3 min.)"
+
+
+def test_a_meeting_s_time_with_the_language_s_word_for_o_clock() -> None:
+    agenda = Agenda("Udvalg", dt.date(2025, 1, 15), ClockTime.parse("18:15"),
+                    ClockTime.parse("19:45"))
+    assert meeting_span(agenda, words(Language.DA)) == "Kl. 18.15 – 19.45"
+    assert meeting_span(agenda, words(Language.EN)) == "18.15 – 19.45"
+    assert meeting_span(Agenda("Skrevet", None, None, None), words(Language.DA)) == ""
+
+
+def test_free_text_is_kept_to_one_line() -> None:
+    assert one_line("  Baggrund:\n\n2. Ny sag\r\n  slut ") == "Baggrund: 2. Ny sag slut"
+
+
+def test_an_unknown_form_is_refused_with_the_forms_there_are() -> None:
+    agenda = Agenda("Udvalg", None, None, None)
+    with pytest.raises(ValueError, match=r"form must be one of text, md, html \(got 'pdf'\)"):
+        render_agenda(agenda, form="pdf")

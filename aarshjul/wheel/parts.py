@@ -1,0 +1,292 @@
+"""The parts of the wheel, as values the template draws.
+
+From the rim inwards: the months, the ISO week numbers, a lane for each
+theme, then one ring for each body with a mark for each meeting (hollow if
+cancelled, ringed if moved). Closed periods and holidays are shaded across
+the rings; a line marks a given day. Each function here computes one part
+from the plan, its coordinates already written as text
+(:func:`~aarshjul.wheel.geometry.number`); the legend beside the wheel is
+:mod:`aarshjul.wheel.legend`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from aarshjul import vocabulary
+from aarshjul.agenda.assembly import Agendas
+from aarshjul.agenda.items import Agenda
+from aarshjul.model import Closed, Meeting, Plan, Status, Theme
+from aarshjul.scheduling.calendar import WorkCalendar
+from aarshjul.vocabulary import Language, Words
+from aarshjul.wheel.geometry import (
+    BODIES_IN,
+    BODIES_OUT,
+    MONTHS_IN,
+    RIM,
+    THEMES_IN,
+    WEEKS_IN,
+    angle,
+    arc,
+    number,
+    point,
+    runs,
+    sector,
+    year_days,
+)
+
+PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
+           "#b8a200")
+"""Okabe and Ito's colours, which people with every common colour blindness
+can tell apart (the yellow darkened to show on white)."""
+
+
+def body_colors(plan: Plan) -> dict[str, str]:
+    """Each body's colour: its own, or the next of the palette."""
+    return {body.id: body.color or PALETTE[index % len(PALETTE)]
+            for index, body in enumerate(plan.bodies)}
+
+
+def elide(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+@attrs.frozen
+class Mark:
+    x: str
+    y: str
+    kind: str  # planned, cancelled, moved
+    title: str
+    href: str | None
+
+
+@attrs.frozen
+class Ring:
+    id: str
+    name: str
+    path: str  # the ring's band, lightly shaded
+    color: str  # of its marks (a cancelled one is hollow: its stroke only)
+    radius: str  # of its marks
+    marks: tuple[Mark, ...]
+
+
+@attrs.frozen
+class Shade:
+    path: str
+    kind: str  # closed, holiday
+    title: str
+
+
+@attrs.frozen
+class Label:
+    x: str
+    y: str
+    text: str
+    rotate: str = "0"
+
+
+def _plan_days(plan: Plan, year: int) -> list[dt.date]:
+    """The days of the year that the plan covers: shading beyond them would
+    claim what the plan does not say."""
+    return [d for d in year_days(year) if plan.start <= d <= plan.end]
+
+
+def _theme_days(theme: Theme, days: list[dt.date]) -> list[dt.date]:
+    if theme.from_date and theme.to_date:
+        return [d for d in days if theme.from_date <= d <= theme.to_date]
+    if theme.months:
+        return [d for d in days if d.month in theme.months]
+    return days
+
+
+def _closed_days(period: Closed, days: list[dt.date]) -> list[dt.date]:
+    return [d for d in days if period.contains(d)]
+
+
+def _headline(agenda: Agenda | None, words: Words, elided: dict[str, str]
+              ) -> str:
+    """What is on the agenda, briefly: the cases and the meeting's own items,
+    or else how many items it has. ``elided`` holds titles already shortened."""
+    if agenda is None or not agenda.items:
+        return ""
+    special = [i.title for i in agenda.items if i.theme is not None] or []
+    chosen = special or [i.title for i in agenda.items][:3]
+    shown = []
+    for title in chosen[:3]:
+        short = elided.get(title)
+        if short is None:
+            short = elided[title] = elide(title, 60)
+        shown.append(short)
+    text = "; ".join(shown)
+    if len(chosen) > 3:
+        text += "; …"
+    return f"{text} ({len(agenda.items)} {words.items})"
+
+
+def month_separators(year: int) -> list[tuple[str, str, str, str]]:
+    """A line (x0, y0, x1, y1) across the rings at each month's start."""
+    return [
+        (number(point(BODIES_IN, a)[0]), number(point(BODIES_IN, a)[1]),
+         number(point(RIM, a)[0]), number(point(RIM, a)[1]))
+        for a in (angle(dt.date(year, month, 1), noon=False) for month in range(1, 13))]
+
+
+def today_line(today: dt.date, language: Language) -> dict[str, str]:
+    """The line that marks a day across the rings, with its label."""
+    from aarshjul.dates import full_date  # noqa: PLC0415 - babel
+
+    words = vocabulary.words(language)
+    a = angle(today)
+    (x0, y0), (x1, y1) = point(BODIES_IN - 6, a), point(RIM + 2, a)
+    lx, ly = point(RIM + 9, a)
+    return {"x0": number(x0), "y0": number(y0), "x1": number(x1), "y1": number(y1),
+            "lx": number(lx), "ly": number(ly), "label": words.today,
+            "title": f"{words.today}: {full_date(today, language)}"}
+
+
+def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
+    """(inner, outer) radius of a body's ring: the first body outermost."""
+    width = (BODIES_OUT - BODIES_IN) / max(len(plan.bodies), 1)
+    index = [body.id for body in plan.bodies].index(body_id)
+    outer = BODIES_OUT - index * width
+    return outer - width, outer
+
+
+def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
+          colors: dict[str, str], words: Words,
+          link: Callable[[Meeting], str | None] | None) -> list[Ring]:
+    """A ring for each body, with a mark for each of ``meetings``."""
+    from aarshjul.dates import full_date, long_date  # noqa: PLC0415
+
+    language = plan.language
+    by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
+    for meeting in meetings:
+        by_body[meeting.body].append(meeting)
+    drawn = []
+    elided: dict[str, str] = {}  # the meetings of a series share their items' titles
+    for body in plan.bodies:
+        inner, outer = _ring_band(plan, body.id)
+        width = outer - inner
+        middle = outer - width / 2
+        mine = by_body[body.id]
+        # Marks shrink with the ring's width and with crowding along it.
+        room = 2 * math.pi * middle / max(len(mine), 1)
+        radius = max(min(width * 0.38, 7.0, room / 2.4), 0.8)
+        marks = []
+        for meeting in mine:
+            x, y = point(middle, angle(meeting.date))
+            kind = ("cancelled" if meeting.status is Status.CANCELLED else
+                    "moved" if meeting.original_date is not None else "planned")
+            parts = [f"{full_date(meeting.date, language)}, {meeting.start}–{meeting.end}",
+                     body.name if meeting.title == body.name else
+                     f"{body.name}: {meeting.title}"]
+            if kind == "cancelled":
+                parts.insert(0, words.cancelled.upper())
+            if meeting.original_date is not None:
+                parts.append(words.moved_from.format(
+                    date=long_date(meeting.original_date, language)))
+            headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
+            if headline:
+                parts.append(headline)
+            marks.append(Mark(number(x), number(y), kind, " · ".join(parts),
+                              link(meeting) if link else None))
+        drawn.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
+                          colors[body.id], number(radius), tuple(marks)))
+    return drawn
+
+
+@attrs.frozen
+class ThemeArc:
+    name: str
+    color: str
+    paths: tuple[str, ...]
+    title: str
+
+
+def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
+    """A lane for each theme, with an arc for each run of its days."""
+    from aarshjul.dates import long_date  # noqa: PLC0415
+
+    themes = plan.themes
+    if not themes:
+        return []
+    lanes = len(themes)
+    width = (WEEKS_IN - 4 - THEMES_IN) / lanes
+    arcs = []
+    for index, theme in enumerate(themes):
+        outer = WEEKS_IN - 4 - index * width
+        spans = runs(_theme_days(theme, _plan_days(plan, year)))
+        paths = tuple(sector(outer - width * 0.85, outer, *arc(first, last))
+                      for first, last in spans)
+        when = ", ".join(f"{long_date(a, language)} – {long_date(b, language)}"
+                         for a, b in spans)
+        arcs.append(ThemeArc(theme.name, theme.color or PALETTE[(index + 3) % len(PALETTE)],
+                             paths, f"{theme.name}: {when}" if when else theme.name))
+    return arcs
+
+
+def shades(plan: Plan, calendar: WorkCalendar, year: int, language: Language) -> list[Shade]:
+    """Closed periods (across the rings of the bodies they close), then
+    holidays (across every ring), within the plan's days."""
+    from aarshjul.dates import long_date  # noqa: PLC0415
+
+    found = []
+    days = _plan_days(plan, year)
+    for period in plan.closed:
+        # A period for some bodies only shades their rings.
+        bands = [_ring_band(plan, body.id) for body in plan.bodies
+                 if period.applies_to(body.id)] if period.bodies else [(BODIES_IN, BODIES_OUT)]
+        for first, last in runs(_closed_days(period, days)):
+            when = (long_date(first, language) if first == last else
+                    f"{long_date(first, language)} – {long_date(last, language)}")
+            for inner, outer in bands:
+                found.append(Shade(sector(inner, outer, *arc(first, last)), "closed",
+                                   f"{period.name}: {when}"))
+    for day, name in sorted(calendar.holidays.items()):
+        if day.year == year and plan.start <= day <= plan.end:
+            found.append(Shade(sector(BODIES_IN, BODIES_OUT, *arc(day, day)), "holiday",
+                               f"{name}: {long_date(day, language)}"))
+    return found
+
+
+def month_labels(year: int, language: Language) -> list[Label]:
+    """Each month's name in the plan's language, along the rim."""
+    from babel.dates import format_date  # noqa: PLC0415
+
+    labels = []
+    for month in range(1, 13):
+        first = dt.date(year, month, 1)
+        start = angle(first, noon=False)
+        end = 2 * math.pi if month == 12 else angle(dt.date(year, month + 1, 1), noon=False)
+        middle = (start + end) / 2
+        x, y = point((MONTHS_IN + RIM) / 2, middle)
+        name = format_date(first, "LLLL", locale=language.value)
+        # Along the rim, so a long name stays in its band; upright at the bottom.
+        degrees = math.degrees(middle)
+        if 90 < degrees < 270:
+            degrees -= 180
+        labels.append(Label(number(x), number(y), name[:1].upper() + name[1:],
+                            number(degrees)))
+    return labels
+
+
+def week_labels(year: int) -> list[Label]:
+    """Each ISO week's number, at the middle of its days in this year."""
+    by_week: dict[tuple[int, int], list[dt.date]] = {}
+    for day in year_days(year):
+        iso = day.isocalendar()
+        by_week.setdefault((iso.year, iso.week), []).append(day)
+    labels = []
+    for (_, week), days in by_week.items():
+        if len(days) < 3:  # a sliver of a week at the year's turn: no room for a label
+            continue
+        middle = (angle(days[0], noon=False) + angle(days[-1], noon=False)) / 2 + (
+            angle(days[0]) - angle(days[0], noon=False))
+        x, y = point((WEEKS_IN + MONTHS_IN) / 2, middle)
+        labels.append(Label(number(x), number(y), str(week)))
+    return labels

@@ -1,0 +1,166 @@
+"""``aarshjul check``'s core: one report per file, plans and written agendas
+alike, and the report as text and as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aarshjul.agenda.items import AgendaItem
+from aarshjul.check import (
+    CHECKABLE,
+    Report,
+    check_agenda_text,
+    check_path,
+    check_plan_text,
+    report_record,
+    reports_as_text,
+)
+from aarshjul.clock import ClockTime, Minutes
+from aarshjul.errors import AarshjulError, Problem, Severity
+
+from .plans import plan_text
+
+OVERLAP = '''
+[[series]]
+body = "sbu"
+dates = [2025-01-08]
+start = "18:00"
+end = "19:00"
+
+[[series]]
+id = "b"
+body = "sbu"
+dates = [2025-01-08]
+start = "18:30"
+end = "19:30"
+'''
+
+# A warning from reading the plan, below the overlap that scheduling finds.
+IGNORED_AT = '''
+[[meeting]]
+body = "rm"
+date = 2025-03-04
+start = "10:00"
+end = "11:00"
+
+[[meeting.item]]
+title = "Ekstra"
+at = "end"
+'''
+
+AGENDA = "Dagsorden\n\n1. Godkendelse\nTid: 18.15 – 18.18 (3 min.)\n"
+
+
+def codes(report: Report) -> list[tuple[int | None, str, str]]:
+    return [(p.line, p.severity.value, p.code) for p in report.problems]
+
+
+def test_a_clean_plan() -> None:
+    report = check_plan_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                                       'start = "18:00"\nend = "19:00"\n'), source="p.toml")
+    assert (report.file, report.kind, report.problems, report.items) == ("p.toml", "plan", (), ())
+    assert report.ok
+
+
+def test_a_plan_is_checked_through_its_meetings_and_reported_by_line() -> None:
+    report = check_plan_text(plan_text(OVERLAP + IGNORED_AT), source="p.toml")
+    # Reading finds the warning first; scheduling and assembly find the rest.
+    assert codes(report) == [(24, "error", "overlap"), (31, "info", "slack"),
+                             (39, "warning", "ignored-key")]
+    assert not report.ok
+    assert all(p.file == "p.toml" for p in report.problems)
+
+
+def test_a_plan_that_cannot_be_read_is_not_scheduled() -> None:
+    report = check_plan_text("[plan\n", source="x.toml")
+    assert codes(report) == [(1, "error", "toml-syntax")]
+
+
+def test_a_check_assembles_the_agendas_too() -> None:
+    report = check_plan_text(plan_text(
+        '[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:00"\nend = "18:10"\n'
+        'template = "t"\n\n[[template]]\nid = "t"\n\n[[template.item]]\n'
+        'title = "Møde {date}"\nminutes = 20\n'), source="p.toml")
+    (over,) = report.problems
+    assert over.code == "over-time"
+
+
+def test_a_written_agenda_given_as_text() -> None:
+    report = check_agenda_text(AGENDA, source="a.txt")
+    assert (report.file, report.kind, report.problems) == ("a.txt", "agenda", ())
+    assert [(i.number, i.title, str(i.start), i.minutes) for i in report.items] == [
+        (1, "Godkendelse", "18:15", 3)]
+
+
+def test_files_are_checked_by_their_suffix(tmp_path: Path) -> None:
+    plan = tmp_path / "PLAN.TOML"
+    plan.write_text(plan_text(OVERLAP), encoding="utf-8")
+    agenda = tmp_path / "dagsorden.txt"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    plan_report = check_path(plan)
+    assert (plan_report.file, plan_report.kind) == (str(plan), "plan")
+    assert codes(plan_report) == [(24, "error", "overlap")]
+    agenda_report = check_path(str(agenda))
+    assert (agenda_report.kind, agenda_report.ok, len(agenda_report.items)) == (
+        "agenda", True, 1)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("nej.toml", "plan"), ("nej.md", "agenda")])
+def test_a_file_that_cannot_be_read_is_a_report_with_that_problem(
+        tmp_path: Path, name: str, kind: str) -> None:
+    report = check_path(tmp_path / name)
+    assert (report.kind, codes(report)) == (kind, [(None, "error", "missing-file")])
+
+
+def test_a_file_of_another_kind_is_refused() -> None:
+    with pytest.raises(AarshjulError) as error:
+        check_path("referat.pdf")
+    (problem,) = error.value.problems
+    assert (problem.code, problem.file) == ("unknown-kind", "referat.pdf")
+    assert problem.message == (
+        "cannot check this kind of file (give .toml, .txt, .md, .markdown, .text, .docx)")
+    assert CHECKABLE == (".toml", ".txt", ".md", ".markdown", ".text", ".docx")
+
+
+def problem(severity: Severity, line: int) -> Problem:
+    return Problem(severity, "c", "m", "f.toml", line)
+
+
+def test_a_report_counts_its_findings_and_is_ok_without_errors() -> None:
+    report = Report("f.toml", "plan", (problem(Severity.WARNING, 1), problem(Severity.INFO, 2),
+                                       problem(Severity.WARNING, 3)))
+    assert [report.count(s) for s in Severity] == [0, 2, 1]
+    assert report.ok
+    assert not Report("f.toml", "plan", (problem(Severity.ERROR, 1),)).ok
+
+
+def test_reports_as_text_end_in_a_summary() -> None:
+    one = Report("a.toml", "plan", (problem(Severity.ERROR, 3), problem(Severity.INFO, 9)))
+    two = Report("b.txt", "agenda", (problem(Severity.WARNING, 2),))
+    assert reports_as_text([one, two]) == (
+        "f.toml:3: error[c]: m\nf.toml:9: info[c]: m\nf.toml:2: warning[c]: m\n"
+        "failed: 2 files checked, 1 error, 1 warning, 1 info")
+
+
+def test_the_summary_counts_in_plural_and_says_ok() -> None:
+    clean = Report("a.toml", "plan", ())
+    assert reports_as_text([clean]) == "ok: 1 file checked, 0 errors, 0 warnings, 0 info"
+    errors = Report("a.toml", "plan", (problem(Severity.ERROR, 1), problem(Severity.ERROR, 2),
+                                       problem(Severity.WARNING, 3), problem(Severity.WARNING, 4)))
+    assert reports_as_text([errors]).splitlines()[-1] == (
+        "failed: 1 file checked, 2 errors, 2 warnings, 0 info")
+    assert reports_as_text([]) == "ok: 0 files checked, 0 errors, 0 warnings, 0 info"
+
+
+def test_a_report_as_json() -> None:
+    item = AgendaItem(1, "Godkendelse", Minutes(3), ClockTime.parse("18:15"),
+                      ClockTime.parse("18:18"))
+    found = Problem(Severity.WARNING, "time-mismatch", "3 minutes", "a.txt", 4, None, 1)
+    assert report_record(Report("a.txt", "agenda", (found,), (item,))) == {
+        "file": "a.txt", "kind": "agenda", "ok": True,
+        "problems": [{"severity": "warning", "code": "time-mismatch", "line": 4, "item": 1,
+                      "key": None, "message": "3 minutes"}],
+        "items": [{"number": 1, "title": "Godkendelse", "start": "18:15", "end": "18:18",
+                   "minutes": 3}]}

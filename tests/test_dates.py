@@ -1,0 +1,40 @@
+"""Dates in words, in the plan's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aarshjul.dates import full_date, long_date, short_weekday
+from aarshjul.vocabulary import Language
+
+D = dt.date
+DA, EN = Language.DA, Language.EN
+
+
+@pytest.mark.parametrize(("day", "language", "text"), [
+    (D(2025, 1, 15), DA, "15. januar 2025"), (D(2025, 5, 6), DA, "6. maj 2025"),
+    (D(2024, 2, 29), DA, "29. februar 2024"), (D(2025, 1, 15), EN, "15 January 2025"),
+    (D(2025, 5, 6), EN, "6 May 2025"),
+])
+def test_long_date(day: dt.date, language: Language, text: str) -> None:
+    assert long_date(day, language) == text
+
+
+@pytest.mark.parametrize(("day", "language", "text"), [
+    (D(2025, 1, 15), DA, "onsdag den 15. januar 2025"),
+    (D(2025, 3, 8), DA, "lørdag den 8. marts 2025"),
+    (D(2025, 1, 15), EN, "Wednesday 15 January 2025"),
+    (D(2024, 2, 29), EN, "Thursday 29 February 2024"),
+])
+def test_full_date(day: dt.date, language: Language, text: str) -> None:
+    assert full_date(day, language) == text
+
+
+def test_short_weekdays_have_no_dot() -> None:
+    week = [D(2025, 1, 13) + dt.timedelta(days=n) for n in range(7)]  # Monday to Sunday
+    assert [short_weekday(d, DA) for d in week] == [
+        "man", "tirs", "ons", "tors", "fre", "lør", "søn"]
+    assert [short_weekday(d, EN) for d in week] == [
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

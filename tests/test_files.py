@@ -1,0 +1,162 @@
+"""Files at the edge, read and written for real in a temporary folder."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from aarshjul.errors import SourceError
+from aarshjul.files import listed, read_bytes, read_text, write_text_if_changed
+
+DANISH = "Rådmandsmøde: æøå ÆØÅ\n"
+
+
+def problem(error: pytest.ExceptionInfo[SourceError]) -> tuple[str, str, str | None, int | None]:
+    (found,) = error.value.problems
+    return found.code, found.message, found.file, found.line
+
+
+def test_bytes_are_read_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"\x00\xffabc")
+    assert read_bytes(path) == b"\x00\xffabc"
+    assert read_bytes(str(path)) == b"\x00\xffabc"
+
+
+def test_a_missing_file_and_a_folder_say_so(tmp_path: Path) -> None:
+    missing = tmp_path / "nej.toml"
+    with pytest.raises(SourceError) as error:
+        read_bytes(missing)
+    assert problem(error) == ("missing-file", "no such file", str(missing), None)
+    with pytest.raises(SourceError) as error:
+        read_text(tmp_path)
+    assert problem(error) == ("not-a-file", "is a folder, not a file", str(tmp_path), None)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs file permissions that bind the user")
+def test_a_file_one_may_not_read_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "hemmelig.toml"
+    path.write_text("x", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(SourceError) as error:
+        read_text(path)
+    assert problem(error) == ("unreadable", "Permission denied", str(path), None)
+
+
+@pytest.mark.parametrize("data", [
+    DANISH.encode("utf-8"), codecs.BOM_UTF8 + DANISH.encode("utf-8"),
+    DANISH.encode("utf-16"), codecs.BOM_UTF16_BE + DANISH.encode("utf-16-be"),
+], ids=["utf-8", "utf-8 with a BOM", "utf-16", "utf-16 big-endian"])
+def test_text_in_unicode_with_or_without_a_bom(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "dagsorden.txt"
+    path.write_bytes(data)
+    assert read_text(path) == DANISH
+
+
+def test_a_binary_file_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "dagsorden.docx.txt"
+    path.write_bytes(b"PK\x03\x04\x00\x00 zip")
+    with pytest.raises(SourceError) as error:
+        read_text(path)
+    assert problem(error) == ("not-text", "is a binary file, not text", str(path), 1)
+
+
+def test_broken_utf_16_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "halv.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + b"a\x00b")  # an odd number of bytes
+    with pytest.raises(SourceError) as error:
+        read_text(path)
+    assert problem(error) == ("not-text", "is not UTF-16 text, though it starts as if",
+                              str(path), 1)
+
+
+def test_text_in_another_encoding_says_where_and_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "word.txt"
+    path.write_bytes("Dagsorden\nMødedato: 15. januar\n".encode("cp1252"))
+    with pytest.raises(SourceError) as error:
+        read_text(path)
+    assert problem(error) == (
+        "not-text", "is not UTF-8 text (byte 12 cannot be decoded); save it as UTF-8",
+        str(path), 2)
+    assert read_text(path, legacy="cp1252") == "Dagsorden\nMødedato: 15. januar\n"
+
+
+def test_a_legacy_encoding_is_only_a_fallback(tmp_path: Path) -> None:
+    path = tmp_path / "utf8.txt"
+    path.write_bytes(DANISH.encode("utf-8"))
+    assert read_text(path, legacy="cp1252") == DANISH  # not "RÃ¥dmandsmÃ¸de"
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"ok\n\x81")  # undefined in cp1252 too
+    with pytest.raises(SourceError) as error:
+        read_text(broken, legacy="cp1252")
+    assert problem(error)[3] == 2
+
+
+def test_a_list_an_earlier_run_wrote(tmp_path: Path) -> None:
+    manifest = tmp_path / ".files"
+    manifest.write_text("index.html\nfeeds/all.ics\nindex.html\n", encoding="utf-8")
+    assert listed(manifest) == {"index.html", "feeds/all.ics"}
+    assert listed(tmp_path / "none") == set()
+    assert listed(manifest / "below a file") == set()
+
+
+def test_a_new_file_is_written_readable_by_all(tmp_path: Path) -> None:
+    path = tmp_path / "all.ics"
+    assert write_text_if_changed(path, DANISH)
+    assert path.read_bytes() == DANISH.encode("utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ics"]  # no temporary left
+
+
+def test_the_same_text_leaves_the_file_and_its_time_alone(tmp_path: Path) -> None:
+    path = tmp_path / "index.html"
+    path.write_text("<p>x</p>", encoding="utf-8")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert not write_text_if_changed(path, "<p>x</p>")
+    assert path.stat().st_mtime == 1_000_000_000
+    assert write_text_if_changed(path, "<p>y</p>")
+    assert path.read_text(encoding="utf-8") == "<p>y</p>"
+    assert path.stat().st_mtime != 1_000_000_000
+
+
+def test_a_write_replaces_the_file_whole(tmp_path: Path) -> None:
+    """Atomically: a new file takes the old one's name, so one who had the old
+    one open still reads it whole."""
+    path = tmp_path / "plan.json"
+    path.write_text("old", encoding="utf-8")
+    with path.open(encoding="utf-8") as reader:
+        assert write_text_if_changed(path, "new")
+        assert reader.read() == "old"
+    assert path.read_text(encoding="utf-8") == "new"
+
+
+def test_what_is_no_file_is_not_written_over(tmp_path: Path) -> None:
+    target = tmp_path / "folder"
+    target.mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_text_if_changed(target, "text")
+    assert target.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    path = tmp_path / "all.ics"
+    path.write_text("old", encoding="utf-8")
+
+    def full(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    # The one step a real folder cannot be made to fail at without root's
+    # help: the rename.
+    monkeypatch.setattr(Path, "replace", full)
+    with pytest.raises(OSError, match="No space left"):
+        write_text_if_changed(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ics"]
