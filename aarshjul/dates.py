@@ -34,3 +34,9 @@ def full_date(day: dt.date, language: Language) -> str:
 def short_weekday(day: dt.date, language: Language) -> str:
     """``ons`` / ``Wed``."""
     return _format(day, _WEEKDAY, language).rstrip(".")
+
+
+def month_name(day: dt.date, language: Language) -> str:
+    """``Januar`` / ``January``: the month's name, as a label starts."""
+    name = _format(day, "LLLL", language)
+    return name[:1].upper() + name[1:]

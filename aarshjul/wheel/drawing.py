@@ -23,6 +23,7 @@ from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.model import Meeting, Plan
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
+from aarshjul.templates import render
 from aarshjul.vocabulary import Language
 from aarshjul.wheel import parts
 from aarshjul.wheel.geometry import (
@@ -47,8 +48,6 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
     ``link`` gives a mark's link (its agenda page) or None; ``today`` draws a
     line at that day if it falls in the year.
     """
-    from aarshjul.templates import render  # noqa: PLC0415
-
     language = plan.language
     words = vocabulary.words(language)
     calendar = calendar or work_calendar(plan)
@@ -79,8 +78,6 @@ def mark_today(svg: str, *, year: int, today: dt.date, language: Language) -> st
     the day's line added as if drawn with it (nothing if the day is in another
     year). A site's page marks today on the wheel whose file stays the same
     from day to day, and draws the wheel once."""
-    from aarshjul.templates import render  # noqa: PLC0415
-
     if today.year != year:
         return svg
     end = svg.rindex("</svg>")

@@ -20,6 +20,7 @@ import attrs
 from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
+from aarshjul.dates import full_date, long_date, month_name
 from aarshjul.model import Closed, Meeting, Plan, Status, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
@@ -138,8 +139,6 @@ def month_separators(year: int) -> list[tuple[str, str, str, str]]:
 
 def today_line(today: dt.date, language: Language) -> dict[str, str]:
     """The line that marks a day across the rings, with its label."""
-    from aarshjul.dates import full_date  # noqa: PLC0415 - babel
-
     words = vocabulary.words(language)
     a = angle(today)
     (x0, y0), (x1, y1) = point(BODIES_IN - 6, a), point(RIM + 2, a)
@@ -161,8 +160,6 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
           colors: dict[str, str], words: Words,
           link: Callable[[Meeting], str | None] | None) -> list[Ring]:
     """A ring for each body, with a mark for each of ``meetings``."""
-    from aarshjul.dates import full_date, long_date  # noqa: PLC0415
-
     language = plan.language
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
     for meeting in meetings:
@@ -210,8 +207,6 @@ class ThemeArc:
 
 def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
     """A lane for each theme, with an arc for each run of its days."""
-    from aarshjul.dates import long_date  # noqa: PLC0415
-
     themes = plan.themes
     if not themes:
         return []
@@ -233,8 +228,6 @@ def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
 def shades(plan: Plan, calendar: WorkCalendar, year: int, language: Language) -> list[Shade]:
     """Closed periods (across the rings of the bodies they close), then
     holidays (across every ring), within the plan's days."""
-    from aarshjul.dates import long_date  # noqa: PLC0415
-
     found = []
     days = _plan_days(plan, year)
     for period in plan.closed:
@@ -256,8 +249,6 @@ def shades(plan: Plan, calendar: WorkCalendar, year: int, language: Language) ->
 
 def month_labels(year: int, language: Language) -> list[Label]:
     """Each month's name in the plan's language, along the rim."""
-    from babel.dates import format_date  # noqa: PLC0415
-
     labels = []
     for month in range(1, 13):
         first = dt.date(year, month, 1)
@@ -265,12 +256,11 @@ def month_labels(year: int, language: Language) -> list[Label]:
         end = 2 * math.pi if month == 12 else angle(dt.date(year, month + 1, 1), noon=False)
         middle = (start + end) / 2
         x, y = point((MONTHS_IN + RIM) / 2, middle)
-        name = format_date(first, "LLLL", locale=language.value)
         # Along the rim, so a long name stays in its band; upright at the bottom.
         degrees = math.degrees(middle)
         if 90 < degrees < 270:
             degrees -= 180
-        labels.append(Label(number(x), number(y), name[:1].upper() + name[1:],
+        labels.append(Label(number(x), number(y), month_name(first, language),
                             number(degrees)))
     return labels
 
