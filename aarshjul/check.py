@@ -21,6 +21,8 @@ from aarshjul.files import read_text
 from aarshjul.written.check import check_written
 from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
 
+__all__ = ["Report", "check_agenda_text", "check_path", "check_plan_text"]
+
 PLAN_SUFFIXES = (".toml",)
 CHECKABLE = PLAN_SUFFIXES + AGENDA_SUFFIXES
 """The file kinds ``check`` reads, by suffix."""

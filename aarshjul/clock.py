@@ -13,6 +13,8 @@ from typing import NewType
 
 import attrs
 
+__all__ = ["ClockTime", "Minutes"]
+
 Minutes = NewType("Minutes", int)
 """A duration in whole minutes."""
 

@@ -13,6 +13,16 @@ from typing import Self
 
 import attrs
 
+__all__ = [
+    "AarshjulError",
+    "AgendaError",
+    "PlanError",
+    "Problem",
+    "PublishError",
+    "Severity",
+    "SourceError",
+]
+
 
 class Severity(enum.Enum):
     """How much a problem matters: errors fail a check (exit status 1)."""

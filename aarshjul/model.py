@@ -20,6 +20,23 @@ from aarshjul.errors import Problem, Severity
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
+__all__ = [
+    "Body",
+    "Case",
+    "Closed",
+    "Item",
+    "Meeting",
+    "MeetingChange",
+    "OnHoliday",
+    "Placement",
+    "Plan",
+    "Recurrence",
+    "Series",
+    "Status",
+    "Template",
+    "Theme",
+]
+
 
 class Status(enum.Enum):
     PLANNED = "planned"

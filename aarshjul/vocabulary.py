@@ -19,6 +19,8 @@ import enum
 
 import attrs
 
+__all__ = ["Language"]
+
 
 class Language(enum.Enum):
     """A language aarshjul writes in (a plan's ``language``)."""

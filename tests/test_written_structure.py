@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aarshjul import check_agenda_text, read_agenda_lines
+from aarshjul import check_agenda_text
 from aarshjul.written.lines import Line
-from aarshjul.written.reader import split_lines
+from aarshjul.written.reader import read_agenda_lines, split_lines
 from aarshjul.written.structure import StructureReader
 
 from .seed_agenda import SEED, findings, items_of

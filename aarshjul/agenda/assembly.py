@@ -26,6 +26,8 @@ from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 from aarshjul.scheduling.meetings import Schedule
 
+__all__ = ["Agendas", "assemble"]
+
 DateWords = Callable[[dt.date], str]
 """How a date is written in item texts (``{date}``, ``{previous}``)."""
 

@@ -17,6 +17,8 @@ from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.dates import full_date
 from aarshjul.vocabulary import Language, Words, words
 
+__all__ = ["render_agenda"]
+
 
 def one_line(text: str) -> str:
     """Free text on one line: a line break in a purpose would let its next

@@ -14,6 +14,8 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 
+__all__ = ["Agenda", "AgendaItem"]
+
 
 @attrs.frozen(cache_hash=True)  # a site's pages look items up by hash, thousands of times
 class AgendaItem:

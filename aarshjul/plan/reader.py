@@ -43,6 +43,8 @@ from aarshjul.plan.toml_positions import KeyPath, line_of
 from aarshjul.recurrence.rule import Rule, RuleError
 from aarshjul.vocabulary import Language
 
+__all__ = ["load_plan", "parse_plan", "read_plan"]
+
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _LONGEST_PLAN_YEARS = 50
 

@@ -29,6 +29,8 @@ from aarshjul.model import Plan
 from aarshjul.publishing.sync import Action, Change, Held, plan_sync
 from aarshjul.reproducible import build_time
 
+__all__ = ["Published", "publish"]
+
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
 """Where the password comes from: never an argument, which other users of
 the machine can read in the process list."""

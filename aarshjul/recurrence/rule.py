@@ -38,7 +38,7 @@ from aarshjul.recurrence.parts import (
     write_date,
 )
 
-__all__ = ["ByDay", "Frequency", "NeverOccurs", "Rule", "RuleError", "Weekday"]
+__all__ = ["Rule", "RuleError"]
 
 
 @attrs.frozen

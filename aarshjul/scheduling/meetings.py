@@ -29,6 +29,8 @@ from aarshjul.model import (
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.uids import uid5
 
+__all__ = ["Schedule", "list_meetings", "schedule"]
+
 UID_NAMESPACE = uuid.UUID("6f1d3c2e-6a4b-5c1e-9a0d-8e2b7f4a1c35")
 """The namespace of meeting UIDs (uuid5). Changing it changes every UID."""
 

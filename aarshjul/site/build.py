@@ -15,7 +15,7 @@ from aarshjul.reproducible import build_time
 from aarshjul.site.pages import site_files
 from aarshjul.site.staging import Built, write_site
 
-__all__ = ["build_site", "feed_records"]
+__all__ = ["build_site"]
 
 
 def feed_records(folder: str | os.PathLike[str]) -> dict[str, Record]:

@@ -34,7 +34,7 @@ from typing import BinaryIO
 
 from aarshjul.errors import SourceError
 
-__all__ = ["make_server", "serve"]
+__all__ = ["serve"]
 
 # Explicit, so a preview answers the same on every machine: mimetypes reads
 # /etc/mime.types and the Windows registry, which disagree (.ics missing,

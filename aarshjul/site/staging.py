@@ -23,7 +23,7 @@ from aarshjul.errors import SourceError
 from aarshjul.files import listed
 from aarshjul.signals import uninterrupted
 
-__all__ = ["MANIFEST", "Built", "write_site"]
+__all__ = ["Built"]
 
 MANIFEST = ".aarshjul-site"
 """The list of files a build wrote: the next build removes those it no longer

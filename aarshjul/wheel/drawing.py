@@ -39,6 +39,8 @@ from aarshjul.wheel.geometry import (
 )
 from aarshjul.wheel.legend import fit_legend
 
+__all__ = ["wheel_svg"]
+
 
 def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None = None,
               link: Callable[[Meeting], str | None] | None = None,

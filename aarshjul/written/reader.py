@@ -27,6 +27,8 @@ from aarshjul.written.lines import Line
 from aarshjul.written.structure import StructureReader
 from aarshjul.written.times import Stated, until_the_next
 
+__all__ = ["WrittenAgenda", "read_agenda"]
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCX_SUFFIXES = (".docx",)
 AGENDA_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
