@@ -92,15 +92,11 @@ ICALJS = Path(__file__).resolve().parent / "icaljs"
 
 
 def _icaljs_installed() -> None:
-    """ical.js from the npm registry, installed beside its script on first use
-    (no lock file: it would only repeat the pinned version in package.json)."""
-    if (ICALJS / "node_modules" / "ical.js" / "package.json").exists():
-        return
-    npm = shutil.which("npm")
-    assert npm, "npm is needed to install ical.js (Thunderbird's parser) for the tests"
-    subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit",
-                    "--no-fund", "--loglevel=error"], cwd=ICALJS, check=True,
-                   capture_output=True, timeout=300)
+    """ical.js, from the npm registry, beside its script (the README's test
+    command installs it: npm install --prefix tests/icaljs)."""
+    assert (ICALJS / "node_modules" / "ical.js" / "package.json").exists(), (
+        "ical.js (Thunderbird's parser) is needed to read the feeds as Thunderbird does: "
+        "npm install --prefix tests/icaljs (the README's test command does)")
 
 
 def with_icaljs(text: str) -> set[Event]:
@@ -140,17 +136,15 @@ _VEVENT = 4  # ICAL_VEVENT_COMPONENT
 
 @functools.cache
 def _libical() -> ctypes.CDLL:
-    """Evolution's parser, libical (Debian's libical3), through ctypes;
-    installed with apt-get on first use where it is missing."""
-    if ctypes.util.find_library("ical") is None and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "libical3"], check=False,
-                       capture_output=True, timeout=600)
+    """Evolution's parser, libical (Debian's libical3, which the README's
+    test command installs), through ctypes."""
     name = ctypes.util.find_library("ical") or "libical.so.3"
     try:
         lib = ctypes.CDLL(name)
     except OSError as error:
-        raise AssertionError("libical (Debian: libical3) is needed to read the feeds as "
-                             "Evolution does") from error
+        raise AssertionError("libical is needed to read the feeds as Evolution does: "
+                             "apt-get install libical3 (the README's test command does)"
+                             ) from error
     pointer, text = ctypes.c_void_p, ctypes.c_char_p
     for function, result, arguments in (
             ("icalparser_parse_string", pointer, [text]),
