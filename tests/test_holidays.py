@@ -56,7 +56,8 @@ def test_maundy_thursday_steps_forward_over_easter() -> None:
 
 
 def test_stepping_skips_closed_weeks_too() -> None:
-    calendar = WorkCalendar(danish(2025).holidays, (Closed("Vinterferie", weeks=frozenset({7})),))
+    winter = Closed(name="Vinterferie", weeks=frozenset({7}))
+    calendar = WorkCalendar(danish(2025).holidays, (winter,))
     # Friday of week 6 -> the next workday is Monday of week 8.
     assert calendar.step_to_workday(dt.date(2025, 2, 7), forward=True,
                                     limit=dt.date(2025, 12, 31)) == dt.date(2025, 2, 17)
@@ -75,7 +76,7 @@ def test_a_plan_without_holidays() -> None:
 
 
 def test_weeks_close_in_every_year() -> None:
-    autumn = Closed("Efterårsferie", weeks=frozenset({42}))
+    autumn = Closed(name="Efterårsferie", weeks=frozenset({42}))
     assert autumn.contains(dt.date(2025, 10, 15))
     assert autumn.contains(dt.date(2026, 10, 14))
     assert not autumn.contains(dt.date(2025, 10, 22))

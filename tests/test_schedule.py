@@ -8,10 +8,24 @@ import uuid
 import attrs
 import pytest
 
-from aarshjul import PlanError, Status, list_meetings
+from aarshjul import (
+    Body,
+    ClockTime,
+    Minutes,
+    Plan,
+    PlanError,
+    Recurrence,
+    Series,
+    Status,
+    check_plan_text,
+    list_meetings,
+    parse_plan,
+    read_plan,
+    schedule,
+)
 from aarshjul.model import Meeting
 
-from .plans import agendas_of, make_plan
+from .plans import FRAGMENT_START, agendas_of, make_plan, plan_text
 
 D = dt.date
 
@@ -532,3 +546,59 @@ def test_a_plan_built_in_code_with_an_unknown_body_raises_plan_error() -> None:
     with pytest.raises(PlanError) as caught:
         agendas_of(broken)
     assert caught.value.problems[0].code == "unknown-reference"
+
+
+def test_a_plan_changed_in_code_is_refused_as_its_file_would_be() -> None:
+    text = plan_text(WEDNESDAYS)
+    plan = parse_plan(text, source="x.toml")
+    backwards = attrs.evolve(plan, series=(attrs.evolve(
+        plan.series[0], from_date=D(2025, 3, 31), to_date=D(2025, 1, 15)),))
+    with pytest.raises(PlanError) as caught:
+        schedule(backwards)
+    _, in_file = read_plan(text.replace("2025-01-15", "X").replace("2025-03-31", "2025-01-15")
+                           .replace("X", "2025-03-31"), source="x.toml")
+    assert caught.value.problems == in_file
+    assert caught.value.problems[0].format() == (
+        f'x.toml:{FRAGMENT_START + 5}: error[end-before-start]: [[series]] #1 (body "sbu"): '
+        "to: 2025-01-15 is before from = 2025-03-31")
+
+
+def test_a_plan_built_in_code_is_scheduled_once_it_is_valid() -> None:
+    plan = Plan(title="x", id="x", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                bodies=(Body(id="sbu", name="Udvalget"),),
+                series=(Series(body="sbu", recurrence=Recurrence(dates=(D(2025, 2, 5),)),
+                               start=ClockTime.parse("18:15"), minutes=Minutes(90)),))
+    (meeting,) = schedule(plan).meetings
+    assert (meeting.date, str(meeting.start), str(meeting.end)) == (D(2025, 2, 5), "18:15",
+                                                                     "19:45")
+    with pytest.raises(PlanError) as caught:
+        schedule(attrs.evolve(plan, bodies=()))
+    assert [p.format() for p in caught.value.problems] == [
+        '<plan>: error[unknown-reference]: [[series]] #1 (body "sbu"): body: no body has id '
+        '"sbu" (the plan has no [[body]])']
+
+
+def test_the_warnings_of_a_plan_file_are_reported_once() -> None:
+    text = plan_text('[[template]]\nid = "t"\n[[template.item]]\ntitle = "Spørgetid"\n'
+                     'time = "19:00"\n')
+    assert [p.code for p in check_plan_text(text).problems] == ["ignored-key"]
+    assert schedule(parse_plan(text)).problems == ()
+
+
+@pytest.mark.parametrize(("change_text", "code", "message"), [
+    ('end = "18:00"', "end-before-start", "end: the meeting ends (18:00) before or when it "
+     "starts (18:15); meetings end on the day they start"),
+    ("minutes = 400", "bad-value", "minutes: 18:15 + 400 minutes runs past midnight; "
+     "meetings end on the day they start"),
+    ('start = "23:00"', "bad-value", "start: 23:00 + 90 minutes runs past midnight; "
+     "meetings end on the day they start"),
+])
+def test_a_change_that_only_fails_with_its_series_times(change_text: str, code: str,
+                                                        message: str) -> None:
+    """The time rule of the validation pass, asked once the change is applied
+    to its series' meeting; reported once, at the key of the change."""
+    text = plan_text(CHANGES.format(change_text))
+    line = text.split("\n").index(change_text) + 1
+    (problem,) = check_plan_text(text, source="x.toml").problems
+    assert problem.format() == (f"x.toml:{line}: error[{code}]: [[meeting]] #1 "
+                                f"(sbu 2025-01-29): {message}")

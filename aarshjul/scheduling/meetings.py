@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from aarshjul.clock import ClockTime
+from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.model import (
     Meeting,
@@ -26,6 +26,7 @@ from aarshjul.model import (
     Status,
     Where,
 )
+from aarshjul.plan.validate import check_times, validate
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.uids import uid5
 
@@ -97,10 +98,16 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
              uid_namespace: uuid.UUID = UID_NAMESPACE) -> Schedule:
     """Every meeting the plan gives, with the problems found on the way.
 
-    ``calendar`` defaults to the plan's holidays and closed periods. The
-    meetings' agendas are the next step's (:func:`aarshjul.agenda.assembly.assemble`).
+    Raises :class:`PlanError` if the plan breaks a rule of the plan format
+    (:func:`aarshjul.plan.validate.validate`): a plan built or changed in
+    code is checked as a plan file is. Its warnings are not repeated here:
+    reading the plan reported them. ``calendar`` defaults to the plan's
+    holidays and closed periods. The meetings' agendas are the next step's
+    (:func:`aarshjul.agenda.assembly.assemble`).
     """
-    _check_references(plan)
+    invalid = [problem for problem in validate(plan) if problem.is_error]
+    if invalid:
+        raise PlanError(invalid)
     calendar = calendar if calendar is not None else work_calendar(plan)
     report = _Report()
     slots = [slot for series in plan.series for slot in _slots(plan, series, calendar, report)]
@@ -115,32 +122,6 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     _check_overlaps(meetings, report)
     _check_rooms(meetings, report)
     return Schedule(tuple(meetings), tuple(report.problems))
-
-
-def _check_references(plan: Plan) -> None:
-    """A plan built in code, not read from a file, is not checked on the way:
-    every id it names must still exist (or :class:`PlanError`, not KeyError)."""
-    bodies = {body.id for body in plan.bodies}
-    templates = {template.id for template in plan.templates}
-    themes = {theme.id for theme in plan.themes}
-    problems = []
-    named: list[tuple[Where, str, str | None, set[str]]] = []
-    for series in plan.series:
-        named += [(series.where, "body", series.body, bodies),
-                  (series.where, "template", series.template, templates)]
-    for change in plan.meetings:
-        named += [(change.where, "body", change.body, bodies),
-                  (change.where, "template", change.template, templates)]
-    for case in plan.cases:
-        named += [(case.where, "body", case.body, bodies),
-                  (case.where, "theme", case.theme, themes)]
-    for closed in plan.closed:
-        named += [(closed.where, "body", body, bodies) for body in sorted(closed.bodies)]
-    for where, kind, name, known in named:
-        if name is not None and name not in known:
-            problems.append(where.problem("unknown-reference", f'no {kind} has id "{name}"'))
-    if problems:
-        raise PlanError(problems)
 
 
 def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
@@ -246,16 +227,26 @@ def _match_changes(plan: Plan, slots: list[_Slot], report: _Report
     return changes, one_offs
 
 
-def _times(base_start: ClockTime, base_end: ClockTime, change: MeetingChange
-           ) -> tuple[ClockTime, ClockTime]:
-    start = change.start or base_start
+def _changed_times(series: Series, change: MeetingChange
+                   ) -> tuple[ClockTime, ClockTime] | Problem:
+    """The meeting's times once the change is applied: what the change gives,
+    the rest from the series; or the problem with them."""
+    start = change.start or series.start
+    end: ClockTime | None = None
+    length: Minutes | None = None
+    length_key = "minutes"
     if change.end is not None:
-        return start, change.end
-    if change.minutes is not None:
-        return start, start.plus(change.minutes)
-    if change.start is not None:  # a new start keeps the meeting's length
-        return start, start.plus(base_start.until(base_end))
-    return start, base_end
+        end = change.end
+    elif change.minutes is not None:
+        length = change.minutes
+    elif change.start is not None:  # a new start keeps the meeting's length
+        length, length_key = series.start.until(series.ends_at), "start"
+    else:
+        return start, series.ends_at
+    problem = check_times(change.where, start, end=end, minutes=length, length_key=length_key)
+    if problem is not None:
+        return problem
+    return start, end if end is not None else start.plus(length or 0)
 
 
 def _from_slot(plan: Plan, slot: _Slot, change: MeetingChange | None, *,
@@ -265,16 +256,16 @@ def _from_slot(plan: Plan, slot: _Slot, change: MeetingChange | None, *,
     if change is None:
         if slot.date is None:
             return None
-        return _Draft(series.body, slot.rule_date, slot.date, series.start, series.end,
+        return _Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
                       series.start, series.title or body.name,
                       series.location if series.location is not None else body.location,
                       Status.PLANNED, "", series.template, None, series, series.where)
     day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
-    try:
-        start, end = _times(series.start, series.end, change)
-    except ValueError:
-        report.add(change.where, "bad-time", "the new time runs past midnight")
+    times = _changed_times(series, change)
+    if isinstance(times, Problem):
+        report.problems.append(times)
         return None
+    start, end = times
     draft = _Draft(
         series.body, slot.rule_date, day, start, end, series.start,
         change.title or series.title or body.name,
@@ -298,7 +289,9 @@ def _one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar, report: 
                    "on its own date")
         return None
     body = plan.body(change.body)
-    start, end = _times(change.start, change.start, change)
+    start = change.start
+    # The plan is validated: a one-off's own times end after it starts.
+    end = change.end if change.end is not None else start.plus(change.minutes or 0)
     draft = _Draft(change.body, change.date, change.date, start, end, start,
                    change.title or body.name,
                    change.location if change.location is not None else body.location,
@@ -310,10 +303,6 @@ def _one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar, report: 
 def _check_change(plan: Plan, draft: _Draft, calendar: WorkCalendar, report: _Report, *,
                   brought_back: bool) -> bool:
     where = draft.where
-    if draft.end <= draft.start:
-        report.add(where, "end-before-start", f"the meeting ends ({draft.end}) before or "
-                   f"when it starts ({draft.start})")
-        return False
     if not plan.start <= draft.date <= plan.end:
         report.add(where, "outside-plan", f"{draft.date} is outside the plan "
                    f"({plan.start} to {plan.end})")
