@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -59,26 +59,57 @@ class Placement(enum.Enum):
     END = "end"
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Where:
-    """Where a model object was written: file, line, and a label for messages."""
+    """Where a model object was written: file, line, and a label for messages.
+
+    ``lines`` holds the line of each key of its table, so that a check of the
+    whole model (:mod:`aarshjul.plan.validate`) can point at the key that is
+    wrong, as the reader does. ``unread`` names the keys whose values the
+    reader could not take (missing, malformed, or in conflict with another):
+    it has reported them, and the object holds stand-ins there, which the
+    validation pass leaves alone. An object built in code has neither.
+    """
 
     file: str
     line: int | None
     label: str
     key: str
+    lines: Mapping[str, int] = attrs.field(factory=dict, eq=False, repr=False)
+    unread: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
 
-    def problem(self, code: str, message: str, *, severity: Severity = Severity.ERROR,
-                item: int | None = None) -> Problem:
-        """A problem found here, its message led by the table's label."""
+    def at(self, key: str) -> Where:
+        """The place of one key of this table: its line, and its key path
+        (``series[2].to``)."""
+        return Where(file=self.file, line=self.lines.get(key, self.line), label=self.label,
+                     key=f"{self.key}.{key}" if self.key else key)
+
+    def problem(self, code: str, message: str, *, key: str | None = None,
+                severity: Severity = Severity.ERROR, item: int | None = None) -> Problem:
+        """A problem found here, or at ``key`` of this table; its message led
+        by the table's label (and the key)."""
+        if key is not None:
+            return self.at(key).problem(code, f"{key}: {message}", severity=severity, item=item)
         text = f"{self.label}: {message}" if self.label else message
         return Problem(severity, code, text, self.file, self.line, self.key or None, item)
 
 
-NOWHERE = Where("<plan>", None, "", "")
+NOWHERE = Where(file="<plan>", line=None, label="", key="")
 
 
-@attrs.frozen
+def _iso_weeks(_: object, attribute: attrs.Attribute[frozenset[int]],
+               value: frozenset[int]) -> None:
+    if not all(1 <= week <= 53 for week in value):
+        raise ValueError(f"{attribute.name} must be ISO week numbers 1 to 53 (got {value!r})")
+
+
+def _months(_: object, attribute: attrs.Attribute[tuple[int, ...]],
+            value: tuple[int, ...]) -> None:
+    if not all(1 <= month <= 12 for month in value):
+        raise ValueError(f"{attribute.name} must be month numbers 1 to 12 (got {value!r})")
+
+
+@attrs.frozen(kw_only=True)
 class Closed:
     """A period with no meetings: dates, or ISO weeks in every year; for
     every body, or only for ``bodies``."""
@@ -86,7 +117,7 @@ class Closed:
     name: str
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    weeks: frozenset[int] = frozenset()
+    weeks: frozenset[int] = attrs.field(default=frozenset(), validator=_iso_weeks)
     bodies: frozenset[str] = frozenset()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -103,7 +134,7 @@ class Closed:
         )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Body:
     """A forum that meets: a committee, the rådmandsmøde, the council."""
 
@@ -112,29 +143,46 @@ class Body:
     kind: str = ""
     location: str = ""
     color: str | None = None
-    agenda_deadline: int | None = None
+    agenda_deadline: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Recurrence:
     """How a series recurs: a rule (perhaps written in words, kept in
-    ``phrase``), or dates."""
+    ``phrase``), or dates.
+
+    ``dates`` are as written, sorted: a date listed twice, or no dates at
+    all, is the validation pass's to report.
+    """
 
     rule: Rule | None = None
-    dates: tuple[dt.date, ...] = ()
+    dates: tuple[dt.date, ...] = attrs.field(default=())
     phrase: str | None = None
     exceptions: frozenset[dt.date] = frozenset()
 
+    @dates.validator
+    def _rule_or_dates(self, _: object, dates: tuple[dt.date, ...]) -> None:
+        if self.rule is not None and dates:
+            raise ValueError("a recurrence is a rule or dates, not both")
 
-@attrs.frozen
+
+@attrs.frozen(kw_only=True)
 class Series:
-    """A body's recurring meetings."""
+    """A body's recurring meetings.
+
+    Their times are written as ``start`` and ``end``, or as ``start`` and
+    ``minutes``: exactly one of ``end`` and ``minutes`` is given.
+    :attr:`ends_at` is the clock time they end, either way.
+    """
 
     body: str
     recurrence: Recurrence
     start: ClockTime
-    end: ClockTime
+    end: ClockTime | None = None
+    minutes: Minutes | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
     from_date: dt.date | None = None
     to_date: dt.date | None = None
     title: str | None = None
@@ -144,13 +192,27 @@ class Series:
     id: str | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
+    @minutes.validator
+    def _one_end(self, _: object, minutes: Minutes | None) -> None:
+        if (self.end is None) == (minutes is None):
+            raise ValueError("a series ends at its end or after its minutes: give one of the two")
 
-@attrs.frozen
+    @property
+    def ends_at(self) -> ClockTime:
+        """When its meetings end; ValueError if that is past midnight (which
+        the validation pass reports first)."""
+        if self.end is not None:
+            return self.end
+        assert self.minutes is not None
+        return self.start.plus(self.minutes)
+
+
+@attrs.frozen(kw_only=True)
 class Item:
     """A standing agenda item (templates) or a meeting's own item."""
 
     title: str
-    minutes: Minutes = NO_MINUTES
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
     method: str = ""
     responsible: str = ""
     purpose: str = ""
@@ -160,14 +222,14 @@ class Item:
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Template:
     id: str
     items: tuple[Item, ...] = ()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class MeetingChange:
     """A ``[[meeting]]`` table: a one-off, or a change to a series' meeting.
 
@@ -179,7 +241,8 @@ class MeetingChange:
     date: dt.date
     start: ClockTime | None = None
     end: ClockTime | None = None
-    minutes: Minutes | None = None
+    minutes: Minutes | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
     title: str | None = None
     location: str | None = None
     template: str | None = None
@@ -190,7 +253,7 @@ class MeetingChange:
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Theme:
     """A thread through the year, drawn as an arc on the wheel."""
 
@@ -199,11 +262,11 @@ class Theme:
     color: str | None = None
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    months: tuple[int, ...] = ()
+    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Case:
     """A matter that must come to one of a body's meetings."""
 
@@ -211,8 +274,8 @@ class Case:
     body: str
     date: dt.date | None = None
     window: tuple[dt.date, dt.date] | None = None
-    months: tuple[int, ...] = ()
-    minutes: Minutes = NO_MINUTES
+    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
     method: str = ""
     responsible: str = ""
     purpose: str = ""
@@ -221,9 +284,10 @@ class Case:
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Plan:
-    """One plan file, validated."""
+    """One plan: read from a file (and validated on the way), or built in
+    code (and validated when it is scheduled)."""
 
     title: str
     id: str
@@ -241,6 +305,7 @@ class Plan:
     themes: tuple[Theme, ...] = ()
     cases: tuple[Case, ...] = ()
     source: str = attrs.field(default="<plan>", eq=False)
+    where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
     # Bodies by id: the feeds and the wheel ask for a meeting's body
     # thousands of times in a large plan.
     _by_id: dict[str, Body] = attrs.field(init=False, eq=False, repr=False)
@@ -259,7 +324,7 @@ class Plan:
         raise KeyError(template_id)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Meeting:
     """One meeting of a body, as the plan gives it.
 

@@ -17,17 +17,19 @@ from aarshjul.vocabulary import Language
 T = ClockTime.parse
 D = dt.date
 
-PLANNED = Meeting("u1", "sbu", "Udvalgsmøde", D(2025, 1, 15), T("18:15"), T("19:45"),
-                  location="Rådhuset, lokale 398")
-MOVED = Meeting("u2", "sbu", "Udvalgsmøde", D(2025, 2, 19), T("18:15"), T("19:45"),
-                original_date=D(2025, 2, 12), note="Flyttet pga.\n budgetseminar")
-CANCELLED = Meeting("u3", "rm", "Rådmandsmøde", D(2025, 3, 4), T("10:00"), T("11:00"),
-                    status=Status.CANCELLED)
+PLANNED = Meeting(uid="u1", body="sbu", title="Udvalgsmøde", date=D(2025, 1, 15),
+                  start=T("18:15"), end=T("19:45"), location="Rådhuset, lokale 398")
+MOVED = Meeting(uid="u2", body="sbu", title="Udvalgsmøde", date=D(2025, 2, 19),
+                start=T("18:15"), end=T("19:45"), original_date=D(2025, 2, 12),
+                note="Flyttet pga.\n budgetseminar")
+CANCELLED = Meeting(uid="u3", body="rm", title="Rådmandsmøde", date=D(2025, 3, 4),
+                    start=T("10:00"), end=T("11:00"), status=Status.CANCELLED)
 MEETINGS = (PLANNED, MOVED, CANCELLED)
 
 
 def plan_in(language: Language) -> Plan:
-    return Plan("Plan", "p", D(2025, 1, 1), D(2025, 12, 31), language=language)
+    return Plan(title="Plan", id="p", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                language=language)
 
 
 def test_a_meeting_as_json_has_the_keys_the_spec_names() -> None:

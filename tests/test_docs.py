@@ -16,7 +16,9 @@ import jsonschema
 import pytest
 
 from aarshjul import parse_plan
-from aarshjul.plan import reader as pf
+from aarshjul.plan import table_kinds
+from aarshjul.plan.header import PLAN_KEYS
+from aarshjul.plan.reader import TABLES
 
 from .plans import ROOT, agendas_of
 
@@ -47,12 +49,13 @@ def test_every_example_loads_and_schedules(index: int) -> None:
 
 def test_every_key_has_an_example() -> None:
     written = "\n".join(BLOCKS)
-    keys = {*pf._PLAN_KEYS, *pf._CLOSED_KEYS, *pf._BODY_KEYS, *pf._SERIES_KEYS,
-            *pf._ITEM_KEYS, *pf._MEETING_KEYS, *pf._THEME_KEYS, *pf._CASE_KEYS,
-            *pf._TEMPLATE_KEYS} - {"item"}
+    keys = {*PLAN_KEYS, *table_kinds.CLOSED_KEYS, *table_kinds.BODY_KEYS,
+            *table_kinds.SERIES_KEYS, *table_kinds.ITEM_KEYS, *table_kinds.MEETING_KEYS,
+            *table_kinds.THEME_KEYS, *table_kinds.CASE_KEYS,
+            *table_kinds.TEMPLATE_KEYS} - {"item"}
     missing = {key for key in keys if not re.search(rf"^{key} =", written, re.MULTILINE)}
     assert missing == set()
-    for table in pf._TABLES:
+    for table in TABLES:
         assert f"[{table}]" in written or f"[[{table}]]" in written
 
 

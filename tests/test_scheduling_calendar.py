@@ -56,7 +56,8 @@ def test_maundy_thursday_steps_forward_over_easter() -> None:
 
 
 def test_stepping_skips_closed_weeks_too() -> None:
-    calendar = WorkCalendar(danish(2025).holidays, (Closed("Vinterferie", weeks=frozenset({7})),))
+    winter = Closed(name="Vinterferie", weeks=frozenset({7}))
+    calendar = WorkCalendar(danish(2025).holidays, (winter,))
     # Friday of week 6 -> the next workday is Monday of week 8.
     assert calendar.step_to_workday(dt.date(2025, 2, 7), forward=True,
                                     limit=dt.date(2025, 12, 31)) == dt.date(2025, 2, 17)
@@ -75,7 +76,7 @@ def test_a_plan_without_holidays() -> None:
 
 
 def test_weeks_close_in_every_year() -> None:
-    autumn = Closed("Efterårsferie", weeks=frozenset({42}))
+    autumn = Closed(name="Efterårsferie", weeks=frozenset({42}))
     assert autumn.contains(dt.date(2025, 10, 15))
     assert autumn.contains(dt.date(2026, 10, 14))
     assert not autumn.contains(dt.date(2025, 10, 22))
@@ -88,7 +89,7 @@ def test_weekends_are_no_workdays() -> None:
 
 
 def test_a_period_closed_for_one_body_is_open_for_the_others() -> None:
-    pause = Closed("Udvalgets pause", from_date=dt.date(2025, 3, 3),
+    pause = Closed(name="Udvalgets pause", from_date=dt.date(2025, 3, 3),
                    to_date=dt.date(2025, 3, 7), bodies=frozenset({"sbu"}))
     calendar = WorkCalendar(closed=(pause,))
     day = dt.date(2025, 3, 5)

@@ -17,8 +17,11 @@ from .plans import EXAMPLE, ROOT
 
 ZONES = ["UTC", "America/New_York", "Europe/Copenhagen", "Pacific/Kiritimati"]
 # The modules that turn plans into meetings and print them.
-MODULES = ["tests/test_golden.py", "tests/test_schedule.py", "tests/test_scheduling_calendar.py",
-           "tests/test_cli.py::test_meetings_table_in_danish", "docs/api.md"]
+MODULES = ["tests/test_golden.py", "tests/test_scheduling_slots.py",
+           "tests/test_scheduling_changes.py", "tests/test_scheduling_identity.py",
+           "tests/test_scheduling_clashes.py", "tests/test_scheduling_meetings.py",
+           "tests/test_scheduling_calendar.py", "tests/test_cli.py::test_meetings_table_in_danish",
+           "docs/api.md"]
 
 
 def in_zone(zone: str, *args: str) -> subprocess.CompletedProcess[str]:

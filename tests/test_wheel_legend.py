@@ -14,8 +14,9 @@ LONG = "Udvalget for meget lange navne nummer"
 
 
 def plan_of(count: int, name: str = LONG) -> Plan:
-    bodies = tuple(Body(f"b{n}", f"{name} {n}") for n in range(count))
-    return Plan("Plan", "p", dt.date(2025, 1, 1), dt.date(2025, 12, 31), bodies=bodies)
+    bodies = tuple(Body(id=f"b{n}", name=f"{name} {n}") for n in range(count))
+    return Plan(title="Plan", id="p", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31),
+                bodies=bodies)
 
 
 def colors(plan: Plan) -> dict[str, str]:

@@ -33,14 +33,15 @@ YEAR = (D(2025, 1, 1), D(2025, 12, 31))
 
 def plan_of(*bodies: Body, themes: tuple[Theme, ...] = (), closed: tuple[Closed, ...] = (),
             start: dt.date = YEAR[0], end: dt.date = YEAR[1]) -> Plan:
-    return Plan("Plan", "p", start, end, bodies=bodies, themes=themes, closed=closed)
+    return Plan(title="Plan", id="p", start=start, end=end,
+                bodies=bodies, themes=themes, closed=closed)
 
 
-TWO = (Body("a", "Udvalg A"), Body("b", "Udvalg B"))
+TWO = (Body(id="a", name="Udvalg A"), Body(id="b", name="Udvalg B"))
 
 
 def test_bodies_take_their_own_colour_or_the_next_of_the_palette() -> None:
-    plan = plan_of(*(Body(f"b{n}", f"B{n}", color="#123456" if n == 1 else None)
+    plan = plan_of(*(Body(id=f"b{n}", name=f"B{n}", color="#123456" if n == 1 else None)
                      for n in range(10)))
     colors = body_colors(plan)
     assert list(colors) == [f"b{n}" for n in range(10)]
@@ -104,9 +105,10 @@ def test_the_line_of_a_day_and_its_words() -> None:
     assert (english["label"], english["title"]) == ("Today", "Today: Wednesday 2 July 2025")
 
 
-THEMES = (Theme("t", "Budget", months=(1, 2, 3)),
-          Theme("s", "Sommer", color="#123456", from_date=D(2025, 6, 1), to_date=D(2025, 8, 31)),
-          Theme("n", "Hele året"))
+THEMES = (Theme(id="t", name="Budget", months=(1, 2, 3)),
+          Theme(id="s", name="Sommer",
+                color="#123456", from_date=D(2025, 6, 1), to_date=D(2025, 8, 31)),
+          Theme(id="n", name="Hele året"))
 
 
 def test_a_theme_is_an_arc_in_its_own_lane_titled_with_its_days() -> None:
@@ -127,7 +129,7 @@ def test_a_theme_shows_only_the_days_the_plan_covers() -> None:
     assert only.title == "Budget: 1. marts 2025 – 31. marts 2025"
     (next_year,) = theme_arcs(plan, 2026, DA)
     assert next_year.title == "Budget: 1. januar 2026 – 31. januar 2026"
-    (none,) = theme_arcs(plan_of(*TWO, themes=(Theme("x", "Ingen", months=(5,)),),
+    (none,) = theme_arcs(plan_of(*TWO, themes=(Theme(id="x", name="Ingen", months=(5,)),),
                                  end=D(2025, 3, 31)), 2025, DA)
     assert (none.paths, none.title) == ((), "Ingen")
 
@@ -137,8 +139,8 @@ def test_a_plan_without_themes_has_no_arcs() -> None:
 
 
 def test_closed_periods_and_holidays_are_shaded_within_the_plan() -> None:
-    closed = (Closed("Vinterpause", weeks=frozenset({7}), bodies=frozenset({"b"})),
-              Closed("Jul", from_date=D(2025, 12, 22), to_date=D(2026, 1, 4)))
+    closed = (Closed(name="Vinterpause", weeks=frozenset({7}), bodies=frozenset({"b"})),
+              Closed(name="Jul", from_date=D(2025, 12, 22), to_date=D(2026, 1, 4)))
     plan = plan_of(*TWO, closed=closed)
     calendar = WorkCalendar({D(2024, 12, 25): "Juledag", D(2025, 6, 5): "Grundlovsdag",
                              D(2026, 1, 1): "Nytårsdag"}, closed)
@@ -154,9 +156,9 @@ def test_closed_periods_and_holidays_are_shaded_within_the_plan() -> None:
 
 
 def test_a_period_for_some_bodies_shades_only_their_rings() -> None:
-    closed = (Closed("Pause", from_date=D(2025, 3, 3), to_date=D(2025, 3, 3),
+    closed = (Closed(name="Pause", from_date=D(2025, 3, 3), to_date=D(2025, 3, 3),
                      bodies=frozenset({"b"})),)
-    plan = plan_of(*TWO, Body("c", "Udvalg C"), closed=closed)
+    plan = plan_of(*TWO, Body(id="c", name="Udvalg C"), closed=closed)
     (shade,) = shades(plan, WorkCalendar({}, closed), 2025, DA)
     # Three rings share 130 to 374: "b", the second, has 211.33 to 292.67.
     assert shade.path == sector(374 - 2 * 244 / 3, 374 - 244 / 3, *arc(D(2025, 3, 3),

@@ -4,7 +4,7 @@ A meeting's event carries its time in the plan's zone, its place, its
 status (a cancelled meeting stays, ``CANCELLED``), the agenda with clock
 times as its description, the body's kind and the agenda's themes as
 categories, a link to its agenda page, and the plan and body that made it.
-Its UID is the meeting's (:mod:`aarshjul.scheduling.meetings`), so an update
+Its UID is the meeting's (:mod:`aarshjul.scheduling.identity`), so an update
 moves an event instead of adding a second one.
 
 An agenda deadline is an all-day event on the day the agenda must be sent

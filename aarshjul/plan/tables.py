@@ -3,7 +3,9 @@
 ``tomllib`` gives plain values and no positions. A :class:`Table` wraps one
 table of the raw mapping with its key path; its getters check a value's type
 and range and, instead of raising, report a located problem and return None,
-so that one pass over a file finds every mistake in it.
+so that one pass over a file finds every mistake in it. The table remembers
+which keys it could not read; its :attr:`Table.where` hands that, and the
+line of each key, to the model object it becomes, for the validation pass.
 """
 
 from __future__ import annotations
@@ -43,9 +45,6 @@ class Reader:
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
 
-    def where(self, path: KeyPath, label: str) -> Where:
-        return Where(self.source, line_of(self.lines, path), label, key_text(path))
-
     def report(self, code: str, path: KeyPath, message: str,
                severity: Severity = Severity.ERROR) -> None:
         problem = Problem(severity, code, message, self.source,
@@ -61,6 +60,7 @@ class Table:
     def __init__(self, reader: Reader, raw: dict[str, Any], path: KeyPath, label: str,
                  allowed: tuple[str, ...]) -> None:
         self.reader, self.raw, self.path, self.label = reader, raw, path, label
+        self.unread: set[str] = set()
         for key in raw:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -70,13 +70,28 @@ class Table:
 
     @property
     def where(self) -> Where:
-        return self.reader.where(self.path, self.label)
+        """Where the table is, the line of each of its keys, and the keys it
+        could not read (take it after reading them all)."""
+        lines = self.reader.lines
+        return Where(file=self.reader.source, line=line_of(lines, self.path), label=self.label,
+                     key=key_text(self.path),
+                     lines={key: lines[(*self.path, key)] for key in self.raw
+                            if (*self.path, key) in lines},
+                     unread=frozenset(self.unread))
+
+    def mark_unread(self, *keys: str) -> None:
+        """These keys hold no usable value (the problem is reported)."""
+        self.unread.update(keys)
 
     def error(self, key: str | KeyPath | None, code: str, message: str,
               severity: Severity = Severity.ERROR) -> None:
         """Report a problem at ``key`` (a key of this table, or a path below it
-        like ``("dates", 0)``), or at the table itself."""
+        like ``("dates", 0)``), or at the table itself. An error in a key's
+        value makes the key unread; two keys in conflict may both hold good
+        values (the caller marks the one it leaves out)."""
         below: KeyPath = () if key is None else (key,) if isinstance(key, str) else key
+        if below and severity is Severity.ERROR and code != "conflicting-keys":
+            self.unread.add(str(below[0]))
         path = (*self.path, *below)
         prefix = ": ".join(part for part in (self.label, key_text(below)) if part)
         self.reader.report(code, path, f"{prefix}: {message}" if prefix else message, severity)
@@ -88,6 +103,7 @@ class Table:
         if key not in self.raw:
             if required:
                 self.error(None, "missing-key", f'"{key}" is required ({what})')
+                self.unread.add(key)
             return None
         return self.raw[key]
 
@@ -237,11 +253,6 @@ class Table:
                 return None
         self._wrong(key, "a date like 2025-01-15", value)
         return None
-
-    def failed(self, *keys: str) -> bool:
-        """Did reading any of these keys of this table report an error?"""
-        wanted = {key_text((*self.path, key)) for key in keys}
-        return any(p.is_error and p.key in wanted for p in self.reader.problems)
 
     def tables(self, key: str) -> Iterator[tuple[dict[str, Any], KeyPath]]:
         """The elements of an array of tables (``[[key]]``)."""

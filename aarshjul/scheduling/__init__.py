@@ -1,1 +1,4 @@
-"""Plan -> meetings: rules, holidays, closed periods and changes (pure)."""
+"""Plan -> meetings (pure): ``meetings`` validates the plan and runs the steps,
+``slots`` (rules, holidays and closed periods), ``changes`` (``[[meeting]]``
+changes and one-offs), ``identity`` (UIDs) and ``clashes`` (overlaps and
+rooms); ``calendar`` answers which days are holidays, closed or workdays."""

@@ -1,0 +1,288 @@
+"""One reader for each kind of table: ``[[closed]]``, ``[[body]]``,
+``[[series]]``, ``[[meeting]]``, ``[[template]]``, ``[[theme]]``, ``[[case]]``.
+
+The middle step of reading a plan (:mod:`aarshjul.plan.reader`): each reader
+checks the form of its table's values (their types and syntax, the range of
+each, keys that are unknown, required or in conflict) and builds the model
+object. It always builds one: a value it cannot read is reported, replaced by
+a stand-in and marked unread in the object's ``where``, so that the
+validation pass (:mod:`aarshjul.plan.validate`) still sees the object (a body
+with a malformed colour can still be referred to) and leaves the stand-in
+alone. Rules that relate values (references, ids, spans, times) are that
+pass's, stated once there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+import attrs
+
+from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.errors import Severity
+from aarshjul.model import (
+    Body,
+    Case,
+    Closed,
+    Item,
+    MeetingChange,
+    OnHoliday,
+    Placement,
+    Recurrence,
+    Series,
+    Status,
+    Template,
+    Theme,
+)
+from aarshjul.plan import labels
+from aarshjul.plan.tables import Reader, Table
+from aarshjul.plan.toml_positions import KeyPath
+from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule
+from aarshjul.recurrence.rule import Rule, RuleError
+
+CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
+BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline")
+SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
+               "end", "minutes", "title", "template", "location", "on_holiday")
+ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
+             "time")
+MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
+                "status", "moved_to", "note", "item")
+TEMPLATE_KEYS = ("id", "item")
+THEME_KEYS = ("id", "name", "color", "from", "to", "months")
+CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "responsible",
+             "purpose", "attachments", "theme")
+RECURRENCE_KEYS = ("rule", "every", "dates")
+"""The keys that say how a series recurs: one of them."""
+
+# Stand-ins for values that could not be read; the keys are marked unread.
+_STAND_IN_DAY = dt.date(2000, 1, 1)
+_STAND_IN_TIME = ClockTime.at(0)
+_STAND_IN_MINUTES = Minutes(1)
+
+
+def _index(path: KeyPath) -> int:
+    return cast(int, path[-1])
+
+
+def _id_as_written(table: Table, *, required: bool = True) -> str | None:
+    """The table's id as written, even if it is no id (that is reported):
+    a reference to it is then not also unknown, and a second table with it
+    is still a duplicate."""
+    table.ident("id", required=required)
+    written = table.raw.get("id")
+    return written if isinstance(written, str) else None
+
+
+def _from_to(table: Table) -> tuple[dt.date | None, dt.date | None]:
+    """``from`` and ``to``: both or neither (their order is validated)."""
+    start, end = table.date("from"), table.date("to")
+    if table.has("from") != table.has("to"):
+        table.error(None, "missing-key", 'give both "from" and "to"')
+        table.mark_unread("from", "to")
+        return None, None
+    return start, end
+
+
+def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
+    table = Table(reader, raw, path, labels.closed(_index(path), raw.get("name")),
+                  CLOSED_KEYS)
+    name = table.text("name", required=True, what='e.g. "Vinterferie"')
+    start, end = _from_to(table)
+    weeks = table.integers("weeks", low=1, high=53)
+    if not table.has("from") and not table.has("to") and not table.has("weeks"):
+        table.error(None, "missing-key", 'give "from" and "to" dates, or "weeks"')
+    bodies = table.strings("bodies")
+    return Closed(name=name or "", from_date=start, to_date=end, weeks=frozenset(weeks or ()),
+                  bodies=frozenset(bodies or ()), where=table.where)
+
+
+def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
+    table = Table(reader, raw, path, labels.named("body", _index(path), raw.get("id")),
+                  BODY_KEYS)
+    body_id = _id_as_written(table)
+    name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
+    kind, location = table.text("kind"), table.text("location")
+    color = table.color("color")
+    deadline = table.integer("agenda_deadline", low=0, high=365)
+    return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
+                color=color, agenda_deadline=deadline, where=table.where)
+
+
+def _times(table: Table, *, required: bool
+           ) -> tuple[ClockTime | None, ClockTime | None, Minutes | None]:
+    """start, and end or minutes: their form; how they relate is validated."""
+    start, end, minutes = table.clock("start"), table.clock("end"), table.minutes()
+    if table.has("end") and table.has("minutes"):
+        table.error("minutes", "conflicting-keys", 'give "end" or "minutes", not both')
+        table.mark_unread("minutes")
+        minutes = None
+    if required and not table.has("start"):
+        table.error(None, "missing-key", '"start" is required (a clock time like "18:15")')
+        table.mark_unread("start")
+    if required and not (table.has("end") or table.has("minutes")):
+        table.error(None, "missing-key", '"end" or "minutes" is required')
+    return start, end, minutes
+
+
+def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
+    table = Table(reader, raw, path, labels.series(_index(path), raw.get("body")),
+                  SERIES_KEYS)
+    body = table.ident("body", required=True)
+    recurrence = _recurrence(table)
+    start_date, end_date = table.date("from"), table.date("to")
+    start, end, minutes = _times(table, required=True)
+    template = table.ident("template", required=False)
+    on_holiday = table.choice("on_holiday", OnHoliday, OnHoliday.SKIP)
+    title, location = table.text("title"), table.text("location")
+    series_id = _id_as_written(table, required=False)
+    if end is None and minutes is None:
+        table.mark_unread("end", "minutes")
+        minutes = _STAND_IN_MINUTES
+    return Series(body=body or "", recurrence=recurrence, start=start or _STAND_IN_TIME,
+                  end=end, minutes=minutes, from_date=start_date, to_date=end_date,
+                  title=title, template=template, location=location,
+                  on_holiday=on_holiday or OnHoliday.SKIP, id=series_id, where=table.where)
+
+
+def _recurrence(table: Table) -> Recurrence:
+    """How a series recurs, and the days it leaves out (``except``)."""
+    recurrence = _how(table)
+    exceptions = table.dates("except")
+    if recurrence is None:
+        table.mark_unread(*RECURRENCE_KEYS)
+        recurrence = Recurrence()
+    return attrs.evolve(recurrence, exceptions=frozenset(exceptions or ()))
+
+
+def _how(table: Table) -> Recurrence | None:
+
+    given = [key for key in RECURRENCE_KEYS if table.has(key)]
+    if not given:
+        table.error(None, "missing-key", 'say how the meetings recur: "rule", "every" or '
+                    '"dates"')
+        return None
+    if len(given) > 1:
+        table.error(given[1], "conflicting-keys", f'give one of "rule", "every" or "dates" '
+                    f"(this series has {' and '.join(given)})")
+        return None
+    if given == ["dates"]:
+        dates = table.dates("dates")
+        return None if dates is None else Recurrence(dates=tuple(sorted(dates)))
+    key = given[0]
+    text = table.text(key, required=True)
+    if text is None:
+        return None
+    try:
+        if key == "every":
+            return Recurrence(rule=phrase_to_rule(text), phrase=text)
+        return Recurrence(rule=Rule.parse(text))
+    except PhraseError as error:
+        table.error(key, "bad-phrase", str(error))
+    except RuleError as error:
+        table.error(key, "bad-rule", str(error))
+    return None
+
+
+def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
+                ) -> tuple[Item, ...]:
+    """A template's items, or (``own``) a meeting's own, which always stand
+    after the cases: ``at`` means nothing there."""
+    items = []
+    for raw, path in table.tables("item"):
+        item_table = Table(reader, raw, path, labels.item(owner, _index(path), raw.get("title")),
+                           ITEM_KEYS)
+        items.append(_read_item(item_table))
+        if own and item_table.has("at"):
+            item_table.error("at", "ignored-key", "a meeting's own items stand after the "
+                             "cases and before the template's end items; at has no effect "
+                             "here", Severity.WARNING)
+    return tuple(items)
+
+
+def _read_item(table: Table) -> Item:
+    title = table.text("title", required=True, what="the item's heading")
+    minutes = table.minutes()
+    at = table.choice("at", Placement, Placement.START)
+    time = table.clock("time")
+    method, responsible = table.text("method"), table.text("responsible")
+    purpose = table.text("purpose")
+    attachments = table.strings("attachments")
+    return Item(title=title or "", minutes=minutes or NO_MINUTES, method=method or "",
+                responsible=responsible or "", purpose=purpose or "",
+                attachments=attachments or (), at=at or Placement.START, time=time,
+                where=table.where)
+
+
+def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingChange:
+    label = labels.meeting(_index(path), raw.get("body"), raw.get("date"))
+    table = Table(reader, raw, path, label, MEETING_KEYS)
+    body = table.ident("body", required=True)
+    date = table.date("date", required=True)
+    start, end, minutes = _times(table, required=False)
+    template = table.ident("template", required=False)
+    status = table.choice("status", Status, Status.PLANNED) if table.has("status") else None
+    moved_to = table.date("moved_to")
+    title, location, note = table.text("title"), table.text("location"), table.text("note")
+    items = _read_items(reader, table, label, own=True)
+    return MeetingChange(body=body or "", date=date or _STAND_IN_DAY, start=start, end=end,
+                         minutes=minutes, title=title, location=location, template=template,
+                         status=status, moved_to=moved_to, note=note or "", items=items,
+                         where=table.where)
+
+
+def read_template(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Template:
+    label = labels.named("template", _index(path), raw.get("id"))
+    table = Table(reader, raw, path, label, TEMPLATE_KEYS)
+    template_id = _id_as_written(table)
+    items = _read_items(reader, table, label)
+    return Template(id=template_id or "", items=items, where=table.where)
+
+
+def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
+    table = Table(reader, raw, path, labels.named("theme", _index(path), raw.get("id")),
+                  THEME_KEYS)
+    theme_id = _id_as_written(table)
+    name = table.text("name", required=True, what='e.g. "Budget 2026"')
+    color = table.color("color")
+    start, end = _from_to(table)
+    months = table.integers("months", low=1, high=12)
+    return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,
+                 to_date=end, months=months or (), where=table.where)
+
+
+def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
+    table = Table(reader, raw, path, labels.case(_index(path), raw.get("title")), CASE_KEYS)
+    title = table.text("title", required=True, what="the case's heading")
+    body = table.ident("body", required=True)
+    theme = table.ident("theme", required=False)
+    when = [key for key in ("date", "window", "month") if table.has(key)]
+    if not when:
+        table.error(None, "missing-key", 'say when: "date", "window" = [from, to] or '
+                    '"month"')
+    elif len(when) > 1:
+        table.error(when[1], "conflicting-keys", f'give one of "date", "window" or "month" '
+                    f"(this case has {' and '.join(when)})")
+    date = table.date("date")
+    window = _window(table)
+    months = table.integers("month", low=1, high=12)
+    minutes = table.minutes()
+    method, responsible = table.text("method"), table.text("responsible")
+    purpose = table.text("purpose")
+    attachments = table.strings("attachments")
+    return Case(title=title or "", body=body or "", date=date, window=window,
+                months=months or (), minutes=minutes or NO_MINUTES, method=method or "",
+                responsible=responsible or "", purpose=purpose or "",
+                attachments=attachments or (), theme=theme, where=table.where)
+
+
+def _window(table: Table) -> tuple[dt.date, dt.date] | None:
+    """``[from, to]``: two dates (their order is validated)."""
+    dates = table.dates("window")
+    if dates is None:
+        return None
+    if len(dates) != 2:
+        table.error("window", "bad-value", f"expected [from, to], two dates (got {len(dates)})")
+        return None
+    return dates[0], dates[1]

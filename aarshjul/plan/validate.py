@@ -1,0 +1,238 @@
+"""The plan's rules that relate its values, checked in one pass over the model.
+
+The last step of reading a plan (:mod:`aarshjul.plan.reader` checks each
+value's form and builds the model), and the first of scheduling one
+(:func:`aarshjul.scheduling.meetings.schedule` runs it on a plan built or
+changed in code). Each rule is stated once, here:
+
+- ids of bodies, templates, themes and series are unique; a body's id is not
+  the name of a feed of its own;
+- every id a table names exists (with "did you mean");
+- no span of dates ends before it starts (:func:`check_span`: the plan, a
+  closed period, a series, a theme, a case's window), and a plan spans at
+  most 50 years;
+- a meeting lasts at least a minute and ends after it starts, on the same
+  day (:func:`check_times`, which scheduling also asks once a
+  ``[[meeting]]`` change is applied to its series' meeting);
+- a series' ``dates`` are not empty and list no day twice;
+- an item with a fixed ``time`` has minutes.
+
+A problem points at the key that is wrong, by the line the model's ``where``
+remembers, or, for an object built in code, by its table's label. Values
+the reader could not read (``where.unread``) are left alone: it has
+reported them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, TypeVar
+
+import attrs
+
+from aarshjul.clock import MINUTES_PER_DAY, ClockTime
+from aarshjul.errors import Problem, Severity
+from aarshjul.model import Item, Plan, Where
+from aarshjul.plan import labels
+
+RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
+"""Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
+LONGEST_PLAN_YEARS = 50
+_RECURRENCE_KEYS = frozenset({"rule", "every", "dates"})
+
+
+def validate(plan: Plan) -> tuple[Problem, ...]:
+    """Every problem with how the plan's values relate to each other,
+    warnings included, table by table."""
+    known = _Known(plan)
+    closed = _located(plan, "closed", plan.closed, lambda i, c: labels.closed(i, c.name))
+    bodies = _located(plan, "body", plan.bodies, lambda i, b: labels.named("body", i, b.id))
+    series = _located(plan, "series", plan.series, lambda i, s: labels.series(i, s.body))
+    changes = _located(plan, "meeting", plan.meetings,
+                       lambda i, m: labels.meeting(i, m.body, m.date))
+    templates = _located(plan, "template", plan.templates,
+                         lambda i, t: labels.named("template", i, t.id))
+    themes = _located(plan, "theme", plan.themes, lambda i, t: labels.named("theme", i, t.id))
+    cases = _located(plan, "case", plan.cases, lambda i, c: labels.case(i, c.title))
+    found: list[Problem | None] = [
+        *_unique_ids("body", [(body.id, where) for body, where in bodies]),
+        *_unique_ids("template", [(template.id, where) for template, where in templates]),
+        *_unique_ids("theme", [(theme.id, where) for theme, where in themes]),
+        *_unique_ids("series", [(one.id, where) for one, where in series]),
+        check_span(_plan_where(plan), plan.start, plan.end, keys=("start", "end"),
+                   longest_years=LONGEST_PLAN_YEARS),
+    ]
+    for period, where in closed:
+        found.append(check_span(where, period.from_date, period.to_date))
+        found += [known.check(where, "bodies", "body", body) for body in sorted(period.bodies)]
+    found += [_reserved(body.id, where) for body, where in bodies]
+    for one, where in series:
+        found += [known.check(where, "body", "body", one.body),
+                  known.check(where, "template", "template", one.template),
+                  check_span(where, one.from_date, one.to_date),
+                  check_times(where, one.start, end=one.end, minutes=one.minutes)]
+        if one.recurrence.rule is None and not where.unread & _RECURRENCE_KEYS:
+            found.append(_dates(where, one.recurrence.dates))
+    for change, where in changes:
+        found += [known.check(where, "body", "body", change.body),
+                  known.check(where, "template", "template", change.template),
+                  check_times(where, change.start, end=change.end, minutes=change.minutes),
+                  *_items(plan, where, change.items)]
+    for template, where in templates:
+        found += _items(plan, where, template.items)
+    found += [check_span(where, theme.from_date, theme.to_date) for theme, where in themes]
+    for case, where in cases:
+        found += [known.check(where, "body", "body", case.body),
+                  known.check(where, "theme", "theme", case.theme)]
+        if case.window is not None:
+            found.append(check_span(where, *case.window, keys=("window", "window")))
+    return tuple(problem for problem in found if problem is not None)
+
+
+def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
+               keys: tuple[str, str] = ("from", "to"),
+               longest_years: int | None = None) -> Problem | None:
+    """The one rule for every span of dates: it does not end before it starts
+    (and lasts less than ``longest_years``). ``keys`` say how it is written:
+    ``from``/``to``, the plan's ``start``/``end``, or one key holding both."""
+    start_key, end_key = keys
+    if first is None or last is None or where.unread & {start_key, end_key}:
+        return None
+    if last < first:
+        if start_key == end_key:
+            said = f"{last} is before {first}"
+        elif start_key == "start":
+            said = f"the plan ends ({last}) before it starts ({first})"
+        else:
+            said = f"{last} is before {start_key} = {first}"
+        return where.problem("end-before-start", said, key=end_key)
+    years = last.year - first.year
+    if longest_years is not None and years >= longest_years:
+        return where.problem("bad-value", f"the plan spans {years} years; at most "
+                             f"{longest_years} are allowed", key=end_key)
+    return None
+
+
+def check_times(where: Where, start: ClockTime | None, *, end: ClockTime | None = None,
+                minutes: int | None = None, length_key: str = "minutes") -> Problem | None:
+    """The one rule for a meeting's times: it lasts at least a minute and
+    ends after it starts, on the same day. ``minutes`` is its length, written
+    at ``length_key`` (or, for a new start that keeps a meeting's length, the
+    length it keeps)."""
+    unread = where.unread
+    if (end is not None and start is not None and not unread & {"start", "end"}
+            and end <= start):
+        return where.problem("end-before-start", f"the meeting ends ({end}) before or when "
+                             f"it starts ({start}); meetings end on the day they start",
+                             key="end")
+    if minutes is None or length_key in unread:
+        return None
+    if minutes < 1:
+        return where.problem("bad-value", "a meeting lasts at least 1 minute", key=length_key)
+    if start is not None and "start" not in unread and start.minutes + minutes >= MINUTES_PER_DAY:
+        return where.problem("bad-value", f"{start} + {minutes} minutes runs past midnight; "
+                             "meetings end on the day they start", key=length_key)
+    return None
+
+
+class _Written(Protocol):
+    @property
+    def where(self) -> Where: ...
+
+
+W = TypeVar("W", bound=_Written)
+
+
+def _located(plan: Plan, kind: str, things: Iterable[W], label: Callable[[int, W], str]
+             ) -> list[tuple[W, Where]]:
+    """Each thing with its ``where``; one built in code, which was never
+    written, gets its table's label and key path, in the plan's source."""
+    located = []
+    for index, thing in enumerate(things):
+        where = thing.where
+        if not where.label:
+            where = Where(file=plan.source, line=None, label=label(index, thing),
+                          key=f"{kind}[{index + 1}]")
+        located.append((thing, where))
+    return located
+
+
+def _plan_where(plan: Plan) -> Where:
+    if plan.where.label:
+        return plan.where
+    return Where(file=plan.source, line=None, label=labels.PLAN, key="plan")
+
+
+class _Known:
+    """The ids a table can name, for references, with "did you mean"."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.ids = {"body": {body.id for body in plan.bodies if body.id},
+                    "template": {template.id for template in plan.templates if template.id},
+                    "theme": {theme.id for theme in plan.themes if theme.id}}
+
+    def check(self, where: Where, key: str, kind: str, value: str | None) -> Problem | None:
+        """A reference at ``key`` to a ``kind`` by id: it must exist."""
+        known = self.ids[kind]
+        if value is None or value in known or key in where.unread:
+            return None
+        close = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else (
+            f" (the plan has {', '.join(sorted(known))})" if known else
+            f" (the plan has no [[{kind}]])")
+        return where.problem("unknown-reference", f'no {kind} has id "{value}"{hint}', key=key)
+
+
+def _unique_ids(kind: str, ids: list[tuple[str | None, Where]]) -> Iterator[Problem]:
+    """Two tables of one kind with one id: reported at the second. An id
+    that is not given is not compared."""
+    first: dict[str, Where] = {}
+    for ident, where in ids:
+        if not ident:
+            continue
+        if ident not in first:
+            first[ident] = where
+            continue
+        line = first[ident].at("id").line
+        on_line = f" (first on line {line})" if line is not None else ""
+        yield attrs.evolve(where.at("id"), label=f'[[{kind}]] "{ident}"').problem(
+            "duplicate-id", f'the id "{ident}" is used twice{on_line}')
+
+
+def _reserved(body_id: str, where: Where) -> Problem | None:
+    """A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics."""
+    if body_id not in RESERVED_BODY_IDS:
+        return None
+    return where.problem("bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
+                         f"overwrite {body_id}.ics, the feed of {RESERVED_BODY_IDS[body_id]}",
+                         key="id")
+
+
+def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
+    """A series' own dates: some, and each once."""
+    if not dates:
+        return where.problem("bad-value", "the list of dates is empty", key="dates")
+    twice = sorted({day for day in dates if dates.count(day) > 1})
+    if twice:
+        return where.problem("bad-value", "listed twice: "
+                             + ", ".join(day.isoformat() for day in twice), key="dates")
+    return None
+
+
+def _items(plan: Plan, owner: Where, items: tuple[Item, ...]) -> list[Problem | None]:
+    """An item with a fixed time needs minutes to have a time slot."""
+    found: list[Problem | None] = []
+    for index, item in enumerate(items):
+        where = item.where
+        if not where.label:
+            where = Where(file=plan.source, line=None,
+                          label=labels.item(owner.label, index, item.title),
+                          key=f"{owner.key}.item[{index + 1}]")
+        if item.time is not None and not item.minutes and not where.unread & {"time",
+                                                                              "minutes"}:
+            found.append(where.problem(
+                "ignored-key", "an item without minutes has no time slot, so its fixed "
+                "time has no effect; give it minutes", key="time", severity=Severity.WARNING))
+    return found

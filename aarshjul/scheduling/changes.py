@@ -1,0 +1,177 @@
+"""Slots and ``[[meeting]]`` tables -> drafts: meetings before their UIDs.
+
+The second step of scheduling (:mod:`aarshjul.scheduling.meetings`). Each
+``[[meeting]]`` names the date a series gives (or the day a holiday moved
+it to) and changes that meeting; one that names no series' date is a
+one-off. A change's times are only known once it is applied to its series'
+meeting, so the time rule (:func:`aarshjul.plan.validate.check_times`) is
+asked here for what the change leaves to the series; and where the change
+puts the meeting (outside the plan, onto a holiday) shows here too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import attrs
+
+from aarshjul.clock import ClockTime, Minutes
+from aarshjul.errors import Problem, Severity
+from aarshjul.model import MeetingChange, Plan, Series, Status, Where
+from aarshjul.plan.validate import check_times
+from aarshjul.scheduling.calendar import WorkCalendar
+from aarshjul.scheduling.slots import Slot
+
+
+@attrs.frozen
+class Draft:
+    """A meeting before it has its UID."""
+
+    body: str
+    rule_date: dt.date
+    date: dt.date
+    start: ClockTime
+    end: ClockTime
+    identity_start: ClockTime
+    title: str
+    location: str
+    status: Status
+    note: str
+    template: str | None
+    change: MeetingChange | None
+    series: Series | None
+    where: Where
+
+
+def match_changes(plan: Plan, slots: list[Slot], problems: list[Problem]
+                  ) -> tuple[dict[Slot, MeetingChange], list[MeetingChange]]:
+    """Which slot each ``[[meeting]]`` changes; the rest are one-offs."""
+    if not plan.meetings:  # nothing to look up: a large plan has thousands of slots
+        return {}, []
+    by_rule_date: dict[tuple[str, dt.date], list[Slot]] = defaultdict(list)
+    by_date: dict[tuple[str, dt.date], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_rule_date[slot.series.body, slot.rule_date].append(slot)
+        if slot.date is not None:
+            by_date[slot.series.body, slot.date].append(slot)
+    changes: dict[Slot, MeetingChange] = {}
+    one_offs: list[MeetingChange] = []
+    for change in plan.meetings:
+        key = (change.body, change.date)
+        matches = by_rule_date.get(key) or by_date.get(key) or []
+        if len(matches) > 1:
+            problems.append(change.where.problem(
+                "ambiguous-meeting", f'{len(matches)} series of "{change.body}" give '
+                f"{change.date}; give the series different days"))
+        elif not matches:
+            one_offs.append(change)
+        elif matches[0] in changes:
+            earlier = changes[matches[0]].where
+            problems.append(change.where.problem(
+                "duplicate-change", f"this meeting is already changed by {earlier.label} "
+                f"(line {earlier.line}); merge the two"))
+        else:
+            changes[matches[0]] = change
+    return changes, one_offs
+
+
+def _changed_times(series: Series, change: MeetingChange
+                   ) -> tuple[ClockTime, ClockTime] | Problem:
+    """The meeting's times once the change is applied: what the change gives,
+    the rest from the series; or the problem with them."""
+    start = change.start or series.start
+    end: ClockTime | None = None
+    length: Minutes | None = None
+    length_key = "minutes"
+    if change.end is not None:
+        end = change.end
+    elif change.minutes is not None:
+        length = change.minutes
+    elif change.start is not None:  # a new start keeps the meeting's length
+        length, length_key = series.start.until(series.ends_at), "start"
+    else:
+        return start, series.ends_at
+    problem = check_times(change.where, start, end=end, minutes=length, length_key=length_key)
+    if problem is not None:
+        return problem
+    return start, end if end is not None else start.plus(length or 0)
+
+
+def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
+              calendar: WorkCalendar, problems: list[Problem]) -> Draft | None:
+    """The slot's meeting, changed by ``change``; None if there is none."""
+    series = slot.series
+    body = plan.body(series.body)
+    if change is None:
+        if slot.date is None:
+            return None
+        return Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
+                     series.start, series.title or body.name,
+                     series.location if series.location is not None else body.location,
+                     Status.PLANNED, "", series.template, None, series, series.where)
+    day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
+    times = _changed_times(series, change)
+    if isinstance(times, Problem):
+        problems.append(times)
+        return None
+    start, end = times
+    draft = Draft(
+        series.body, slot.rule_date, day, start, end, series.start,
+        change.title or series.title or body.name,
+        next(v for v in (change.location, series.location, body.location) if v is not None),
+        change.status or Status.PLANNED, change.note, change.template or series.template,
+        change, series, change.where)
+    return draft if _check_day(plan, draft, calendar, problems,
+                               brought_back=slot.date is None) else None
+
+
+def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
+            problems: list[Problem]) -> Draft | None:
+    """A ``[[meeting]]`` on a date no series gives: a meeting of its own."""
+    where = change.where
+    if change.start is None or (change.end is None and change.minutes is None):
+        problems.append(where.problem(
+            "one-off-needs-time", f'no series of "{change.body}" gives {change.date}, so '
+            'this is a one-off meeting, and a one-off needs "start" and "end" (or "minutes")'))
+        return None
+    if change.moved_to is not None:
+        problems.append(where.problem(
+            "bad-value", f'no series of "{change.body}" gives {change.date}, so there is no '
+            "meeting to move; write the one-off on its own date"))
+        return None
+    body = plan.body(change.body)
+    start = change.start
+    # The plan is validated: a one-off's own times end after it starts.
+    end = change.end if change.end is not None else start.plus(change.minutes or 0)
+    draft = Draft(change.body, change.date, change.date, start, end, start,
+                  change.title or body.name,
+                  change.location if change.location is not None else body.location,
+                  change.status or Status.PLANNED, change.note, change.template, change,
+                  None, where)
+    return draft if _check_day(plan, draft, calendar, problems, brought_back=False) else None
+
+
+def _check_day(plan: Plan, draft: Draft, calendar: WorkCalendar, problems: list[Problem], *,
+               brought_back: bool) -> bool:
+    """Is the day a change puts the meeting on inside the plan? Warn if it
+    is a holiday or closed."""
+    where = draft.where
+    if not plan.start <= draft.date <= plan.end:
+        problems.append(where.problem("outside-plan", f"{draft.date} is outside the plan "
+                                      f"({plan.start} to {plan.end})"))
+        return False
+    if draft.status is Status.CANCELLED:
+        return True
+    how = ("is moved onto" if draft.date != draft.rule_date else
+           "brings back a meeting on" if brought_back else "is on")
+    holiday = calendar.holiday(draft.date)
+    closed = calendar.closed_period(draft.date, draft.body)
+    if holiday is not None:
+        problems.append(where.problem("on-holiday", f"{how} {draft.date}, a holiday "
+                                      f"({holiday})", severity=Severity.WARNING))
+    if closed is not None:
+        problems.append(where.problem("in-closed-period", f"{how} {draft.date}, in the "
+                                      f'closed period "{closed.name}"',
+                                      severity=Severity.WARNING))
+    return True

@@ -1,0 +1,91 @@
+"""Meetings -> clashes: one body meeting twice at once, two bodies in one room.
+
+The last step of scheduling (:mod:`aarshjul.scheduling.meetings`), on the
+meetings with their final dates and times. A clash is reported once for each
+pair of tables that cause it, however many days they clash, at the table to
+blame: a ``[[meeting]]`` that moved or retimed a meeting, else the later one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from aarshjul.errors import Problem, Severity
+from aarshjul.model import Meeting, Status, Where
+
+
+def overlaps(meetings: list[Meeting]) -> list[Problem]:
+    """An error for each two tables that make one body meet twice at once."""
+    by_body: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_body[meeting.body].append(meeting)
+    pairs = [pair for body in sorted(by_body) for pair in _overlapping(by_body[body])]
+    return _report_pairs(pairs, "overlap", Severity.ERROR, lambda one, other, when: (
+        f'"{one.body}" meets twice at once {when}: {_span(one)} overlaps {_span(other)} '
+        f"({_located(other)})"))
+
+
+def room_clashes(meetings: list[Meeting]) -> list[Problem]:
+    """A warning for each two tables that put two bodies in one room at once."""
+    by_room: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        room = " ".join(meeting.location.casefold().split())
+        if room:
+            by_room[room].append(meeting)
+    pairs = [(first, second) for room in sorted(by_room)
+             for first, second in _overlapping(by_room[room]) if first.body != second.body]
+    return _report_pairs(pairs, "room-clash", Severity.WARNING, lambda one, other, when: (
+        f'"{one.body}" {_span(one)} and "{other.body}" {_span(other)} ({_located(other)}) '
+        f'are both in "{one.location}" {when}'))
+
+
+def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
+    """Pairs (earlier, later) of active meetings on one day that overlap."""
+    by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        if meeting.status is Status.PLANNED:
+            by_day[meeting.date].append(meeting)
+    for day in sorted(by_day):
+        todays = by_day[day]
+        for index, later in enumerate(todays):
+            for earlier in todays[:index]:
+                if earlier.start < later.end and later.start < earlier.end:
+                    yield earlier, later
+
+
+def _span(meeting: Meeting) -> str:
+    return f"{meeting.start}–{meeting.end}"
+
+
+def _located(meeting: Meeting) -> str:
+    line = f", line {meeting.where.line}" if meeting.where.line else ""
+    return f"{meeting.where.label}{line}"
+
+
+def _blamed(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
+    """(the one to report, the other): a ``[[meeting]]`` that moved or retimed
+    a meeting is what caused the clash, else the later of the two."""
+    changed = [m for m in (first, second) if m.where.key.startswith("meeting[")]
+    culprit = changed[0] if len(changed) == 1 else second
+    return culprit, first if culprit is second else second
+
+
+def _report_pairs(pairs: Iterable[tuple[Meeting, Meeting]], code: str, severity: Severity,
+                  describe: Callable[[Meeting, Meeting, str], str]) -> list[Problem]:
+    """One problem for each pair of tables that clash, however many days
+    they do (a daily series in a busy room would otherwise clash 300 times)."""
+    days: dict[tuple[Where, Where], list[tuple[Meeting, Meeting]]] = defaultdict(list)
+    for first, second in pairs:
+        culprit, other = _blamed(first, second)
+        days[culprit.where, other.where].append((culprit, other))
+    problems = []
+    for clashes in days.values():
+        culprit, other = clashes[0]
+        dates = [c.date.isoformat() for c, _ in clashes]
+        when = (f"on {dates[0]}" if len(dates) == 1 else
+                f"on {len(dates)} days ({', '.join(dates[:3])}{', …' if len(dates) > 3 else ''})")
+        problems.append(culprit.where.problem(code, describe(culprit, other, when),
+                                              severity=severity))
+    return problems

@@ -1,0 +1,90 @@
+"""A plan becomes meetings: validated first, then listed and selected."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from aarshjul import (
+    Body,
+    ClockTime,
+    Minutes,
+    Plan,
+    PlanError,
+    Recurrence,
+    Series,
+    check_plan_text,
+    list_meetings,
+    parse_plan,
+    read_plan,
+    schedule,
+)
+
+from .plans import FRAGMENT_START, agendas_of, make_plan, plan_text
+from .schedules import WEDNESDAYS, D
+
+
+def test_list_meetings_filters() -> None:
+    plan = make_plan(WEDNESDAYS + '''
+        [[series]]
+        body = "rm"
+        every = "hver tirsdag"
+        to = 2025-01-31
+        start = "10:00"
+        end = "11:00"
+        ''')
+    assert {m.body for m in list_meetings(plan, body="rm")} == {"rm"}
+    assert [m.date for m in list_meetings(plan, body=["sbu"], start=D(2025, 2, 1),
+                                          end=D(2025, 2, 28))] == [D(2025, 2, 12),
+                                                                   D(2025, 2, 26)]
+
+
+def test_list_meetings_raises_on_errors() -> None:
+    with pytest.raises(PlanError) as caught:
+        list_meetings(make_plan(WEDNESDAYS + '[[meeting]]\nbody = "sbu"\ndate = 2025-02-03\n'))
+    assert caught.value.problems[0].code == "one-off-needs-time"
+
+
+def test_a_plan_built_in_code_with_an_unknown_body_raises_plan_error() -> None:
+    plan = make_plan(WEDNESDAYS)
+    broken = attrs.evolve(plan, series=(attrs.evolve(plan.series[0], body="ghost"),))
+    with pytest.raises(PlanError) as caught:
+        agendas_of(broken)
+    assert caught.value.problems[0].code == "unknown-reference"
+
+
+def test_a_plan_changed_in_code_is_refused_as_its_file_would_be() -> None:
+    text = plan_text(WEDNESDAYS)
+    plan = parse_plan(text, source="x.toml")
+    backwards = attrs.evolve(plan, series=(attrs.evolve(
+        plan.series[0], from_date=D(2025, 3, 31), to_date=D(2025, 1, 15)),))
+    with pytest.raises(PlanError) as caught:
+        schedule(backwards)
+    _, in_file = read_plan(text.replace("2025-01-15", "X").replace("2025-03-31", "2025-01-15")
+                           .replace("X", "2025-03-31"), source="x.toml")
+    assert caught.value.problems == in_file
+    assert caught.value.problems[0].format() == (
+        f'x.toml:{FRAGMENT_START + 5}: error[end-before-start]: [[series]] #1 (body "sbu"): '
+        "to: 2025-01-15 is before from = 2025-03-31")
+
+
+def test_a_plan_built_in_code_is_scheduled_once_it_is_valid() -> None:
+    plan = Plan(title="x", id="x", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                bodies=(Body(id="sbu", name="Udvalget"),),
+                series=(Series(body="sbu", recurrence=Recurrence(dates=(D(2025, 2, 5),)),
+                               start=ClockTime.parse("18:15"), minutes=Minutes(90)),))
+    (meeting,) = schedule(plan).meetings
+    assert (meeting.date, str(meeting.start), str(meeting.end)) == (D(2025, 2, 5), "18:15",
+                                                                     "19:45")
+    with pytest.raises(PlanError) as caught:
+        schedule(attrs.evolve(plan, bodies=()))
+    assert [p.format() for p in caught.value.problems] == [
+        '<plan>: error[unknown-reference]: [[series]] #1 (body "sbu"): body: no body has id '
+        '"sbu" (the plan has no [[body]])']
+
+
+def test_the_warnings_of_a_plan_file_are_reported_once() -> None:
+    text = plan_text('[[template]]\nid = "t"\n[[template.item]]\ntitle = "Spørgetid"\n'
+                     'time = "19:00"\n')
+    assert [p.code for p in check_plan_text(text).problems] == ["ignored-key"]
+    assert schedule(parse_plan(text)).problems == ()
