@@ -216,6 +216,27 @@ def test_an_address_that_cannot_be_is_a_bad_url(url: str) -> None:
     assert (problem.code, problem.file) == ("bad-url", url)
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://anne:hemmelig@127.0.0.1:5232/anne/moeder/", "http://127.0.0.1:5232/anne/moeder/"),
+    ("https://anne:hemmelig@[::1]:8443/anne/moeder/", "https://[::1]:8443/anne/moeder/"),
+    # Addresses urllib cannot read: the password is still taken out.
+    ("http://anne:hemmelig@127.0.0.1:abc/anne/moeder/", "http://127.0.0.1:abc/anne/moeder/"),
+    ("http://anne:hemmelig@[::1/anne/moeder/", "http://[::1/anne/moeder/"),
+])
+def test_a_password_in_the_address_is_refused_and_never_shown(url: str, shown: str) -> None:
+    with pytest.raises(PublishError) as bad:
+        check_url(url)
+    (problem,) = bad.value.problems
+    assert (problem.code, problem.file) == ("bad-url", shown)
+    assert "hemmelig" not in str(bad.value)
+
+
+def test_an_address_with_a_user_in_the_path_is_a_calendar_s() -> None:
+    """Nextcloud names a user's calendars by the login, which may have an @."""
+    url = "https://cloud.example.dk/remote.php/dav/calendars/anne@example.dk/moeder/"
+    assert check_url(f"  {url}\n") == url
+
+
 def test_updates_go_where_the_calendar_keeps_the_events(server: Radicale, calendar: str
                                                         ) -> None:
     plan = make_plan(PLAN)
