@@ -28,10 +28,23 @@ name = "Rådmandsmøde"
 location = "Rådhuset, lokale 398"
 """
 
+# Two meetings of one body at once: a plan whose meetings have an error
+# (overlap), which the commands that write files refuse to write.
+OVERLAPPING = ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:00"\n'
+               'end = "19:00"\n\n[[series]]\nid = "b"\nbody = "sbu"\n'
+               'dates = [2025-01-08]\nstart = "18:30"\nend = "19:30"\n')
+
 
 def plan_text(body: str = "", header: str = HEADER) -> str:
     """A plan: the standard header (two bodies, 2025) plus ``body``."""
     return header + "\n" + textwrap.dedent(body)
+
+
+def plan_file(folder: Path, body: str = "", *, name: str = "p.toml") -> Path:
+    """The plan of :func:`plan_text` as a file ``name`` in ``folder``."""
+    path = folder / name
+    path.write_text(plan_text(body), encoding="utf-8")
+    return path
 
 
 def make_plan(body: str = "", header: str = HEADER) -> Plan:

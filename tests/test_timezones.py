@@ -18,7 +18,7 @@ from .plans import EXAMPLE, ROOT
 ZONES = ["UTC", "America/New_York", "Europe/Copenhagen", "Pacific/Kiritimati"]
 # The modules that turn plans into meetings and print them.
 MODULES = ["tests/test_golden.py", "tests/test_schedule.py", "tests/test_scheduling_calendar.py",
-           "tests/test_cli.py::test_meetings_table_in_danish", "docs/api.md"]
+           "tests/test_cli_listing.py::test_meetings_table_in_danish", "docs/api.md"]
 
 
 def in_zone(zone: str, *args: str) -> subprocess.CompletedProcess[str]:
