@@ -26,10 +26,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture
 def run_cli():
-    """Run ``aarshjul ARGS…`` in-process; returns click's Result."""
+    """Run ``aarshjul ARGS…`` in-process, named as on a command line; returns
+    click's Result."""
 
     def run(*args: str) -> Result:
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        return CliRunner().invoke(cli, list(args), prog_name="aarshjul",
+                                  catch_exceptions=False)
 
     return run
 

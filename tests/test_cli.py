@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from aarshjul import __version__
+from aarshjul.cli import COMMANDS
 
 from .plans import EXAMPLE, ROOT, plan_text
-
-COMMANDS = ["check", "meetings", "agenda"]
 
 
 def run_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -32,7 +31,8 @@ def test_python_dash_m_and_version() -> None:
 def test_help_on_every_command(run_cli, command: list[str]) -> None:
     result = run_cli(*command, "--help")
     assert result.exit_code == 0
-    assert "Usage: " in result.stdout
+    assert result.stdout.startswith(f"Usage: aarshjul {' '.join([*command, ''])}[OPTIONS]")
+    assert run_cli(*command, "-h").stdout == result.stdout
 
 
 @pytest.mark.parametrize("args", [

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul.ical.feeds import write_feeds
+from aarshjul.ical.feeds import build_feeds, write_feeds
+from aarshjul.ical.stamps import Stamper
 
+from .feed_parsers import unfold
 from .feed_plans import NOW, PLAN
 from .plans import EXAMPLE, HEADER, OVERLAPPING, agendas_of, make_plan, plan_file, plan_text
 
@@ -60,3 +62,26 @@ def test_a_source_date_epoch_that_is_no_time_is_an_error(
     assert f'SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: "{epoch}" is not a time' \
         in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_feed_written_is_a_line(run_cli, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    plan, out = plan_file(tmp_path, PLAN), tmp_path / "feeds"
+    first = run_cli("ical", str(plan), "-o", str(out))
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert first.stdout == "".join(f"wrote {out / name}\n" for name in (
+        "sbu.ics", "rm.ics", "all.ics", "deadlines.ics")) + "4 feeds written, 0 unchanged\n"
+    (out / "rm.ics").unlink()
+    again = run_cli("ical", str(plan), "-o", str(out))
+    assert again.stdout == f"wrote {out / 'rm.ics'}\n1 feed written, 3 unchanged\n"
+    assert (out / "rm.ics").read_bytes() == build_feeds(
+        make_plan(PLAN), agendas_of(make_plan(PLAN)), stamper=Stamper(NOW))["rm.ics"].encode()
+
+
+def test_events_link_to_the_agenda_pages_at_the_base_url(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    result = run_cli("ical", str(EXAMPLE), "-o", str(out), "--base-url", "https://x.dk/hjul")
+    assert result.exit_code == 0
+    lines = unfold((out / "sbu.ics").read_text(encoding="utf-8"))
+    assert "URL;VALUE=URI:https://x.dk/hjul/agendas/sbu/2025-01-15.html" in lines

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from .plans import EXAMPLE
+from .feed_plans import PLAN
+from .plans import EXAMPLE, OVERLAPPING, plan_file
 from .sites import BASE, NOW, build
 
 
@@ -75,3 +76,46 @@ def test_the_serve_command_previews_a_built_site(tmp_path: Path) -> None:
         process.wait(timeout=10)
         if process.stderr:
             process.stderr.close()
+
+
+def test_what_a_build_did_is_one_line(run_cli, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    site = tmp_path / "site"
+    plan = plan_file(tmp_path, PLAN)
+    first = run_cli("build", str(plan), "-o", str(site))
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert first.stdout == f"built {site}: 11 files written, 0 removed, 0 unchanged\n"
+    (site / "plan.json").unlink()
+    again = run_cli("build", str(plan), "-o", str(site))
+    assert again.stdout == f"built {site}: 1 file written, 0 removed, 10 unchanged\n"
+    fewer = plan_file(tmp_path, PLAN.replace("2025-01-15, ", ""), name="fewer.toml")
+    less = run_cli("build", str(fewer), "-o", str(site))
+    assert less.stdout == f"built {site}: 6 files written, 1 removed, 4 unchanged\n"
+    assert not (site / "agendas" / "sbu" / "2025-01-15.html").exists()
+
+
+def test_the_site_links_to_itself_at_the_base_url(run_cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_cli("build", str(EXAMPLE), "-o", str(site), "--base-url",
+                   "https://x.dk/hjul").exit_code == 0
+    assert 'href="webcal://x.dk/hjul/feeds/sbu.ics"' in (site / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_a_plan_with_errors_builds_nothing(run_cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = run_cli("build", str(plan_file(tmp_path, OVERLAPPING)), "-o", str(site))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "error[overlap]" in result.stderr
+    assert not site.exists()
+
+
+@pytest.mark.parametrize(("name", "said"), [("none", "does not exist"), ("p.toml", "is a file")])
+def test_serve_wants_a_folder_that_is_there(run_cli, tmp_path: Path, name: str, said: str
+                                            ) -> None:
+    plan_file(tmp_path)
+    result = run_cli("serve", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for 'FOLDER': Directory '{tmp_path / name}' {said}.")
