@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 from aarshjul import Agendas, Plan, assemble, parse_plan, schedule
+from aarshjul.agenda.items import Agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "calendars" / "aarhus-msb-2025.toml"
@@ -54,3 +55,31 @@ def make_plan(body: str = "", header: str = HEADER) -> Plan:
 def agendas_of(plan: Plan) -> Agendas:
     """The plan's meetings with their agendas: what the writers take."""
     return assemble(plan, schedule(plan))
+
+
+# One meeting with one item, its title, purpose and attachment to fill in
+# with str.format.
+ONE_MEETING = """
+[[series]]
+body = "sbu"
+dates = [2025-03-12]
+start = "18:15"
+end = "19:45"
+template = "t"
+
+[[template]]
+id = "t"
+
+[[template.item]]
+title = '''{title}'''
+minutes = 10
+purpose = '''{purpose}'''
+attachments = ['''{attachment}''']
+"""
+
+
+def agenda_of(text: str, header: str = HEADER) -> Agenda:
+    """The agenda of the one meeting of a plan (``header`` and ``text``)."""
+    result = agendas_of(make_plan(text, header=header))
+    (meeting,) = result.meetings
+    return result.agenda(meeting)

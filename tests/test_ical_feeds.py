@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from aarshjul import load_plan
 from aarshjul.ical import feeds as ical_module
-from aarshjul.ical.calendars import feed_calendar
 from aarshjul.ical.decode import decode
 from aarshjul.ical.feeds import build_feeds, write_feeds
 from aarshjul.ical.manifest import MANIFEST
@@ -158,18 +157,6 @@ def events_by_uid(feed: str) -> dict[str, dict[str, str]]:
 
 def test_two_builds_of_one_plan_are_byte_identical() -> None:
     assert feeds_of(PLAN) == feeds_of(PLAN)
-
-
-def test_the_library_gives_a_feed_as_an_icalendar_calendar() -> None:
-    plan = load_plan(EXAMPLE)
-    agendas = agendas_of(plan)
-    calendar = feed_calendar(plan, agendas, "sbu.ics", now=NOW)
-    assert isinstance(calendar, icalendar.Calendar)
-    assert decode(calendar.to_ical()) == decode(
-        build_feeds(plan, agendas, stamper=Stamper(NOW))["sbu.ics"])
-    assert len(feed_calendar(plan, agendas, now=NOW).walk("VEVENT")) == len(agendas.meetings)
-    with pytest.raises(KeyError, match=r"no feed 'xyz\.ics'"):
-        feed_calendar(plan, agendas, "xyz.ics", now=NOW)
 
 
 def write(tmp_path: Path, plan_text: str, now: dt.datetime) -> tuple[tuple[str, ...], str]:
