@@ -1,11 +1,17 @@
-"""Fixtures: the CLI run in-process, and the switch that rewrites golden files."""
+"""Fixtures: the CLI run in-process, a CalDAV server to publish to, and the
+switch that rewrites golden files."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner, Result
 
 from aarshjul.cli import cli
+
+from .radicale import Radicale
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,9 +26,25 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture
 def run_cli():
-    """Run ``aarshjul ARGS…`` in-process; returns click's Result."""
+    """Run ``aarshjul ARGS…`` in-process, named as on a command line; returns
+    click's Result."""
 
     def run(*args: str) -> Result:
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        return CliRunner().invoke(cli, list(args), prog_name="aarshjul",
+                                  catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
+    """A real Radicale server (tests/radicale.py), one for a test module."""
+    radicale = Radicale(tmp_path_factory.mktemp("radicale")).start()
+    yield radicale
+    radicale.stop()
+
+
+@pytest.fixture
+def calendar(server: Radicale, request: pytest.FixtureRequest) -> str:
+    """A new, empty calendar on ``server``, named after the test: its address."""
+    return server.make_calendar(re.sub(r"\W", "-", request.node.name)[:60])

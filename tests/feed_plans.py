@@ -13,6 +13,15 @@ from .plans import agendas_of, make_plan
 
 NOW = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
 
+# Three meetings of one body (with the standard header of plans.py).
+PLAN = '''
+[[series]]
+body = "sbu"
+dates = [2025-01-15, 2025-01-29, 2025-02-12]
+start = "18:15"
+end = "19:45"
+'''
+
 
 def feeds_of(plan_text: str, header: str | None = None, now: dt.datetime = NOW
              ) -> dict[str, str]:

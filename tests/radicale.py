@@ -14,6 +14,8 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import icalendar
+
 USER = "anne"
 PASSWORD = "h3mm3lig-kodeord"
 READ_ONLY = "kun-laesning"
@@ -24,7 +26,7 @@ class Radicale:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         (folder / "users").write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
-        self.port = _free_port()
+        self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -140,8 +142,17 @@ level = warning
             found[href] = (etag, data)
         return found
 
+    def events_by_uid(self, url: str) -> dict[str, icalendar.Event]:
+        """Every event in the calendar by its UID, read with icalendar."""
+        found = {}
+        for _, text in self.events(url).values():
+            for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+                found[str(event["UID"])] = event
+        return found
 
-def _free_port() -> int:
+
+def free_port() -> int:
+    """A loopback port nobody listens on (now)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]

@@ -17,15 +17,14 @@ from hypothesis import strategies as st
 
 from aarshjul import load_plan
 from aarshjul.ical import feeds as ical_module
-from aarshjul.ical.calendars import feed_calendar
 from aarshjul.ical.decode import decode
 from aarshjul.ical.feeds import build_feeds, write_feeds
 from aarshjul.ical.manifest import MANIFEST
 from aarshjul.ical.stamps import Stamper
 
 from .feed_parsers import PARSERS, unfold
-from .feed_plans import NOW, dst_plan, feeds_of
-from .plans import EXAMPLE, HEADER, agendas_of, make_plan, plan_text
+from .feed_plans import NOW, PLAN, dst_plan, feeds_of
+from .plans import EXAMPLE, agendas_of, make_plan
 
 CRLF = "\r\n"
 LATER = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
@@ -150,15 +149,6 @@ def test_a_cancelled_meeting_stays_in_the_feed() -> None:
                         ("Social- og Beskæftigelsesudvalget", "CONFIRMED")]
 
 
-PLAN = '''
-[[series]]
-body = "sbu"
-dates = [2025-01-15, 2025-01-29, 2025-02-12]
-start = "18:15"
-end = "19:45"
-'''
-
-
 def events_by_uid(feed: str) -> dict[str, dict[str, str]]:
     calendar = icalendar.Calendar.from_ical(feed)
     return {str(e["UID"]): {k: e[k].to_ical().decode() if hasattr(e[k], "to_ical")
@@ -167,18 +157,6 @@ def events_by_uid(feed: str) -> dict[str, dict[str, str]]:
 
 def test_two_builds_of_one_plan_are_byte_identical() -> None:
     assert feeds_of(PLAN) == feeds_of(PLAN)
-
-
-def test_the_library_gives_a_feed_as_an_icalendar_calendar() -> None:
-    plan = load_plan(EXAMPLE)
-    agendas = agendas_of(plan)
-    calendar = feed_calendar(plan, agendas, "sbu.ics", now=NOW)
-    assert isinstance(calendar, icalendar.Calendar)
-    assert decode(calendar.to_ical()) == decode(
-        build_feeds(plan, agendas, stamper=Stamper(NOW))["sbu.ics"])
-    assert len(feed_calendar(plan, agendas, now=NOW).walk("VEVENT")) == len(agendas.meetings)
-    with pytest.raises(KeyError, match=r"no feed 'xyz\.ics'"):
-        feed_calendar(plan, agendas, "xyz.ics", now=NOW)
 
 
 def write(tmp_path: Path, plan_text: str, now: dt.datetime) -> tuple[tuple[str, ...], str]:
@@ -219,27 +197,6 @@ def test_feeds_without_a_manifest_keep_their_stamps(tmp_path: Path, manifest: st
     written, _ = write(tmp_path, PLAN, LATER)
     assert written == ()
     assert {p.name: p.read_bytes() for p in tmp_path.glob("*.ics")} == before
-
-
-def test_the_feed_of_a_body_taken_out_of_the_plan_is_removed(run_cli, tmp_path: Path
-                                                              ) -> None:
-    feeds = tmp_path / "feeds"
-    write_feeds(make_plan(PLAN), agendas_of(make_plan(PLAN)), feeds, now=NOW)
-    (feeds / "mine.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
-    header = HEADER.replace('[[body]]\nid = "rm"\nname = "Rådmandsmøde"\n'
-                            'location = "Rådhuset, lokale 398"\n', "")
-    without_rm = plan_text(PLAN, header)
-    assert 'id = "rm"' not in without_rm
-    path = tmp_path / "plan.toml"
-    path.write_text(without_rm, encoding="utf-8")
-    result = run_cli("ical", str(path), "-o", str(feeds))
-    assert result.exit_code == 0, result.output
-    assert f"removed {feeds / 'rm.ics'}" in result.stdout
-    assert "1 removed" in result.stdout
-    assert sorted(p.name for p in feeds.iterdir()) == [
-        ".aarshjul-feeds", "all.ics", "deadlines.ics", "mine.ics", "sbu.ics"]
-    again = run_cli("ical", str(path), "-o", str(feeds))
-    assert again.stdout.endswith("0 feeds written, 3 unchanged\n")
 
 
 def test_an_edited_list_of_feeds_removes_nothing_outside_the_folder(tmp_path: Path) -> None:
@@ -346,30 +303,6 @@ def test_deadlines_fall_on_workdays() -> None:
     # Two days before Tuesday 22 April is Easter Sunday: back over Easter to Wednesday.
     assert days["Frist for dagsorden: Rådmandsmøde 22. april 2025"] == dt.date(2025, 4, 16)
     assert all(day.weekday() < 5 for day in days.values())
-
-
-def test_the_command_writes_the_feeds(run_cli, tmp_path: Path) -> None:
-    out = tmp_path / "feeds"
-    first = run_cli("ical", str(EXAMPLE), "-o", str(out))
-    assert first.exit_code == 0
-    assert first.stdout.splitlines()[-1] == "4 feeds written, 0 unchanged"
-    second = run_cli("ical", str(EXAMPLE), "-o", str(out))
-    assert second.stdout.strip() == "0 feeds written, 4 unchanged"
-
-
-def test_a_plan_with_errors_writes_no_feed(run_cli, tmp_path: Path) -> None:
-    plan = tmp_path / "p.toml"
-    plan.write_text(make_plan_text_with_an_overlap(), encoding="utf-8")
-    result = run_cli("ical", str(plan), "-o", str(tmp_path / "feeds"))
-    assert result.exit_code == 1
-    assert "error[overlap]" in result.stderr
-    assert not (tmp_path / "feeds").exists() or not list((tmp_path / "feeds").iterdir())
-
-
-def make_plan_text_with_an_overlap() -> str:
-    return plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:00"\n'
-                     'end = "19:00"\n\n[[series]]\nid = "b"\nbody = "sbu"\n'
-                     'dates = [2025-01-08]\nstart = "18:30"\nend = "19:30"\n')
 
 
 # Text from a plan: every letter of Danish, emoji, line breaks of every kind,

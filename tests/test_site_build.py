@@ -1,6 +1,6 @@
-"""Building a site into a folder, by the library and by ``aarshjul build``:
-what the two steps would do, stamps kept from the feeds already there, and a
-build stopped from outside that leaves the old site."""
+"""Building a site into a folder (``build_site``): what the two steps would
+do, stamps kept from the feeds already there, and a build stopped from
+outside that leaves the old site."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
-import pytest
 
 from aarshjul import load_plan
 from aarshjul.site.build import build_site
@@ -66,21 +64,3 @@ def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
     assert "Traceback" not in errors
     assert sorted(p.name for p in tmp_path.iterdir()) == ["large.toml", "site"]
     assert files_in(site) == before
-
-
-def test_the_build_command(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
-    folder = tmp_path / "out"
-    first = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
-    assert first.exit_code == 0, first.output
-    assert first.stdout.startswith(f"built {folder}: 79 files written")
-    second = run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url", BASE)
-    assert second.stdout.strip() == f"{folder} is up to date (79 files unchanged)"
-    assert run_cli("build", str(EXAMPLE), "-o", str(folder), "--base-url",
-                   "intra.example").exit_code == 2
-    copy = tmp_path / "copy"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
-    run_cli("build", str(EXAMPLE), "-o", str(copy), "--base-url", BASE)
-    for path in folder.rglob("*"):
-        if path.is_file():
-            assert path.read_bytes() == (copy / path.relative_to(folder)).read_bytes(), path

@@ -18,7 +18,7 @@ from aarshjul.site.paths import agenda_paths
 from aarshjul.site.staging import MANIFEST
 
 from .browser import dom, png_pixels, screenshot
-from .plans import EXAMPLE, ROOT, agendas_of, make_plan
+from .plans import EXAMPLE, ROOT, agendas_of
 from .sites import BASE, NOW, build
 
 
@@ -107,36 +107,6 @@ def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
     assert b"I dag: fredag den 14. marts 2025" in files["index.html"]
     assert not any(b"today-marker" in data for name, data in files.items()
                    if name.endswith(".svg"))
-
-
-def test_a_cancelled_meeting_s_page_keeps_no_times() -> None:
-    plan = make_plan('''
-[[template]]
-id = "t"
-[[template.item]]
-title = "Godkendelse af dagsorden"
-minutes = 5
-
-[[series]]
-body = "sbu"
-dates = [2025-04-02, 2025-04-30]
-start = "18:15"
-end = "19:45"
-template = "t"
-
-[[meeting]]
-body = "sbu"
-date = 2025-04-30
-status = "cancelled"
-''')
-    files = site_files(plan, agendas_of(plan), now=NOW)
-    held = files["agendas/sbu/2025-04-02.html"].decode("utf-8")
-    cancelled = files["agendas/sbu/2025-04-30.html"].decode("utf-8")
-    assert "(18.15)" in held
-    assert "18.15 – 18.20" in held
-    assert "(18.15)" not in cancelled
-    assert "18.15 – 18.20" not in cancelled
-    assert "Godkendelse af dagsorden" in cancelled
 
 
 def test_an_agenda_page_in_a_browser(example_site: Path) -> None:

@@ -20,7 +20,8 @@ ZONES = ["UTC", "America/New_York", "Europe/Copenhagen", "Pacific/Kiritimati"]
 MODULES = ["tests/test_golden.py", "tests/test_scheduling_slots.py",
            "tests/test_scheduling_changes.py", "tests/test_scheduling_identity.py",
            "tests/test_scheduling_clashes.py", "tests/test_scheduling_meetings.py",
-           "tests/test_scheduling_calendar.py", "tests/test_cli.py::test_meetings_table_in_danish",
+           "tests/test_scheduling_calendar.py",
+           "tests/test_cli_listing.py::test_meetings_table_in_danish",
            "docs/api.md"]
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import itertools
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from aarshjul import load_plan
 from aarshjul.wheel.drawing import mark_today, wheel_svg
 from aarshjul.wheel.geometry import HEIGHT, LEGEND_X, WIDTH
 
-from .plans import EXAMPLE, ROOT, agendas_of, make_plan, plan_text
+from .plans import EXAMPLE, ROOT, agendas_of, make_plan
 
 SVG = "{http://www.w3.org/2000/svg}"
 GOLDEN = ROOT / "tests" / "golden" / "calendars" / "aarhus-msb-2025" / "wheel-2025.json"
@@ -233,27 +232,3 @@ def test_the_picture_fits_a3() -> None:
     root = parse(wheel_svg(plan, agendas_of(plan), year=2025))
     assert root.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"
     assert abs(WIDTH / HEIGHT - 420 / 297) < 0.01
-
-
-def test_the_command_writes_one_wheel_per_year(run_cli, tmp_path: Path) -> None:
-    result = run_cli("wheel", str(EXAMPLE), "-o", str(tmp_path / "hjul.svg"))
-    assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hjul-2024.svg", "hjul-2025.svg"]
-    one = run_cli("wheel", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), "--year", "2025",
-                  "--today", "2025-06-01")
-    assert one.exit_code == 0
-    assert "today-marker" in (tmp_path / "x.svg").read_text(encoding="utf-8")
-    assert run_cli("wheel", str(EXAMPLE), "-o", str(tmp_path / "y.svg"), "--year",
-                   "2030").exit_code == 2
-
-
-def test_a_plan_with_errors_draws_nothing(run_cli, tmp_path: Path) -> None:
-    plan = tmp_path / "p.toml"
-    plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
-                              'start = "18:00"\nend = "19:00"\n\n[[series]]\nid = "b"\n'
-                              'body = "sbu"\ndates = [2025-01-08]\nstart = "18:30"\n'
-                              'end = "19:30"\n'), encoding="utf-8")
-    result = run_cli("wheel", str(plan), "-o", str(tmp_path / "hjul.svg"))
-    assert result.exit_code == 1
-    assert "error[overlap]" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml"]

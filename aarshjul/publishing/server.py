@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -47,15 +48,15 @@ def check_url(url: str) -> str:
     """The calendar's address, if it is one: http(s), a host, a port that can
     be, no spaces, no password."""
     url = url.strip()
+    shown = _without_login(url)
     like = ("a calendar's address starts with https:// (or http://) and names a server, "
             "like https://cloud.example.dk/remote.php/dav/calendars/anne/moeder/")
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises for a port that cannot be
     except ValueError as problem:
-        raise _fail(url, "bad-url", f"{problem}: {like}") from None
+        raise _fail(shown, "bad-url", f"{problem}: {like}") from None
     if parts.password:
-        shown = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
         raise _fail(shown, "bad-url", "give the user with --user and the password in "
                     f"{PASSWORD_VARIABLE}, not in the address")
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -66,6 +67,13 @@ def check_url(url: str) -> str:
         raise _fail(url, "bad-url", "the address has a space or a control character in it "
                     "(write a space in a path as %20)")
     return url
+
+
+def _without_login(url: str) -> str:
+    """``url`` without the ``user:password@`` of its server part, to say where
+    a problem is. Done on the text, as urllib splits it: an address urllib
+    cannot read (a port that cannot be) must not show its password either."""
+    return re.sub(r"^([^:/?#]*:)?//[^/?#]*@", r"\1//", url)
 
 
 @attrs.frozen

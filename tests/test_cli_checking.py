@@ -1,0 +1,87 @@
+"""``aarshjul check``: plans and written agendas, a report for each file, as
+text or JSON, and the exit status their errors call for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aarshjul.check import check_path
+
+from .plans import EXAMPLE, plan_file, plan_text
+from .seed_agenda import SEED
+
+
+def test_check_the_example(run_cli) -> None:
+    result = run_cli("check", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    *findings, summary = result.stdout.splitlines()
+    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+    # The meetings whose agendas were planned tell how much time is left.
+    assert [line.split(": ")[1] for line in findings] == ["info[slack]"] * 4
+    assert ("sbu 2025-01-15: 5 of the meeting's 90 minutes (18:15–19:45) are not planned"
+            in findings[0])
+
+
+def test_check_json(run_cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(plan_text('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                             'start = "25:00"\nend = "19:00"\n'), encoding="utf-8")
+    result = run_cli("check", "--format", "json", str(EXAMPLE), str(bad))
+    assert result.exit_code == 1
+    good, broken = json.loads(result.stdout)
+    assert (good["file"], good["kind"], good["ok"], good["items"]) == (
+        str(EXAMPLE), "plan", True, [])
+    assert {p["severity"] for p in good["problems"]} == {"info"}
+    assert broken["ok"] is False
+    (problem,) = broken["problems"]
+    assert problem == {"severity": "error", "code": "bad-time", "line": 20, "item": None,
+                       "key": "series[1].start",
+                       "message": '[[series]] #1 (body "sbu"): start: "25:00" is not a '
+                                  "clock time (hours 00-23, minutes 00-59)"}
+
+
+# Langfredag: a meeting left out, with a warning and nothing else.
+ON_A_HOLIDAY = ('[[series]]\nbody = "sbu"\ndates = [2025-04-18, 2025-04-23]\nstart = "09:00"\n'
+                'end = "10:00"\n')
+BAD_TIME = ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "25:00"\n'
+            'end = "19:00"\n')
+
+
+def test_a_line_for_each_finding_then_the_sum(run_cli, tmp_path: Path) -> None:
+    warned = plan_file(tmp_path, ON_A_HOLIDAY, name="warned.toml")
+    bad = plan_file(tmp_path, BAD_TIME, name="bad.toml")
+    result = run_cli("check", str(warned), str(bad), str(SEED))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f'{warned}:17: warning[holiday-date]: [[series]] #1 (body "sbu"): 2025-04-18 is a '
+        'holiday (Langfredag); it is left out (on_holiday = "skip")',
+        f'{bad}:20: error[bad-time]: [[series]] #1 (body "sbu"): start: "25:00" is not a clock '
+        "time (hours 00-23, minutes 00-59)",
+        *(problem.format() for problem in check_path(SEED).problems),
+        "failed: 3 files checked, 1 error, 2 warnings, 1 info"]
+    assert result.stderr == ""
+
+
+def test_warnings_alone_exit_0(run_cli, tmp_path: Path) -> None:
+    result = run_cli("check", str(plan_file(tmp_path, ON_A_HOLIDAY)))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 1 warning, 0 info"
+
+
+def test_a_file_of_no_kind_it_reads_is_misuse(run_cli, tmp_path: Path) -> None:
+    notes = tmp_path / "referat.pdf"
+    notes.write_bytes(b"%PDF-1.7")
+    result = run_cli("check", str(EXAMPLE), str(notes))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for 'FILES...': {notes}: cannot check this kind of file "
+        "(give .toml, .txt, .md, .markdown, .text, .docx)")
+
+
+def test_a_suffix_in_capitals_is_the_same_kind(run_cli, tmp_path: Path) -> None:
+    shouting = tmp_path / "PLAN.TOML"
+    shouting.write_bytes(EXAMPLE.read_bytes())
+    result = run_cli("check", str(shouting))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"

@@ -1,0 +1,87 @@
+"""``aarshjul ical PLAN -o DIR``: the feeds written, what it says it did,
+and nothing written for a plan with errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aarshjul.ical.feeds import build_feeds, write_feeds
+from aarshjul.ical.stamps import Stamper
+
+from .feed_parsers import unfold
+from .feed_plans import NOW, PLAN
+from .plans import EXAMPLE, HEADER, OVERLAPPING, agendas_of, make_plan, plan_file, plan_text
+
+
+def test_the_feed_of_a_body_taken_out_of_the_plan_is_removed(run_cli, tmp_path: Path
+                                                              ) -> None:
+    feeds = tmp_path / "feeds"
+    write_feeds(make_plan(PLAN), agendas_of(make_plan(PLAN)), feeds, now=NOW)
+    (feeds / "mine.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    header = HEADER.replace('[[body]]\nid = "rm"\nname = "Rådmandsmøde"\n'
+                            'location = "Rådhuset, lokale 398"\n', "")
+    without_rm = plan_text(PLAN, header)
+    assert 'id = "rm"' not in without_rm
+    path = tmp_path / "plan.toml"
+    path.write_text(without_rm, encoding="utf-8")
+    result = run_cli("ical", str(path), "-o", str(feeds))
+    assert result.exit_code == 0, result.output
+    assert f"removed {feeds / 'rm.ics'}" in result.stdout
+    assert "1 removed" in result.stdout
+    assert sorted(p.name for p in feeds.iterdir()) == [
+        ".aarshjul-feeds", "all.ics", "deadlines.ics", "mine.ics", "sbu.ics"]
+    again = run_cli("ical", str(path), "-o", str(feeds))
+    assert again.stdout.endswith("0 feeds written, 3 unchanged\n")
+
+
+def test_the_command_writes_the_feeds(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    first = run_cli("ical", str(EXAMPLE), "-o", str(out))
+    assert first.exit_code == 0
+    assert first.stdout.splitlines()[-1] == "4 feeds written, 0 unchanged"
+    second = run_cli("ical", str(EXAMPLE), "-o", str(out))
+    assert second.stdout.strip() == "0 feeds written, 4 unchanged"
+
+
+def test_a_plan_with_errors_writes_no_feed(run_cli, tmp_path: Path) -> None:
+    plan = plan_file(tmp_path, OVERLAPPING)
+    result = run_cli("ical", str(plan), "-o", str(tmp_path / "feeds"))
+    assert result.exit_code == 1
+    assert "error[overlap]" in result.stderr
+    assert not (tmp_path / "feeds").exists() or not list((tmp_path / "feeds").iterdir())
+
+
+@pytest.mark.parametrize("epoch", ["²", "-5", "1.5e9", "99999999999999999"])
+def test_a_source_date_epoch_that_is_no_time_is_an_error(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert f'SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: "{epoch}" is not a time' \
+        in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_each_feed_written_is_a_line(run_cli, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    plan, out = plan_file(tmp_path, PLAN), tmp_path / "feeds"
+    first = run_cli("ical", str(plan), "-o", str(out))
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert first.stdout == "".join(f"wrote {out / name}\n" for name in (
+        "sbu.ics", "rm.ics", "all.ics", "deadlines.ics")) + "4 feeds written, 0 unchanged\n"
+    (out / "rm.ics").unlink()
+    again = run_cli("ical", str(plan), "-o", str(out))
+    assert again.stdout == f"wrote {out / 'rm.ics'}\n1 feed written, 3 unchanged\n"
+    assert (out / "rm.ics").read_bytes() == build_feeds(
+        make_plan(PLAN), agendas_of(make_plan(PLAN)), stamper=Stamper(NOW))["rm.ics"].encode()
+
+
+def test_events_link_to_the_agenda_pages_at_the_base_url(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    result = run_cli("ical", str(EXAMPLE), "-o", str(out), "--base-url", "https://x.dk/hjul")
+    assert result.exit_code == 0
+    lines = unfold((out / "sbu.ics").read_text(encoding="utf-8"))
+    assert "URL;VALUE=URI:https://x.dk/hjul/agendas/sbu/2025-01-15.html" in lines

@@ -1,0 +1,62 @@
+"""A feed as an icalendar object (``feed_calendar``), for scripts that
+combine it with other calendars: the feed aarshjul writes, read by icalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+
+from aarshjul import load_plan
+from aarshjul.ical.calendars import feed_calendar
+from aarshjul.ical.decode import decode
+from aarshjul.ical.feeds import build_feeds
+from aarshjul.ical.stamps import Stamper
+
+from .feed_plans import NOW
+from .plans import EXAMPLE, agendas_of
+
+
+def test_the_library_gives_a_feed_as_an_icalendar_calendar() -> None:
+    plan = load_plan(EXAMPLE)
+    agendas = agendas_of(plan)
+    calendar = feed_calendar(plan, agendas, "sbu.ics", now=NOW)
+    assert isinstance(calendar, icalendar.Calendar)
+    assert decode(calendar.to_ical()) == decode(
+        build_feeds(plan, agendas, stamper=Stamper(NOW))["sbu.ics"])
+    assert len(feed_calendar(plan, agendas, now=NOW).walk("VEVENT")) == len(agendas.meetings)
+    with pytest.raises(KeyError, match=r"no feed 'xyz\.ics'"):
+        feed_calendar(plan, agendas, "xyz.ics", now=NOW)
+
+
+@pytest.mark.parametrize("name", ["all.ics", "rm.ics", "deadlines.ics"])
+def test_each_feed_is_the_one_written(name: str) -> None:
+    plan = load_plan(EXAMPLE)
+    agendas = agendas_of(plan)
+    written = build_feeds(plan, agendas, stamper=Stamper(NOW), base_url="https://x.dk/hjul")
+    given = feed_calendar(plan, agendas, name, now=NOW, base_url="https://x.dk/hjul")
+    assert given.to_ical() == icalendar.Calendar.from_ical(written[name]).to_ical()
+    if name == "all.ics":
+        assert given.to_ical() == feed_calendar(
+            plan, agendas, now=NOW, base_url="https://x.dk/hjul").to_ical()
+
+
+def test_an_unknown_feed_names_those_there_are() -> None:
+    plan = load_plan(EXAMPLE)
+    with pytest.raises(KeyError) as unknown:
+        feed_calendar(plan, agendas_of(plan), "byraad.ics", now=NOW)
+    assert unknown.value.args == (
+        "no feed 'byraad.ics' (the plan has sbu.ics, rm.ics, all.ics, deadlines.ics)",)
+
+
+def test_every_event_is_stamped_at_the_time_given_or_the_build_s(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = load_plan(EXAMPLE)
+    agendas = agendas_of(plan)
+    later = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
+    stamps = {e.decoded("DTSTAMP") for e in feed_calendar(plan, agendas, now=later).walk("VEVENT")}
+    assert stamps == {later}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    stamps = {e.decoded("DTSTAMP") for e in feed_calendar(plan, agendas).walk("VEVENT")}
+    assert stamps == {NOW}

@@ -1,0 +1,250 @@
+"""Publishing into a CalDAV calendar, the server's side (``publish``,
+``check_url``): against a real Radicale server that the tests start
+(tests/radicale.py), checked with plain CalDAV requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from aarshjul import parse_plan
+from aarshjul.errors import PublishError
+from aarshjul.ical.encode import SOURCE
+from aarshjul.ical.feeds import build_feeds
+from aarshjul.ical.stamps import Stamper
+from aarshjul.model import Plan
+from aarshjul.publishing.server import Published, check_url, publish
+from aarshjul.publishing.sync import Action, plan_sync
+
+from .plans import agendas_of, make_plan
+from .publish_plans import FOREIGN, NOW, PLAN, without_rm
+from .radicale import PASSWORD, USER, Radicale, free_port
+
+
+def published(plan: Plan, url: str, **options: object) -> Published:
+    """``plan`` published to ``url`` as the server's user."""
+    return publish(plan, agendas_of(plan), url, user=USER, password=PASSWORD,
+                   **options)  # type: ignore[arg-type]
+
+
+def counts(done: Published) -> tuple[int, int, int, int]:
+    return done.created, done.updated, done.removed, done.unchanged
+
+
+def refused(plan: Plan, url: str, *, password: str = PASSWORD) -> str:
+    """The one problem a publish that fails reports, as it is printed."""
+    with pytest.raises(PublishError) as failed:
+        publish(plan, agendas_of(plan), url, user=USER, password=password)
+    (problem,) = failed.value.problems
+    return problem.format()
+
+
+def test_every_meeting_becomes_one_event_as_in_the_feeds(server: Radicale, calendar: str
+                                                         ) -> None:
+    plan = make_plan(PLAN)
+    assert counts(published(plan, calendar)) == (5, 0, 0, 0)
+    held = server.events_by_uid(calendar)
+    meetings = agendas_of(plan).meetings
+    assert set(held) == {m.uid for m in meetings}
+    feed = icalendar.Calendar.from_ical(build_feeds(
+        plan, agendas_of(plan), stamper=Stamper(NOW))["all.ics"])
+    for event in feed.walk("VEVENT"):
+        there = held[str(event["UID"])]
+        for name in ("SUMMARY", "LOCATION", "STATUS", "DESCRIPTION", SOURCE, "SEQUENCE"):
+            assert str(there.get(name)) == str(event.get(name)), name
+        assert there.decoded("DTSTART") == event.decoded("DTSTART")
+        assert there.decoded("DTEND") == event.decoded("DTEND")
+    cancelled = [m for m in meetings if m.date == dt.date(2025, 3, 12)]
+    assert str(held[cancelled[0].uid]["STATUS"]) == "CANCELLED"
+
+
+def test_a_second_publish_with_no_change_writes_nothing(server: Radicale, calendar: str
+                                                        ) -> None:
+    plan = make_plan(PLAN)
+    published(plan, calendar)
+    before = server.events(calendar)
+    again = published(plan, calendar)
+    assert (again.changes, again.unchanged, again.changed) == ((), 5, False)
+    assert server.events(calendar) == before  # ETags too: nothing was written
+
+
+def test_an_edited_plan_updates_and_removes_only_what_changed(server: Radicale, calendar: str
+                                                              ) -> None:
+    published(make_plan(PLAN), calendar)
+    before = server.events_by_uid(calendar)
+    edited = make_plan(PLAN.replace("dates = [2025-01-14, 2025-01-21]", "dates = [2025-01-14]")
+                       + '\n[[meeting]]\nbody = "sbu"\ndate = 2025-02-12\nmoved_to = 2025-02-19\n'
+                       '\n[[meeting]]\nbody = "sbu"\ndate = 2025-01-15\ntitle = "Temamøde"\n')
+    assert counts(published(edited, calendar)) == (0, 2, 1, 2)
+    after = server.events_by_uid(calendar)
+    assert set(after) == set(before) - {uid for uid, e in before.items()
+                                        if e.decoded("DTSTART").date() == dt.date(2025, 1, 21)}
+    moved = next(e for e in after.values() if e.decoded("DTSTART").date() == dt.date(2025, 2, 19))
+    assert int(moved["SEQUENCE"]) == int(before[str(moved["UID"])]["SEQUENCE"]) + 1
+    retitled = next(e for e in after.values() if str(e["SUMMARY"]) == "Temamøde")
+    # A new title is news, but not a new time: the sequence stays.
+    assert int(retitled["SEQUENCE"]) == int(before[str(retitled["UID"])]["SEQUENCE"])
+
+
+def test_other_events_in_the_calendar_are_never_touched(server: Radicale, calendar: str
+                                                        ) -> None:
+    server.put(calendar + "mine.ics", FOREIGN.format(uid="someone-else-1", summary="Frokost",
+                                                     extra=""))
+    server.put(calendar + "other-plan.ics", FOREIGN.format(
+        uid="other-plan-1", summary="Andet udvalg", extra=f"{SOURCE}:another-plan/sbu\r\n"))
+    foreign = dict(server.events(calendar).items())
+    published(make_plan(PLAN), calendar)
+    # A plan with no meetings any more.
+    assert counts(published(make_plan(""), calendar)) == (0, 0, 5, 0)
+    assert server.events(calendar) == foreign
+
+
+def test_one_body_is_published_and_cleaned_up_alone(server: Radicale, calendar: str) -> None:
+    plan = make_plan(PLAN)
+    published(plan, calendar, body="rm")
+    assert {str(e[SOURCE]) for e in server.events_by_uid(calendar).values()} == {"test/rm"}
+    published(plan, calendar)
+    fewer = make_plan(PLAN.replace("2025-02-12, ", "").replace(
+        "dates = [2025-01-14, 2025-01-21]", "dates = [2025-01-14]"))
+    # Only rm's meeting that went is removed; sbu's stays until sbu is published.
+    assert counts(published(fewer, calendar, body="rm")) == (0, 0, 1, 1)
+    assert len(server.events_by_uid(calendar)) == 4
+
+
+def test_a_dry_run_reads_the_calendar_and_writes_nothing(server: Radicale, calendar: str
+                                                         ) -> None:
+    plan = make_plan(PLAN)
+    done = published(plan, calendar, dry_run=True, now=NOW)
+    assert done.dry_run
+    assert done.changes == plan_sync(plan, agendas_of(plan), [], now=NOW).changes
+    assert server.events(calendar) == {}
+
+
+def test_a_wrong_password_fails_cleanly_and_is_never_shown(calendar: str) -> None:
+    said = refused(make_plan(PLAN), calendar, password="forkert-kodeord")
+    assert said == (f"{calendar}: error[unauthorized]: the server refused the user name and "
+                    "password (check --user and AARSHJUL_CALDAV_PASSWORD)")
+
+
+def test_an_address_that_is_no_calendar(server: Radicale) -> None:
+    plan = make_plan(PLAN)
+    principal = f"{server.base}/{USER}/"
+    assert refused(plan, principal) == (
+        f"{principal}: error[not-a-calendar]: the address is no calendar (a user's home, an "
+        "address book, a single event or a web page): give the calendar's own address")
+    missing = f"{server.base}/{USER}/no-such-calendar/"
+    assert refused(plan, missing) == (
+        f"{missing}: error[not-found]: there is no calendar at this address (404)")
+
+
+def test_an_unreachable_server() -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{USER}/moeder/"  # nobody listens there
+    assert refused(make_plan(PLAN), url) == (
+        f"{url}: error[unreachable]: could not read the calendar: nothing answers at "
+        f"127.0.0.1:{port} (connection refused)")
+
+
+def test_a_server_that_fails_half_way_and_a_publish_that_finishes(
+        tmp_path: Path) -> None:
+    (tmp_path / "server").mkdir()
+    radicale = Radicale(tmp_path / "server").start()
+    try:
+        url = radicale.make_calendar("moeder")
+        plan = make_plan(PLAN)
+        result = agendas_of(plan)
+        written = []
+
+        def stop_after_two(made: int, total: int, change: object) -> None:
+            written.append((made, total, change))
+            if made == 2:
+                radicale.stop()  # the server goes away in the middle
+
+        with pytest.raises(PublishError) as stopped:
+            publish(plan, result, url, user=USER, password=PASSWORD, progress=stop_after_two)
+        assert [(made, total) for made, total, _ in written] == [(1, 5), (2, 5)]
+        (problem,) = stopped.value.problems
+        assert problem.code == "unreachable"
+        assert problem.message.startswith("stopped after 2 of 5 changes: could not write")
+        assert problem.message.endswith("publish again to finish")
+        radicale.start()
+        done = publish(plan, result, url, user=USER, password=PASSWORD)
+        assert counts(done) == (3, 0, 0, 2)
+        assert len(radicale.events(url)) == 5
+    finally:
+        radicale.stop()
+
+
+def test_progress_hears_of_each_change_in_order(calendar: str) -> None:
+    plan = make_plan(PLAN)
+    heard: list[tuple[int, int, str]] = []
+    done = publish(plan, agendas_of(plan), calendar, user=USER, password=PASSWORD,
+                   progress=lambda made, total, change: heard.append((made, total, change.uid)))
+    assert heard == [(n, 5, change.uid) for n, change in enumerate(done.changes, 1)]
+
+
+def test_a_body_the_plan_no_longer_has_loses_its_events(server: Radicale, calendar: str
+                                                        ) -> None:
+    published(make_plan(PLAN), calendar)
+    done = published(parse_plan(without_rm(), source="without-rm.toml"), calendar)
+    assert counts(done) == (0, 0, 2, 3)
+    assert sorted(c.label for c in done.changes if c.action is Action.REMOVE) == [
+        "rm 2025-01-14 10:00 Rådmandsmøde", "rm 2025-01-21 10:00 Rådmandsmøde"]
+    assert {str(e[SOURCE]) for e in server.events_by_uid(calendar).values()} == {"test/sbu"}
+
+
+def test_a_calendar_the_user_may_only_read(server: Radicale) -> None:
+    url = server.read_only_calendar()
+    assert refused(make_plan(PLAN), url) == (
+        f"{url}: error[forbidden]: stopped after 0 of 5 changes: the server does not let this "
+        "user write an event (403): ask for write access to the calendar")
+    assert server.events(url) == {}
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/anne/moeder/",
+                                 "http://127.0.0.1:abc/anne/moeder/",
+                                 "http://[::1/anne/moeder/",
+                                 "http://127.0.0.1:5232/anne/mø der/",
+                                 "http://anne@127.0.0.1:5232/anne/moeder/"])
+def test_an_address_that_cannot_be_is_a_bad_url(url: str) -> None:
+    with pytest.raises(PublishError) as bad:
+        check_url(url)
+    (problem,) = bad.value.problems
+    assert (problem.code, problem.file) == ("bad-url", url)
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://anne:hemmelig@127.0.0.1:5232/anne/moeder/", "http://127.0.0.1:5232/anne/moeder/"),
+    ("https://anne:hemmelig@[::1]:8443/anne/moeder/", "https://[::1]:8443/anne/moeder/"),
+    # Addresses urllib cannot read: the password is still taken out.
+    ("http://anne:hemmelig@127.0.0.1:abc/anne/moeder/", "http://127.0.0.1:abc/anne/moeder/"),
+    ("http://anne:hemmelig@[::1/anne/moeder/", "http://[::1/anne/moeder/"),
+])
+def test_a_password_in_the_address_is_refused_and_never_shown(url: str, shown: str) -> None:
+    with pytest.raises(PublishError) as bad:
+        check_url(url)
+    (problem,) = bad.value.problems
+    assert (problem.code, problem.file) == ("bad-url", shown)
+    assert "hemmelig" not in str(bad.value)
+
+
+def test_an_address_with_a_user_in_the_path_is_a_calendar_s() -> None:
+    """Nextcloud names a user's calendars by the login, which may have an @."""
+    url = "https://cloud.example.dk/remote.php/dav/calendars/anne@example.dk/moeder/"
+    assert check_url(f"  {url}\n") == url
+
+
+def test_updates_go_where_the_calendar_keeps_the_events(server: Radicale, calendar: str
+                                                        ) -> None:
+    plan = make_plan(PLAN)
+    # Events another program imported from the feed, at addresses of its own.
+    for number, change in enumerate(plan_sync(plan, agendas_of(plan), [], now=NOW).changes):
+        server.put(f"{calendar}imported-{number}.ics", change.text or "")
+    edited = make_plan(PLAN.replace('end = "19:45"', 'end = "20:00"'))
+    assert counts(published(edited, calendar)) == (0, 3, 0, 2)  # sbu's three
+    held = server.events(calendar)
+    assert len(held) == 5
+    assert all("/imported-" in href for href in held)
