@@ -4,8 +4,9 @@ The tables read as the rule: phrase on the left, RRULE on the right. The
 later tests expand some of the rules (as the planner's calendar will) and
 check the dates against the calendar itself.
 
-Each step of reading has its own tests (test_phrase_words, test_phrase_grammar,
-test_phrase_rule); these go from a phrase to a Rule, or to a PhraseError.
+Each step of reading has its own tests (test_recurrence_phrase_words,
+test_recurrence_phrase_grammar, test_recurrence_phrase_rule); these go from a
+phrase to a Rule, or to a PhraseError.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from hypothesis import strategies as st
 from aarshjul.recurrence.phrases import KNOWN_FORMS, PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule
 
-from .test_phrase_grammar import UNREADABLE_WORDS
-from .test_phrase_rule import UNREADABLE_MEANING
+from .test_recurrence_phrase_grammar import UNREADABLE_WORDS
+from .test_recurrence_phrase_rule import UNREADABLE_MEANING
 
 EVEN_WEEKS = ",".join(str(week) for week in range(2, 53, 2))
 ODD_WEEKS = ",".join(str(week) for week in range(1, 54, 2))

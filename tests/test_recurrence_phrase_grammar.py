@@ -1,7 +1,7 @@
 """recurrence.phrase_grammar: tokens -> slots, without judging what they mean.
 
 The grammar only places words; whether the words make sense together is
-phrase_rule's to say (test_phrase_rule). So some of the phrases here read
+phrase_rule's to say (test_recurrence_phrase_rule). So some of the phrases here read
 into slots although no rule will come of them.
 """
 

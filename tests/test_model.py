@@ -1,0 +1,131 @@
+"""The model's values: keyword-only, their invariants checked when they are
+made, and each knowing where it was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from aarshjul import load_plan
+from aarshjul.clock import ClockTime, Minutes
+from aarshjul.errors import Severity
+from aarshjul.model import (
+    NOWHERE,
+    Body,
+    Case,
+    Closed,
+    Item,
+    Meeting,
+    Plan,
+    Recurrence,
+    Series,
+    Status,
+    Theme,
+    Where,
+    nearest_dates,
+)
+from aarshjul.recurrence.rule import Rule
+
+from .plans import EXAMPLE, agendas_of
+
+D = dt.date
+T = ClockTime.parse
+WEDNESDAYS = Recurrence(rule=Rule.parse("FREQ=WEEKLY;BYDAY=WE"))
+
+
+def test_every_value_is_made_by_keyword() -> None:
+    with pytest.raises(TypeError):
+        Body("sbu", "Udvalget")  # type: ignore[misc]
+    assert Body(id="sbu", name="Udvalget").kind == ""
+
+
+def test_a_series_ends_at_its_end_or_after_its_minutes() -> None:
+    by_end = Series(body="sbu", recurrence=WEDNESDAYS, start=T("18:15"), end=T("19:45"))
+    by_minutes = attrs.evolve(by_end, end=None, minutes=Minutes(90))
+    assert by_end.ends_at == by_minutes.ends_at == T("19:45")
+    with pytest.raises(ValueError, match="give one of the two"):
+        Series(body="sbu", recurrence=WEDNESDAYS, start=T("18:15"))
+    with pytest.raises(ValueError, match="give one of the two"):
+        attrs.evolve(by_end, minutes=Minutes(90))
+
+
+def test_a_recurrence_is_a_rule_or_dates() -> None:
+    assert Recurrence(dates=(D(2025, 1, 15),)).rule is None
+    with pytest.raises(ValueError, match="a rule or dates, not both"):
+        Recurrence(rule=WEDNESDAYS.rule, dates=(D(2025, 1, 15),))
+
+
+@pytest.mark.parametrize("make", [
+    lambda: Closed(name="Uge 54", weeks=frozenset({54})),
+    lambda: Theme(id="t", name="Budget", months=(13,)),
+    lambda: Case(title="Sag", body="sbu", months=(0,)),
+    lambda: Item(title="Punkt", minutes=Minutes(-5)),
+    lambda: Body(id="sbu", name="Udvalget", agenda_deadline=-1),
+])
+def test_a_value_out_of_its_range_is_never_made(make: object) -> None:
+    with pytest.raises(ValueError, match=r"must be|must be >="):
+        make()  # type: ignore[operator]
+
+
+def test_a_closed_period_by_dates_or_weeks_and_for_whom() -> None:
+    winter = Closed(name="Vinterferie", weeks=frozenset({7}), bodies=frozenset({"sbu"}))
+    assert winter.contains(D(2025, 2, 12))
+    assert not winter.contains(D(2025, 2, 19))
+    assert winter.applies_to("sbu")
+    assert not winter.applies_to("rm")
+    assert winter.applies_to(None)
+    summer = Closed(name="Sommer", from_date=D(2025, 7, 1), to_date=D(2025, 7, 31))
+    assert summer.contains(D(2025, 7, 31))
+    assert not summer.contains(D(2025, 8, 1))
+    assert summer.applies_to("rm")
+
+
+def test_where_points_at_a_key_of_its_table() -> None:
+    where = Where(file="plan.toml", line=40, label='[[series]] #2 (body "sbu")', key="series[2]",
+                  lines={"to": 47})
+    problem = where.problem("end-before-start", "2025-01-01 is before from = 2025-02-01",
+                            key="to")
+    assert problem.format() == ('plan.toml:47: error[end-before-start]: [[series]] #2 '
+                                '(body "sbu"): to: 2025-01-01 is before from = 2025-02-01')
+    assert problem.key == "series[2].to"
+    # A key not written keeps the table's line.
+    assert where.at("from").line == 40
+    assert where.problem("x", "y", severity=Severity.INFO).format() == (
+        'plan.toml:40: info[x]: [[series]] #2 (body "sbu"): y')
+    # Built in code: no file, no line.
+    assert NOWHERE.problem("x", "y").format() == "<plan>: error[x]: y"
+
+
+def test_where_takes_no_part_in_equality() -> None:
+    here = Where(file="a.toml", line=1, label="", key="")
+    there = Where(file="b.toml", line=9, label="", key="")
+    assert Body(id="sbu", name="U", where=here) == Body(id="sbu", name="U", where=there)
+
+
+def test_a_plan_finds_its_bodies_and_templates() -> None:
+    plan = Plan(title="P", id="p", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                bodies=(Body(id="sbu", name="Udvalget"),))
+    assert plan.body("sbu").name == "Udvalget"
+    with pytest.raises(KeyError):
+        plan.body("rm")
+    with pytest.raises(KeyError):
+        plan.template("t")
+
+
+def test_a_meeting_is_known_by_the_date_its_rule_gave() -> None:
+    moved = Meeting(uid="u", body="sbu", title="U", date=D(2025, 2, 19), start=T("18:15"),
+                    end=T("19:45"), original_date=D(2025, 2, 12))
+    assert moved.identity_date == D(2025, 2, 12)
+    assert moved.minutes == 90
+    assert attrs.evolve(moved, original_date=None).identity_date == D(2025, 2, 19)
+
+
+def test_the_nearest_planned_meetings_before_and_after_a_day() -> None:
+    meetings = agendas_of(load_plan(EXAMPLE)).meetings
+    assert nearest_dates(meetings, "sbu", D(2025, 1, 20)) == (D(2025, 1, 15), D(2025, 1, 29))
+    cancelled = [attrs.evolve(m, status=Status.CANCELLED) if m.date == D(2025, 1, 29) else m
+                 for m in meetings]
+    assert nearest_dates(cancelled, "sbu", D(2025, 1, 20))[1] > D(2025, 1, 29)
+    assert nearest_dates(meetings, "nobody", D(2025, 1, 20)) == ()
