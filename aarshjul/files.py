@@ -6,11 +6,13 @@ writing a file atomically, only when its content changed."""
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import pathlib
-import tempfile
 
 from aarshjul.errors import SourceError
+
+_TEMPORARY = itertools.count()
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -73,13 +75,16 @@ def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    # A name of this process's own beside the file (not the tempfile module,
+    # which costs a written agenda's check its start-up).
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
     try:
-        with os.fdopen(handle, "wb") as out:
+        with os.fdopen(descriptor, "wb") as out:
             out.write(data)
-        pathlib.Path(temporary).chmod(0o644)
-        pathlib.Path(temporary).replace(path)
+        temporary.chmod(0o644)  # whatever the umask: a feed is for everyone to read
+        temporary.replace(path)
     except BaseException:
-        pathlib.Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return True
