@@ -64,18 +64,21 @@ def read_manifest(folder: Path) -> Manifest:
     one without records where it is not of this format (or not whole)."""
     try:
         text = (folder / MANIFEST).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return Manifest()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # none, or not one of ours
         return Manifest()
     if not text.startswith("{"):  # an older aarshjul's: the names, one a line
         return Manifest(_plain_names(text.splitlines()))
     try:
         data = json.loads(text)
         feeds = _plain_names(data["feeds"])
-        records = {uid: Record(digest, significant, Stamp(
-                       dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.UTC), sequence))
-                   for uid, (digest, significant, stamp, sequence) in data["events"].items()}
+        stamps: dict[tuple[str, int], Stamp] = {}  # a feed's events share a few stamps
+        records = {}
+        for uid, (digest, significant, at, sequence) in data["events"].items():
+            stamp = stamps.get((at, sequence))
+            if stamp is None:
+                moment = dt.datetime.strptime(at, _STAMP).replace(tzinfo=dt.UTC)
+                stamp = stamps[at, sequence] = Stamp(moment, sequence)
+            records[uid] = Record(digest, significant, stamp)
         if data["aarshjul-feeds"] != _FORMAT:
             raise ValueError(data["aarshjul-feeds"])
     except (ValueError, KeyError, TypeError, AttributeError):  # edited, or cut off
