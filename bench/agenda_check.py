@@ -2,7 +2,7 @@
 `python3 -c pass` in one run. The target (SPEC §9): within 5× of the bare
 interpreter, with no calendar, holiday or date library imported.
 
-    python3 bench/agenda_check.py [--runs 21]
+    python3 bench/agenda_check.py [--runs 21] [--peer PATH/TO/OTHER/aarshjul]
 """
 
 from __future__ import annotations
@@ -22,9 +22,14 @@ HEAVY = ("icalendar", "holidays", "babel", "dateutil", "jinja2", "docx")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
-    runs = parser.parse_args().runs
+    parser.add_argument("--peer", default=None,
+                        help="another installation's aarshjul to run in turn with this one")
+    options = parser.parse_args()
+    runs = options.runs
     commands = {"python3 -c pass": [sys.executable, "-c", "pass"],
                 "aarshjul check SEED.txt": [*aarshjul_command(), "check", SEED]}
+    if options.peer:
+        commands["peer: aarshjul check SEED.txt"] = [options.peer, "check", SEED]
     report(medians(commands, runs), "python3 -c pass")
     imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "aarshjul", "check",
                               SEED], capture_output=True, text=True, check=False).stderr
