@@ -128,11 +128,13 @@ def test_the_readme_starts_with_the_two_commands() -> None:
     install, test = lines[3], lines[4]
     assert install.startswith("python3 -m pip install . && aarshjul ")
     assert "calendars/aarhus-msb-2025.toml" in install
-    assert test == ('apt-get install -y chromium libical3 && npm install --prefix tests/icaljs '
+    assert test == ('apt-get update && apt-get install -y chromium libical3 '
+                    '&& npm install --prefix tests/icaljs '
                     '&& python3 -m pip install -e ".[test]" && python3 -m pytest')
     # .ci/run runs each part of it.
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    for part in ("apt-get install -y -qq chromium libical3", "npm install --prefix tests/icaljs",
+    for part in ("apt-get update -qq", "apt-get install -y -qq chromium libical3",
+                 "npm install --prefix tests/icaljs",
                  'python3 -m pip install -q -e ".[test]"', "python3 -m pytest"):
         assert part in run, part
 
