@@ -70,6 +70,19 @@ def test_broken_periods_are_located(text: str, line: int, code: str) -> None:
     assert (line, code) in located(text)
 
 
+@pytest.mark.parametrize(("end", "problems"), [
+    ("2074-12-31", []),
+    ("2075-01-01", ["x.toml:4: error[bad-value]: [plan]: end: the plan spans 51 calendar "
+                    "years (2025 to 2075); at most 50 are allowed"]),
+])
+def test_a_plan_spans_at_most_50_calendar_years_and_says_how_many(
+        end: str, problems: list[str]) -> None:
+    """The message counts the years as the limit does: 2025 to 2074 is 50."""
+    _, found = read_plan(f'[plan]\ntitle = "x"\nstart = 2025-01-01\nend = {end}\n',
+                         source="x.toml")
+    assert [p.format() for p in found] == problems
+
+
 def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
     found = located(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
                                   "minutes = 0\n"))

@@ -10,7 +10,7 @@ changed in code). Each rule is stated once, here:
 - every id a table names exists (with "did you mean");
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
-  most 50 years;
+  most 50 calendar years;
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
@@ -95,7 +95,7 @@ def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
                keys: tuple[str, str] = ("from", "to"),
                longest_years: int | None = None) -> Problem | None:
     """The one rule for every span of dates: it does not end before it starts
-    (and lasts less than ``longest_years``). ``keys`` say how it is written:
+    (and touches at most ``longest_years`` calendar years). ``keys`` say how it is written:
     ``from``/``to``, the plan's ``start``/``end``, or one key holding both."""
     start_key, end_key = keys
     if first is None or last is None or where.unread & {start_key, end_key}:
@@ -108,10 +108,13 @@ def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
         else:
             said = f"{last} is before {start_key} = {first}"
         return where.problem("end-before-start", said, key=end_key)
-    years = last.year - first.year
-    if longest_years is not None and years >= longest_years:
-        return where.problem("bad-value", f"the plan spans {years} years; at most "
-                             f"{longest_years} are allowed", key=end_key)
+    # Counted in calendar years, both ends included: holidays are looked up
+    # by the year, so 2025-01-01 to 2074-12-31 is 50 years (and 2025 alone, 1).
+    years = last.year - first.year + 1
+    if longest_years is not None and years > longest_years:
+        return where.problem("bad-value", f"the plan spans {years} calendar years "
+                             f"({first.year} to {last.year}); at most {longest_years} are "
+                             "allowed", key=end_key)
     return None
 
 
