@@ -8,7 +8,7 @@ from aarshjul import Agenda, load_plan
 from aarshjul.agenda.assembly import assemble
 from aarshjul.scheduling.meetings import schedule
 
-from .plans import EXAMPLE, agendas_of, make_plan
+from .plans import EXAMPLE, agendas_of, built_in_code, make_plan
 
 D = dt.date
 
@@ -359,3 +359,15 @@ def test_a_case_that_would_push_a_fixed_time_item_goes_to_the_next_meeting() -> 
     # 90 minutes of the meeting would hold it.
     assert "Lang sag" not in [i.title for i in found[D(2025, 1, 15)].items]
     assert "Lang sag" in [i.title for i in found[D(2025, 1, 29)].items]
+
+
+def test_a_case_built_in_code_that_no_meeting_takes_is_named() -> None:
+    plan = built_in_code(make_plan(COMMITTEE + '''
+        [[case]]
+        title = "Regnskab"
+        body = "sbu"
+        date = 2025-01-16
+        '''))
+    (problem,) = [p for p in agendas_of(plan).problems if p.is_error]
+    assert (problem.file, problem.key) == ("<plan>", "case[1]")
+    assert problem.message.startswith('[[case]] #1 ("Regnskab"): no meeting can take it')

@@ -24,6 +24,7 @@ from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import long_date
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
+from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
 
 __all__ = ["Agendas", "assemble"]
@@ -118,6 +119,7 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     """The agenda of every meeting of the schedule. ``date_words`` writes
     ``{date}`` and ``{previous}`` in item texts (default: the plan's language,
     via babel)."""
+    plan = locate(plan)  # a case built in code is named in its problems too
     if date_words is None:
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731

@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol, TypeVar
+from collections.abc import Iterator
 
 import attrs
 
@@ -46,44 +45,40 @@ _RECURRENCE_KEYS = frozenset({"rule", "every", "dates"})
 def validate(plan: Plan) -> tuple[Problem, ...]:
     """Every problem with how the plan's values relate to each other,
     warnings included, table by table."""
+    plan = labels.locate(plan)
     known = _Known(plan)
-    closed = _located(plan, "closed", plan.closed, lambda i, c: labels.closed(i, c.name))
-    bodies = _located(plan, "body", plan.bodies, lambda i, b: labels.named("body", i, b.id))
-    series = _located(plan, "series", plan.series, lambda i, s: labels.series(i, s.body))
-    changes = _located(plan, "meeting", plan.meetings,
-                       lambda i, m: labels.meeting(i, m.body, m.date))
-    templates = _located(plan, "template", plan.templates,
-                         lambda i, t: labels.named("template", i, t.id))
-    themes = _located(plan, "theme", plan.themes, lambda i, t: labels.named("theme", i, t.id))
-    cases = _located(plan, "case", plan.cases, lambda i, c: labels.case(i, c.title))
     found: list[Problem | None] = [
-        *_unique_ids("body", [(body.id, where) for body, where in bodies]),
-        *_unique_ids("template", [(template.id, where) for template, where in templates]),
-        *_unique_ids("theme", [(theme.id, where) for theme, where in themes]),
-        *_unique_ids("series", [(one.id, where) for one, where in series]),
-        check_span(_plan_where(plan), plan.start, plan.end, keys=("start", "end"),
+        *_unique_ids("body", [(body.id, body.where) for body in plan.bodies]),
+        *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
+        *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
+        *_unique_ids("series", [(one.id, one.where) for one in plan.series]),
+        check_span(plan.where, plan.start, plan.end, keys=("start", "end"),
                    longest_years=LONGEST_PLAN_YEARS),
     ]
-    for period, where in closed:
-        found.append(check_span(where, period.from_date, period.to_date))
-        found += [known.check(where, "bodies", "body", body) for body in sorted(period.bodies)]
-    found += [_reserved(body.id, where) for body, where in bodies]
-    for one, where in series:
+    for period in plan.closed:
+        found.append(check_span(period.where, period.from_date, period.to_date))
+        found += [known.check(period.where, "bodies", "body", body)
+                  for body in sorted(period.bodies)]
+    found += [_reserved(body.id, body.where) for body in plan.bodies]
+    for one in plan.series:
+        where = one.where
         found += [known.check(where, "body", "body", one.body),
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
                   check_times(where, one.start, end=one.end, minutes=one.minutes)]
         if one.recurrence.rule is None and not where.unread & _RECURRENCE_KEYS:
             found.append(_dates(where, one.recurrence.dates))
-    for change, where in changes:
+    for change in plan.meetings:
+        where = change.where
         found += [known.check(where, "body", "body", change.body),
                   known.check(where, "template", "template", change.template),
                   check_times(where, change.start, end=change.end, minutes=change.minutes),
-                  *_items(plan, where, change.items)]
-    for template, where in templates:
-        found += _items(plan, where, template.items)
-    found += [check_span(where, theme.from_date, theme.to_date) for theme, where in themes]
-    for case, where in cases:
+                  *_items(change.items)]
+    for template in plan.templates:
+        found += _items(template.items)
+    found += [check_span(theme.where, theme.from_date, theme.to_date) for theme in plan.themes]
+    for case in plan.cases:
+        where = case.where
         found += [known.check(where, "body", "body", case.body),
                   known.check(where, "theme", "theme", case.theme)]
         if case.window is not None:
@@ -138,34 +133,6 @@ def check_times(where: Where, start: ClockTime | None, *, end: ClockTime | None 
         return where.problem("bad-value", f"{start} + {minutes} minutes runs past midnight; "
                              "meetings end on the day they start", key=length_key)
     return None
-
-
-class _Written(Protocol):
-    @property
-    def where(self) -> Where: ...
-
-
-W = TypeVar("W", bound=_Written)
-
-
-def _located(plan: Plan, kind: str, things: Iterable[W], label: Callable[[int, W], str]
-             ) -> list[tuple[W, Where]]:
-    """Each thing with its ``where``; one built in code, which was never
-    written, gets its table's label and key path, in the plan's source."""
-    located = []
-    for index, thing in enumerate(things):
-        where = thing.where
-        if not where.label:
-            where = Where(file=plan.source, line=None, label=label(index, thing),
-                          key=f"{kind}[{index + 1}]")
-        located.append((thing, where))
-    return located
-
-
-def _plan_where(plan: Plan) -> Where:
-    if plan.where.label:
-        return plan.where
-    return Where(file=plan.source, line=None, label=labels.PLAN, key="plan")
 
 
 class _Known:
@@ -224,18 +191,11 @@ def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
     return None
 
 
-def _items(plan: Plan, owner: Where, items: tuple[Item, ...]) -> list[Problem | None]:
+def _items(items: tuple[Item, ...]) -> list[Problem | None]:
     """An item with a fixed time needs minutes to have a time slot."""
-    found: list[Problem | None] = []
-    for index, item in enumerate(items):
-        where = item.where
-        if not where.label:
-            where = Where(file=plan.source, line=None,
-                          label=labels.item(owner.label, index, item.title),
-                          key=f"{owner.key}.item[{index + 1}]")
-        if item.time is not None and not item.minutes and not where.unread & {"time",
-                                                                              "minutes"}:
-            found.append(where.problem(
-                "ignored-key", "an item without minutes has no time slot, so its fixed "
-                "time has no effect; give it minutes", key="time", severity=Severity.WARNING))
-    return found
+    return [item.where.problem(
+        "ignored-key", "an item without minutes has no time slot, so its fixed time has no "
+        "effect; give it minutes", key="time", severity=Severity.WARNING)
+        for item in items
+        if item.time is not None and not item.minutes
+        and not item.where.unread & {"time", "minutes"}]
