@@ -105,6 +105,38 @@ def test_a_body_cannot_take_the_name_of_a_feed_of_its_own(ident: str) -> None:
     assert f"overwrite {ident}.ics" in problems[0].message
 
 
+ID_RULE = 'is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+
+
+@pytest.mark.parametrize(("ident", "says"), [
+    ("../x", ID_RULE), ("a/b", ID_RULE), ("", ID_RULE), ("ALL", ID_RULE),
+    ("Deadlines", ID_RULE), ("deadlines", "cannot be a body's id"),
+])
+def test_a_body_built_in_code_has_an_id_fit_to_name_its_files(ident: str, says: str) -> None:
+    """A body's id names its feed and its pages: ../x would be written
+    outside the folder, ALL would overwrite all.ics where case is ignored."""
+    plan = Plan(title="x", id="x", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31),
+                bodies=(Body(id=ident, name="Udvalget"),))
+    (problem,) = validate(plan)
+    assert (problem.code, problem.key) == ("bad-value", "body[1].id")
+    assert says in problem.message
+
+
+@pytest.mark.parametrize("where", ["plan", "template", "theme", "series"])
+def test_every_id_built_in_code_has_the_form_of_an_id(where: str) -> None:
+    plan = parse_plan(plan_text(TABLES), source="x.toml")
+    if where == "plan":
+        plan = attrs.evolve(plan, id="../x")
+    elif where == "series":
+        plan = _evolved(plan, "series", 0, id="A B")
+    else:
+        plan = _evolved(plan, f"{where}s", 0, id="A B")
+    key = "plan.id" if where == "plan" else f"{where}[1].id"
+    (problem,) = [p for p in validate(plan) if p.key == key]  # references to it aside
+    assert problem.code == "bad-value"
+    assert ID_RULE in problem.message
+
+
 @pytest.mark.parametrize(("fragment", "offset", "code"), BROKEN.values(), ids=BROKEN.keys())
 def test_each_rule_is_reported_once(fragment: str, offset: int, code: str) -> None:
     """A rule checked both while reading and in the validation pass (or in

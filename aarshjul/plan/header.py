@@ -52,11 +52,11 @@ def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
                        what="the name of the årshjul")
     start = table.date("start", required=isinstance(header, dict))
     end = table.date("end", required=isinstance(header, dict))
-    plan_id = table.ident("id", required=False)
+    plan_id = table.text("id")
     language = table.choice("language", Language, Language.DA)
     timezone = _timezone(table)
     country, categories = _holidays(table)
-    return Plan(title=title or "", id=plan_id or slug(title or ""),
+    return Plan(title=title or "", id=plan_id if plan_id is not None else slug(title or ""),
                 start=start or end or _STAND_IN_DAY, end=end or start or _STAND_IN_DAY,
                 timezone=timezone or DEFAULT_TIMEZONE, language=language or Language.DA,
                 holidays=country or "", holiday_categories=categories or ("public",),

@@ -67,12 +67,10 @@ def _index(path: KeyPath) -> int:
 
 
 def _id_as_written(table: Table, *, required: bool = True) -> str | None:
-    """The table's id as written, even if it is no id (that is reported):
-    a reference to it is then not also unknown, and a second table with it
-    is still a duplicate."""
-    table.ident("id", required=required)
-    written = table.raw.get("id")
-    return written if isinstance(written, str) else None
+    """The table's id as written, even if it is no id (the validation pass
+    says so): a reference to it is then not also unknown, and a second table
+    with it is still a duplicate."""
+    return table.text("id", required=required, what='an id like "sbu"')
 
 
 def _from_to(table: Table) -> tuple[dt.date | None, dt.date | None]:

@@ -19,12 +19,12 @@ from typing import Any, TypeVar
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.forms import id_problem
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)
 
-ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -123,10 +123,12 @@ class Table:
         return value
 
     def ident(self, key: str, *, required: bool = True) -> str | None:
+        """A reference to a table by its id (the ids of the tables themselves
+        are read as text; their form is the validation pass's)."""
         value = self.text(key, required=required, what='an id like "sbu"')
-        if value is not None and not ID.fullmatch(value):
-            self.error(key, "bad-value", f'"{value}" is not an id: use a-z, 0-9 and "-", '
-                       'starting with a letter or digit')
+        problem = None if value is None else id_problem(value)
+        if problem is not None:
+            self.error(key, "bad-value", problem)
             return None
         return value
 

@@ -5,8 +5,9 @@ value's form and builds the model), and the first of scheduling one
 (:func:`aarshjul.scheduling.meetings.schedule` runs it on a plan built or
 changed in code). Each rule is stated once, here:
 
-- ids of bodies, templates, themes and series are unique; a body's id is not
-  the name of a feed of its own;
+- ids (of the plan, bodies, templates, themes and series) have the form of
+  an id (:func:`aarshjul.forms.id_problem`) and are unique; a body's id is
+  not the name of a feed of its own;
 - every id a table names exists (with "did you mean");
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
@@ -33,6 +34,7 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
+from aarshjul.forms import id_problem
 from aarshjul.model import Item, Plan, Where
 from aarshjul.plan import labels
 
@@ -48,6 +50,7 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     plan = labels.locate(plan)
     known = _Known(plan)
     found: list[Problem | None] = [
+        *_ids(plan),
         *_unique_ids("body", [(body.id, body.where) for body in plan.bodies]),
         *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
         *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
@@ -59,7 +62,6 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         found.append(check_span(period.where, period.from_date, period.to_date))
         found += [known.check(period.where, "bodies", "body", body)
                   for body in sorted(period.bodies)]
-    found += [_reserved(body.id, body.where) for body in plan.bodies]
     for one in plan.series:
         where = one.where
         found += [known.check(where, "body", "body", one.body),
@@ -171,13 +173,31 @@ def _unique_ids(kind: str, ids: list[tuple[str | None, Where]]) -> Iterator[Prob
             "duplicate-id", f'the id "{ident}" is used twice{on_line}')
 
 
-def _reserved(body_id: str, where: Where) -> Problem | None:
-    """A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics."""
-    if body_id not in RESERVED_BODY_IDS:
+def _ids(plan: Plan) -> list[Problem | None]:
+    """Each id has the form of one: ids name files and go into UIDs."""
+    found = [_id_form(plan.where, plan.id)]
+    for body in plan.bodies:
+        found.append(_id_form(body.where, body.id) or _reserved(body.where, body.id))
+    for tables in (plan.templates, plan.themes, plan.series):
+        found += [_id_form(table.where, table.id) for table in tables]
+    return found
+
+
+def _id_form(where: Where, ident: str | None) -> Problem | None:
+    if ident is None or "id" in where.unread:
+        return None
+    problem = id_problem(ident)
+    return None if problem is None else where.problem("bad-value", problem, key="id")
+
+
+def _reserved(where: Where, body_id: str) -> Problem | None:
+    """A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics;
+    compared without case, as a file system that ignores case compares them."""
+    taken = RESERVED_BODY_IDS.get(body_id.casefold())
+    if taken is None or "id" in where.unread:
         return None
     return where.problem("bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
-                         f"overwrite {body_id}.ics, the feed of {RESERVED_BODY_IDS[body_id]}",
-                         key="id")
+                         f"overwrite {body_id.casefold()}.ics, the feed of {taken}", key="id")
 
 
 def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
