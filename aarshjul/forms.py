@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["id_problem"]
+__all__ = ["colour_problem", "id_problem"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -28,3 +28,14 @@ def id_problem(value: str) -> str | None:
     if _ID.fullmatch(value):
         return None
     return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def colour_problem(value: str) -> str | None:
+    """Why ``value`` is no ``#rrggbb`` colour (what the wheel draws and
+    RFC 7986 names), or None if it is one."""
+    if _COLOUR.fullmatch(value):
+        return None
+    return f'"{value}" is not a colour like "#1f77b4"'

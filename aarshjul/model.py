@@ -17,6 +17,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.forms import colour_problem
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
@@ -109,6 +110,19 @@ def _months(_: object, attribute: attrs.Attribute[tuple[int, ...]],
         raise ValueError(f"{attribute.name} must be month numbers 1 to 12 (got {value!r})")
 
 
+def _lower(colour: str | None) -> str | None:
+    """``#E67E22`` and ``#e67e22`` are one colour: kept in one case, so
+    that plans that say the same are equal and write the same feeds. What
+    is no colour is kept as written, for the message that quotes it."""
+    if colour is None or colour_problem(colour) is not None:
+        return colour
+    return colour.lower()
+
+
+def _upper(country: str) -> str:
+    return country.upper()
+
+
 @attrs.frozen(kw_only=True)
 class Closed:
     """A period with no meetings: dates, or ISO weeks in every year; for
@@ -142,7 +156,7 @@ class Body:
     name: str
     kind: str = ""
     location: str = ""
-    color: str | None = None
+    color: str | None = attrs.field(default=None, converter=_lower)
     agenda_deadline: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
@@ -259,7 +273,7 @@ class Theme:
 
     id: str
     name: str
-    color: str | None = None
+    color: str | None = attrs.field(default=None, converter=_lower)
     from_date: dt.date | None = None
     to_date: dt.date | None = None
     months: tuple[int, ...] = attrs.field(default=(), validator=_months)
@@ -295,7 +309,9 @@ class Plan:
     end: dt.date
     timezone: str = "Europe/Copenhagen"
     language: Language = Language.DA
-    holidays: str = "DK"
+    # The holidays package knows country codes in upper case; a plan may
+    # write "dk", as people do.
+    holidays: str = attrs.field(default="DK", converter=_upper)
     holiday_categories: tuple[str, ...] = ("public",)
     closed: tuple[Closed, ...] = ()
     bodies: tuple[Body, ...] = ()

@@ -102,7 +102,7 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
     body_id = _id_as_written(table)
     name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
     kind, location = table.text("kind"), table.text("location")
-    color = table.color("color")
+    color = table.text("color")
     deadline = table.integer("agenda_deadline", low=0, high=365)
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
                 color=color, agenda_deadline=deadline, where=table.where)
@@ -132,7 +132,7 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     start_date, end_date = table.date("from"), table.date("to")
     start, end, minutes = _times(table, required=True)
     template = table.ident("template", required=False)
-    on_holiday = table.choice("on_holiday", OnHoliday, OnHoliday.SKIP)
+    on_holiday = table.choice("on_holiday", OnHoliday)
     title, location = table.text("title"), table.text("location")
     series_id = _id_as_written(table, required=False)
     if end is None and minutes is None:
@@ -202,7 +202,7 @@ def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
 def _read_item(table: Table) -> Item:
     title = table.text("title", required=True, what="the item's heading")
     minutes = table.minutes()
-    at = table.choice("at", Placement, Placement.START)
+    at = table.choice("at", Placement)
     time = table.clock("time")
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")
@@ -220,7 +220,7 @@ def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingC
     date = table.date("date", required=True)
     start, end, minutes = _times(table, required=False)
     template = table.ident("template", required=False)
-    status = table.choice("status", Status, Status.PLANNED) if table.has("status") else None
+    status = table.choice("status", Status)
     moved_to = table.date("moved_to")
     title, location, note = table.text("title"), table.text("location"), table.text("note")
     items = _read_items(reader, table, label, own=True)
@@ -243,7 +243,7 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
                   THEME_KEYS)
     theme_id = _id_as_written(table)
     name = table.text("name", required=True, what='e.g. "Budget 2026"')
-    color = table.color("color")
+    color = table.text("color")
     start, end = _from_to(table)
     months = table.integers("months", low=1, high=12)
     return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,

@@ -25,7 +25,6 @@ from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -203,10 +202,12 @@ class Table:
             self.error(key, "bad-time", str(error))
             return None
 
-    def choice(self, key: str, kind: type[E], default: E) -> E | None:
+    def choice(self, key: str, kind: type[E]) -> E | None:
+        """One of the values of ``kind``; None if the key is not written (the
+        model's default stands) or holds none of them (that is reported)."""
         value = self._get(key, False, "")
         if value is None:
-            return default
+            return None
         allowed = [member.value for member in kind]
         if isinstance(value, str) and value in allowed:
             return kind(value)
@@ -230,13 +231,6 @@ class Table:
                 self._wrong(where, f"a list of texts like {example}", item)
                 return None
         return tuple(values)
-
-    def color(self, key: str) -> str | None:
-        value = self.text(key)
-        if value is not None and not _COLOR.fullmatch(value):
-            self.error(key, "bad-value", f'"{value}" is not a colour like "#1f77b4"')
-            return None
-        return None if value is None else value.lower()
 
     def _as_date(self, key: str | KeyPath, value: Any) -> dt.date | None:
         if value is None:

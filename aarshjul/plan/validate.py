@@ -9,6 +9,8 @@ changed in code). Each rule is stated once, here:
   an id (:func:`aarshjul.forms.id_problem`) and are unique; a body's id is
   not the name of a feed of its own;
 - every id a table names exists (with "did you mean");
+- the time zone and the holidays (country and categories) exist, and
+  colours are ``#rrggbb``: what the calendar and the writers look up;
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
@@ -28,13 +30,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import zoneinfo
 from collections.abc import Iterator
 
 import attrs
+import holidays
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import id_problem
+from aarshjul.forms import colour_problem, id_problem
 from aarshjul.model import Item, Plan, Where
 from aarshjul.plan import labels
 
@@ -51,6 +55,10 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     known = _Known(plan)
     found: list[Problem | None] = [
         *_ids(plan),
+        _timezone(plan.where, plan.timezone),
+        _holidays(plan.where, plan.holidays, plan.holiday_categories),
+        *[_colour(body.where, body.color) for body in plan.bodies],
+        *[_colour(theme.where, theme.color) for theme in plan.themes],
         *_unique_ids("body", [(body.id, body.where) for body in plan.bodies]),
         *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
         *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
@@ -198,6 +206,50 @@ def _reserved(where: Where, body_id: str) -> Problem | None:
         return None
     return where.problem("bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
                          f"overwrite {body_id.casefold()}.ics, the feed of {taken}", key="id")
+
+
+def _timezone(where: Where, name: str) -> Problem | None:
+    """The plan's zone is one the writers can look up."""
+    if "timezone" in where.unread:
+        return None
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
+        return where.problem("unknown-timezone", f'"{name}" is not an IANA time zone like '
+                             f'"Europe/Copenhagen"{hint}', key="timezone")
+    return None
+
+
+def _holidays(where: Where, country: str, categories: tuple[str, ...]) -> Problem | None:
+    """The holidays package knows the country, and these categories of its
+    holidays; some category is given (``holidays = ""`` is none at all)."""
+    if not categories and "holiday_categories" not in where.unread:
+        return where.problem("bad-value", 'the list is empty; for no holidays at all, write '
+                             'holidays = ""', key="holiday_categories")
+    if not country or "holidays" in where.unread:
+        return None
+    try:
+        known = holidays.country_holidays(country).supported_categories
+    except NotImplementedError:
+        # Listing the countries imports every country's module: only on error.
+        close = difflib.get_close_matches(country, sorted(holidays.list_supported_countries()),
+                                          n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
+        return where.problem("unknown-country", f'"{country}" is not a country code the '
+                             f'holidays package knows (like "DK"){hint}', key="holidays")
+    wrong = [c for c in categories if c not in known]
+    if not wrong or "holiday_categories" in where.unread:
+        return None
+    return where.problem("bad-value", f"{', '.join(map(repr, wrong))} is not a holiday "
+                         f"category of {country} ({', '.join(map(repr, known))})",
+                         key="holiday_categories")
+
+
+def _colour(where: Where, colour: str | None) -> Problem | None:
+    problem = None if colour is None or "color" in where.unread else colour_problem(colour)
+    return None if problem is None else where.problem("bad-value", problem, key="color")
 
 
 def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
