@@ -187,8 +187,9 @@ class Series:
     """A body's recurring meetings.
 
     Their times are written as ``start`` and ``end``, or as ``start`` and
-    ``minutes``: exactly one of ``end`` and ``minutes`` is given.
-    :attr:`ends_at` is the clock time they end, either way.
+    ``minutes``: a series has at least one of ``end`` and ``minutes`` (and
+    one of them only, which the validation pass checks, where it can say
+    which table gives both). :attr:`ends_at` is the clock time they end.
     """
 
     body: str
@@ -202,13 +203,14 @@ class Series:
     title: str | None = None
     template: str | None = None
     location: str | None = None
-    on_holiday: OnHoliday = OnHoliday.SKIP
+    on_holiday: OnHoliday = attrs.field(default=OnHoliday.SKIP,
+                                        validator=attrs.validators.instance_of(OnHoliday))
     id: str | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @minutes.validator
-    def _one_end(self, _: object, minutes: Minutes | None) -> None:
-        if (self.end is None) == (minutes is None):
+    def _an_end(self, _: object, minutes: Minutes | None) -> None:
+        if self.end is None and minutes is None:
             raise ValueError("a series ends at its end or after its minutes: give one of the two")
 
     @property
@@ -231,7 +233,8 @@ class Item:
     responsible: str = ""
     purpose: str = ""
     attachments: tuple[str, ...] = ()
-    at: Placement = Placement.START
+    at: Placement = attrs.field(default=Placement.START,
+                                validator=attrs.validators.instance_of(Placement))
     time: ClockTime | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -260,7 +263,8 @@ class MeetingChange:
     title: str | None = None
     location: str | None = None
     template: str | None = None
-    status: Status | None = None
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Status)))
     moved_to: dt.date | None = None
     note: str = ""
     items: tuple[Item, ...] = ()
@@ -308,7 +312,8 @@ class Plan:
     start: dt.date
     end: dt.date
     timezone: str = "Europe/Copenhagen"
-    language: Language = Language.DA
+    language: Language = attrs.field(default=Language.DA,
+                                     validator=attrs.validators.instance_of(Language))
     # The holidays package knows country codes in upper case; a plan may
     # write "dk", as people do.
     holidays: str = attrs.field(default="DK", converter=_upper)
@@ -354,7 +359,8 @@ class Meeting:
     date: dt.date
     start: ClockTime
     end: ClockTime
-    status: Status = Status.PLANNED
+    status: Status = attrs.field(default=Status.PLANNED,
+                                 validator=attrs.validators.instance_of(Status))
     location: str = ""
     original_date: dt.date | None = None
     note: str = ""

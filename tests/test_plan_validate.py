@@ -293,6 +293,33 @@ EDITS: dict[str, tuple[str, str, Callable[[Plan], Plan]]] = {
 }
 
 
+# Each case: a table built in code that says two things where a file may
+# say one (or none where it must say one), and the key that says so.
+CONFLICTS: dict[str, tuple[Callable[[Plan], Plan], str, str]] = {
+    "a case with a date and a window": (lambda p: _evolved(
+        p, "cases", 0, date=dt.date(2025, 2, 5)), "conflicting-keys", "case[1].window"),
+    "a case with a window and months": (lambda p: _evolved(
+        p, "cases", 0, months=(2,)), "conflicting-keys", "case[1].month"),
+    "a case with no date, window or months": (lambda p: _evolved(
+        p, "cases", 0, window=None), "missing-key", "case[1]"),
+    "a change with an end and minutes": (lambda p: _evolved(
+        p, "meetings", 0, end=ClockTime.parse("18:00")), "conflicting-keys",
+        "meeting[1].minutes"),
+    "a series with an end and minutes": (lambda p: _evolved(
+        p, "series", 1, end=ClockTime.parse("11:00")), "conflicting-keys",
+        "series[2].minutes"),
+}
+
+
+@pytest.mark.parametrize("name", CONFLICTS)
+def test_a_table_built_in_code_says_one_thing_where_its_file_may_say_one(name: str) -> None:
+    """A case placed by its date and by its window would go on two
+    meetings; one placed by neither, on none."""
+    edit, code, key = CONFLICTS[name]
+    plan = parse_plan(plan_text(TABLES), source="x.toml")
+    assert [(p.code, p.key) for p in validate(edit(plan))] == [(code, key)]
+
+
 def _located_style(problems: tuple[Problem, ...]) -> list[tuple[object, ...]]:
     """All of each problem but its label: a table changed in code keeps the
     label of the table as it is written (``[[series]] #1 (body "sbu")``)."""

@@ -110,12 +110,9 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
 
 def _times(table: Table, *, required: bool
            ) -> tuple[ClockTime | None, ClockTime | None, Minutes | None]:
-    """start, and end or minutes: their form; how they relate is validated."""
+    """start, and end or minutes: their form; how they relate (one of end
+    and minutes, and a time after the start) is validated."""
     start, end, minutes = table.clock("start"), table.clock("end"), table.minutes()
-    if table.has("end") and table.has("minutes"):
-        table.error("minutes", "conflicting-keys", 'give "end" or "minutes", not both')
-        table.mark_unread("minutes")
-        minutes = None
     if required and not table.has("start"):
         table.error(None, "missing-key", '"start" is required (a clock time like "18:15")')
         table.mark_unread("start")
@@ -255,13 +252,6 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
     title = table.text("title", required=True, what="the case's heading")
     body = table.ident("body", required=True)
     theme = table.ident("theme", required=False)
-    when = [key for key in ("date", "window", "month") if table.has(key)]
-    if not when:
-        table.error(None, "missing-key", 'say when: "date", "window" = [from, to] or '
-                    '"month"')
-    elif len(when) > 1:
-        table.error(when[1], "conflicting-keys", f'give one of "date", "window" or "month" '
-                    f"(this case has {' and '.join(when)})")
     date = table.date("date")
     window = _window(table)
     months = table.integers("month", low=1, high=12)

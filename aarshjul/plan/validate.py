@@ -14,6 +14,8 @@ changed in code). Each rule is stated once, here:
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
+- a case says when by one of date, window and month; a meeting ends at
+  its end or after its minutes, not both;
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
@@ -39,7 +41,7 @@ import holidays
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
 from aarshjul.forms import colour_problem, id_problem
-from aarshjul.model import Item, Plan, Where
+from aarshjul.model import Case, Item, Plan, Where
 from aarshjul.plan import labels
 
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
@@ -75,14 +77,14 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         found += [known.check(where, "body", "body", one.body),
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
-                  check_times(where, one.start, end=one.end, minutes=one.minutes)]
+                  *_times(where, one.start, one.end, one.minutes)]
         if one.recurrence.rule is None and not where.unread & _RECURRENCE_KEYS:
             found.append(_dates(where, one.recurrence.dates))
     for change in plan.meetings:
         where = change.where
         found += [known.check(where, "body", "body", change.body),
                   known.check(where, "template", "template", change.template),
-                  check_times(where, change.start, end=change.end, minutes=change.minutes),
+                  *_times(where, change.start, change.end, change.minutes),
                   *_items(change.items)]
     for template in plan.templates:
         found += _items(template.items)
@@ -90,10 +92,38 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     for case in plan.cases:
         where = case.where
         found += [known.check(where, "body", "body", case.body),
-                  known.check(where, "theme", "theme", case.theme)]
+                  known.check(where, "theme", "theme", case.theme),
+                  _when(case)]
         if case.window is not None:
             found.append(check_span(where, *case.window, keys=("window", "window")))
     return tuple(problem for problem in found if problem is not None)
+
+
+def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
+           minutes: int | None) -> tuple[Problem | None, Problem | None]:
+    """A meeting ends at ``end`` or after ``minutes``, not both: the
+    conflict, and the time rule for the end (the minutes are then not read)."""
+    if end is None or minutes is None or where.unread & {"end", "minutes"}:
+        return None, check_times(where, start, end=end, minutes=minutes)
+    return (where.problem("conflicting-keys", 'give "end" or "minutes", not both',
+                          key="minutes"),
+            check_times(where, start, end=end))
+
+
+def _when(case: Case) -> Problem | None:
+    """A case goes on the meeting of its date, or the first with room in its
+    window or its months: one of the three, or it would go on two meetings,
+    or on none. A key the reader could not read still counts as given."""
+    where = case.where
+    given = [key for key, value in (("date", case.date), ("window", case.window),
+                                    ("month", case.months)) if value or key in where.unread]
+    if not given:
+        return where.problem("missing-key", 'say when: "date", "window" = [from, to] or '
+                             '"month"')
+    if len(given) > 1:
+        return where.problem("conflicting-keys", 'give one of "date", "window" or "month" '
+                             f"(this case has {' and '.join(given)})", key=given[1])
+    return None
 
 
 def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
