@@ -17,7 +17,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import colour_problem
+from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MINUTES, MONTHS, colour_problem
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
@@ -98,18 +98,6 @@ class Where:
 NOWHERE = Where(file="<plan>", line=None, label="", key="")
 
 
-def _iso_weeks(_: object, attribute: attrs.Attribute[frozenset[int]],
-               value: frozenset[int]) -> None:
-    if not all(1 <= week <= 53 for week in value):
-        raise ValueError(f"{attribute.name} must be ISO week numbers 1 to 53 (got {value!r})")
-
-
-def _months(_: object, attribute: attrs.Attribute[tuple[int, ...]],
-            value: tuple[int, ...]) -> None:
-    if not all(1 <= month <= 12 for month in value):
-        raise ValueError(f"{attribute.name} must be month numbers 1 to 12 (got {value!r})")
-
-
 def _lower(colour: str | None) -> str | None:
     """``#E67E22`` and ``#e67e22`` are one colour: kept in one case, so
     that plans that say the same are equal and write the same feeds. What
@@ -131,7 +119,7 @@ class Closed:
     name: str
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    weeks: frozenset[int] = attrs.field(default=frozenset(), validator=_iso_weeks)
+    weeks: frozenset[int] = attrs.field(default=frozenset(), validator=ISO_WEEKS)
     bodies: frozenset[str] = frozenset()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -157,8 +145,7 @@ class Body:
     kind: str = ""
     location: str = ""
     color: str | None = attrs.field(default=None, converter=_lower)
-    agenda_deadline: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    agenda_deadline: int | None = attrs.field(default=None, validator=DEADLINE_DAYS)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -196,8 +183,7 @@ class Series:
     recurrence: Recurrence
     start: ClockTime
     end: ClockTime | None = None
-    minutes: Minutes | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     from_date: dt.date | None = None
     to_date: dt.date | None = None
     title: str | None = None
@@ -228,7 +214,7 @@ class Item:
     """A standing agenda item (templates) or a meeting's own item."""
 
     title: str
-    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=MINUTES)
     method: str = ""
     responsible: str = ""
     purpose: str = ""
@@ -258,8 +244,7 @@ class MeetingChange:
     date: dt.date
     start: ClockTime | None = None
     end: ClockTime | None = None
-    minutes: Minutes | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     title: str | None = None
     location: str | None = None
     template: str | None = None
@@ -280,7 +265,7 @@ class Theme:
     color: str | None = attrs.field(default=None, converter=_lower)
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -292,8 +277,8 @@ class Case:
     body: str
     date: dt.date | None = None
     window: tuple[dt.date, dt.date] | None = None
-    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
-    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=MINUTES)
     method: str = ""
     responsible: str = ""
     purpose: str = ""

@@ -21,6 +21,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Severity
+from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
 from aarshjul.model import (
     Body,
     Case,
@@ -88,7 +89,7 @@ def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
                   CLOSED_KEYS)
     name = table.text("name", required=True, what='e.g. "Vinterferie"')
     start, end = _from_to(table)
-    weeks = table.integers("weeks", low=1, high=53)
+    weeks = table.integers("weeks", ISO_WEEKS)
     if not table.has("from") and not table.has("to") and not table.has("weeks"):
         table.error(None, "missing-key", 'give "from" and "to" dates, or "weeks"')
     bodies = table.strings("bodies")
@@ -103,7 +104,7 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
     name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
     kind, location = table.text("kind"), table.text("location")
     color = table.text("color")
-    deadline = table.integer("agenda_deadline", low=0, high=365)
+    deadline = table.integer("agenda_deadline", DEADLINE_DAYS)
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
                 color=color, agenda_deadline=deadline, where=table.where)
 
@@ -242,7 +243,7 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
     name = table.text("name", required=True, what='e.g. "Budget 2026"')
     color = table.text("color")
     start, end = _from_to(table)
-    months = table.integers("months", low=1, high=12)
+    months = table.integers("months", MONTHS)
     return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,
                  to_date=end, months=months or (), where=table.where)
 
@@ -254,7 +255,7 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
     theme = table.ident("theme", required=False)
     date = table.date("date")
     window = _window(table)
-    months = table.integers("month", low=1, high=12)
+    months = table.integers("month", MONTHS)
     minutes = table.minutes()
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import id_problem
+from aarshjul.forms import MINUTES, Bounds, id_problem
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
@@ -131,23 +131,23 @@ class Table:
             return None
         return value
 
-    def integer(self, key: str, *, low: int, high: int) -> int | None:
+    def integer(self, key: str, bounds: Bounds) -> int | None:
         value = self._get(key, False, "")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self._wrong(key, "a whole number", value)
             return None
-        if not low <= value <= high:
-            self.error(key, "bad-value", f"{value} is out of range ({low} to {high})")
+        if value not in bounds:
+            self.error(key, "bad-value", f"{value} is out of range ({bounds})")
             return None
         return value
 
     def minutes(self, key: str = "minutes") -> Minutes | None:
-        value = self.integer(key, low=0, high=24 * 60)
+        value = self.integer(key, MINUTES)
         return None if value is None else Minutes(value)
 
-    def integers(self, key: str, *, low: int, high: int) -> tuple[int, ...] | None:
+    def integers(self, key: str, bounds: Bounds) -> tuple[int, ...] | None:
         value = self._get(key, False, "")
         if value is None:
             return None
@@ -157,8 +157,8 @@ class Table:
             if isinstance(item, bool) or not isinstance(item, int):
                 self._wrong((key, index) if isinstance(value, list) else key,
                             "a whole number", item)
-            elif not low <= item <= high:
-                self.error(key, "bad-value", f"{item} is out of range ({low} to {high})")
+            elif item not in bounds:
+                self.error(key, "bad-value", f"{item} is out of range ({bounds})")
             else:
                 good.append(item)
         if len(good) != len(values):
