@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+import pytest
+
 from aarshjul import Agenda, load_plan
 from aarshjul.agenda.assembly import assemble
 from aarshjul.scheduling.meetings import schedule
@@ -371,3 +374,17 @@ def test_a_case_built_in_code_that_no_meeting_takes_is_named() -> None:
     (problem,) = [p for p in agendas_of(plan).problems if p.is_error]
     assert (problem.file, problem.key) == ("<plan>", "case[1]")
     assert problem.message.startswith('[[case]] #1 ("Regnskab"): no meeting can take it')
+
+
+def test_a_schedule_of_another_plan_is_refused_with_what_does_not_fit() -> None:
+    plan = make_plan(COMMITTEE)
+    other = make_plan("")  # the same bodies, but no template "t"
+    with pytest.raises(ValueError, match=r'^the schedule is not of this plan: its meeting of '
+                       r'"sbu" on 2025-01-15 has the template "t", which the plan does not '
+                       r"have; assemble a plan with its own schedule: "
+                       r"assemble\(plan, schedule\(plan\)\)$"):
+        assemble(other, schedule(plan))
+    nobody = attrs.evolve(plan, bodies=plan.bodies[1:])
+    with pytest.raises(ValueError, match='its meeting of "sbu" on 2025-01-15 is of a body '
+                       "the plan does not have"):
+        assemble(nobody, schedule(plan))
