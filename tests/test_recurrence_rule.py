@@ -147,6 +147,15 @@ NEVER_OCCURS = [
     # One weekday said twice is one date a week.
     ("FREQ=WEEKLY;BYDAY=MO,MO;BYSETPOS=2",
      "BYSETPOS=2 never occurs: a week has only 1 matching date(s)"),
+    # A month has at most five of a weekday, and no more dates than its days.
+    ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+     "BYSETPOS=6 never occurs: a month has at most 5 matching date(s)"),
+    ("FREQ=MONTHLY;BYDAY=1MO,-1MO;BYSETPOS=3",
+     "BYSETPOS=3 never occurs: a month has at most 2 matching date(s)"),
+    ("FREQ=MONTHLY;BYMONTHDAY=1,15;BYDAY=MO,TU,WE;BYSETPOS=-3",
+     "BYSETPOS=-3 never occurs: a month has at most 2 matching date(s)"),
+    ("FREQ=MONTHLY;BYSETPOS=2", "BYSETPOS=2 never occurs: a month has at most 1 matching "
+     "date(s)"),
 ]
 
 
@@ -169,6 +178,8 @@ def test_rules_that_only_just_occur_are_fine() -> None:
     assert Rule.parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29").by_month_day == (29,)
     assert Rule.parse("FREQ=MONTHLY;BYMONTH=4,5;BYMONTHDAY=31").by_month == (4, 5)
     assert Rule.parse("FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=-2").by_set_position == (-2,)
+    assert Rule.parse("FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=10").by_set_position == (10,)
+    assert Rule.parse("FREQ=MONTHLY;BYMONTHDAY=1,2,3;BYSETPOS=-3").by_set_position == (-3,)
     assert Rule.parse("FREQ=YEARLY;BYWEEKNO=1;BYDAY=20MO").by_day == (ByDay(0, position=20),)
 
 
