@@ -1,10 +1,13 @@
 """The typed model: what a plan says, and the meetings it gives.
 
-These frozen classes never see TOML (``plan_file`` builds them) and never
-import a calendar library (the writers at the edge do). Every model object
-remembers where it was written (``where``); that location takes no part in
-equality, so two plans that say the same thing in another order are equal
-where it matters.
+These frozen classes never see TOML (the plan reader, :mod:`aarshjul.plan`,
+builds them) and never import a calendar library (the writers at the edge
+do). They refuse what no value can be (a choice that is not one of its enum,
+a number out of its :class:`~aarshjul.forms.Bounds`); what a plan must be
+besides, however it was made, is the validation pass's
+(:mod:`aarshjul.plan.validate`). Every model object remembers where it was
+written (``where``); that location takes no part in equality, so two plans
+that say the same things on other lines are equal.
 """
 
 from __future__ import annotations

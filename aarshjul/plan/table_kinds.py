@@ -3,13 +3,15 @@
 
 The middle step of reading a plan (:mod:`aarshjul.plan.reader`): each reader
 checks the form of its table's values (their types and syntax, the range of
-each, keys that are unknown, required or in conflict) and builds the model
-object. It always builds one: a value it cannot read is reported, replaced by
-a stand-in and marked unread in the object's ``where``, so that the
-validation pass (:mod:`aarshjul.plan.validate`) still sees the object (a body
-with a malformed colour can still be referred to) and leaves the stand-in
-alone. Rules that relate values (references, ids, spans, times) are that
-pass's, stated once there.
+each by its :class:`~aarshjul.forms.Bounds`, keys that are unknown, required,
+or in conflict where the model holds one of them: ``rule``, ``every`` and
+``dates``) and builds the model object. It always builds one: a value it
+cannot read is reported, replaced by a stand-in and marked unread in the
+object's ``where``, so that the validation pass (:mod:`aarshjul.plan.validate`)
+still sees the object (a body whose name cannot be read can still be
+referred to) and leaves the stand-in alone. Every rule a plan built in code
+must meet too (ids and colours, references, spans, times, which keys go
+together) is that pass's, stated once there.
 """
 
 from __future__ import annotations

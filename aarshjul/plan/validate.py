@@ -1,9 +1,10 @@
-"""The plan's rules that relate its values, checked in one pass over the model.
+"""The plan's rules, checked in one pass over the model, for plans read from
+files and built in code alike.
 
 The last step of reading a plan (:mod:`aarshjul.plan.reader` checks each
 value's form and builds the model), and the first of scheduling one
-(:func:`aarshjul.scheduling.meetings.schedule` runs it on a plan built or
-changed in code). Each rule is stated once, here:
+(:func:`aarshjul.scheduling.meetings.schedule` runs it again, for a plan
+built or changed in code). Each rule is stated once, here:
 
 - ids (of the plan, bodies, templates, themes and series) have the form of
   an id (:func:`aarshjul.forms.id_problem`) and are unique; a body's id is
@@ -23,7 +24,8 @@ changed in code). Each rule is stated once, here:
 - an item with a fixed ``time`` has minutes.
 
 A problem points at the key that is wrong, by the line the model's ``where``
-remembers, or, for an object built in code, by its table's label. Values
+remembers, or, for an object built in code, by its table's label and key
+path (:func:`aarshjul.plan.labels.locate`). Values
 the reader could not read (``where.unread``) are left alone: it has
 reported them.
 """
