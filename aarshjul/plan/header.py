@@ -11,20 +11,17 @@ period ends before it starts are the validation pass's
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
 from aarshjul.model import Plan
 from aarshjul.plan.labels import PLAN
-from aarshjul.plan.tables import Reader, Table
+from aarshjul.plan.tables import STAND_IN_DAY, Reader, Table, written
 from aarshjul.vocabulary import Language
 
 PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
              "holiday_categories", "id")
-# The period of a plan whose dates cannot be read: it is never handed out.
-_STAND_IN_DAY = dt.date(2000, 1, 1)
 
 
 def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
@@ -49,18 +46,14 @@ def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
     start = table.date("start", required=isinstance(header, dict))
     end = table.date("end", required=isinstance(header, dict))
     plan_id = table.text("id")
-    written: dict[str, Any] = {
-        "language": table.choice("language", Language) if table.has("language") else None,
-        "timezone": table.text("timezone"),
-        "holidays": table.text("holidays"),
-        "holiday_categories": table.strings("holiday_categories",
-                                            example='["public", "optional"]')
-        if table.has("holiday_categories") else None,
-    }
+    categories = table.strings("holiday_categories", example='["public", "optional"]')
     return Plan(title=title or "", id=plan_id if plan_id is not None else slug(title or ""),
-                start=start or end or _STAND_IN_DAY, end=end or start or _STAND_IN_DAY,
+                start=start or end or STAND_IN_DAY, end=end or start or STAND_IN_DAY,
                 source=reader.source, where=table.where,
-                **{key: value for key, value in written.items() if value is not None})
+                **written(language=table.choice("language", Language),
+                          timezone=table.text("timezone"), holidays=table.text("holidays"),
+                          holiday_categories=categories if table.has("holiday_categories")
+                          else None))
 
 
 def slug(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any, cast
 
 import attrs
 
-from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
 from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
 from aarshjul.model import (
@@ -39,7 +39,14 @@ from aarshjul.model import (
     Theme,
 )
 from aarshjul.plan import labels
-from aarshjul.plan.tables import Reader, Table
+from aarshjul.plan.tables import (
+    STAND_IN_DAY,
+    STAND_IN_MINUTES,
+    STAND_IN_TIME,
+    Reader,
+    Table,
+    written,
+)
 from aarshjul.plan.toml_positions import KeyPath
 from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule, RuleError
@@ -59,10 +66,6 @@ CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "r
 RECURRENCE_KEYS = ("rule", "every", "dates")
 """The keys that say how a series recurs: one of them."""
 
-# Stand-ins for values that could not be read; the keys are marked unread.
-_STAND_IN_DAY = dt.date(2000, 1, 1)
-_STAND_IN_TIME = ClockTime.at(0)
-_STAND_IN_MINUTES = Minutes(1)
 
 
 def _index(path: KeyPath) -> int:
@@ -137,11 +140,11 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     series_id = _id_as_written(table, required=False)
     if end is None and minutes is None:
         table.mark_unread("end", "minutes")
-        minutes = _STAND_IN_MINUTES
-    return Series(body=body or "", recurrence=recurrence, start=start or _STAND_IN_TIME,
+        minutes = STAND_IN_MINUTES
+    return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
                   title=title, template=template, location=location,
-                  on_holiday=on_holiday or OnHoliday.SKIP, id=series_id, where=table.where)
+                  id=series_id, where=table.where, **written(on_holiday=on_holiday))
 
 
 def _recurrence(table: Table) -> Recurrence:
@@ -207,10 +210,9 @@ def _read_item(table: Table) -> Item:
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")
     attachments = table.strings("attachments")
-    return Item(title=title or "", minutes=minutes or NO_MINUTES, method=method or "",
-                responsible=responsible or "", purpose=purpose or "",
-                attachments=attachments or (), at=at or Placement.START, time=time,
-                where=table.where)
+    return Item(title=title or "", method=method or "", responsible=responsible or "",
+                purpose=purpose or "", attachments=attachments or (), time=time,
+                where=table.where, **written(minutes=minutes, at=at))
 
 
 def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingChange:
@@ -224,7 +226,7 @@ def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingC
     moved_to = table.date("moved_to")
     title, location, note = table.text("title"), table.text("location"), table.text("note")
     items = _read_items(reader, table, label, own=True)
-    return MeetingChange(body=body or "", date=date or _STAND_IN_DAY, start=start, end=end,
+    return MeetingChange(body=body or "", date=date or STAND_IN_DAY, start=start, end=end,
                          minutes=minutes, title=title, location=location, template=template,
                          status=status, moved_to=moved_to, note=note or "", items=items,
                          where=table.where)
@@ -263,9 +265,10 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
     purpose = table.text("purpose")
     attachments = table.strings("attachments")
     return Case(title=title or "", body=body or "", date=date, window=window,
-                months=months or (), minutes=minutes or NO_MINUTES, method=method or "",
+                months=months or (), method=method or "",
                 responsible=responsible or "", purpose=purpose or "",
-                attachments=attachments or (), theme=theme, where=table.where)
+                attachments=attachments or (), theme=theme, where=table.where,
+                **written(minutes=minutes))
 
 
 def _window(table: Table) -> tuple[dt.date, dt.date] | None:

@@ -25,7 +25,20 @@ from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)
 
+# Stand-ins for values that could not be read (reported, and their keys
+# marked unread): they are never handed out, as the plan has errors.
+STAND_IN_DAY = dt.date(2000, 1, 1)
+STAND_IN_TIME = ClockTime.at(0)
+STAND_IN_MINUTES = Minutes(1)
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def written(**values: Any) -> dict[str, Any]:
+    """The values read, for a model class's keywords: one not written (or
+    not readable) is left out, so that the model's default stands, stated
+    there alone."""
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def key_text(path: KeyPath) -> str:

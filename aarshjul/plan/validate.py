@@ -49,7 +49,6 @@ from aarshjul.plan import labels
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 LONGEST_PLAN_YEARS = 50
-_RECURRENCE_KEYS = frozenset({"rule", "every", "dates"})
 
 
 def validate(plan: Plan) -> tuple[Problem, ...]:
@@ -80,7 +79,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
                   *_times(where, one.start, one.end, one.minutes)]
-        if one.recurrence.rule is None and not where.unread & _RECURRENCE_KEYS:
+        # A recurrence the reader could not read has all its keys unread.
+        if one.recurrence.rule is None and "dates" not in where.unread:
             found.append(_dates(where, one.recurrence.dates))
     for change in plan.meetings:
         where = change.where
