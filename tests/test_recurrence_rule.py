@@ -16,6 +16,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aarshjul.errors import AarshjulError
 from aarshjul.recurrence.rule import ByDay, Frequency, NeverOccurs, Rule, RuleError, Weekday
 
 D = dt.date
@@ -436,3 +437,16 @@ def test_iso_weeks_from_the_end_and_with_months_left_out() -> None:
     dates = not_july.expand(anchor=D(2025, 6, 1), first=D(2025, 6, 1), last=D(2025, 8, 31))
     assert dates == [day for day in every_day(D(2025, 6, 1), D(2025, 8, 31))
                      if is_wednesday_in(day, parity=0) and day.month != 7]
+
+
+def test_a_bad_rule_is_one_of_aarshjuls_errors_and_a_value_error() -> None:
+    """A script catches it with the rest (AarshjulError), or as the
+    ValueError an attrs invariant raises; its message is the rule's alone."""
+    with pytest.raises(AarshjulError) as caught:
+        Rule(freq=Frequency.DAILY, by_month=(2,), by_month_day=(30,))
+    assert isinstance(caught.value, NeverOccurs)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value) == "BYMONTHDAY=30 never occurs in BYMONTH=2"
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.message, problem.file) == ("bad-rule", str(caught.value),
+                                                               None)
