@@ -308,6 +308,12 @@ CONFLICTS: dict[str, tuple[Callable[[Plan], Plan], str, str]] = {
     "a series with an end and minutes": (lambda p: _evolved(
         p, "series", 1, end=ClockTime.parse("11:00")), "conflicting-keys",
         "series[2].minutes"),
+    "a closed period from a day to no day": (lambda p: _evolved(
+        p, "closed", 0, from_date=dt.date(2025, 7, 1)), "missing-key", "closed[1]"),
+    "a closed period with neither dates nor weeks": (lambda p: _evolved(
+        p, "closed", 0, weeks=frozenset()), "missing-key", "closed[1]"),
+    "a theme to a day from no day": (lambda p: _evolved(
+        p, "themes", 0, to_date=dt.date(2025, 7, 1)), "missing-key", "theme[1]"),
 }
 
 

@@ -79,24 +79,12 @@ def _id_as_written(table: Table, *, required: bool = True) -> str | None:
     return table.text("id", required=required, what='an id like "sbu"')
 
 
-def _from_to(table: Table) -> tuple[dt.date | None, dt.date | None]:
-    """``from`` and ``to``: both or neither (their order is validated)."""
-    start, end = table.date("from"), table.date("to")
-    if table.has("from") != table.has("to"):
-        table.error(None, "missing-key", 'give both "from" and "to"')
-        table.mark_unread("from", "to")
-        return None, None
-    return start, end
-
-
 def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
     table = Table(reader, raw, path, labels.closed(_index(path), raw.get("name")),
                   CLOSED_KEYS)
     name = table.text("name", required=True, what='e.g. "Vinterferie"')
-    start, end = _from_to(table)
+    start, end = table.date("from"), table.date("to")
     weeks = table.integers("weeks", ISO_WEEKS)
-    if not table.has("from") and not table.has("to") and not table.has("weeks"):
-        table.error(None, "missing-key", 'give "from" and "to" dates, or "weeks"')
     bodies = table.strings("bodies")
     return Closed(name=name or "", from_date=start, to_date=end, weeks=frozenset(weeks or ()),
                   bodies=frozenset(bodies or ()), where=table.where)
@@ -246,7 +234,7 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
     theme_id = _id_as_written(table)
     name = table.text("name", required=True, what='e.g. "Budget 2026"')
     color = table.text("color")
-    start, end = _from_to(table)
+    start, end = table.date("from"), table.date("to")
     months = table.integers("months", MONTHS)
     return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,
                  to_date=end, months=months or (), where=table.where)

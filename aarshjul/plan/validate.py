@@ -15,8 +15,9 @@ built or changed in code). Each rule is stated once, here:
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
-- a case says when by one of date, window and month; a meeting ends at
-  its end or after its minutes, not both;
+- a case says when by one of date, window and month; a closed period by
+  dates (from and to, both) or weeks, a theme by both dates or neither; a
+  meeting ends at its end or after its minutes, not both;
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
@@ -70,7 +71,9 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
                    longest_years=LONGEST_PLAN_YEARS),
     ]
     for period in plan.closed:
-        found.append(check_span(period.where, period.from_date, period.to_date))
+        found.append(_dates_or_weeks(period.where, period.from_date, period.to_date,
+                                     period.weeks)
+                     or check_span(period.where, period.from_date, period.to_date))
         found += [known.check(period.where, "bodies", "body", body)
                   for body in sorted(period.bodies)]
     for one in plan.series:
@@ -90,7 +93,9 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
                   *_items(change.items)]
     for template in plan.templates:
         found += _items(template.items)
-    found += [check_span(theme.where, theme.from_date, theme.to_date) for theme in plan.themes]
+    found += [_both_or_neither(theme.where, theme.from_date, theme.to_date)
+              or check_span(theme.where, theme.from_date, theme.to_date)
+              for theme in plan.themes]
     for case in plan.cases:
         where = case.where
         found += [known.check(where, "body", "body", case.body),
@@ -110,6 +115,27 @@ def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
     return (where.problem("conflicting-keys", 'give "end" or "minutes", not both',
                           key="minutes"),
             check_times(where, start, end=end))
+
+
+def _both_or_neither(where: Where, first: dt.date | None, last: dt.date | None
+                     ) -> Problem | None:
+    """A closed period's or a theme's ``from`` and ``to``: a span has two
+    ends, or it is not given (a key the reader could not read counts)."""
+    given = [key for key, day in (("from", first), ("to", last))
+             if day is not None or key in where.unread]
+    if len(given) != 1:
+        return None
+    return where.problem("missing-key", 'give both "from" and "to"')
+
+
+def _dates_or_weeks(where: Where, first: dt.date | None, last: dt.date | None,
+                    weeks: frozenset[int]) -> Problem | None:
+    """A closed period is closed on its dates or in its weeks: without
+    either it would close nothing."""
+    if first is None and last is None and not weeks and not where.unread & {
+            "from", "to", "weeks"}:
+        return where.problem("missing-key", 'give "from" and "to" dates, or "weeks"')
+    return _both_or_neither(where, first, last)
 
 
 def _when(case: Case) -> Problem | None:
