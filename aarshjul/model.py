@@ -1,10 +1,13 @@
 """The typed model: what a plan says, and the meetings it gives.
 
-These frozen classes never see TOML (``plan_file`` builds them) and never
-import a calendar library (the writers at the edge do). Every model object
-remembers where it was written (``where``); that location takes no part in
-equality, so two plans that say the same thing in another order are equal
-where it matters.
+These frozen classes never see TOML (the plan reader, :mod:`aarshjul.plan`,
+builds them) and never import a calendar library (the writers at the edge
+do). They refuse what no value can be (a choice that is not one of its enum,
+a number out of its :class:`~aarshjul.forms.Bounds`); what a plan must be
+besides, however it was made, is the validation pass's
+(:mod:`aarshjul.plan.validate`). Every model object remembers where it was
+written (``where``); that location takes no part in equality, so two plans
+that say the same things on other lines are equal.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MINUTES, MONTHS, colour_problem
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
@@ -97,16 +101,17 @@ class Where:
 NOWHERE = Where(file="<plan>", line=None, label="", key="")
 
 
-def _iso_weeks(_: object, attribute: attrs.Attribute[frozenset[int]],
-               value: frozenset[int]) -> None:
-    if not all(1 <= week <= 53 for week in value):
-        raise ValueError(f"{attribute.name} must be ISO week numbers 1 to 53 (got {value!r})")
+def _lower(colour: str | None) -> str | None:
+    """``#E67E22`` and ``#e67e22`` are one colour: kept in one case, so
+    that plans that say the same are equal and write the same feeds. What
+    is no colour is kept as written, for the message that quotes it."""
+    if colour is None or colour_problem(colour) is not None:
+        return colour
+    return colour.lower()
 
 
-def _months(_: object, attribute: attrs.Attribute[tuple[int, ...]],
-            value: tuple[int, ...]) -> None:
-    if not all(1 <= month <= 12 for month in value):
-        raise ValueError(f"{attribute.name} must be month numbers 1 to 12 (got {value!r})")
+def _upper(country: str) -> str:
+    return country.upper()
 
 
 @attrs.frozen(kw_only=True)
@@ -117,7 +122,7 @@ class Closed:
     name: str
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    weeks: frozenset[int] = attrs.field(default=frozenset(), validator=_iso_weeks)
+    weeks: frozenset[int] = attrs.field(default=frozenset(), validator=ISO_WEEKS)
     bodies: frozenset[str] = frozenset()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -142,9 +147,8 @@ class Body:
     name: str
     kind: str = ""
     location: str = ""
-    color: str | None = None
-    agenda_deadline: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    color: str | None = attrs.field(default=None, converter=_lower)
+    agenda_deadline: int | None = attrs.field(default=None, validator=DEADLINE_DAYS)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -173,28 +177,29 @@ class Series:
     """A body's recurring meetings.
 
     Their times are written as ``start`` and ``end``, or as ``start`` and
-    ``minutes``: exactly one of ``end`` and ``minutes`` is given.
-    :attr:`ends_at` is the clock time they end, either way.
+    ``minutes``: a series has at least one of ``end`` and ``minutes`` (and
+    one of them only, which the validation pass checks, where it can say
+    which table gives both). :attr:`ends_at` is the clock time they end.
     """
 
     body: str
     recurrence: Recurrence
     start: ClockTime
     end: ClockTime | None = None
-    minutes: Minutes | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     from_date: dt.date | None = None
     to_date: dt.date | None = None
     title: str | None = None
     template: str | None = None
     location: str | None = None
-    on_holiday: OnHoliday = OnHoliday.SKIP
+    on_holiday: OnHoliday = attrs.field(default=OnHoliday.SKIP,
+                                        validator=attrs.validators.instance_of(OnHoliday))
     id: str | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @minutes.validator
-    def _one_end(self, _: object, minutes: Minutes | None) -> None:
-        if (self.end is None) == (minutes is None):
+    def _an_end(self, _: object, minutes: Minutes | None) -> None:
+        if self.end is None and minutes is None:
             raise ValueError("a series ends at its end or after its minutes: give one of the two")
 
     @property
@@ -212,12 +217,13 @@ class Item:
     """A standing agenda item (templates) or a meeting's own item."""
 
     title: str
-    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=MINUTES)
     method: str = ""
     responsible: str = ""
     purpose: str = ""
     attachments: tuple[str, ...] = ()
-    at: Placement = Placement.START
+    at: Placement = attrs.field(default=Placement.START,
+                                validator=attrs.validators.instance_of(Placement))
     time: ClockTime | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
@@ -241,12 +247,12 @@ class MeetingChange:
     date: dt.date
     start: ClockTime | None = None
     end: ClockTime | None = None
-    minutes: Minutes | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(NO_MINUTES)))
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     title: str | None = None
     location: str | None = None
     template: str | None = None
-    status: Status | None = None
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Status)))
     moved_to: dt.date | None = None
     note: str = ""
     items: tuple[Item, ...] = ()
@@ -259,10 +265,10 @@ class Theme:
 
     id: str
     name: str
-    color: str | None = None
+    color: str | None = attrs.field(default=None, converter=_lower)
     from_date: dt.date | None = None
     to_date: dt.date | None = None
-    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -274,8 +280,8 @@ class Case:
     body: str
     date: dt.date | None = None
     window: tuple[dt.date, dt.date] | None = None
-    months: tuple[int, ...] = attrs.field(default=(), validator=_months)
-    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=attrs.validators.ge(NO_MINUTES))
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)
+    minutes: Minutes = attrs.field(default=NO_MINUTES, validator=MINUTES)
     method: str = ""
     responsible: str = ""
     purpose: str = ""
@@ -294,8 +300,11 @@ class Plan:
     start: dt.date
     end: dt.date
     timezone: str = "Europe/Copenhagen"
-    language: Language = Language.DA
-    holidays: str = "DK"
+    language: Language = attrs.field(default=Language.DA,
+                                     validator=attrs.validators.instance_of(Language))
+    # The holidays package knows country codes in upper case; a plan may
+    # write "dk", as people do.
+    holidays: str = attrs.field(default="DK", converter=_upper)
     holiday_categories: tuple[str, ...] = ("public",)
     closed: tuple[Closed, ...] = ()
     bodies: tuple[Body, ...] = ()
@@ -338,7 +347,8 @@ class Meeting:
     date: dt.date
     start: ClockTime
     end: ClockTime
-    status: Status = Status.PLANNED
+    status: Status = attrs.field(default=Status.PLANNED,
+                                 validator=attrs.validators.instance_of(Status))
     location: str = ""
     original_date: dt.date | None = None
     note: str = ""

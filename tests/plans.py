@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from aarshjul import Agendas, Plan, assemble, parse_plan, read_plan, schedule
 from aarshjul.agenda.items import Agenda
+from aarshjul.model import NOWHERE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "calendars" / "aarhus-msb-2025.toml"
@@ -93,3 +97,15 @@ def agenda_of(text: str, header: str = HEADER) -> Agenda:
     result = agendas_of(make_plan(text, header=header))
     (meeting,) = result.meetings
     return result.agenda(meeting)
+
+
+def built_in_code(plan: Plan) -> Plan:
+    """The same plan as a script builds it: no table knows where it was
+    written (no file, no line, no label)."""
+    def unwritten(thing: Any) -> Any:
+        changes = {"items": tuple(unwritten(i) for i in thing.items)} if hasattr(
+            thing, "items") else {}
+        return attrs.evolve(thing, where=NOWHERE, **changes)
+    tables = ("closed", "bodies", "series", "meetings", "templates", "themes", "cases")
+    return attrs.evolve(plan, where=NOWHERE, source="<plan>", **{
+        kind: tuple(unwritten(thing) for thing in getattr(plan, kind)) for kind in tables})

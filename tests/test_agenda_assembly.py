@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+import pytest
+
 from aarshjul import Agenda, load_plan
 from aarshjul.agenda.assembly import assemble
 from aarshjul.scheduling.meetings import schedule
 
-from .plans import EXAMPLE, agendas_of, make_plan
+from .plans import EXAMPLE, agendas_of, built_in_code, make_plan
 
 D = dt.date
 
@@ -359,3 +362,29 @@ def test_a_case_that_would_push_a_fixed_time_item_goes_to_the_next_meeting() -> 
     # 90 minutes of the meeting would hold it.
     assert "Lang sag" not in [i.title for i in found[D(2025, 1, 15)].items]
     assert "Lang sag" in [i.title for i in found[D(2025, 1, 29)].items]
+
+
+def test_a_case_built_in_code_that_no_meeting_takes_is_named() -> None:
+    plan = built_in_code(make_plan(COMMITTEE + '''
+        [[case]]
+        title = "Regnskab"
+        body = "sbu"
+        date = 2025-01-16
+        '''))
+    (problem,) = [p for p in agendas_of(plan).problems if p.is_error]
+    assert (problem.file, problem.key) == ("<plan>", "case[1]")
+    assert problem.message.startswith('[[case]] #1 ("Regnskab"): no meeting can take it')
+
+
+def test_a_schedule_of_another_plan_is_refused_with_what_does_not_fit() -> None:
+    plan = make_plan(COMMITTEE)
+    other = make_plan("")  # the same bodies, but no template "t"
+    with pytest.raises(ValueError, match=r'^the schedule is not of this plan: its meeting of '
+                       r'"sbu" on 2025-01-15 has the template "t", which the plan does not '
+                       r"have; assemble a plan with its own schedule: "
+                       r"assemble\(plan, schedule\(plan\)\)$"):
+        assemble(other, schedule(plan))
+    nobody = attrs.evolve(plan, bodies=plan.bodies[1:])
+    with pytest.raises(ValueError, match='its meeting of "sbu" on 2025-01-15 is of a body '
+                       "the plan does not have"):
+        assemble(nobody, schedule(plan))

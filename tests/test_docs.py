@@ -9,13 +9,14 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from aarshjul import parse_plan
+from aarshjul import forms, parse_plan
 from aarshjul.plan import table_kinds
 from aarshjul.plan.header import PLAN_KEYS
 from aarshjul.plan.reader import TABLES
@@ -117,6 +118,31 @@ def test_the_schema_rejects_what_check_rejects() -> None:
                    BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nstart = "25:00"\nend = "19:00"\n'
                    'every = "hver onsdag"\n'):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
+
+
+def _ranges(node: Any, key: str = "") -> Iterator[tuple[str, int | None, int | None]]:
+    """(key, minimum, maximum) of every number the schema limits."""
+    if isinstance(node, dict):
+        if "minimum" in node or "maximum" in node:
+            yield key, node.get("minimum"), node.get("maximum")
+        for name, value in node.items():
+            yield from _ranges(value, key if name in ("items", "oneOf") else name)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _ranges(value, key)
+
+
+def test_the_schema_limits_numbers_as_the_plan_does() -> None:
+    """The schema says the limits a third time, for editors: it says the same.
+    A meeting's minutes are at least 1 and end before midnight (the
+    validation pass's rule); every other number has its Bounds."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    bounds = {"weeks": forms.ISO_WEEKS, "months": forms.MONTHS, "month": forms.MONTHS,
+              "agenda_deadline": forms.DEADLINE_DAYS, "minutes": forms.MINUTES}
+    meeting = forms.Bounds(1, forms.MINUTES.high - 1)
+    found = {(key, low, high) for key, low, high in _ranges(schema)}
+    assert found == {(key, b.low, b.high) for key, b in bounds.items()} | {
+        ("minutes", meeting.low, meeting.high)}
 
 
 README = ROOT / "README.md"

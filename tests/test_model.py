@@ -4,11 +4,12 @@ made, and each knowing where it was written."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
 
-from aarshjul import load_plan
+from aarshjul import load_plan, read_plan
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
 from aarshjul.model import (
@@ -18,6 +19,7 @@ from aarshjul.model import (
     Closed,
     Item,
     Meeting,
+    MeetingChange,
     Plan,
     Recurrence,
     Series,
@@ -28,7 +30,7 @@ from aarshjul.model import (
 )
 from aarshjul.recurrence.rule import Rule
 
-from .plans import EXAMPLE, agendas_of
+from .plans import EXAMPLE, agendas_of, plan_text
 
 D = dt.date
 T = ClockTime.parse
@@ -47,8 +49,9 @@ def test_a_series_ends_at_its_end_or_after_its_minutes() -> None:
     assert by_end.ends_at == by_minutes.ends_at == T("19:45")
     with pytest.raises(ValueError, match="give one of the two"):
         Series(body="sbu", recurrence=WEDNESDAYS, start=T("18:15"))
-    with pytest.raises(ValueError, match="give one of the two"):
-        attrs.evolve(by_end, minutes=Minutes(90))
+    # Both is the validation pass's to report, located at the table that
+    # gives both, for a file and for code alike (test_plan_validate.py).
+    assert attrs.evolve(by_end, minutes=Minutes(30)).ends_at == T("19:45")
 
 
 def test_a_recurrence_is_a_rule_or_dates() -> None:
@@ -67,6 +70,53 @@ def test_a_recurrence_is_a_rule_or_dates() -> None:
 def test_a_value_out_of_its_range_is_never_made(make: object) -> None:
     with pytest.raises(ValueError, match=r"must be|must be >="):
         make()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: Plan(title="P", id="p", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                 language="sv"),
+    lambda: Series(body="sbu", recurrence=WEDNESDAYS, start=T("18:15"), end=T("19:45"),
+                   on_holiday="move"),
+    lambda: MeetingChange(body="sbu", date=D(2025, 1, 15), status="aflyst"),
+    lambda: Item(title="Punkt", at="middle"),
+])
+def test_a_choice_is_one_of_its_kind_never_a_bare_string(make: object) -> None:
+    """A string would be taken for a choice nobody made (no holiday moves
+    a meeting, no status is cancelled), or fail a writer far away."""
+    with pytest.raises(TypeError, match="must be <enum"):
+        make()  # type: ignore[operator]
+
+
+# Each limit: a table that holds a number at it, and the model built with it.
+LIMITS: dict[str, tuple[str, Callable[[int], object], int, int]] = {
+    "agenda deadline": ('[[body]]\nid = "x"\nname = "x"\nagenda_deadline = {}\n',
+                        lambda n: Body(id="x", name="x", agenda_deadline=n), 0, 365),
+    "item minutes": ('[[template]]\nid = "t"\n[[template.item]]\ntitle = "x"\n'
+                     "minutes = {}\n", lambda n: Item(title="x", minutes=Minutes(n)), 0,
+                     24 * 60),
+    "case minutes": ('[[case]]\ntitle = "x"\nbody = "sbu"\nmonth = 1\nminutes = {}\n',
+                     lambda n: Case(title="x", body="sbu", months=(1,), minutes=Minutes(n)),
+                     0, 24 * 60),
+    "closed weeks": ('[[closed]]\nname = "x"\nweeks = [{}]\n',
+                     lambda n: Closed(name="x", weeks=frozenset({n})), 1, 53),
+    "theme months": ('[[theme]]\nid = "t"\nname = "x"\nmonths = [{}]\n',
+                     lambda n: Theme(id="t", name="x", months=(n,)), 1, 12),
+}
+
+
+@pytest.mark.parametrize("name", LIMITS)
+def test_a_limit_is_the_same_in_a_file_and_in_code(name: str) -> None:
+    fragment, make, low, high = LIMITS[name]
+    for inside in (low, high):
+        _, problems = read_plan(plan_text(fragment.format(inside)), source="x.toml")
+        assert [p for p in problems if p.code == "bad-value"] == []
+        make(inside)
+    for outside in (low - 1, high + 1):
+        _, problems = read_plan(plan_text(fragment.format(outside)), source="x.toml")
+        assert [p.message.rsplit(": ", 1)[1] for p in problems if p.code == "bad-value"] == [
+            f"{outside} is out of range ({low} to {high})"]
+        with pytest.raises(ValueError, match=f"must be {low} to {high}"):
+            make(outside)
 
 
 def test_a_closed_period_by_dates_or_weeks_and_for_whom() -> None:

@@ -70,6 +70,19 @@ def test_broken_periods_are_located(text: str, line: int, code: str) -> None:
     assert (line, code) in located(text)
 
 
+@pytest.mark.parametrize(("end", "problems"), [
+    ("2074-12-31", []),
+    ("2075-01-01", ["x.toml:4: error[bad-value]: [plan]: end: the plan spans 51 calendar "
+                    "years (2025 to 2075); at most 50 are allowed"]),
+])
+def test_a_plan_spans_at_most_50_calendar_years_and_says_how_many(
+        end: str, problems: list[str]) -> None:
+    """The message counts the years as the limit does: 2025 to 2074 is 50."""
+    _, found = read_plan(f'[plan]\ntitle = "x"\nstart = 2025-01-01\nend = {end}\n',
+                         source="x.toml")
+    assert [p.format() for p in found] == problems
+
+
 def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
     found = located(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
                                   "minutes = 0\n"))
@@ -90,6 +103,38 @@ def test_a_body_cannot_take_the_name_of_a_feed_of_its_own(ident: str) -> None:
     _, problems = read_plan(text, source="bad.toml")
     assert [(p.line, p.code) for p in problems] == [(7, "bad-value")]
     assert f"overwrite {ident}.ics" in problems[0].message
+
+
+ID_RULE = 'is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+
+
+@pytest.mark.parametrize(("ident", "says"), [
+    ("../x", ID_RULE), ("a/b", ID_RULE), ("", ID_RULE), ("ALL", ID_RULE),
+    ("Deadlines", ID_RULE), ("deadlines", "cannot be a body's id"),
+])
+def test_a_body_built_in_code_has_an_id_fit_to_name_its_files(ident: str, says: str) -> None:
+    """A body's id names its feed and its pages: ../x would be written
+    outside the folder, ALL would overwrite all.ics where case is ignored."""
+    plan = Plan(title="x", id="x", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31),
+                bodies=(Body(id=ident, name="Udvalget"),))
+    (problem,) = validate(plan)
+    assert (problem.code, problem.key) == ("bad-value", "body[1].id")
+    assert says in problem.message
+
+
+@pytest.mark.parametrize("where", ["plan", "template", "theme", "series"])
+def test_every_id_built_in_code_has_the_form_of_an_id(where: str) -> None:
+    plan = parse_plan(plan_text(TABLES), source="x.toml")
+    if where == "plan":
+        plan = attrs.evolve(plan, id="../x")
+    elif where == "series":
+        plan = _evolved(plan, "series", 0, id="A B")
+    else:
+        plan = _evolved(plan, f"{where}s", 0, id="A B")
+    key = "plan.id" if where == "plan" else f"{where}[1].id"
+    (problem,) = [p for p in validate(plan) if p.key == key]  # references to it aside
+    assert problem.code == "bad-value"
+    assert ID_RULE in problem.message
 
 
 @pytest.mark.parametrize(("fragment", "offset", "code"), BROKEN.values(), ids=BROKEN.keys())
@@ -246,6 +291,39 @@ EDITS: dict[str, tuple[str, str, Callable[[Plan], Plan]]] = {
     "a plan that ends before it starts": ("end = 2025-12-31", "end = 2024-12-31",
                                           lambda p: attrs.evolve(p, end=dt.date(2024, 12, 31))),
 }
+
+
+# Each case: a table built in code that says two things where a file may
+# say one (or none where it must say one), and the key that says so.
+CONFLICTS: dict[str, tuple[Callable[[Plan], Plan], str, str]] = {
+    "a case with a date and a window": (lambda p: _evolved(
+        p, "cases", 0, date=dt.date(2025, 2, 5)), "conflicting-keys", "case[1].window"),
+    "a case with a window and months": (lambda p: _evolved(
+        p, "cases", 0, months=(2,)), "conflicting-keys", "case[1].month"),
+    "a case with no date, window or months": (lambda p: _evolved(
+        p, "cases", 0, window=None), "missing-key", "case[1]"),
+    "a change with an end and minutes": (lambda p: _evolved(
+        p, "meetings", 0, end=ClockTime.parse("18:00")), "conflicting-keys",
+        "meeting[1].minutes"),
+    "a series with an end and minutes": (lambda p: _evolved(
+        p, "series", 1, end=ClockTime.parse("11:00")), "conflicting-keys",
+        "series[2].minutes"),
+    "a closed period from a day to no day": (lambda p: _evolved(
+        p, "closed", 0, from_date=dt.date(2025, 7, 1)), "missing-key", "closed[1]"),
+    "a closed period with neither dates nor weeks": (lambda p: _evolved(
+        p, "closed", 0, weeks=frozenset()), "missing-key", "closed[1]"),
+    "a theme to a day from no day": (lambda p: _evolved(
+        p, "themes", 0, to_date=dt.date(2025, 7, 1)), "missing-key", "theme[1]"),
+}
+
+
+@pytest.mark.parametrize("name", CONFLICTS)
+def test_a_table_built_in_code_says_one_thing_where_its_file_may_say_one(name: str) -> None:
+    """A case placed by its date and by its window would go on two
+    meetings; one placed by neither, on none."""
+    edit, code, key = CONFLICTS[name]
+    plan = parse_plan(plan_text(TABLES), source="x.toml")
+    assert [(p.code, p.key) for p in validate(edit(plan))] == [(code, key)]
 
 
 def _located_style(problems: tuple[Problem, ...]) -> list[tuple[object, ...]]:

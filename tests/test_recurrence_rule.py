@@ -16,6 +16,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aarshjul.errors import AarshjulError
 from aarshjul.recurrence.rule import ByDay, Frequency, NeverOccurs, Rule, RuleError, Weekday
 
 D = dt.date
@@ -147,6 +148,15 @@ NEVER_OCCURS = [
     # One weekday said twice is one date a week.
     ("FREQ=WEEKLY;BYDAY=MO,MO;BYSETPOS=2",
      "BYSETPOS=2 never occurs: a week has only 1 matching date(s)"),
+    # A month has at most five of a weekday, and no more dates than its days.
+    ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+     "BYSETPOS=6 never occurs: a month has at most 5 matching date(s)"),
+    ("FREQ=MONTHLY;BYDAY=1MO,-1MO;BYSETPOS=3",
+     "BYSETPOS=3 never occurs: a month has at most 2 matching date(s)"),
+    ("FREQ=MONTHLY;BYMONTHDAY=1,15;BYDAY=MO,TU,WE;BYSETPOS=-3",
+     "BYSETPOS=-3 never occurs: a month has at most 2 matching date(s)"),
+    ("FREQ=MONTHLY;BYSETPOS=2", "BYSETPOS=2 never occurs: a month has at most 1 matching "
+     "date(s)"),
 ]
 
 
@@ -169,6 +179,8 @@ def test_rules_that_only_just_occur_are_fine() -> None:
     assert Rule.parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29").by_month_day == (29,)
     assert Rule.parse("FREQ=MONTHLY;BYMONTH=4,5;BYMONTHDAY=31").by_month == (4, 5)
     assert Rule.parse("FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=-2").by_set_position == (-2,)
+    assert Rule.parse("FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=10").by_set_position == (10,)
+    assert Rule.parse("FREQ=MONTHLY;BYMONTHDAY=1,2,3;BYSETPOS=-3").by_set_position == (-3,)
     assert Rule.parse("FREQ=YEARLY;BYWEEKNO=1;BYDAY=20MO").by_day == (ByDay(0, position=20),)
 
 
@@ -425,3 +437,16 @@ def test_iso_weeks_from_the_end_and_with_months_left_out() -> None:
     dates = not_july.expand(anchor=D(2025, 6, 1), first=D(2025, 6, 1), last=D(2025, 8, 31))
     assert dates == [day for day in every_day(D(2025, 6, 1), D(2025, 8, 31))
                      if is_wednesday_in(day, parity=0) and day.month != 7]
+
+
+def test_a_bad_rule_is_one_of_aarshjuls_errors_and_a_value_error() -> None:
+    """A script catches it with the rest (AarshjulError), or as the
+    ValueError an attrs invariant raises; its message is the rule's alone."""
+    with pytest.raises(AarshjulError) as caught:
+        Rule(freq=Frequency.DAILY, by_month=(2,), by_month_day=(30,))
+    assert isinstance(caught.value, NeverOccurs)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value) == "BYMONTHDAY=30 never occurs in BYMONTH=2"
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.message, problem.file) == ("bad-rule", str(caught.value),
+                                                               None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aarshjul import Status, check_plan_text
+from aarshjul import Status, check_plan_text, parse_plan, schedule
 
-from .plans import agendas_of, make_plan, plan_text
+from .plans import FRAGMENT_START, agendas_of, built_in_code, make_plan, plan_text
 from .schedules import CHANGES, FRIDAYS, WEDNESDAYS, D, change, findings, meetings_of
 
 
@@ -119,6 +119,21 @@ def test_two_changes_to_one_meeting() -> None:
     assert ("error", "duplicate-change") in findings(
         CHANGES.format('title = "A"') + '[[meeting]]\nbody = "sbu"\ndate = 2025-01-29\n'
         'title = "B"\n')
+
+
+def test_a_second_change_names_the_meeting_and_the_change_before_it() -> None:
+    text = plan_text(CHANGES.format('title = "A"') + '[[meeting]]\nbody = "sbu"\n'
+                     'date = 2025-01-29\ntitle = "B"\n')
+    first, second = FRAGMENT_START + 9, FRAGMENT_START + 13
+    message = ('[[meeting]] #2 (sbu 2025-01-29): the meeting of "sbu" on 2025-01-29 is '
+               "already changed by [[meeting]] #1 (sbu 2025-01-29){}; give it one "
+               "[[meeting]] with all its changes")
+    (in_file,) = check_plan_text(text, source="x.toml").problems
+    assert in_file.format() == (f"x.toml:{second}: error[duplicate-change]: "
+                                + message.format(f", line {first}"))
+    (in_code,) = schedule(built_in_code(parse_plan(text))).problems
+    assert in_code.format() == "<plan>: error[duplicate-change]: " + message.format("")
+    assert in_code.key == "meeting[2]"
 
 
 def test_two_meetings_of_one_body_at_once_is_an_error() -> None:

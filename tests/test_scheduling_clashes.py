@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .plans import agendas_of, make_plan
+from aarshjul import schedule
+
+from .plans import agendas_of, built_in_code, make_plan
 from .schedules import CHANGES, WEDNESDAYS, findings
 
 
@@ -87,3 +89,26 @@ def test_a_clash_every_day_is_one_finding() -> None:
     (clash,) = found
     assert clash.code == "room-clash"
     assert "on 253 days (2025-01-02, 2025-01-03, 2025-01-06, …)" in clash.message
+
+
+def test_clashes_in_a_plan_built_in_code_name_their_tables_and_stay_apart() -> None:
+    """Each pair of tables is its own finding, whether the tables were written
+    in a file or built in code."""
+    plan = make_plan(WEDNESDAYS + """
+        [[series]]
+        body = "rm"
+        dates = [2025-01-29]
+        start = "19:00"
+        end = "20:00"
+
+        [[series]]
+        id = "b"
+        body = "rm"
+        dates = [2025-02-12]
+        start = "19:00"
+        end = "20:00"
+        """)
+    for scheduled in (schedule(plan), schedule(built_in_code(plan))):
+        assert [(p.code, p.key, p.message.split(":")[0]) for p in scheduled.problems] == [
+            ("room-clash", "series[2]", '[[series]] #2 (body "rm")'),
+            ("room-clash", "series[3]", '[[series]] #3 (body "rm")')]

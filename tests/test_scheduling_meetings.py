@@ -8,11 +8,13 @@ import pytest
 from aarshjul import (
     Body,
     ClockTime,
+    Language,
     Minutes,
     Plan,
     PlanError,
     Recurrence,
     Series,
+    Theme,
     check_plan_text,
     list_meetings,
     parse_plan,
@@ -88,3 +90,44 @@ def test_the_warnings_of_a_plan_file_are_reported_once() -> None:
                      'time = "19:00"\n')
     assert [p.code for p in check_plan_text(text).problems] == ["ignored-key"]
     assert schedule(parse_plan(text)).problems == ()
+
+
+CODE_BUILT = Plan(title="x", id="x", start=D(2025, 1, 1), end=D(2025, 12, 31),
+                  bodies=(Body(id="sbu", name="Udvalget"),),
+                  series=(Series(body="sbu", recurrence=Recurrence(dates=(
+                      D(2025, 2, 5), D(2025, 12, 25))), start=ClockTime.parse("18:15"),
+                      minutes=Minutes(90)),))
+
+
+@pytest.mark.parametrize(("changes", "problem"), [
+    ({"holidays": "XX"}, '<plan>: error[unknown-country]: [plan]: holidays: "XX" is not a '
+     "country code the holidays package knows (like \"DK\")"),
+    ({"holiday_categories": ("bogus",)}, "<plan>: error[bad-value]: [plan]: "
+     "holiday_categories: 'bogus' is not a holiday category of DK ('optional', 'public')"),
+    ({"holiday_categories": ()}, "<plan>: error[bad-value]: [plan]: holiday_categories: the "
+     'list is empty; for no holidays at all, write holidays = ""'),
+    ({"timezone": "Europe/Copenhagn"}, "<plan>: error[unknown-timezone]: [plan]: timezone: "
+     '"Europe/Copenhagn" is not an IANA time zone like "Europe/Copenhagen"; did you mean '
+     '"Europe/Copenhagen"?'),
+    ({"bodies": (Body(id="sbu", name="Udvalget", color="red"),)}, "<plan>: error[bad-value]: "
+     '[[body]] "sbu": color: "red" is not a colour like "#1f77b4"'),
+    ({"themes": (Theme(id="t", name="Budget", color="#12345"),)}, "<plan>: error[bad-value]: "
+     '[[theme]] "t": color: "#12345" is not a colour like "#1f77b4"'),
+])
+def test_a_plan_built_in_code_with_a_header_or_colour_no_writer_can_use_is_refused(
+        changes: dict[str, object], problem: str) -> None:
+    """Refused as its file would be, before anything is scheduled or written."""
+    with pytest.raises(PlanError) as caught:
+        schedule(attrs.evolve(CODE_BUILT, **changes))
+    assert [p.format() for p in caught.value.problems] == [problem]
+
+
+def test_a_country_code_in_lower_case_is_the_country() -> None:
+    """As in a plan file: holidays = "dk" is Denmark's holidays."""
+    plan = attrs.evolve(CODE_BUILT, holidays="dk", language=Language.EN)
+    assert [m.date for m in schedule(plan).meetings] == [D(2025, 2, 5)]
+    assert plan == attrs.evolve(CODE_BUILT, language=Language.EN)
+
+
+def test_a_colour_is_kept_in_lower_case_however_it_is_written() -> None:
+    assert Body(id="sbu", name="U", color="#E67E22").color == "#e67e22"

@@ -24,6 +24,7 @@ from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import long_date
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
+from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
 
 __all__ = ["Agendas", "assemble"]
@@ -117,7 +118,13 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
              ) -> Agendas:
     """The agenda of every meeting of the schedule. ``date_words`` writes
     ``{date}`` and ``{previous}`` in item texts (default: the plan's language,
-    via babel)."""
+    via babel).
+
+    Raises ValueError if the schedule is not of this plan: a meeting of a
+    body or with a template that the plan does not have.
+    """
+    _check_of(plan, schedule)
+    plan = locate(plan)  # a case built in code is named in its problems too
     if date_words is None:
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
@@ -133,6 +140,23 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
         agendas[uid] = agenda
         problems.extend(found)
     return Agendas(schedule, agendas, (*schedule.problems, *problems))
+
+
+def _check_of(plan: Plan, schedule: Schedule) -> None:
+    """The schedule's meetings are the plan's: their bodies and templates are
+    in it (the agendas, and every writer after them, look them up there)."""
+    bodies = {body.id for body in plan.bodies}
+    templates = {template.id for template in plan.templates}
+    for meeting in schedule.meetings:
+        if meeting.body not in bodies:
+            wrong = "is of a body the plan does not have"
+        elif meeting.template is not None and meeting.template not in templates:
+            wrong = f'has the template "{meeting.template}", which the plan does not have'
+        else:
+            continue
+        raise ValueError(f'the schedule is not of this plan: its meeting of "{meeting.body}" '
+                         f"on {meeting.date} {wrong}; assemble a plan with its own schedule: "
+                         "assemble(plan, schedule(plan))")
 
 
 def _template_ends(items: Sequence[Item]) -> tuple[tuple[Item, ...], tuple[Item, ...]]:

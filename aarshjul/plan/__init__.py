@@ -2,6 +2,7 @@
 
 ``reader`` runs the steps: ``header`` and ``table_kinds`` check each value's
 form and build the model (with ``tables``, the typed getters, and
-``toml_positions``, the lines of keys); ``validate`` checks how the values
-relate, for plans read from files and plans built in code alike.
+``toml_positions``, the lines of keys); ``validate`` checks every other rule,
+for plans read from files and plans built in code alike, and ``labels``
+names each table in messages, a table built in code as its file would.
 """

@@ -4,7 +4,9 @@ Reading happens in stages, as in a compiler: ``tomllib`` turns the text
 into plain mappings with no meaning; the header (:mod:`aarshjul.plan.header`)
 and each kind of table (:mod:`aarshjul.plan.table_kinds`) check the form of
 their values and build the model; then one pass over the model
-(:mod:`aarshjul.plan.validate`) checks how the values relate. Every problem
+(:mod:`aarshjul.plan.validate`) checks every rule that a plan built in code
+must meet as well: how the values relate, and what ids, colours, the time
+zone and the holidays must be. Every problem
 found is reported, not the first, each with the line of the key that is
 wrong (``toml_positions`` finds lines, which tomllib does not give).
 """

@@ -3,13 +3,15 @@
 
 The middle step of reading a plan (:mod:`aarshjul.plan.reader`): each reader
 checks the form of its table's values (their types and syntax, the range of
-each, keys that are unknown, required or in conflict) and builds the model
-object. It always builds one: a value it cannot read is reported, replaced by
-a stand-in and marked unread in the object's ``where``, so that the
-validation pass (:mod:`aarshjul.plan.validate`) still sees the object (a body
-with a malformed colour can still be referred to) and leaves the stand-in
-alone. Rules that relate values (references, ids, spans, times) are that
-pass's, stated once there.
+each by its :class:`~aarshjul.forms.Bounds`, keys that are unknown, required,
+or in conflict where the model holds one of them: ``rule``, ``every`` and
+``dates``) and builds the model object. It always builds one: a value it
+cannot read is reported, replaced by a stand-in and marked unread in the
+object's ``where``, so that the validation pass (:mod:`aarshjul.plan.validate`)
+still sees the object (a body whose name cannot be read can still be
+referred to) and leaves the stand-in alone. Every rule a plan built in code
+must meet too (ids and colours, references, spans, times, which keys go
+together) is that pass's, stated once there.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from typing import Any, cast
 
 import attrs
 
-from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
+from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
 from aarshjul.model import (
     Body,
     Case,
@@ -36,7 +39,14 @@ from aarshjul.model import (
     Theme,
 )
 from aarshjul.plan import labels
-from aarshjul.plan.tables import Reader, Table
+from aarshjul.plan.tables import (
+    STAND_IN_DAY,
+    STAND_IN_MINUTES,
+    STAND_IN_TIME,
+    Reader,
+    Table,
+    written,
+)
 from aarshjul.plan.toml_positions import KeyPath
 from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule, RuleError
@@ -56,10 +66,6 @@ CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "r
 RECURRENCE_KEYS = ("rule", "every", "dates")
 """The keys that say how a series recurs: one of them."""
 
-# Stand-ins for values that could not be read; the keys are marked unread.
-_STAND_IN_DAY = dt.date(2000, 1, 1)
-_STAND_IN_TIME = ClockTime.at(0)
-_STAND_IN_MINUTES = Minutes(1)
 
 
 def _index(path: KeyPath) -> int:
@@ -67,32 +73,18 @@ def _index(path: KeyPath) -> int:
 
 
 def _id_as_written(table: Table, *, required: bool = True) -> str | None:
-    """The table's id as written, even if it is no id (that is reported):
-    a reference to it is then not also unknown, and a second table with it
-    is still a duplicate."""
-    table.ident("id", required=required)
-    written = table.raw.get("id")
-    return written if isinstance(written, str) else None
-
-
-def _from_to(table: Table) -> tuple[dt.date | None, dt.date | None]:
-    """``from`` and ``to``: both or neither (their order is validated)."""
-    start, end = table.date("from"), table.date("to")
-    if table.has("from") != table.has("to"):
-        table.error(None, "missing-key", 'give both "from" and "to"')
-        table.mark_unread("from", "to")
-        return None, None
-    return start, end
+    """The table's id as written, even if it is no id (the validation pass
+    says so): a reference to it is then not also unknown, and a second table
+    with it is still a duplicate."""
+    return table.text("id", required=required, what='an id like "sbu"')
 
 
 def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
     table = Table(reader, raw, path, labels.closed(_index(path), raw.get("name")),
                   CLOSED_KEYS)
     name = table.text("name", required=True, what='e.g. "Vinterferie"')
-    start, end = _from_to(table)
-    weeks = table.integers("weeks", low=1, high=53)
-    if not table.has("from") and not table.has("to") and not table.has("weeks"):
-        table.error(None, "missing-key", 'give "from" and "to" dates, or "weeks"')
+    start, end = table.date("from"), table.date("to")
+    weeks = table.integers("weeks", ISO_WEEKS)
     bodies = table.strings("bodies")
     return Closed(name=name or "", from_date=start, to_date=end, weeks=frozenset(weeks or ()),
                   bodies=frozenset(bodies or ()), where=table.where)
@@ -104,20 +96,17 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
     body_id = _id_as_written(table)
     name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
     kind, location = table.text("kind"), table.text("location")
-    color = table.color("color")
-    deadline = table.integer("agenda_deadline", low=0, high=365)
+    color = table.text("color")
+    deadline = table.integer("agenda_deadline", DEADLINE_DAYS)
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
                 color=color, agenda_deadline=deadline, where=table.where)
 
 
 def _times(table: Table, *, required: bool
            ) -> tuple[ClockTime | None, ClockTime | None, Minutes | None]:
-    """start, and end or minutes: their form; how they relate is validated."""
+    """start, and end or minutes: their form; how they relate (one of end
+    and minutes, and a time after the start) is validated."""
     start, end, minutes = table.clock("start"), table.clock("end"), table.minutes()
-    if table.has("end") and table.has("minutes"):
-        table.error("minutes", "conflicting-keys", 'give "end" or "minutes", not both')
-        table.mark_unread("minutes")
-        minutes = None
     if required and not table.has("start"):
         table.error(None, "missing-key", '"start" is required (a clock time like "18:15")')
         table.mark_unread("start")
@@ -134,16 +123,16 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     start_date, end_date = table.date("from"), table.date("to")
     start, end, minutes = _times(table, required=True)
     template = table.ident("template", required=False)
-    on_holiday = table.choice("on_holiday", OnHoliday, OnHoliday.SKIP)
+    on_holiday = table.choice("on_holiday", OnHoliday)
     title, location = table.text("title"), table.text("location")
     series_id = _id_as_written(table, required=False)
     if end is None and minutes is None:
         table.mark_unread("end", "minutes")
-        minutes = _STAND_IN_MINUTES
-    return Series(body=body or "", recurrence=recurrence, start=start or _STAND_IN_TIME,
+        minutes = STAND_IN_MINUTES
+    return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
                   title=title, template=template, location=location,
-                  on_holiday=on_holiday or OnHoliday.SKIP, id=series_id, where=table.where)
+                  id=series_id, where=table.where, **written(on_holiday=on_holiday))
 
 
 def _recurrence(table: Table) -> Recurrence:
@@ -204,15 +193,14 @@ def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
 def _read_item(table: Table) -> Item:
     title = table.text("title", required=True, what="the item's heading")
     minutes = table.minutes()
-    at = table.choice("at", Placement, Placement.START)
+    at = table.choice("at", Placement)
     time = table.clock("time")
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")
     attachments = table.strings("attachments")
-    return Item(title=title or "", minutes=minutes or NO_MINUTES, method=method or "",
-                responsible=responsible or "", purpose=purpose or "",
-                attachments=attachments or (), at=at or Placement.START, time=time,
-                where=table.where)
+    return Item(title=title or "", method=method or "", responsible=responsible or "",
+                purpose=purpose or "", attachments=attachments or (), time=time,
+                where=table.where, **written(minutes=minutes, at=at))
 
 
 def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingChange:
@@ -222,11 +210,11 @@ def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingC
     date = table.date("date", required=True)
     start, end, minutes = _times(table, required=False)
     template = table.ident("template", required=False)
-    status = table.choice("status", Status, Status.PLANNED) if table.has("status") else None
+    status = table.choice("status", Status)
     moved_to = table.date("moved_to")
     title, location, note = table.text("title"), table.text("location"), table.text("note")
     items = _read_items(reader, table, label, own=True)
-    return MeetingChange(body=body or "", date=date or _STAND_IN_DAY, start=start, end=end,
+    return MeetingChange(body=body or "", date=date or STAND_IN_DAY, start=start, end=end,
                          minutes=minutes, title=title, location=location, template=template,
                          status=status, moved_to=moved_to, note=note or "", items=items,
                          where=table.where)
@@ -245,9 +233,9 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
                   THEME_KEYS)
     theme_id = _id_as_written(table)
     name = table.text("name", required=True, what='e.g. "Budget 2026"')
-    color = table.color("color")
-    start, end = _from_to(table)
-    months = table.integers("months", low=1, high=12)
+    color = table.text("color")
+    start, end = table.date("from"), table.date("to")
+    months = table.integers("months", MONTHS)
     return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,
                  to_date=end, months=months or (), where=table.where)
 
@@ -257,24 +245,18 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
     title = table.text("title", required=True, what="the case's heading")
     body = table.ident("body", required=True)
     theme = table.ident("theme", required=False)
-    when = [key for key in ("date", "window", "month") if table.has(key)]
-    if not when:
-        table.error(None, "missing-key", 'say when: "date", "window" = [from, to] or '
-                    '"month"')
-    elif len(when) > 1:
-        table.error(when[1], "conflicting-keys", f'give one of "date", "window" or "month" '
-                    f"(this case has {' and '.join(when)})")
     date = table.date("date")
     window = _window(table)
-    months = table.integers("month", low=1, high=12)
+    months = table.integers("month", MONTHS)
     minutes = table.minutes()
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")
     attachments = table.strings("attachments")
     return Case(title=title or "", body=body or "", date=date, window=window,
-                months=months or (), minutes=minutes or NO_MINUTES, method=method or "",
+                months=months or (), method=method or "",
                 responsible=responsible or "", purpose=purpose or "",
-                attachments=attachments or (), theme=theme, where=table.where)
+                attachments=attachments or (), theme=theme, where=table.where,
+                **written(minutes=minutes))
 
 
 def _window(table: Table) -> tuple[dt.date, dt.date] | None:

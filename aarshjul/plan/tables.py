@@ -19,14 +19,26 @@ from typing import Any, TypeVar
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.forms import MINUTES, Bounds, id_problem
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
 E = TypeVar("E", bound=enum.Enum)
 
-ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# Stand-ins for values that could not be read (reported, and their keys
+# marked unread): they are never handed out, as the plan has errors.
+STAND_IN_DAY = dt.date(2000, 1, 1)
+STAND_IN_TIME = ClockTime.at(0)
+STAND_IN_MINUTES = Minutes(1)
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def written(**values: Any) -> dict[str, Any]:
+    """The values read, for a model class's keywords: one not written (or
+    not readable) is left out, so that the model's default stands, stated
+    there alone."""
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def key_text(path: KeyPath) -> str:
@@ -123,30 +135,32 @@ class Table:
         return value
 
     def ident(self, key: str, *, required: bool = True) -> str | None:
+        """A reference to a table by its id (the ids of the tables themselves
+        are read as text; their form is the validation pass's)."""
         value = self.text(key, required=required, what='an id like "sbu"')
-        if value is not None and not ID.fullmatch(value):
-            self.error(key, "bad-value", f'"{value}" is not an id: use a-z, 0-9 and "-", '
-                       'starting with a letter or digit')
+        problem = None if value is None else id_problem(value)
+        if problem is not None:
+            self.error(key, "bad-value", problem)
             return None
         return value
 
-    def integer(self, key: str, *, low: int, high: int) -> int | None:
+    def integer(self, key: str, bounds: Bounds) -> int | None:
         value = self._get(key, False, "")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self._wrong(key, "a whole number", value)
             return None
-        if not low <= value <= high:
-            self.error(key, "bad-value", f"{value} is out of range ({low} to {high})")
+        if value not in bounds:
+            self.error(key, "bad-value", f"{value} is out of range ({bounds})")
             return None
         return value
 
     def minutes(self, key: str = "minutes") -> Minutes | None:
-        value = self.integer(key, low=0, high=24 * 60)
+        value = self.integer(key, MINUTES)
         return None if value is None else Minutes(value)
 
-    def integers(self, key: str, *, low: int, high: int) -> tuple[int, ...] | None:
+    def integers(self, key: str, bounds: Bounds) -> tuple[int, ...] | None:
         value = self._get(key, False, "")
         if value is None:
             return None
@@ -156,8 +170,8 @@ class Table:
             if isinstance(item, bool) or not isinstance(item, int):
                 self._wrong((key, index) if isinstance(value, list) else key,
                             "a whole number", item)
-            elif not low <= item <= high:
-                self.error(key, "bad-value", f"{item} is out of range ({low} to {high})")
+            elif item not in bounds:
+                self.error(key, "bad-value", f"{item} is out of range ({bounds})")
             else:
                 good.append(item)
         if len(good) != len(values):
@@ -201,10 +215,12 @@ class Table:
             self.error(key, "bad-time", str(error))
             return None
 
-    def choice(self, key: str, kind: type[E], default: E) -> E | None:
+    def choice(self, key: str, kind: type[E]) -> E | None:
+        """One of the values of ``kind``; None if the key is not written (the
+        model's default stands) or holds none of them (that is reported)."""
         value = self._get(key, False, "")
         if value is None:
-            return default
+            return None
         allowed = [member.value for member in kind]
         if isinstance(value, str) and value in allowed:
             return kind(value)
@@ -228,13 +244,6 @@ class Table:
                 self._wrong(where, f"a list of texts like {example}", item)
                 return None
         return tuple(values)
-
-    def color(self, key: str) -> str | None:
-        value = self.text(key)
-        if value is not None and not _COLOR.fullmatch(value):
-            self.error(key, "bad-value", f'"{value}" is not a colour like "#1f77b4"')
-            return None
-        return None if value is None else value.lower()
 
     def _as_date(self, key: str | KeyPath, value: Any) -> dt.date | None:
         if value is None:

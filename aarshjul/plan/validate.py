@@ -1,16 +1,23 @@
-"""The plan's rules that relate its values, checked in one pass over the model.
+"""The plan's rules, checked in one pass over the model, for plans read from
+files and built in code alike.
 
 The last step of reading a plan (:mod:`aarshjul.plan.reader` checks each
 value's form and builds the model), and the first of scheduling one
-(:func:`aarshjul.scheduling.meetings.schedule` runs it on a plan built or
-changed in code). Each rule is stated once, here:
+(:func:`aarshjul.scheduling.meetings.schedule` runs it again, for a plan
+built or changed in code). Each rule is stated once, here:
 
-- ids of bodies, templates, themes and series are unique; a body's id is not
-  the name of a feed of its own;
+- ids (of the plan, bodies, templates, themes and series) have the form of
+  an id (:func:`aarshjul.forms.id_problem`) and are unique; a body's id is
+  not the name of a feed of its own;
 - every id a table names exists (with "did you mean");
+- the time zone and the holidays (country and categories) exist, and
+  colours are ``#rrggbb``: what the calendar and the writers look up;
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
-  most 50 years;
+  most 50 calendar years;
+- a case says when by one of date, window and month; a closed period by
+  dates (from and to, both) or weeks, a theme by both dates or neither; a
+  meeting ends at its end or after its minutes, not both;
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
@@ -18,7 +25,8 @@ changed in code). Each rule is stated once, here:
 - an item with a fixed ``time`` has minutes.
 
 A problem points at the key that is wrong, by the line the model's ``where``
-remembers, or, for an object built in code, by its table's label. Values
+remembers, or, for an object built in code, by its table's label and key
+path (:func:`aarshjul.plan.labels.locate`). Values
 the reader could not read (``where.unread``) are left alone: it has
 reported them.
 """
@@ -27,75 +35,130 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol, TypeVar
+import zoneinfo
+from collections.abc import Iterator
 
 import attrs
+import holidays
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
-from aarshjul.model import Item, Plan, Where
+from aarshjul.forms import colour_problem, id_problem
+from aarshjul.model import Case, Item, Plan, Where
 from aarshjul.plan import labels
 
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 LONGEST_PLAN_YEARS = 50
-_RECURRENCE_KEYS = frozenset({"rule", "every", "dates"})
 
 
 def validate(plan: Plan) -> tuple[Problem, ...]:
     """Every problem with how the plan's values relate to each other,
     warnings included, table by table."""
+    plan = labels.locate(plan)
     known = _Known(plan)
-    closed = _located(plan, "closed", plan.closed, lambda i, c: labels.closed(i, c.name))
-    bodies = _located(plan, "body", plan.bodies, lambda i, b: labels.named("body", i, b.id))
-    series = _located(plan, "series", plan.series, lambda i, s: labels.series(i, s.body))
-    changes = _located(plan, "meeting", plan.meetings,
-                       lambda i, m: labels.meeting(i, m.body, m.date))
-    templates = _located(plan, "template", plan.templates,
-                         lambda i, t: labels.named("template", i, t.id))
-    themes = _located(plan, "theme", plan.themes, lambda i, t: labels.named("theme", i, t.id))
-    cases = _located(plan, "case", plan.cases, lambda i, c: labels.case(i, c.title))
     found: list[Problem | None] = [
-        *_unique_ids("body", [(body.id, where) for body, where in bodies]),
-        *_unique_ids("template", [(template.id, where) for template, where in templates]),
-        *_unique_ids("theme", [(theme.id, where) for theme, where in themes]),
-        *_unique_ids("series", [(one.id, where) for one, where in series]),
-        check_span(_plan_where(plan), plan.start, plan.end, keys=("start", "end"),
+        *_ids(plan),
+        _timezone(plan.where, plan.timezone),
+        _holidays(plan.where, plan.holidays, plan.holiday_categories),
+        *[_colour(body.where, body.color) for body in plan.bodies],
+        *[_colour(theme.where, theme.color) for theme in plan.themes],
+        *_unique_ids("body", [(body.id, body.where) for body in plan.bodies]),
+        *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
+        *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
+        *_unique_ids("series", [(one.id, one.where) for one in plan.series]),
+        check_span(plan.where, plan.start, plan.end, keys=("start", "end"),
                    longest_years=LONGEST_PLAN_YEARS),
     ]
-    for period, where in closed:
-        found.append(check_span(where, period.from_date, period.to_date))
-        found += [known.check(where, "bodies", "body", body) for body in sorted(period.bodies)]
-    found += [_reserved(body.id, where) for body, where in bodies]
-    for one, where in series:
+    for period in plan.closed:
+        found.append(_dates_or_weeks(period.where, period.from_date, period.to_date,
+                                     period.weeks)
+                     or check_span(period.where, period.from_date, period.to_date))
+        found += [known.check(period.where, "bodies", "body", body)
+                  for body in sorted(period.bodies)]
+    for one in plan.series:
+        where = one.where
         found += [known.check(where, "body", "body", one.body),
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
-                  check_times(where, one.start, end=one.end, minutes=one.minutes)]
-        if one.recurrence.rule is None and not where.unread & _RECURRENCE_KEYS:
+                  *_times(where, one.start, one.end, one.minutes)]
+        # A recurrence the reader could not read has all its keys unread.
+        if one.recurrence.rule is None and "dates" not in where.unread:
             found.append(_dates(where, one.recurrence.dates))
-    for change, where in changes:
+    for change in plan.meetings:
+        where = change.where
         found += [known.check(where, "body", "body", change.body),
                   known.check(where, "template", "template", change.template),
-                  check_times(where, change.start, end=change.end, minutes=change.minutes),
-                  *_items(plan, where, change.items)]
-    for template, where in templates:
-        found += _items(plan, where, template.items)
-    found += [check_span(where, theme.from_date, theme.to_date) for theme, where in themes]
-    for case, where in cases:
+                  *_times(where, change.start, change.end, change.minutes),
+                  *_items(change.items)]
+    for template in plan.templates:
+        found += _items(template.items)
+    found += [_both_or_neither(theme.where, theme.from_date, theme.to_date)
+              or check_span(theme.where, theme.from_date, theme.to_date)
+              for theme in plan.themes]
+    for case in plan.cases:
+        where = case.where
         found += [known.check(where, "body", "body", case.body),
-                  known.check(where, "theme", "theme", case.theme)]
+                  known.check(where, "theme", "theme", case.theme),
+                  _when(case)]
         if case.window is not None:
             found.append(check_span(where, *case.window, keys=("window", "window")))
     return tuple(problem for problem in found if problem is not None)
+
+
+def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
+           minutes: int | None) -> tuple[Problem | None, Problem | None]:
+    """A meeting ends at ``end`` or after ``minutes``, not both: the
+    conflict, and the time rule for the end (the minutes are then not read)."""
+    if end is None or minutes is None or where.unread & {"end", "minutes"}:
+        return None, check_times(where, start, end=end, minutes=minutes)
+    return (where.problem("conflicting-keys", 'give "end" or "minutes", not both',
+                          key="minutes"),
+            check_times(where, start, end=end))
+
+
+def _both_or_neither(where: Where, first: dt.date | None, last: dt.date | None
+                     ) -> Problem | None:
+    """A closed period's or a theme's ``from`` and ``to``: a span has two
+    ends, or it is not given (a key the reader could not read counts)."""
+    given = [key for key, day in (("from", first), ("to", last))
+             if day is not None or key in where.unread]
+    if len(given) != 1:
+        return None
+    return where.problem("missing-key", 'give both "from" and "to"')
+
+
+def _dates_or_weeks(where: Where, first: dt.date | None, last: dt.date | None,
+                    weeks: frozenset[int]) -> Problem | None:
+    """A closed period is closed on its dates or in its weeks: without
+    either it would close nothing."""
+    if first is None and last is None and not weeks and not where.unread & {
+            "from", "to", "weeks"}:
+        return where.problem("missing-key", 'give "from" and "to" dates, or "weeks"')
+    return _both_or_neither(where, first, last)
+
+
+def _when(case: Case) -> Problem | None:
+    """A case goes on the meeting of its date, or the first with room in its
+    window or its months: one of the three, or it would go on two meetings,
+    or on none. A key the reader could not read still counts as given."""
+    where = case.where
+    given = [key for key, value in (("date", case.date), ("window", case.window),
+                                    ("month", case.months)) if value or key in where.unread]
+    if not given:
+        return where.problem("missing-key", 'say when: "date", "window" = [from, to] or '
+                             '"month"')
+    if len(given) > 1:
+        return where.problem("conflicting-keys", 'give one of "date", "window" or "month" '
+                             f"(this case has {' and '.join(given)})", key=given[1])
+    return None
 
 
 def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
                keys: tuple[str, str] = ("from", "to"),
                longest_years: int | None = None) -> Problem | None:
     """The one rule for every span of dates: it does not end before it starts
-    (and lasts less than ``longest_years``). ``keys`` say how it is written:
+    (and touches at most ``longest_years`` calendar years). ``keys`` say how it is written:
     ``from``/``to``, the plan's ``start``/``end``, or one key holding both."""
     start_key, end_key = keys
     if first is None or last is None or where.unread & {start_key, end_key}:
@@ -108,10 +171,13 @@ def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
         else:
             said = f"{last} is before {start_key} = {first}"
         return where.problem("end-before-start", said, key=end_key)
-    years = last.year - first.year
-    if longest_years is not None and years >= longest_years:
-        return where.problem("bad-value", f"the plan spans {years} years; at most "
-                             f"{longest_years} are allowed", key=end_key)
+    # Counted in calendar years, both ends included: holidays are looked up
+    # by the year, so 2025-01-01 to 2074-12-31 is 50 years (and 2025 alone, 1).
+    years = last.year - first.year + 1
+    if longest_years is not None and years > longest_years:
+        return where.problem("bad-value", f"the plan spans {years} calendar years "
+                             f"({first.year} to {last.year}); at most {longest_years} are "
+                             "allowed", key=end_key)
     return None
 
 
@@ -135,34 +201,6 @@ def check_times(where: Where, start: ClockTime | None, *, end: ClockTime | None 
         return where.problem("bad-value", f"{start} + {minutes} minutes runs past midnight; "
                              "meetings end on the day they start", key=length_key)
     return None
-
-
-class _Written(Protocol):
-    @property
-    def where(self) -> Where: ...
-
-
-W = TypeVar("W", bound=_Written)
-
-
-def _located(plan: Plan, kind: str, things: Iterable[W], label: Callable[[int, W], str]
-             ) -> list[tuple[W, Where]]:
-    """Each thing with its ``where``; one built in code, which was never
-    written, gets its table's label and key path, in the plan's source."""
-    located = []
-    for index, thing in enumerate(things):
-        where = thing.where
-        if not where.label:
-            where = Where(file=plan.source, line=None, label=label(index, thing),
-                          key=f"{kind}[{index + 1}]")
-        located.append((thing, where))
-    return located
-
-
-def _plan_where(plan: Plan) -> Where:
-    if plan.where.label:
-        return plan.where
-    return Where(file=plan.source, line=None, label=labels.PLAN, key="plan")
 
 
 class _Known:
@@ -201,13 +239,75 @@ def _unique_ids(kind: str, ids: list[tuple[str | None, Where]]) -> Iterator[Prob
             "duplicate-id", f'the id "{ident}" is used twice{on_line}')
 
 
-def _reserved(body_id: str, where: Where) -> Problem | None:
-    """A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics."""
-    if body_id not in RESERVED_BODY_IDS:
+def _ids(plan: Plan) -> list[Problem | None]:
+    """Each id has the form of one: ids name files and go into UIDs."""
+    found = [_id_form(plan.where, plan.id)]
+    for body in plan.bodies:
+        found.append(_id_form(body.where, body.id) or _reserved(body.where, body.id))
+    for tables in (plan.templates, plan.themes, plan.series):
+        found += [_id_form(table.where, table.id) for table in tables]
+    return found
+
+
+def _id_form(where: Where, ident: str | None) -> Problem | None:
+    if ident is None or "id" in where.unread:
+        return None
+    problem = id_problem(ident)
+    return None if problem is None else where.problem("bad-value", problem, key="id")
+
+
+def _reserved(where: Where, body_id: str) -> Problem | None:
+    """A body's feed is feeds/<id>.ics, beside all.ics and deadlines.ics;
+    compared without case, as a file system that ignores case compares them."""
+    taken = RESERVED_BODY_IDS.get(body_id.casefold())
+    if taken is None or "id" in where.unread:
         return None
     return where.problem("bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
-                         f"overwrite {body_id}.ics, the feed of {RESERVED_BODY_IDS[body_id]}",
-                         key="id")
+                         f"overwrite {body_id.casefold()}.ics, the feed of {taken}", key="id")
+
+
+def _timezone(where: Where, name: str) -> Problem | None:
+    """The plan's zone is one the writers can look up."""
+    if "timezone" in where.unread:
+        return None
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
+        return where.problem("unknown-timezone", f'"{name}" is not an IANA time zone like '
+                             f'"Europe/Copenhagen"{hint}', key="timezone")
+    return None
+
+
+def _holidays(where: Where, country: str, categories: tuple[str, ...]) -> Problem | None:
+    """The holidays package knows the country, and these categories of its
+    holidays; some category is given (``holidays = ""`` is none at all)."""
+    if not categories and "holiday_categories" not in where.unread:
+        return where.problem("bad-value", 'the list is empty; for no holidays at all, write '
+                             'holidays = ""', key="holiday_categories")
+    if not country or "holidays" in where.unread:
+        return None
+    try:
+        known = holidays.country_holidays(country).supported_categories
+    except NotImplementedError:
+        # Listing the countries imports every country's module: only on error.
+        close = difflib.get_close_matches(country, sorted(holidays.list_supported_countries()),
+                                          n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
+        return where.problem("unknown-country", f'"{country}" is not a country code the '
+                             f'holidays package knows (like "DK"){hint}', key="holidays")
+    wrong = [c for c in categories if c not in known]
+    if not wrong or "holiday_categories" in where.unread:
+        return None
+    return where.problem("bad-value", f"{', '.join(map(repr, wrong))} is not a holiday "
+                         f"category of {country} ({', '.join(map(repr, known))})",
+                         key="holiday_categories")
+
+
+def _colour(where: Where, colour: str | None) -> Problem | None:
+    problem = None if colour is None or "color" in where.unread else colour_problem(colour)
+    return None if problem is None else where.problem("bad-value", problem, key="color")
 
 
 def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
@@ -221,18 +321,11 @@ def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
     return None
 
 
-def _items(plan: Plan, owner: Where, items: tuple[Item, ...]) -> list[Problem | None]:
+def _items(items: tuple[Item, ...]) -> list[Problem | None]:
     """An item with a fixed time needs minutes to have a time slot."""
-    found: list[Problem | None] = []
-    for index, item in enumerate(items):
-        where = item.where
-        if not where.label:
-            where = Where(file=plan.source, line=None,
-                          label=labels.item(owner.label, index, item.title),
-                          key=f"{owner.key}.item[{index + 1}]")
-        if item.time is not None and not item.minutes and not where.unread & {"time",
-                                                                              "minutes"}:
-            found.append(where.problem(
-                "ignored-key", "an item without minutes has no time slot, so its fixed "
-                "time has no effect; give it minutes", key="time", severity=Severity.WARNING))
-    return found
+    return [item.where.problem(
+        "ignored-key", "an item without minutes has no time slot, so its fixed time has no "
+        "effect; give it minutes", key="time", severity=Severity.WARNING)
+        for item in items
+        if item.time is not None and not item.minutes
+        and not item.where.unread & {"time", "minutes"}]

@@ -15,11 +15,24 @@ import re
 
 import attrs
 
+from aarshjul.errors import AarshjulError, Problem, Severity
 from aarshjul.vocabulary import LONGEST_MONTH
 
 
-class RuleError(ValueError):
-    """An RRULE that is not valid; the message says which part and why."""
+class RuleError(AarshjulError, ValueError):
+    """An RRULE that is not valid; the message says which part and why.
+
+    One of aarshjul's errors, so that a script catches it with the rest: its
+    one problem is ``bad-rule``, without a place (the plan reader, which
+    knows the line, reports the message at it). A ValueError too, as the
+    invariants of the model's other values are.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__((Problem(Severity.ERROR, "bad-rule", message),))
+
+    def __str__(self) -> str:
+        return self.problems[0].message
 
 
 class NeverOccurs(RuleError):

@@ -282,14 +282,33 @@ def _check_occurs(rule: Rule) -> None:
             raise NeverOccurs(f"BYMONTHDAY={_joined(rule.by_month_day)} never occurs in "
                               + (f"BYMONTH={_joined(rule.by_month)}" if rule.by_month
                                  else "any month"))
-    if rule.freq in (Frequency.DAILY, Frequency.WEEKLY) and rule.by_set_position:
-        # A day, or a week, holds at most this many candidate dates.
-        daily = rule.freq is Frequency.DAILY
-        per_period = 1 if daily else max(len({day.weekday for day in rule.by_day}), 1)
-        if all(abs(position) > per_period for position in rule.by_set_position):
+    most = _most_each_period(rule)
+    if rule.by_set_position and most is not None:
+        period, how_many, exactly = most
+        if all(abs(position) > how_many for position in rule.by_set_position):
             raise NeverOccurs(f"BYSETPOS={_joined(rule.by_set_position)} never occurs: "
-                              f"a {'day' if daily else 'week'} has only "
-                              f"{per_period} matching date(s)")
+                              f"a {period} has {'only' if exactly else 'at most'} "
+                              f"{how_many} matching date(s)")
+
+
+def _most_each_period(rule: Rule) -> tuple[str, int, bool] | None:
+    """The most candidate dates one period of the rule holds (for BYSETPOS to
+    pick from), and whether it always holds that many; None for a year,
+    which is not worth counting."""
+    weekdays = len({day.weekday for day in rule.by_day})
+    if rule.freq is Frequency.DAILY:
+        return "day", 1, True
+    if rule.freq is Frequency.WEEKLY:
+        return "week", max(weekdays, 1), True
+    if rule.freq is not Frequency.MONTHLY:
+        return None
+    # Without BYDAY or BYMONTHDAY, dateutil takes the day of the month from
+    # the start: one date a month. A month has at most five of a weekday.
+    bounds = [len(set(rule.by_month_day))] if rule.by_month_day else []
+    if rule.by_day:
+        positioned = any(day.position is not None for day in rule.by_day)
+        bounds.append(len(set(rule.by_day)) if positioned else 5 * weekdays)
+    return "month", min(bounds, default=1), False
 
 
 def _split(text: str) -> dict[str, str]:

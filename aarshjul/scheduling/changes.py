@@ -68,9 +68,11 @@ def match_changes(plan: Plan, slots: list[Slot], problems: list[Problem]
             one_offs.append(change)
         elif matches[0] in changes:
             earlier = changes[matches[0]].where
+            on_line = f", line {earlier.line}" if earlier.line is not None else ""
             problems.append(change.where.problem(
-                "duplicate-change", f"this meeting is already changed by {earlier.label} "
-                f"(line {earlier.line}); merge the two"))
+                "duplicate-change", f'the meeting of "{change.body}" on '
+                f"{matches[0].rule_date} is already changed by {earlier.label}{on_line}; "
+                "give it one [[meeting]] with all its changes"))
         else:
             changes[matches[0]] = change
     return changes, one_offs

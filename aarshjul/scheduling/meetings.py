@@ -27,6 +27,7 @@ import attrs
 
 from aarshjul.errors import PlanError, Problem, has_errors
 from aarshjul.model import Meeting, Plan
+from aarshjul.plan.labels import locate
 from aarshjul.plan.validate import validate
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.scheduling.changes import from_slot, match_changes, one_off
@@ -69,6 +70,9 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     holidays and closed periods. The meetings' agendas are the next step's
     (:func:`aarshjul.agenda.assembly.assemble`).
     """
+    # Tables built in code get their labels first, so that every problem
+    # found on the way still says which table it is about.
+    plan = locate(plan)
     invalid = [problem for problem in validate(plan) if problem.is_error]
     if invalid:
         raise PlanError(invalid)

@@ -1,0 +1,87 @@
+"""The form of a plan's single values, each rule stated once.
+
+The plan reader checks these forms in what a file says, with the line of
+the key; the model (:mod:`aarshjul.model`, for numbers) or the validation
+pass (:mod:`aarshjul.plan.validate`, for ids and colours) checks them in a
+plan built in code, where no reader has looked. Both take the rule from
+here, so a plan is held to one rule, however it was made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from aarshjul.clock import MINUTES_PER_DAY
+
+__all__ = ["DEADLINE_DAYS", "ISO_WEEKS", "MINUTES", "MONTHS", "Bounds", "colour_problem",
+           "id_problem"]
+
+
+@attrs.frozen
+class Bounds:
+    """The range of a whole number in a plan, both ends included.
+
+    The reader's getters take it to report a number out of range at its
+    line; the model's fields take it as their validator (a number, several,
+    or None for none), so that a number built in code is held to the same.
+
+    >>> 53 in ISO_WEEKS, 54 in ISO_WEEKS, str(ISO_WEEKS)
+    (True, False, '1 to 53')
+    """
+
+    low: int
+    high: int
+
+    def __contains__(self, value: int) -> bool:
+        return self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return f"{self.low} to {self.high}"
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any],
+                 value: int | Iterable[int] | None) -> None:
+        numbers = () if value is None else (value,) if isinstance(value, int) else value
+        if not all(number in self for number in numbers):
+            raise ValueError(f"{attribute.name} must be {self} (got {value!r})")
+
+
+ISO_WEEKS = Bounds(1, 53)
+MONTHS = Bounds(1, 12)
+DEADLINE_DAYS = Bounds(0, 365)
+"""Days before a meeting that its agenda is due: more than a year is a slip."""
+MINUTES = Bounds(0, MINUTES_PER_DAY)
+"""An item's, a case's or a meeting's minutes: none lasts more than a day
+(a meeting's own rules, at least a minute and not past midnight, are the
+validation pass's)."""
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an id, or None if it can.
+
+    Ids name files (``feeds/<body>.ics``, ``agendas/<body>/``) and go into
+    UIDs, so they hold no ``/`` or ``..`` and no capitals, which a file system
+    that ignores case would take for another id's file.
+
+    >>> id_problem("sbu") is None, id_problem("../x")
+    (True, '"../x" is not an id: use a-z, 0-9 and "-", starting with a letter or digit')
+    """
+    if _ID.fullmatch(value):
+        return None
+    return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def colour_problem(value: str) -> str | None:
+    """Why ``value`` is no ``#rrggbb`` colour (what the wheel draws and
+    RFC 7986 names), or None if it is one."""
+    if _COLOUR.fullmatch(value):
+        return None
+    return f'"{value}" is not a colour like "#1f77b4"'
