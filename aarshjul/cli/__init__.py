@@ -28,7 +28,7 @@ COMMANDS = {
     "ical": "aarshjul.cli.feeds.ical",
     "wheel": "aarshjul.cli.wheel.wheel",
     "build": "aarshjul.cli.site.build",
-    "serve": "aarshjul.cli.site.serve",
+    "serve": "aarshjul.cli.serving.serve",
     "publish": "aarshjul.cli.publishing.publish_command",
 }
 
