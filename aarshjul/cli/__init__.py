@@ -21,15 +21,26 @@ from aarshjul.cli.lazy import LazyGroup
 
 __all__ = ["cli", "main"]
 
+# Each command: where it is defined, and its summary for `aarshjul --help`
+# (the first line of its help, which a test holds it to), so that listing the
+# commands imports none of them.
 COMMANDS = {
-    "check": "aarshjul.cli.checking.check",
-    "meetings": "aarshjul.cli.listing.meetings",
-    "agenda": "aarshjul.cli.listing.agenda",
-    "ical": "aarshjul.cli.feeds.ical",
-    "wheel": "aarshjul.cli.wheel.wheel",
-    "build": "aarshjul.cli.site.build",
-    "serve": "aarshjul.cli.serving.serve",
-    "publish": "aarshjul.cli.publishing.publish_command",
+    "check": ("aarshjul.cli.checking.check",
+              "Check plans (.toml) and written agendas (.txt, .md, .docx)."),
+    "meetings": ("aarshjul.cli.listing.meetings",
+                 "List the meetings a plan gives, in date order."),
+    "agenda": ("aarshjul.cli.listing.agenda",
+               "One meeting's agenda with clock times, in the plan's language."),
+    "ical": ("aarshjul.cli.feeds.ical",
+             "Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics."),
+    "wheel": ("aarshjul.cli.wheel.wheel",
+              "Draw the årshjul of a plan as SVG: the year as a circle, a ring per body."),
+    "build": ("aarshjul.cli.site.build",
+              "Build the static site: the wheel, coming meetings, agenda pages, feeds."),
+    "serve": ("aarshjul.cli.serving.serve",
+              "Preview a built site on http://127.0.0.1:PORT/ until Ctrl-C."),
+    "publish": ("aarshjul.cli.publishing.publish_command",
+                "Put the plan's meetings into a CalDAV calendar, one event each."),
 }
 
 
