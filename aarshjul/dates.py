@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from aarshjul.vocabulary import Language, words
+
+__all__ = ["DateWords"]
+
+DateWords = Callable[[dt.date], str]
+"""How a date is written in the texts of agendas and feeds: an item's
+``{date}`` and ``{previous}``, a deadline's summary."""
 
 _WEEKDAY = "EEE"
 
@@ -24,6 +31,14 @@ def _format(day: dt.date, pattern: str, language: Language) -> str:
 def long_date(day: dt.date, language: Language) -> str:
     """``15. januar 2025`` / ``15 January 2025``."""
     return _format(day, words(language).long_date, language)
+
+
+def in_words(language: Language, chosen: DateWords | None = None) -> DateWords:
+    """``chosen``, or else long dates in ``language`` (the default of every
+    call that writes dates in texts)."""
+    if chosen is not None:
+        return chosen
+    return functools.partial(long_date, language=language)
 
 
 def full_date(day: dt.date, language: Language) -> str:

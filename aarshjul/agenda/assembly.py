@@ -15,22 +15,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
-from aarshjul.dates import long_date
+from aarshjul.dates import DateWords, in_words
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 from aarshjul.scheduling.meetings import Schedule
 
 __all__ = ["Agendas", "assemble"]
-
-DateWords = Callable[[dt.date], str]
-"""How a date is written in item texts (``{date}``, ``{previous}``)."""
-
 
 @attrs.frozen
 class Agendas:
@@ -118,9 +114,7 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     """The agenda of every meeting of the schedule. ``date_words`` writes
     ``{date}`` and ``{previous}`` in item texts (default: the plan's language,
     via babel)."""
-    if date_words is None:
-        language = plan.language
-        date_words = lambda day: long_date(day, language)  # noqa: E731
+    date_words = in_words(plan.language, date_words)
     meetings = schedule.meetings
     ends = {t.id: _template_ends(t.items) for t in plan.templates}
     drafts = {m.uid: _draft(m, ends) for m in meetings}
