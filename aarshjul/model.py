@@ -35,6 +35,7 @@ __all__ = [
     "Status",
     "Template",
     "Theme",
+    "Where",
 ]
 
 

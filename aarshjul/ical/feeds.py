@@ -47,7 +47,7 @@ from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.site.paths import agenda_paths, agenda_url
 from aarshjul.vocabulary import words
 
-__all__ = ["build_feeds", "write_feeds"]
+__all__ = ["Feeds", "Written", "build_feeds", "write_feeds"]
 
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""

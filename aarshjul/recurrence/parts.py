@@ -17,6 +17,8 @@ import attrs
 
 from aarshjul.vocabulary import LONGEST_MONTH
 
+__all__ = ["ByDay", "Frequency", "Weekday"]
+
 
 class RuleError(ValueError):
     """An RRULE that is not valid; the message says which part and why."""
