@@ -121,7 +121,7 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     problems = _place_cases(plan, drafts)
     previous = _previous_meetings(meetings)
     agendas = {}
-    made: dict[tuple[int, int, int | None], AgendaItem] = {}
+    made: dict[tuple[int, Item | Case, int | None], AgendaItem] = {}
     for uid, draft in drafts.items():
         agenda, found = _timed(draft, previous.get(uid), date_words, made)
         agendas[uid] = agenda
@@ -249,12 +249,14 @@ class _Words:
 
 
 def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
-           made: dict[tuple[int, int, int | None], AgendaItem]) -> tuple[Agenda, list[Problem]]:
+           made: dict[tuple[int, Item | Case, int | None], AgendaItem]
+           ) -> tuple[Agenda, list[Problem]]:
     """The meeting's agenda with clock times, and what is wrong with it.
 
     ``made`` holds the items already made in this assembly, by number, entry
     and start: the meetings of a series mostly share their items, and a
-    large plan has tens of thousands of them. Items whose texts name the
+    large plan has tens of thousands of them. An entry is a frozen value, so
+    equal entries make equal items and share one. Items whose texts name the
     meeting's date are made anew for each meeting."""
     meeting = draft.meeting
     words = _Words(meeting.date, previous, date_words)
@@ -272,7 +274,7 @@ def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
             item=index + 1))
     items = []
     for number, (entry, start) in enumerate(zip(entries, walk.starts, strict=True), start=1):
-        key = (number, id(entry), start)  # entries live in the plan as long as ``made``
+        key = (number, entry, start)
         item = made.get(key)
         if item is None:
             item = AgendaItem(
