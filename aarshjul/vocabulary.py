@@ -151,9 +151,6 @@ def capitalized(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-"""RFC 5545's weekday codes, Monday first (``date.weekday()`` order)."""
-
 DANISH_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 ENGLISH_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
