@@ -12,10 +12,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import click
 import jsonschema
 import pytest
 
 from aarshjul import parse_plan
+from aarshjul.cli import COMMANDS, cli
 from aarshjul.plan import table_kinds
 from aarshjul.plan.header import PLAN_KEYS
 from aarshjul.plan.reader import TABLES
@@ -117,6 +119,27 @@ def test_the_schema_rejects_what_check_rejects() -> None:
                    BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nstart = "25:00"\nend = "19:00"\n'
                    'every = "hver onsdag"\n'):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
+
+
+COMMANDS_DOC = ROOT / "docs" / "commands.md"
+
+
+def command_sections() -> dict[str, str]:
+    """Each command's section of commands.md, by the command's name."""
+    parts = re.split(r"^## `aarshjul (\w+)[^`\n]*`\n", COMMANDS_DOC.read_text(encoding="utf-8"),
+                     flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_and_each_of_its_options_is_documented(name: str) -> None:
+    section = command_sections().get(name)
+    assert section is not None, f"docs/commands.md has no section for `aarshjul {name}`"
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    for option in command.params:
+        if isinstance(option, click.Option):
+            assert any(f"`{opt}" in section for opt in option.opts), (name, option.opts)
 
 
 README = ROOT / "README.md"
