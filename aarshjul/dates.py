@@ -1,7 +1,9 @@
 """Dates in words, in the plan's language, through babel.
 
-babel is slow to import, so it is imported on first use: listing meetings as
-JSON or checking a written agenda never pays for it.
+babel is slow to import, so it is imported when a date is first written in
+words: checking a plan or a written agenda never pays for it, nor does
+listing meetings as JSON or CSV for a plan whose item texts name no date
+(``{date}``, ``{previous}``).
 """
 
 from __future__ import annotations
