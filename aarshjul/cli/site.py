@@ -8,6 +8,8 @@ from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.plan.reader import load_plan
 from aarshjul.site.build import build_site
+from aarshjul.vocabulary import COMMAND_LINE as SAID
+from aarshjul.vocabulary import counted
 
 
 @click.command()
@@ -29,8 +31,9 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     exit_for(agendas)
     done = build_site(loaded, agendas, folder, base_url=base_url)
     if done.changed:
-        files = "file" if len(done.written) == 1 else "files"
-        click.echo(f"built {folder}: {len(done.written)} {files} written, "
-                   f"{len(done.removed)} removed, {done.unchanged} unchanged")
+        files = counted(len(done.written), SAID.one_file, SAID.many_files)
+        click.echo(SAID.built.format(folder=folder, files=files, removed=len(done.removed),
+                                     unchanged=done.unchanged))
     else:
-        click.echo(f"{folder} is up to date ({done.unchanged} files unchanged)")
+        click.echo(SAID.up_to_date.format(where=folder, count=done.unchanged,
+                                          things=SAID.many_files))

@@ -10,6 +10,7 @@ import click
 from aarshjul.cli.common import DATE, PLAN_FILE, user_errors
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.plan.reader import load_plan
+from aarshjul.vocabulary import COMMAND_LINE as SAID
 from aarshjul.wheel.drawing import wheel_svg
 
 
@@ -38,4 +39,4 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
         out = path if len(chosen) == 1 else path.with_name(f"{path.stem}-{each}{path.suffix}")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(wheel_svg(loaded, agendas, year=each, today=today), encoding="utf-8")
-        click.echo(f"wrote {out}")
+        click.echo(SAID.wrote.format(path=out))
