@@ -100,6 +100,7 @@ class Words:
     # The command line's reports: what a command did, and how many of what
     # (a count's noun in the singular and the plural, for counted())
     wrote: str
+    unchanged_file: str
     removed_feed: str
     feeds_written: str
     and_removed: str
@@ -152,7 +153,8 @@ DANISH = Words(
     closed_period="Lukket periode", holiday="Helligdag", today="I dag", week="Uge",
     items="punkter", meetings="møder", no_meetings="Ingen møder i {year}",
     long_date="d. MMMM y", full_date="EEEE 'den' d. MMMM y", holiday_names="da",
-    wrote="skrev {path}", removed_feed="fjernede {path} (dets organ er ikke længere i planen)",
+    wrote="skrev {path}", unchanged_file="{path} er uændret",
+    removed_feed="fjernede {path} (dets organ er ikke længere i planen)",
     feeds_written="{feeds} skrevet, {unchanged} uændret", and_removed=", {count} fjernet",
     built="byggede {folder}: {files} skrevet, {removed} fjernet, {unchanged} uændret",
     up_to_date="{where} er ajour ({count} {things} uændret)",
@@ -189,7 +191,8 @@ ENGLISH = Words(
     closed_period="Closed period", holiday="Holiday", today="Today", week="Week",
     items="items", meetings="meetings", no_meetings="No meetings in {year}",
     long_date="d MMMM y", full_date="EEEE d MMMM y", holiday_names="en_US",
-    wrote="wrote {path}", removed_feed="removed {path} (its body is no longer in the plan)",
+    wrote="wrote {path}", unchanged_file="{path} is unchanged",
+    removed_feed="removed {path} (its body is no longer in the plan)",
     feeds_written="{feeds} written, {unchanged} unchanged", and_removed=", {count} removed",
     built="built {folder}: {files} written, {removed} removed, {unchanged} unchanged",
     up_to_date="{where} is up to date ({count} {things} unchanged)",
