@@ -10,16 +10,18 @@ their own, imported when one runs (:class:`~aarshjul.cli.lazy.LazyGroup`).
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import signal
 import sys
+from typing import Any
 
 import click
 
 from aarshjul._version import __version__
 from aarshjul.cli.lazy import LazyGroup
 
-__all__ = ["cli", "main"]
+__all__ = ["Commands", "cli", "main"]
 
 # Each command: where it is defined, and its summary for `aarshjul --help`
 # (the first line of its help, which a test holds it to), so that listing the
@@ -44,7 +46,21 @@ COMMANDS = {
 }
 
 
-@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS,
+class Commands(LazyGroup):
+    """The group of aarshjul's commands: each runs inside the one handler of
+    the errors a user can make (``user_errors`` in cli/common.py), so that no
+    command needs to ask for it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # The handler comes with the command that runs (whose module imports
+        # cli/common.py too), not with this module: `aarshjul --help` needs
+        # neither it nor the error types it loads.
+        common = importlib.import_module("aarshjul.cli.common")
+        with common.user_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=Commands, lazy_subcommands=COMMANDS,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="aarshjul")
 def cli() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.ical.feeds import write_feeds
 from aarshjul.plan.reader import load_plan
@@ -20,7 +20,6 @@ from aarshjul.vocabulary import counted
               type=click.Path(file_okay=False, writable=True),
               help="The folder to write the feeds into (made if missing).")
 @base_url_option
-@user_errors
 def ical(plan: str, folder: str, base_url: str | None) -> None:
     """Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics.
 

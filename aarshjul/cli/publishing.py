@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.plan.reader import load_plan
 from aarshjul.publishing.server import PASSWORD_VARIABLE, Published, check_url, publish
@@ -29,7 +29,6 @@ _DONE = {Action.CREATE: SAID.created, Action.UPDATE: SAID.updated, Action.REMOVE
 @click.option("--body", "body_id", metavar="ID", help="Only this body's meetings.")
 @base_url_option
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
-@user_errors
 def publish_command(plan: str, *, url: str, user: str | None, body_id: str | None,
                     base_url: str | None, dry_run: bool) -> None:
     """Put the plan's meetings into a CalDAV calendar, one event each.

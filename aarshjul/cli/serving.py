@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import click
 
-from aarshjul.cli.common import user_errors
 from aarshjul.site.serve import make_server, run
 
 
@@ -16,7 +15,6 @@ from aarshjul.site.serve import make_server, run
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="The port on 127.0.0.1 (0: any free port).")
-@user_errors
 def serve(folder: str, port: int) -> None:
     """Preview a built site on http://127.0.0.1:PORT/ until Ctrl-C.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.plan.reader import load_plan
 from aarshjul.site.build import build_site
@@ -17,7 +17,6 @@ from aarshjul.vocabulary import counted
 @click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
               help="The folder of the site (made if missing).")
 @base_url_option
-@user_errors
 def build(plan: str, folder: str, base_url: str | None) -> None:
     """Build the static site: the wheel, coming meetings, agenda pages, feeds.
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from aarshjul.cli.common import DATE, PLAN_FILE, user_errors
+from aarshjul.cli.common import DATE, PLAN_FILE
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.files import write_text_if_changed
 from aarshjul.plan.reader import load_plan
@@ -21,7 +21,6 @@ from aarshjul.wheel.drawing import wheel_svg
               help="The SVG file to write; for several years, one file each (NAME-YEAR.svg).")
 @click.option("--year", type=int, help="The year to draw (default: every year of the plan).")
 @click.option("--today", type=DATE, metavar="YYYY-MM-DD", help="Mark this day on the wheel.")
-@user_errors
 def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> None:
     """Draw the årshjul of a plan as SVG: the year as a circle, a ring per body.
 
