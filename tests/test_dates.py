@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from aarshjul.dates import full_date, in_words, long_date, short_weekday
 from aarshjul.vocabulary import Language
-
-from .plans import EXAMPLE, plan_file
-from .processes import modules_after
 
 D = dt.date
 DA, EN = Language.DA, Language.EN
@@ -50,12 +46,3 @@ def test_short_weekdays_have_no_dot() -> None:
     assert [short_weekday(d, EN) for d in week] == [
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-
-def test_babel_is_imported_only_to_write_a_date_in_words(tmp_path: Path) -> None:
-    """What the module's docstring promises."""
-    plain = plan_file(tmp_path, '[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
-                                'start = "18:15"\nend = "19:45"\n')
-    for args in (["check", str(EXAMPLE)], ["meetings", str(plain), "--format", "json"],
-                 ["meetings", str(plain), "--format", "csv"]):
-        assert modules_after(args, "babel")[1] == [], args
-    assert modules_after(["meetings", str(EXAMPLE), "--format", "json"], "babel")[1]
