@@ -17,9 +17,9 @@ every problem with its file, line and key.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from aarshjul._version import __version__
+from aarshjul._version import __version__ as __version__
 
 # The public names, each where it is made and written once: in the table
 # below. A name's module is imported when the name is first used, so that
@@ -31,29 +31,34 @@ _PUBLIC = {
                         "PublishError", "Severity", "SourceError"),
     "aarshjul.clock": ("ClockTime", "Minutes"),
     "aarshjul.vocabulary": ("Language",),
+    "aarshjul.dates": ("DateWords",),
     # The plan and the meetings it gives
     "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "OnHoliday",
                        "Placement", "Plan", "Recurrence", "Series", "Status", "Template",
-                       "Theme"),
+                       "Theme", "Where"),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
+    "aarshjul.recurrence.parts": ("ByDay", "Frequency", "Weekday"),
     "aarshjul.plan.reader": ("load_plan", "parse_plan", "read_plan"),
+    "aarshjul.scheduling.calendar": ("WorkCalendar",),
     "aarshjul.scheduling.meetings": ("Schedule", "list_meetings", "schedule"),
     # Agendas, planned and written
     "aarshjul.agenda.assembly": ("Agendas", "assemble"),
     "aarshjul.agenda.items": ("Agenda", "AgendaItem"),
     "aarshjul.agenda.documents": ("render_agenda",),
     "aarshjul.written.reader": ("WrittenAgenda", "read_agenda"),
+    "aarshjul.written.times": ("Stated",),
     "aarshjul.check": ("Report", "check_agenda_text", "check_path", "check_plan_text"),
     # What is made of them
-    "aarshjul.ical.event": ("Event",),
-    "aarshjul.ical.stamps": ("Stamper",),
-    "aarshjul.ical.feeds": ("build_feeds", "write_feeds"),
+    "aarshjul.ical.event": ("Event", "EventStatus", "Stamp"),
+    "aarshjul.ical.stamps": ("Record", "Stamper"),
+    "aarshjul.ical.feeds": ("Feeds", "Written", "build_feeds", "write_feeds"),
     "aarshjul.ical.calendars": ("feed_calendar",),
     "aarshjul.wheel.drawing": ("wheel_svg",),
     "aarshjul.site.build": ("build_site",),
     "aarshjul.site.staging": ("Built",),
     "aarshjul.site.serve": ("serve",),
     "aarshjul.publishing.server": ("Published", "publish"),
+    "aarshjul.publishing.sync": ("Action", "Change"),
 }
 
 if TYPE_CHECKING:
@@ -62,6 +67,7 @@ if TYPE_CHECKING:
     from aarshjul.agenda.items import *
     from aarshjul.check import *
     from aarshjul.clock import *
+    from aarshjul.dates import *
     from aarshjul.errors import *
     from aarshjul.ical.calendars import *
     from aarshjul.ical.event import *
@@ -70,7 +76,10 @@ if TYPE_CHECKING:
     from aarshjul.model import *
     from aarshjul.plan.reader import *
     from aarshjul.publishing.server import *
+    from aarshjul.publishing.sync import *
+    from aarshjul.recurrence.parts import *
     from aarshjul.recurrence.rule import *
+    from aarshjul.scheduling.calendar import *
     from aarshjul.scheduling.meetings import *
     from aarshjul.site.build import *
     from aarshjul.site.serve import *
@@ -78,19 +87,23 @@ if TYPE_CHECKING:
     from aarshjul.vocabulary import *
     from aarshjul.wheel.drawing import *
     from aarshjul.written.reader import *
+    from aarshjul.written.times import *
 
 _MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}
 
-__all__ = ["__version__", *sorted(_MODULE_OF)]
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which read the star imports above instead:
+    # they cannot evaluate this __all__ and would take it for the one name
+    # they can read, and a module __getattr__ would let them accept any name
+    # at all (``aarshjul.shedule``) as Any.
+    __all__ = ["__version__", *sorted(_MODULE_OF)]
 
+    def __getattr__(name: str) -> object:
+        if name in _MODULE_OF:
+            value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'aarshjul' has no attribute {name!r}")
 
-def __getattr__(name: str) -> Any:
-    if name in _MODULE_OF:
-        value = getattr(importlib.import_module(_MODULE_OF[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'aarshjul' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+    def __dir__() -> list[str]:
+        return list(__all__)

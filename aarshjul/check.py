@@ -18,6 +18,8 @@ import attrs
 from aarshjul.agenda.items import AgendaItem, item_record
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
 from aarshjul.files import read_text
+from aarshjul.vocabulary import COMMAND_LINE as SAID
+from aarshjul.vocabulary import counted
 from aarshjul.written.check import check_written
 from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
 
@@ -104,13 +106,13 @@ def reports_as_text(reports: list[Report]) -> str:
     """One line a finding, then a summary line."""
     lines = [problem.format() for report in reports for problem in report.problems]
     counts = {s: sum(r.count(s) for r in reports) for s in Severity}
-    files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
     errors = counts[Severity.ERROR]
-    warnings = counts[Severity.WARNING]
-    lines.append(
-        f"{'ok' if errors == 0 else 'failed'}: {files} checked, "
-        f"{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}, {counts[Severity.INFO]} info")
+    lines.append(SAID.checked.format(
+        verdict=SAID.ok if errors == 0 else SAID.failed,
+        files=counted(len(reports), SAID.one_file, SAID.many_files),
+        errors=counted(errors, SAID.one_error, SAID.many_errors),
+        warnings=counted(counts[Severity.WARNING], SAID.one_warning, SAID.many_warnings),
+        info=counts[Severity.INFO]))
     return "\n".join(lines)
 
 

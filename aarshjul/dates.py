@@ -1,15 +1,24 @@
 """Dates in words, in the plan's language, through babel.
 
-babel is slow to import, so it is imported on first use: listing meetings as
-JSON or checking a written agenda never pays for it.
+babel is slow to import, so it is imported when a date is first written in
+words: checking a plan or a written agenda never pays for it, nor does
+listing meetings as JSON or CSV for a plan whose item texts name no date
+(``{date}``, ``{previous}``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from aarshjul.vocabulary import Language, words
+
+__all__ = ["DateWords"]
+
+DateWords = Callable[[dt.date], str]
+"""How a date is written in the texts of agendas and feeds: an item's
+``{date}`` and ``{previous}``, a deadline's summary."""
 
 _WEEKDAY = "EEE"
 
@@ -24,6 +33,14 @@ def _format(day: dt.date, pattern: str, language: Language) -> str:
 def long_date(day: dt.date, language: Language) -> str:
     """``15. januar 2025`` / ``15 January 2025``."""
     return _format(day, words(language).long_date, language)
+
+
+def in_words(language: Language, chosen: DateWords | None = None) -> DateWords:
+    """``chosen``, or else long dates in ``language`` (the default of every
+    call that writes dates in texts)."""
+    if chosen is not None:
+        return chosen
+    return functools.partial(long_date, language=language)
 
 
 def full_date(day: dt.date, language: Language) -> str:

@@ -39,6 +39,7 @@ __all__ = [
     "Status",
     "Template",
     "Theme",
+    "Where",
 ]
 
 

@@ -1,9 +1,9 @@
 """Short stretches of work that Ctrl-C or SIGTERM must not cut in two.
 
-Swapping a built site into place and removing what was staged for it, or
-waiting for a worker process to end, take moments; cut short, they leave a
-folder or a process behind. A signal that arrives meanwhile waits until they
-are done, then stops the program as it would have.
+Swapping a built site into place and removing what was staged for it take
+moments; cut short, they leave a half-swapped or half-removed folder behind.
+A signal that arrives meanwhile waits until they are done, then stops the
+program as it would have.
 """
 
 from __future__ import annotations

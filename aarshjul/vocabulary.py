@@ -7,10 +7,14 @@ fields are the messages' ids, ready for message catalogs (gettext) to take
 over. Dates are written by babel (:mod:`aarshjul.dates`) in the patterns
 given here.
 
-The names of days and months below are what the readers of recurrence
-phrases ("hver anden onsdag undtagen juli") and of written agendas
-("Mødedato: 15. januar 2025") know. Both must start fast, so these are plain
-tables, not babel's locale data.
+The command line reports what it did in English (:data:`COMMAND_LINE`), as
+click's messages and the problem messages are; its words are here too, in
+every language, ready for a choice of language.
+
+The names of days and months, and the labels of an agenda's fields, below
+are what the readers of recurrence phrases ("hver anden onsdag undtagen
+juli") and of written agendas ("Mødedato: 15. januar 2025") know. Both must
+start fast, so these are plain tables, not babel's locale data.
 """
 
 from __future__ import annotations
@@ -93,6 +97,40 @@ class Words:
     long_date: str
     full_date: str
     holiday_names: str  # the holidays package's language code
+    # The command line's reports: what a command did, and how many of what
+    # (a count's noun in the singular and the plural, for counted())
+    wrote: str
+    unchanged_file: str
+    removed_feed: str
+    feeds_written: str
+    and_removed: str
+    built: str
+    up_to_date: str
+    would: str
+    create: str
+    update: str
+    remove: str
+    created: str
+    updated: str
+    removed: str
+    dry_run: str
+    published: str
+    publishing: str
+    password_for: str
+    serving: str
+    checked: str
+    ok: str
+    failed: str
+    one_file: str
+    many_files: str
+    one_feed: str
+    many_feeds: str
+    one_event: str
+    many_events: str
+    one_error: str
+    many_errors: str
+    one_warning: str
+    many_warnings: str
 
 
 DANISH = Words(
@@ -115,6 +153,23 @@ DANISH = Words(
     closed_period="Lukket periode", holiday="Helligdag", today="I dag", week="Uge",
     items="punkter", meetings="møder", no_meetings="Ingen møder i {year}",
     long_date="d. MMMM y", full_date="EEEE 'den' d. MMMM y", holiday_names="da",
+    wrote="skrev {path}", unchanged_file="{path} er uændret",
+    removed_feed="fjernede {path} (dets organ er ikke længere i planen)",
+    feeds_written="{feeds} skrevet, {unchanged} uændret", and_removed=", {count} fjernet",
+    built="byggede {folder}: {files} skrevet, {removed} fjernet, {unchanged} uændret",
+    up_to_date="{where} er ajour ({count} {things} uændret)",
+    would="ville {action}: {label}", create="oprette", update="opdatere", remove="fjerne",
+    created="oprettet", updated="opdateret", removed="fjernet",
+    dry_run="prøvekørsel, intet skrevet: {create} at oprette, {update} at opdatere, "
+            "{remove} at fjerne, {unchanged} uændret",
+    published="udgivet til {url}: {created} oprettet, {updated} opdateret, {removed} fjernet, "
+              "{unchanged} uændret",
+    publishing="Udgiver", password_for="Adgangskode for {user}",
+    serving="Viser {folder} på {url} (Ctrl-C for at stoppe)",
+    checked="{verdict}: {files} tjekket, {errors}, {warnings}, {info} info",
+    ok="ok", failed="fejl", one_file="fil", many_files="filer", one_feed="kalender",
+    many_feeds="kalendere", one_event="begivenhed", many_events="begivenheder",
+    one_error="fejl", many_errors="fejl", one_warning="advarsel", many_warnings="advarsler",
 )
 
 ENGLISH = Words(
@@ -136,6 +191,23 @@ ENGLISH = Words(
     closed_period="Closed period", holiday="Holiday", today="Today", week="Week",
     items="items", meetings="meetings", no_meetings="No meetings in {year}",
     long_date="d MMMM y", full_date="EEEE d MMMM y", holiday_names="en_US",
+    wrote="wrote {path}", unchanged_file="{path} is unchanged",
+    removed_feed="removed {path} (its body is no longer in the plan)",
+    feeds_written="{feeds} written, {unchanged} unchanged", and_removed=", {count} removed",
+    built="built {folder}: {files} written, {removed} removed, {unchanged} unchanged",
+    up_to_date="{where} is up to date ({count} {things} unchanged)",
+    would="would {action}: {label}", create="create", update="update", remove="remove",
+    created="created", updated="updated", removed="removed",
+    dry_run="dry run, nothing written: {create} to create, {update} to update, "
+            "{remove} to remove, {unchanged} unchanged",
+    published="published to {url}: {created} created, {updated} updated, {removed} removed, "
+              "{unchanged} unchanged",
+    publishing="Publishing", password_for="Password for {user}",
+    serving="Serving {folder} at {url} (Ctrl-C to stop)",
+    checked="{verdict}: {files} checked, {errors}, {warnings}, {info} info",
+    ok="ok", failed="failed", one_file="file", many_files="files", one_feed="feed",
+    many_feeds="feeds", one_event="event", many_events="events",
+    one_error="error", many_errors="errors", one_warning="warning", many_warnings="warnings",
 )
 
 WORDS = {Language.DA: DANISH, Language.EN: ENGLISH}
@@ -146,13 +218,20 @@ def words(language: Language) -> Words:
     return WORDS[language]
 
 
+COMMAND_LINE = ENGLISH
+"""The words the command line reports in: English, as click's messages and
+the problem messages are."""
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``1 file``, ``2 files``: a count and its noun (``one_file``, ``many_files``)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def capitalized(word: str) -> str:
     """``aflyst`` -> ``Aflyst`` (a word that starts a label or a line)."""
     return word[:1].upper() + word[1:]
 
-
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-"""RFC 5545's weekday codes, Monday first (``date.weekday()`` order)."""
 
 DANISH_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 ENGLISH_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -165,6 +244,29 @@ ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+
+AGENDA_LABELS: dict[str, tuple[str, ...]] = {
+    "date": ("mødedato", "dato", "date", "meeting date"),
+    "meeting time": ("mødetid", "meeting time", "mødetidspunkt"),
+    "place": ("mødested", "sted", "venue", "place", "location", "lokale"),
+    "brief": ("dagsorden kort", "kort dagsorden", "agenda in brief", "agenda", "dagsorden",
+              "indholdsfortegnelse", "indhold", "contents"),
+    "subject": ("emne", "subject"),
+    "time": ("tid", "time", "tidspunkt", "varighed", "duration", "tidsforbrug"),
+    "responsible": ("ansvarlig", "ansvarlige", "responsible"),
+    "method": ("metode", "method", "behandling"),
+    "purpose": ("baggrund/formål", "baggrund / formål", "baggrund", "formål", "purpose",
+                "background", "background/purpose"),
+    "attachments": ("bilag", "attachments", "attachment"),
+}
+"""The labels of a written agenda's fields (``Mødedato:``, ``Tid:``) that its
+reader knows, by field, in lower case: those aarshjul writes (the ``Words``
+above, in every language) and those people write."""
+
+BRIEF_HEADINGS = frozenset({"dagsorden kort", "kort dagsorden", "agenda in brief",
+                            "indholdsfortegnelse", "contents"})
+"""Headings that open an agenda's short list, also without a colon
+(``## Dagsorden kort``)."""
 
 MONTH_WORDS: dict[str, int] = {
     spelling: number

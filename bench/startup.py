@@ -1,4 +1,4 @@
-"""How long `aarshjul check`, `meetings` and `agenda` take on the example plan
+"""How long `aarshjul --help`, `check`, `meetings` and `agenda` take on the example plan
 as cold processes, side by side with `python3 -c pass` in one run.
 
     python3 bench/startup.py [--runs 21] [--peer PATH/TO/OTHER/aarshjul]
@@ -29,6 +29,7 @@ def main() -> None:
     commands = {
         "python3 -c pass": [sys.executable, "-c", "pass"],
         "aarshjul --version": [*cli, "--version"],
+        "aarshjul --help": [*cli, "--help"],
         "aarshjul check PLAN": [*cli, "check", PLAN],
         "aarshjul meetings PLAN": [*cli, "meetings", PLAN],
         "aarshjul meetings PLAN --format json": [*cli, "meetings", "--format", "json", PLAN],

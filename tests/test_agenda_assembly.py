@@ -138,6 +138,19 @@ def test_dates_in_item_texts_are_written_as_the_caller_asks() -> None:
     assert result.agenda(first).items[1].title == "Referat fra mødet den –"  # none before
 
 
+def test_equal_items_are_made_once_and_items_naming_a_date_each_time() -> None:
+    """Meetings share the items their equal entries give (a large plan has
+    tens of thousands), wherever the entries were written: two templates'
+    identical items are one item."""
+    thursdays = (COMMITTEE.replace("onsdag", "torsdag").replace("2025-01-15", "2025-01-16")
+                 .replace('"t"', '"u"'))
+    result = agendas_of(make_plan(COMMITTEE + thursdays))
+    wednesday, thursday = (result.agenda(m) for m in result.meetings[:2])
+    assert (wednesday.date, thursday.date) == (D(2025, 1, 15), D(2025, 1, 16))
+    assert wednesday.items[0] is thursday.items[0]
+    assert wednesday.items[1] is not thursday.items[1]  # "{previous}": its own text
+
+
 def test_the_agendas_know_their_meetings_and_whether_all_is_well() -> None:
     plan = make_plan(COMMITTEE)
     result = agendas_of(plan)

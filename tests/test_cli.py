@@ -13,7 +13,8 @@ import pytest
 from aarshjul import __version__
 from aarshjul.cli import COMMANDS
 
-from .plans import EXAMPLE, ROOT, plan_text
+from .plans import EXAMPLE, ROOT, plan_file, plan_text
+from .processes import modules_after
 
 
 def run_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -135,3 +136,13 @@ def test_checking_a_written_agenda_loads_no_plan_machinery() -> None:
     assert tops.isdisjoint({"icalendar", "holidays", "babel", "dateutil", "jinja2", "docx",
                             "lxml", "caldav"})
     assert not {"aarshjul.plan.reader", "aarshjul.scheduling.meetings", "aarshjul.model"} & imported
+
+
+def test_babel_is_imported_only_to_write_a_date_in_words(tmp_path: Path) -> None:
+    """What aarshjul/dates.py promises."""
+    plain = plan_file(tmp_path, '[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                                'start = "18:15"\nend = "19:45"\n')
+    for args in (["check", str(EXAMPLE)], ["meetings", str(plain), "--format", "json"],
+                 ["meetings", str(plain), "--format", "csv"]):
+        assert modules_after(args, "babel")[1] == [], args
+    assert modules_after(["meetings", str(EXAMPLE), "--format", "json"], "babel")[1]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from aarshjul import load_plan
 from aarshjul.wheel.drawing import wheel_svg
 
@@ -45,6 +47,27 @@ def test_each_wheel_written_is_a_line_and_the_file_is_the_library_s(run_cli, tmp
     plan = load_plan(EXAMPLE)
     assert out.read_text(encoding="utf-8") == wheel_svg(
         plan, agendas_of(plan), year=2025, today=dt.date(2025, 6, 1))
+
+
+def test_a_wheel_is_written_whole_or_not_at_all(run_cli, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "hjul.svg"
+    out.write_text("<svg>the old wheel</svg>", encoding="utf-8")
+    # A wheel that cannot be written out: it fails half-way, as a full disk would.
+    monkeypatch.setattr("aarshjul.cli.wheel.wheel_svg", lambda *a, **k: "<svg>\ud800</svg>")
+    with pytest.raises(UnicodeEncodeError):
+        run_cli("wheel", str(EXAMPLE), "-o", str(out), "--year", "2025")
+    assert out.read_text(encoding="utf-8") == "<svg>the old wheel</svg>"
+    assert [p.name for p in tmp_path.iterdir()] == ["hjul.svg"]  # nothing left beside it
+
+
+def test_a_wheel_that_did_not_change_is_not_written_again(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "hjul.svg"
+    assert run_cli("wheel", str(EXAMPLE), "-o", str(out), "--year", "2025").exit_code == 0
+    before = out.stat().st_mtime_ns
+    again = run_cli("wheel", str(EXAMPLE), "-o", str(out), "--year", "2025")
+    assert again.stdout == f"{out} is unchanged\n"
+    assert out.stat().st_mtime_ns == before
 
 
 def test_a_year_the_plan_does_not_cover_is_misuse(run_cli, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from aarshjul.dates import full_date, long_date, short_weekday
+from aarshjul.dates import full_date, in_words, long_date, short_weekday
 from aarshjul.vocabulary import Language
 
 D = dt.date
@@ -20,6 +20,13 @@ DA, EN = Language.DA, Language.EN
 ])
 def test_long_date(day: dt.date, language: Language, text: str) -> None:
     assert long_date(day, language) == text
+
+
+def test_dates_in_texts_are_long_dates_unless_a_call_chooses() -> None:
+    """The one default of assembling agendas and building feeds."""
+    assert in_words(DA)(D(2025, 1, 15)) == "15. januar 2025"
+    assert in_words(EN)(D(2025, 1, 15)) == "15 January 2025"
+    assert in_words(DA, dt.date.isoformat)(D(2025, 1, 15)) == "2025-01-15"
 
 
 @pytest.mark.parametrize(("day", "language", "text"), [
@@ -38,3 +45,4 @@ def test_short_weekdays_have_no_dot() -> None:
         "man", "tirs", "ons", "tors", "fre", "lør", "søn"]
     assert [short_weekday(d, EN) for d in week] == [
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import jsonschema
 import pytest
 
 from aarshjul import forms, parse_plan
+from aarshjul.cli import COMMANDS, cli
 from aarshjul.plan import table_kinds
 from aarshjul.plan.header import PLAN_KEYS
 from aarshjul.plan.reader import TABLES
@@ -145,6 +147,27 @@ def test_the_schema_limits_numbers_as_the_plan_does() -> None:
         ("minutes", meeting.low, meeting.high)}
 
 
+COMMANDS_DOC = ROOT / "docs" / "commands.md"
+
+
+def command_sections() -> dict[str, str]:
+    """Each command's section of commands.md, by the command's name."""
+    parts = re.split(r"^## `aarshjul (\w+)[^`\n]*`\n", COMMANDS_DOC.read_text(encoding="utf-8"),
+                     flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_and_each_of_its_options_is_documented(name: str) -> None:
+    section = command_sections().get(name)
+    assert section is not None, f"docs/commands.md has no section for `aarshjul {name}`"
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    for option in command.params:
+        if isinstance(option, click.Option):
+            assert any(f"`{opt}" in section for opt in option.opts), (name, option.opts)
+
+
 README = ROOT / "README.md"
 
 
@@ -166,16 +189,25 @@ def test_the_readme_starts_with_the_two_commands() -> None:
 
 
 def test_a_checkout_runs_the_commands_without_installing(tmp_path: Path) -> None:
-    """cli.py beside the package runs it, whatever is installed elsewhere."""
-    env = {**os.environ, "PYTHONPATH": ""}
-    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "check",
-                             str(ROOT / "calendars" / "aarhus-msb-2025.toml")],
+    """cli.py beside the package runs it, whatever is installed elsewhere:
+    here another ``aarshjul`` on the path, which fails when imported."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "aarshjul").mkdir(parents=True)
+    (elsewhere / "aarshjul" / "__init__.py").write_text(
+        'raise ImportError("the aarshjul installed elsewhere")\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(elsewhere)}
+    plan = str(ROOT / "calendars" / "aarhus-msb-2025.toml")
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", plan],
                             capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("ok: 1 file checked, 0 errors")
-    shown = subprocess.run([sys.executable, "-c", "import aarshjul; print(aarshjul.__file__)"],
-                           capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    assert shown.stdout.strip() == str(ROOT / "aarshjul" / "__init__.py")
+    # The same script away from the package runs the other one: so the run
+    # above ran the checkout's package because cli.py stands beside it.
+    away = tmp_path / "cli.py"
+    away.write_bytes((ROOT / "cli.py").read_bytes())
+    other = subprocess.run([sys.executable, str(away), "check", plan], capture_output=True,
+                           text=True, cwd=tmp_path, env=env, check=False)
+    assert "the aarshjul installed elsewhere" in other.stderr
 
 
 def test_the_readme_example_gives_what_it_shows(run_cli, tmp_path: Path,

@@ -8,9 +8,8 @@ import re
 import pytest
 
 from aarshjul import check_agenda_text, render_agenda
-from aarshjul.vocabulary import WORDS, Language, words
+from aarshjul.vocabulary import BRIEF_HEADINGS, WORDS, Language, words
 from aarshjul.written.patterns import (
-    BRIEF_HEADINGS,
     DATE,
     DATE_TITLE,
     DURATION,

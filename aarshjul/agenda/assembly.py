@@ -15,23 +15,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
-from aarshjul.dates import long_date
+from aarshjul.dates import DateWords, in_words
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
 
 __all__ = ["Agendas", "assemble"]
-
-DateWords = Callable[[dt.date], str]
-"""How a date is written in item texts (``{date}``, ``{previous}``)."""
-
 
 @attrs.frozen
 class Agendas:
@@ -125,16 +121,14 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     """
     _check_of(plan, schedule)
     plan = locate(plan)  # a case built in code is named in its problems too
-    if date_words is None:
-        language = plan.language
-        date_words = lambda day: long_date(day, language)  # noqa: E731
+    date_words = in_words(plan.language, date_words)
     meetings = schedule.meetings
     ends = {t.id: _template_ends(t.items) for t in plan.templates}
     drafts = {m.uid: _draft(m, ends) for m in meetings}
     problems = _place_cases(plan, drafts)
     previous = _previous_meetings(meetings)
     agendas = {}
-    made: dict[tuple[int, int, int | None], AgendaItem] = {}
+    made: dict[tuple[int, Item | Case, int | None], AgendaItem] = {}
     for uid, draft in drafts.items():
         agenda, found = _timed(draft, previous.get(uid), date_words, made)
         agendas[uid] = agenda
@@ -279,12 +273,14 @@ class _Words:
 
 
 def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
-           made: dict[tuple[int, int, int | None], AgendaItem]) -> tuple[Agenda, list[Problem]]:
+           made: dict[tuple[int, Item | Case, int | None], AgendaItem]
+           ) -> tuple[Agenda, list[Problem]]:
     """The meeting's agenda with clock times, and what is wrong with it.
 
     ``made`` holds the items already made in this assembly, by number, entry
     and start: the meetings of a series mostly share their items, and a
-    large plan has tens of thousands of them. Items whose texts name the
+    large plan has tens of thousands of them. An entry is a frozen value, so
+    equal entries make equal items and share one. Items whose texts name the
     meeting's date are made anew for each meeting."""
     meeting = draft.meeting
     words = _Words(meeting.date, previous, date_words)
@@ -302,7 +298,7 @@ def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
             item=index + 1))
     items = []
     for number, (entry, start) in enumerate(zip(entries, walk.starts, strict=True), start=1):
-        key = (number, id(entry), start)  # entries live in the plan as long as ``made``
+        key = (number, entry, start)
         item = made.get(key)
         if item is None:
             item = AgendaItem(

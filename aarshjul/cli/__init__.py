@@ -10,30 +10,57 @@ their own, imported when one runs (:class:`~aarshjul.cli.lazy.LazyGroup`).
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import signal
 import sys
+from typing import Any
 
 import click
 
 from aarshjul._version import __version__
 from aarshjul.cli.lazy import LazyGroup
 
-__all__ = ["cli", "main"]
+__all__ = ["Commands", "cli", "main"]
 
+# Each command: where it is defined, and its summary for `aarshjul --help`
+# (the first line of its help, which a test holds it to), so that listing the
+# commands imports none of them.
 COMMANDS = {
-    "check": "aarshjul.cli.checking.check",
-    "meetings": "aarshjul.cli.listing.meetings",
-    "agenda": "aarshjul.cli.listing.agenda",
-    "ical": "aarshjul.cli.feeds.ical",
-    "wheel": "aarshjul.cli.wheel.wheel",
-    "build": "aarshjul.cli.site.build",
-    "serve": "aarshjul.cli.site.serve",
-    "publish": "aarshjul.cli.publishing.publish_command",
+    "check": ("aarshjul.cli.checking.check",
+              "Check plans (.toml) and written agendas (.txt, .md, .docx)."),
+    "meetings": ("aarshjul.cli.listing.meetings",
+                 "List the meetings a plan gives, in date order."),
+    "agenda": ("aarshjul.cli.listing.agenda",
+               "One meeting's agenda with clock times, in the plan's language."),
+    "ical": ("aarshjul.cli.feeds.ical",
+             "Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics."),
+    "wheel": ("aarshjul.cli.wheel.wheel",
+              "Draw the årshjul of a plan as SVG: the year as a circle, a ring per body."),
+    "build": ("aarshjul.cli.site.build",
+              "Build the static site: the wheel, coming meetings, agenda pages, feeds."),
+    "serve": ("aarshjul.cli.serving.serve",
+              "Preview a built site on http://127.0.0.1:PORT/ until Ctrl-C."),
+    "publish": ("aarshjul.cli.publishing.publish_command",
+                "Put the plan's meetings into a CalDAV calendar, one event each."),
 }
 
 
-@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS,
+class Commands(LazyGroup):
+    """The group of aarshjul's commands: each runs inside the one handler of
+    the errors a user can make (``user_errors`` in cli/common.py), so that no
+    command needs to ask for it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # The handler comes with the command that runs (whose module imports
+        # cli/common.py too), not with this module: `aarshjul --help` needs
+        # neither it nor the error types it loads.
+        common = importlib.import_module("aarshjul.cli.common")
+        with common.user_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=Commands, lazy_subcommands=COMMANDS,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="aarshjul")
 def cli() -> None:

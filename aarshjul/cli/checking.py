@@ -8,7 +8,7 @@ import os
 import click
 
 from aarshjul.check import CHECKABLE, check_path, report_record, reports_as_text
-from aarshjul.cli.common import PLAN_FILE, user_errors
+from aarshjul.cli.common import PLAN_FILE
 
 
 def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...]
@@ -24,7 +24,6 @@ def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...
 @click.argument("files", nargs=-1, required=True, type=PLAN_FILE, callback=_checkable)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One line a finding, or JSON for programs.")
-@user_errors
 def check(files: tuple[str, ...], output: str) -> None:
     """Check plans (.toml) and written agendas (.txt, .md, .docx).
 

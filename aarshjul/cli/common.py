@@ -1,20 +1,19 @@
 """What the commands share: argument types, options, and the one handler that
-turns an error a user can make into its located messages and exit status 1."""
+turns an error a user can make into its located messages and exit status 1
+(the group runs every command inside it: aarshjul/cli/__init__.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import os
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from aarshjul.errors import AarshjulError, Problem, Severity
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 PLAN_FILE = click.Path(exists=True, dir_okay=False, readable=True)
 """A file that exists (click says so with exit status 2 if not)."""
@@ -70,22 +69,18 @@ def print_problems(problems: Iterable[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
-def user_errors(command: F) -> F:
-    """Turn an AarshjulError into its located messages and exit status 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except AarshjulError as error:
-            print_problems(error.problems)
-            raise SystemExit(1) from None
-        except BrokenPipeError:
-            raise  # the reader went away: main() ends quietly
-        except OSError as error:  # a folder that cannot be made or written to
-            where = os.fsdecode(error.filename) if error.filename is not None else None
-            print_problems((Problem(Severity.ERROR, "cannot-write",
-                                    f"could not write: {error.strerror or error}", where),))
-            raise SystemExit(1) from None
-
-    return wrapper  # type: ignore[return-value]
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Inside: an AarshjulError becomes its located messages and exit status 1."""
+    try:
+        yield
+    except AarshjulError as error:
+        print_problems(error.problems)
+        raise SystemExit(1) from None
+    except BrokenPipeError:
+        raise  # the reader went away: main() ends quietly
+    except OSError as error:  # a folder that cannot be made or written to
+        where = os.fsdecode(error.filename) if error.filename is not None else None
+        print_problems((Problem(Severity.ERROR, "cannot-write",
+                                f"could not write: {error.strerror or error}", where),))
+        raise SystemExit(1) from None

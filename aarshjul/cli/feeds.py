@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, planned
 from aarshjul.ical.feeds import write_feeds
 from aarshjul.plan.reader import load_plan
+from aarshjul.vocabulary import COMMAND_LINE as SAID
+from aarshjul.vocabulary import counted
 
 
 @click.command()
@@ -18,7 +20,6 @@ from aarshjul.plan.reader import load_plan
               type=click.Path(file_okay=False, writable=True),
               help="The folder to write the feeds into (made if missing).")
 @base_url_option
-@user_errors
 def ical(plan: str, folder: str, base_url: str | None) -> None:
     """Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics.
 
@@ -32,9 +33,9 @@ def ical(plan: str, folder: str, base_url: str | None) -> None:
     exit_for(agendas)
     done = write_feeds(loaded, agendas, folder, base_url=base_url)
     for name in done.written:
-        click.echo(f"wrote {Path(folder) / name}")
+        click.echo(SAID.wrote.format(path=Path(folder) / name))
     for name in done.removed:
-        click.echo(f"removed {Path(folder) / name} (its body is no longer in the plan)")
-    removed = f", {len(done.removed)} removed" if done.removed else ""
-    click.echo(f"{len(done.written)} feed{'s' if len(done.written) != 1 else ''} written, "
-               f"{len(done.unchanged)} unchanged{removed}")
+        click.echo(SAID.removed_feed.format(path=Path(folder) / name))
+    removed = SAID.and_removed.format(count=len(done.removed)) if done.removed else ""
+    feeds = counted(len(done.written), SAID.one_feed, SAID.many_feeds)
+    click.echo(SAID.feeds_written.format(feeds=feeds, unchanged=len(done.unchanged)) + removed)

@@ -2,7 +2,10 @@
 
 Each command's module imports at its top what the command needs (feeds,
 pages, a calendar server): ``aarshjul check`` never loads what ``aarshjul
-build`` does. This is click's own recipe for lazy subcommands.
+build`` does. This is click's own recipe for lazy subcommands, with one
+addition: the group knows each command's summary, so that ``aarshjul
+--help`` lists the commands without importing any of them (importing them
+all made the list cost as much as the slowest command's start).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ __all__ = ["LazyGroup"]
 
 
 class LazyGroup(click.Group):
-    """A group with ``lazy_subcommands``: a command's name and where it is
-    defined (``"aarshjul.cli.check.check"``)."""
+    """A group with ``lazy_subcommands``: a command's name, where it is
+    defined and its summary, the first line of its help
+    (``"check": ("aarshjul.cli.checking.check", "Check plans …")``)."""
 
-    def __init__(self, *args: Any, lazy_subcommands: Mapping[str, str] | None = None,
+    def __init__(self, *args: Any, lazy_subcommands: Mapping[str, tuple[str, str]] | None = None,
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_subcommands = dict(lazy_subcommands or {})
@@ -33,9 +37,18 @@ class LazyGroup(click.Group):
             return self._load(cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands in ``--help``: click lays it out from stand-ins
+        that carry only each command's summary, as it would from the commands."""
+        stand_ins = {name: click.Command(name, help=summary)
+                     for name, (_, summary) in self.lazy_subcommands.items()}
+        listing = click.Group(self.name, commands={**stand_ins, **self.commands})
+        listing.format_commands(ctx, formatter)
+
     def _load(self, name: str) -> click.Command:
-        module, _, attribute = self.lazy_subcommands[name].rpartition(".")
+        where = self.lazy_subcommands[name][0]
+        module, _, attribute = where.rpartition(".")
         command = getattr(importlib.import_module(module), attribute)
         if not isinstance(command, click.Command):
-            raise TypeError(f"{self.lazy_subcommands[name]} is not a click command")
+            raise TypeError(f"{where} is not a click command")
         return command

@@ -8,7 +8,7 @@ import click
 
 from aarshjul.agenda import listing
 from aarshjul.agenda.documents import FORMS, render_agenda
-from aarshjul.cli.common import DATE, PLAN_FILE, user_errors
+from aarshjul.cli.common import DATE, PLAN_FILE
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.model import nearest_dates
 from aarshjul.plan.reader import load_plan
@@ -25,7 +25,6 @@ from aarshjul.scheduling.meetings import select
               help="Only meetings on or before this day.")
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]),
               default="table", show_default=True)
-@user_errors
 def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
              end: dt.date | None, output: str) -> None:
     """List the meetings a plan gives, in date order.
@@ -57,7 +56,6 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
 @click.option("--format", "output", type=click.Choice(FORMS), default="text",
               show_default=True,
               help="Plain text like a written agenda, Markdown, or an HTML page.")
-@user_errors
 def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
     """One meeting's agenda with clock times, in the plan's language.
 

@@ -8,13 +8,15 @@ from typing import Any
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE, base_url_option, user_errors
+from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.plan.reader import load_plan
 from aarshjul.publishing.server import PASSWORD_VARIABLE, Published, check_url, publish
 from aarshjul.publishing.sync import Action, Change
+from aarshjul.vocabulary import COMMAND_LINE as SAID
 
-_DONE = {Action.CREATE: "created", Action.UPDATE: "updated", Action.REMOVE: "removed"}
+_TO_DO = {Action.CREATE: SAID.create, Action.UPDATE: SAID.update, Action.REMOVE: SAID.remove}
+_DONE = {Action.CREATE: SAID.created, Action.UPDATE: SAID.updated, Action.REMOVE: SAID.removed}
 
 
 @click.command("publish")
@@ -27,7 +29,6 @@ _DONE = {Action.CREATE: "created", Action.UPDATE: "updated", Action.REMOVE: "rem
 @click.option("--body", "body_id", metavar="ID", help="Only this body's meetings.")
 @base_url_option
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
-@user_errors
 def publish_command(plan: str, *, url: str, user: str | None, body_id: str | None,
                     base_url: str | None, dry_run: bool) -> None:
     """Put the plan's meetings into a CalDAV calendar, one event each.
@@ -54,14 +55,15 @@ def publish_command(plan: str, *, url: str, user: str | None, body_id: str | Non
 
 def _summary(done: Published, url: str) -> str:
     if done.dry_run:
-        lines = [f"would {change.action.value}: {change.label}" for change in done.changes]
-        lines.append(f"dry run, nothing written: {done.created} to create, {done.updated} to "
-                     f"update, {done.removed} to remove, {done.unchanged} unchanged")
+        lines = [SAID.would.format(action=_TO_DO[change.action], label=change.label)
+                 for change in done.changes]
+        lines.append(SAID.dry_run.format(create=done.created, update=done.updated,
+                                         remove=done.removed, unchanged=done.unchanged))
         return "\n".join(lines)
     if done.changed:
-        return (f"published to {url}: {done.created} created, {done.updated} updated, "
-                f"{done.removed} removed, {done.unchanged} unchanged")
-    return f"{url} is up to date ({done.unchanged} events unchanged)"
+        return SAID.published.format(url=url, created=done.created, updated=done.updated,
+                                     removed=done.removed, unchanged=done.unchanged)
+    return SAID.up_to_date.format(where=url, count=done.unchanged, things=SAID.many_events)
 
 
 class _Progress:
@@ -75,7 +77,7 @@ class _Progress:
             click.echo(f"{_DONE[change.action]}: {change.label}")
             return
         if self._bar is None:
-            self._bar = click.progressbar(length=total, label="Publishing", file=sys.stderr)
+            self._bar = click.progressbar(length=total, label=SAID.publishing, file=sys.stderr)
             self._bar.__enter__()
         self._bar.update(1)
 
@@ -93,7 +95,7 @@ def _password(user: str) -> str:
     if password == "":
         raise click.UsageError(f"{PASSWORD_VARIABLE} is set but empty")
     if password is None and sys.stdin.isatty():
-        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+        password = click.prompt(SAID.password_for.format(user=user), hide_input=True, err=True)
     if password is None:
         raise click.UsageError(f"no password for {user}: set {PASSWORD_VARIABLE}, or run "
                                "on a terminal to be asked for it")

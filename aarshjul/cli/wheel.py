@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from aarshjul.cli.common import DATE, PLAN_FILE, user_errors
+from aarshjul.cli.common import DATE, PLAN_FILE
 from aarshjul.cli.planned import exit_for, planned
+from aarshjul.files import write_text_if_changed
 from aarshjul.plan.reader import load_plan
+from aarshjul.vocabulary import COMMAND_LINE as SAID
 from aarshjul.wheel.drawing import wheel_svg
 
 
@@ -19,7 +21,6 @@ from aarshjul.wheel.drawing import wheel_svg
               help="The SVG file to write; for several years, one file each (NAME-YEAR.svg).")
 @click.option("--year", type=int, help="The year to draw (default: every year of the plan).")
 @click.option("--today", type=DATE, metavar="YYYY-MM-DD", help="Mark this day on the wheel.")
-@user_errors
 def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> None:
     """Draw the årshjul of a plan as SVG: the year as a circle, a ring per body.
 
@@ -37,5 +38,9 @@ def wheel(plan: str, target: str, year: int | None, today: dt.date | None) -> No
     for each in chosen:
         out = path if len(chosen) == 1 else path.with_name(f"{path.stem}-{each}{path.suffix}")
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(wheel_svg(loaded, agendas, year=each, today=today), encoding="utf-8")
-        click.echo(f"wrote {out}")
+        # Whole or not at all: a write that fails (a full disk, Ctrl-C) leaves
+        # the old wheel as it was; one that would change nothing keeps its mtime.
+        if write_text_if_changed(out, wheel_svg(loaded, agendas, year=each, today=today)):
+            click.echo(SAID.wrote.format(path=out))
+        else:
+            click.echo(SAID.unchanged_file.format(path=out))

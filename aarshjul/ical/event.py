@@ -19,7 +19,7 @@ import re
 
 import attrs
 
-__all__ = ["Event"]
+__all__ = ["Event", "EventStatus", "Stamp"]
 
 # C0 controls but tab and line feed, DEL and C1: RFC 5545 forbids the first
 # two in a value and parsers trip over the third.

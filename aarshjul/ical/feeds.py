@@ -25,7 +25,7 @@ from pathlib import Path
 import attrs
 
 from aarshjul.agenda.assembly import Agendas
-from aarshjul.dates import long_date
+from aarshjul.dates import in_words
 from aarshjul.files import write_text_if_changed
 from aarshjul.ical import encode
 from aarshjul.ical.colors import css_name
@@ -47,7 +47,7 @@ from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.site.paths import agenda_paths, agenda_url
 from aarshjul.vocabulary import words
 
-__all__ = ["build_feeds", "write_feeds"]
+__all__ = ["Feeds", "Written", "build_feeds", "write_feeds"]
 
 REFRESH = "PT6H"
 """How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
@@ -94,9 +94,7 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
                 date_words: Callable[[dt.date], str] | None = None) -> Feeds:
     """Every feed's file name and text. Pure: the build's time and the
     previous build are in ``stamper``."""
-    if date_words is None:
-        language = plan.language
-        date_words = lambda day: long_date(day, language)  # noqa: E731
+    date_words = in_words(plan.language, date_words)
     records: dict[str, Record] = {}
 
     def stamped(event: Event) -> str:

@@ -23,7 +23,7 @@ import attrs
 from aarshjul.ical.encode import Encoded, encode
 from aarshjul.ical.event import Event, Stamp
 
-__all__ = ["Stamper"]
+__all__ = ["Record", "Stamper"]
 
 
 @attrs.frozen

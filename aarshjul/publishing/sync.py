@@ -36,7 +36,7 @@ from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.model import Meeting, Plan, Status
 from aarshjul.site.paths import agenda_paths, agenda_url
 
-__all__ = ["Action", "Change", "Held", "Sync", "plan_sync"]
+__all__ = ["Action", "Change"]
 
 
 @attrs.frozen

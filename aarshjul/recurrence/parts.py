@@ -18,6 +18,8 @@ import attrs
 from aarshjul.errors import AarshjulError, Problem, Severity
 from aarshjul.vocabulary import LONGEST_MONTH
 
+__all__ = ["ByDay", "Frequency", "Weekday"]
+
 
 class RuleError(AarshjulError, ValueError):
     """An RRULE that is not valid; the message says which part and why.

@@ -17,6 +17,8 @@ import holidays
 from aarshjul.model import Closed, Plan
 from aarshjul.vocabulary import Language, words
 
+__all__ = ["WorkCalendar"]
+
 
 @attrs.frozen
 class WorkCalendar:

@@ -33,6 +33,7 @@ from http import HTTPStatus
 from typing import BinaryIO
 
 from aarshjul.errors import SourceError
+from aarshjul.vocabulary import COMMAND_LINE as SAID
 
 __all__ = ["serve"]
 
@@ -260,8 +261,8 @@ def run(server: http.server.ThreadingHTTPServer, folder: str | os.PathLike[str])
     with server:
         host = server.server_name
         shown = f"[{host}]" if ":" in host else host
-        print(f"Serving {os.fspath(folder)} at http://{shown}:{server.server_port}/ "
-              "(Ctrl-C to stop)", file=sys.stderr)
+        print(SAID.serving.format(folder=os.fspath(folder),
+                                  url=f"http://{shown}:{server.server_port}/"), file=sys.stderr)
         # Ctrl-C is how a preview ends, not an error: no traceback.
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

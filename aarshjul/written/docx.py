@@ -113,9 +113,6 @@ def _is_decimal(document: Any, num_id: str, level: int) -> bool:
     return False
 
 
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.)]?\s*")
-
-
 def _blocks(container: Any) -> Iterator[list[Any]]:
     """The body's paragraphs in order, a list each; a table row's cells come
     as one list, so that "3 | Status på Ukraine-indsatsen | 18.40-19.05" can

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from aarshjul.vocabulary import BRIEF_HEADINGS
 from aarshjul.written.patterns import (
-    BRIEF_HEADINGS,
     FIELD_OF,
     LABEL,
     LEADER,

@@ -2,10 +2,10 @@
 
 Only data, in one place: the forms of times (``18.15 – 18.18``,
 ``kl. 8.30-8.45``, ``(10 minutter)``), of headings (``3. …``, ``Punkt 3: …``),
-of labelled fields and their labels in Danish and English, of dates and of
-page noise. :mod:`~aarshjul.written.times` reads the times,
-:mod:`~aarshjul.written.lines` one line's kind, and
-:mod:`~aarshjul.written.structure` the document.
+of labelled fields (their labels in Danish and English are the vocabulary's,
+:data:`~aarshjul.vocabulary.AGENDA_LABELS`), of dates and of page noise.
+:mod:`~aarshjul.written.times` reads the times, :mod:`~aarshjul.written.lines`
+one line's kind, and :mod:`~aarshjul.written.structure` the document.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 
-from aarshjul.vocabulary import MONTH_WORDS, WORDS
+from aarshjul.vocabulary import AGENDA_LABELS, MONTH_WORDS, WORDS
 
 _TIME = r"(\d{1,2})\s*[.:]\s*(\d{2})"
 RANGE = re.compile(rf"(?:kl\.?\s*)?{_TIME}\s*(?:[-–—‒]|til|to)\s*(?:kl\.?\s*)?(?:ca\.?\s*)?"
@@ -71,21 +71,5 @@ class Field(enum.Enum):
     ATTACHMENTS = "attachments"
 
 
-LABELS = {
-    Field.DATE: ("mødedato", "dato", "date", "meeting date"),
-    Field.MEETING_TIME: ("mødetid", "meeting time", "mødetidspunkt"),
-    Field.PLACE: ("mødested", "sted", "venue", "place", "location", "lokale"),
-    Field.BRIEF: ("dagsorden kort", "kort dagsorden", "agenda in brief", "agenda",
-                  "dagsorden", "indholdsfortegnelse", "indhold", "contents"),
-    Field.SUBJECT: ("emne", "subject"),
-    Field.TIME: ("tid", "time", "tidspunkt", "varighed", "duration", "tidsforbrug"),
-    Field.RESPONSIBLE: ("ansvarlig", "ansvarlige", "responsible"),
-    Field.METHOD: ("metode", "method", "behandling"),
-    Field.PURPOSE: ("baggrund/formål", "baggrund / formål", "baggrund", "formål", "purpose",
-                    "background", "background/purpose"),
-    Field.ATTACHMENTS: ("bilag", "attachments", "attachment"),
-}
+LABELS = {field: AGENDA_LABELS[field.value] for field in Field}
 FIELD_OF = {label: field for field, labels in LABELS.items() for label in labels}
-# Headings that open the short list may stand without a colon ("## Dagsorden kort").
-BRIEF_HEADINGS = {"dagsorden kort", "kort dagsorden", "agenda in brief",
-                  "indholdsfortegnelse", "contents"}

@@ -32,6 +32,8 @@ from aarshjul.written.patterns import (
     TRAILING_DURATION,
 )
 
+__all__ = ["Stated"]
+
 
 @attrs.frozen
 class Stated:
