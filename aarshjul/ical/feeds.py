@@ -25,6 +25,7 @@ from pathlib import Path
 import attrs
 
 from aarshjul.agenda.assembly import Agendas
+from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.dates import long_date
 from aarshjul.files import write_text_if_changed
 from aarshjul.ical import encode
@@ -44,7 +45,6 @@ from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.site.paths import agenda_paths, agenda_url
 from aarshjul.vocabulary import words
 
 __all__ = ["build_feeds", "write_feeds"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aarshjul.site.paths import agenda_paths, agenda_url
+from aarshjul.agenda.paths import agenda_paths, agenda_url
 
 from .plans import agendas_of, make_plan
 
