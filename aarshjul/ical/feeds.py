@@ -39,9 +39,8 @@ from aarshjul.ical.manifest import (
     previous_records,
     read_manifest,
 )
-from aarshjul.ical.meeting_events import deadline_event, meeting_event
+from aarshjul.ical.meeting_events import deadline_event, meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper
-from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
@@ -69,14 +68,6 @@ class Feeds(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.texts)
-
-
-def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
-    """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
-    # Each wall-clock time once: a large plan's meetings share their times.
-    instants = list(dict.fromkeys(dt.datetime.combine(m.date, time.to_time())
-                                  for m in meetings for time in (m.start, m.end)))
-    return vtimezone(plan.timezone, instants) if instants else []
 
 
 def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,

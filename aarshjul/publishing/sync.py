@@ -31,8 +31,7 @@ from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
-from aarshjul.ical.feeds import zone_lines
-from aarshjul.ical.meeting_events import meeting_event
+from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.model import Meeting, Plan, Status
 
