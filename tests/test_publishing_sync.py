@@ -42,7 +42,7 @@ def test_an_empty_calendar_gets_every_meeting_as_in_the_feeds() -> None:
         (Action.CREATE, f"sbu 2025-02-12 18:15 {SBU}", None),
         (Action.CREATE, f"sbu 2025-03-12 18:15 {SBU} (cancelled)", None)]
     assert [c.uid for c in sync.changes] == [m.uid for m in result.meetings]
-    assert (sync.count(Action.CREATE), sync.count(Action.UPDATE), sync.unchanged) == (5, 0, 0)
+    assert (sync.created, sync.updated, sync.unchanged) == (5, 0, 0)
     in_feed = {d.uid: d for d in decode(
         build_feeds(plan, result, stamper=Stamper(NOW))["all.ics"])}
     for change in sync.changes:
@@ -54,7 +54,7 @@ def test_the_sync_is_pure_and_reads_lines_in_any_order() -> None:
     plan = load_plan(EXAMPLE)
     result = agendas_of(plan)
     first = plan_sync(plan, result, [], now=NOW)
-    assert first.count(Action.CREATE) == len(result.meetings)
+    assert first.created == len(result.meetings)
     assert first.unchanged == 0
     # What a server gives back: the same lines, in its own order.
     held = [Held(f"/cal/{c.uid}.ics", _reversed_lines(c.text or "")) for c in first.changes]
@@ -106,7 +106,7 @@ def test_a_changed_meeting_is_written_over_its_event_at_its_address() -> None:
     (change,) = sync.changes
     assert (change.action, change.label, change.href) == (
         Action.UPDATE, "rm 2025-01-21 12:00 Rådmandsmøde", "/elsewhere/2.ics")
-    assert (sync.count(Action.UPDATE), sync.unchanged) == (1, 4)
+    assert (sync.updated, sync.unchanged) == (1, 4)
     lines = unfold(change.text or "")
     assert "DTSTART;TZID=Europe/Copenhagen:20250121T120000" in lines
     assert "DTSTAMP:20250102T120000Z" in lines
@@ -131,7 +131,7 @@ def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
         Change(Action.REMOVE, uid, label, href=f"/cal/{uid}.ics") for uid, label in sorted([
             (_uid(removed[0]), "rm 2025-01-14 10:00 Rådmandsmøde"),
             (_uid(removed[1]), "rm 2025-01-21 10:00 Rådmandsmøde")]))
-    assert (sync.count(Action.REMOVE), sync.unchanged) == (2, 3)
+    assert (sync.removed, sync.unchanged) == (2, 3)
 
 
 def _uid(held: Held) -> str:
@@ -189,7 +189,7 @@ def test_an_event_of_the_plan_in_another_form_is_written_over_with_a_higher_sequ
     (update,) = [c for c in sync.changes if c.action is Action.UPDATE]
     assert (update.uid, update.href) == (meeting.uid, f"/cal/{meeting.uid}.ics")
     assert "SEQUENCE:5" in unfold(update.text or "")
-    assert (sync.count(Action.CREATE), sync.count(Action.REMOVE)) == (4, 0)
+    assert (sync.created, sync.removed) == (4, 0)
 
 
 def test_events_link_to_their_agenda_pages() -> None:

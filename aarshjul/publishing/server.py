@@ -27,7 +27,7 @@ from caldav.lib import error
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
-from aarshjul.publishing.sync import Action, Change, Held, plan_sync
+from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
 from aarshjul.reproducible import build_time
 
 __all__ = ["Published", "publish"]
@@ -77,32 +77,12 @@ def _without_login(url: str) -> str:
 
 
 @attrs.frozen
-class Published:
+class Published(Sync):
     """What a publish did (or, with ``dry_run``, would do): the changes, in
-    the order they are made, and how many events were right already."""
+    the order they are made, how many of each kind (``created``, ``updated``,
+    ``removed``), and how many events were right already."""
 
-    changes: tuple[Change, ...]
-    unchanged: int
     dry_run: bool = False
-
-    @property
-    def created(self) -> int:
-        return self._count(Action.CREATE)
-
-    @property
-    def updated(self) -> int:
-        return self._count(Action.UPDATE)
-
-    @property
-    def removed(self) -> int:
-        return self._count(Action.REMOVE)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-    def _count(self, action: Action) -> int:
-        return sum(1 for change in self.changes if change.action is action)
 
 
 Progress = Callable[[int, int, Change], None]

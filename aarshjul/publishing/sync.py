@@ -67,12 +67,29 @@ class Change:
 
 @attrs.frozen
 class Sync:
-    """Everything a publish must do, and how many events are already right."""
+    """Everything a publish must do, in the order it is done, and how many
+    events are already right."""
 
     changes: tuple[Change, ...]
     unchanged: int
 
-    def count(self, action: Action) -> int:
+    @property
+    def created(self) -> int:
+        return self._count(Action.CREATE)
+
+    @property
+    def updated(self) -> int:
+        return self._count(Action.UPDATE)
+
+    @property
+    def removed(self) -> int:
+        return self._count(Action.REMOVE)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def _count(self, action: Action) -> int:
         return sum(1 for change in self.changes if change.action is action)
 
 
