@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aarshjul.errors import SourceError
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
 from aarshjul.ical.event import Event, EventStatus, Stamp
@@ -130,11 +131,76 @@ def test_events_aarshjul_could_not_have_written_are_known_by_their_uid_alone() -
 
 
 @pytest.mark.parametrize("text", ["not a calendar", b"\xff\xfe\x00garbage"])
-def test_text_that_is_no_calendar_is_a_value_error(text: str | bytes) -> None:
-    with pytest.raises(ValueError, match="not iCalendar text"):
-        decode(text)
+def test_text_that_is_no_calendar_is_a_source_error_where_it_came_from(text: str | bytes
+                                                                       ) -> None:
+    with pytest.raises(SourceError) as unreadable:
+        decode(text, source="feeds/all.ics")
+    (problem,) = unreadable.value.problems
+    assert (problem.file, problem.code) == ("feeds/all.ics", "not-icalendar")
+    assert problem.format().startswith(
+        "feeds/all.ics: error[not-icalendar]: is not iCalendar text that can be read (")
 
 
-@pytest.mark.parametrize("text", ["", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"])
-def test_a_calendar_without_events_has_none(text: str) -> None:
-    assert decode(text) == []
+def _one_event(lines: str) -> str:
+    """A calendar of one event of ours, with ``lines`` (each ending in \\r\\n)
+    after its SUMMARY."""
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+            "DTSTART;TZID=Europe/Copenhagen:20250115T181500\r\n"
+            "DTEND;TZID=Europe/Copenhagen:20250115T190000\r\nSUMMARY:Udvalg\r\n"
+            f"{lines}END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+_ZONE_TWICE = ("BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:A\r\nTZID:B\r\nBEGIN:STANDARD\r\n"
+               "DTSTART:20000101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\n"
+               "END:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n")
+
+
+# Text that icalendar fails on in its own ways, found by feeding it broken
+# feeds: AttributeErrors from deep inside it, besides its ValueErrors.
+@pytest.mark.parametrize("text", [
+    _one_event("URL;VALUE=URI,TEXT:https://x.dk/\r\n"),  # a parameter given twice
+    _one_event("CATEGORIES;VALUE=TEXT,TEXT:a\r\n"),
+    _ZONE_TWICE,
+    "BEGIN:VCALENDAR\r\nTZID:Europe/Copenhagen\r\n - og\r\nBEGIN:VTIMEZONE\r\n"
+    "BEGIN:DAYLIGHT\r\nEND:VEVENT\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n",
+    "END:VCALENDAR\r\n",
+    bytes(range(256)) * 4,
+    "BEGIN:VCALENDAR\r\nX-BAD;" + "ø" * 100_000 + "\r\nEND:VCALENDAR\r\n",
+], ids=["VALUE twice", "VALUE twice in CATEGORIES", "TZID twice", "TZID of the calendar",
+        "END first", "binary", "a long bad line"])
+def test_text_icalendar_fails_on_is_a_short_source_error(text: str | bytes) -> None:
+    with pytest.raises(SourceError) as unreadable:
+        decode(text, source="x.ics")
+    (problem,) = unreadable.value.problems
+    assert (problem.file, problem.code) == ("x.ics", "not-icalendar")
+    assert len(problem.message) < 300
+
+
+# Broken in ways icalendar reads past: what it reads, without a traceback.
+@pytest.mark.parametrize(("text", "uids"), [
+    ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n", ["x"]),
+    ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n", []),  # cut off
+    ("BEGIN:VCALENDAR\r\nX-LONG:" + "ø" * 1_000_000 + "\r\nEND:VCALENDAR\r\n", []),
+    ("BEGIN:VCALENDAR\r\n" + "BEGIN:X\r\n" * 5000 + "END:X\r\n" * 5000 + "END:VCALENDAR\r\n",
+     []),
+    (_one_event("").replace("20250115T181500", "20251345T999999"), ["x"]),
+    (_one_event("").replace("TZID=Europe/Copenhagen:20250115T181500", "TZID=Nowhere/Land:2025"),
+     ["x"]),
+], ids=["END of another", "cut off", "a long line", "deep", "no such day", "no such zone"])
+def test_broken_text_icalendar_reads_past_is_read(text: str, uids: list[str]) -> None:
+    found = decode(text)
+    assert [read.uid for read in found] == uids
+    assert all(read.event is None for read in found)
+
+
+@pytest.mark.parametrize("twice", ["SUMMARY:Andet\r\n", "URL:https://x.dk/\r\nURL:b\r\n",
+                                   "STATUS:CANCELLED\r\n", "X-AARSHJUL-SOURCE:p/b\r\n" * 2])
+def test_an_event_with_a_property_twice_is_none_aarshjul_could_have_written(twice: str
+                                                                           ) -> None:
+    (read,) = decode(_one_event("STATUS:CONFIRMED\r\n" + twice))
+    assert (read.uid, read.event) == ("x", None)
+
+
+def test_an_event_with_two_uids_is_left_out_as_one_without_any() -> None:
+    assert decode(_one_event("UID:y\r\n")) == []

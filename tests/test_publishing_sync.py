@@ -123,6 +123,16 @@ def test_a_second_copy_of_an_event_is_removed() -> None:
         (Action.REMOVE, "/cal/b.ics")]
 
 
+def test_an_object_icalendar_cannot_read_is_left_alone() -> None:
+    """icalendar fails on a parameter given twice with an AttributeError:
+    the object is no one's to touch, and publishing goes on."""
+    plan = make_plan(PLAN)
+    broken = Held("/cal/broken.ics", FOREIGN.format(
+        uid="broken", summary="x", extra="URL;VALUE=URI,TEXT:https://x.dk/\r\n"))
+    sync = plan_sync(plan, agendas_of(plan), [*held_as_published(), broken], now=NOW)
+    assert (sync.changes, sync.unchanged) == ((), 5)
+
+
 def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
     plan = parse_plan(without_rm(), source="without-rm.toml")
     sync = plan_sync(plan, agendas_of(plan), held_as_published(), now=NOW)

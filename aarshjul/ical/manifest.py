@@ -22,6 +22,7 @@ from pathlib import Path
 
 import attrs
 
+from aarshjul.errors import SourceError
 from aarshjul.ical.encode import utc_stamp
 from aarshjul.ical.event import Stamp
 from aarshjul.ical.stamps import Record, record_of
@@ -105,8 +106,8 @@ def previous_records(folder: Path, manifest: Manifest) -> dict[str, Record]:
     records: dict[str, Record] = {}
     for path in paths:
         try:
-            found = decode(path.read_bytes())
-        except (OSError, ValueError):  # unreadable, or not a feed: nothing to keep
+            found = decode(path.read_bytes(), source=str(path))
+        except (OSError, SourceError):  # unreadable, or not a feed: nothing to keep
             continue
         for read in found:
             if read.event is not None and read.uid not in records:

@@ -29,6 +29,7 @@ import attrs
 
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
+from aarshjul.errors import SourceError
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
 from aarshjul.ical.meeting_events import meeting_event, zone_lines
@@ -103,8 +104,8 @@ def _read(held: Iterable[Held]) -> dict[str, list[_Found]]:
     found: dict[str, list[_Found]] = {}
     for event in held:
         try:
-            decoded = decode(event.text)
-        except ValueError:  # no calendar data: nothing of ours, nothing to touch
+            decoded = decode(event.text, source=event.href)
+        except SourceError:  # no calendar data: nothing of ours, nothing to touch
             continue
         for read in decoded:
             found.setdefault(read.uid, []).append(_Found(event.href, read))
