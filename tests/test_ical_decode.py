@@ -194,6 +194,21 @@ def test_broken_text_icalendar_reads_past_is_read(text: str, uids: list[str]) ->
     assert all(read.event is None for read in found)
 
 
+@pytest.mark.parametrize("recurrence", [
+    "RRULE:FREQ=WEEKLY;COUNT=3\r\n", "RDATE;TZID=Europe/Copenhagen:20250122T181500\r\n",
+    "EXDATE;TZID=Europe/Copenhagen:20250115T181500\r\n",
+    "RECURRENCE-ID;TZID=Europe/Copenhagen:20250115T181500\r\n", "EXRULE:FREQ=WEEKLY\r\n"])
+def test_an_event_with_a_recurrence_is_none_aarshjul_could_have_written(recurrence: str
+                                                                        ) -> None:
+    """aarshjul writes one event a meeting: an event that stands for more
+    times than its own, or for one time of a series, is never one of its own."""
+    plain = _one_event("X-AARSHJUL-SOURCE:p/b\r\n")
+    (ours,) = decode(plain)
+    assert ours.event is not None
+    (read,) = decode(plain.replace("SUMMARY:", recurrence + "SUMMARY:"))
+    assert (read.uid, read.source, read.event) == ("x", "p/b", None)
+
+
 @pytest.mark.parametrize("twice", ["SUMMARY:Andet\r\n", "URL:https://x.dk/\r\nURL:b\r\n",
                                    "STATUS:CANCELLED\r\n", "X-AARSHJUL-SOURCE:p/b\r\n" * 2])
 def test_an_event_with_a_property_twice_is_none_aarshjul_could_have_written(twice: str

@@ -102,6 +102,31 @@ def test_other_events_in_the_calendar_are_never_touched(server: Radicale, calend
     assert server.events(calendar) == foreign
 
 
+def test_a_meeting_a_calendar_program_gave_a_repeat_and_a_moved_one_is_put_back(
+        server: Radicale, calendar: str) -> None:
+    """What a calendar program writes when a user makes a meeting weekly
+    and moves one of its repeats: one object, the master with an RRULE and
+    an override with RECURRENCE-ID. The publish writes the one meeting back
+    over the object, and removes nothing."""
+    plan = make_plan(PLAN)
+    first = published(plan, calendar, now=NOW).changes[0]  # rm's of 2025-01-14
+    href = next(h for h in server.events(calendar) if first.uid in h)
+    text = first.text or ""
+    event = "BEGIN:VEVENT" + text.split("BEGIN:VEVENT")[1].split("END:VEVENT")[0] + "END:VEVENT\r\n"
+    master = event.replace("SUMMARY:", "RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:")
+    moved = event.replace("SUMMARY:", "RECURRENCE-ID;TZID=Europe/Copenhagen:20250121T100000\r\n"
+                          "SUMMARY:").replace("20250114T1", "20250122T1")
+    server.put(href, text.replace(event, master + moved))
+    assert len(icalendar.Calendar.from_ical(server.events(calendar)[href][1]).walk("VEVENT")) == 2
+    assert counts(published(plan, calendar)) == (0, 1, 0, 4)
+    held = server.events(calendar)
+    assert len(held) == 5
+    (back,) = icalendar.Calendar.from_ical(held[href][1]).walk("VEVENT")
+    assert "RRULE" not in back
+    assert back.decoded("DTSTART").date() == dt.date(2025, 1, 14)
+    assert counts(published(plan, calendar)) == (0, 0, 0, 5)
+
+
 def test_one_body_is_published_and_cleaned_up_alone(server: Radicale, calendar: str) -> None:
     plan = make_plan(PLAN)
     published(plan, calendar, body="rm")

@@ -133,6 +133,57 @@ def test_an_object_icalendar_cannot_read_is_left_alone() -> None:
     assert (sync.changes, sync.unchanged) == ((), 5)
 
 
+def _with(held: Held, lines: str, before: str = "SUMMARY:") -> Held:
+    """``held`` with ``lines`` put in its event, before its line ``before``."""
+    assert held.text.count(before) == 1
+    return Held(held.href, held.text.replace(before, lines + before))
+
+
+@pytest.mark.parametrize("recurrence", [
+    "RRULE:FREQ=WEEKLY;COUNT=4\r\n", "RDATE;VALUE=DATE:20250301\r\n",
+    "EXDATE;TZID=Europe/Copenhagen:20250114T100000\r\n"])
+def test_a_meeting_a_calendar_program_made_recurring_is_the_one_meeting_again(
+        recurrence: str) -> None:
+    held = held_as_published()
+    recurring = _with(held[0], recurrence, "DTSTART;TZID")
+    recurring = Held(recurring.href, recurring.text.replace("SEQUENCE:0", "SEQUENCE:3"))
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [recurring, *held[1:]], now=NOW)
+    (change,) = sync.changes
+    assert (change.action, change.href, sync.unchanged) == (Action.UPDATE, held[0].href, 4)
+    (written,) = decode(change.text or "")
+    assert written.event == decode(held[0].text)[0].event  # not recurring
+    assert written.stamp.sequence == 4  # above the client's, which it may have shown
+
+
+def test_a_meeting_with_an_override_is_one_object_not_two_copies() -> None:
+    """A calendar program that moves one repeat of an event writes the
+    master and the override (RECURRENCE-ID) into one object: the meeting
+    is written over there, never removed as a copy of itself."""
+    held = held_as_published()
+    (master,) = decode(held[0].text)
+    override = held[0].text.split("BEGIN:VEVENT")[1].split("END:VEVENT")[0].replace(
+        "SEQUENCE:0", "SEQUENCE:2\r\nRECURRENCE-ID;TZID=Europe/Copenhagen:20250121T100000")
+    both = Held(held[0].href, held[0].text.replace(
+        "END:VEVENT\r\n", f"END:VEVENT\r\nBEGIN:VEVENT{override}END:VEVENT\r\n", 1))
+    assert [read.uid for read in decode(both.text)] == [master.uid, master.uid]
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [both, *held[1:]], now=NOW)
+    assert [(c.action, c.href) for c in sync.changes] == [(Action.UPDATE, held[0].href)]
+    assert "SEQUENCE:3" in unfold(sync.changes[0].text or "")
+    (written,) = decode(sync.changes[0].text or "")
+    assert written.event == master.event
+
+
+def test_a_recurring_event_of_a_meeting_gone_is_removed_as_one_object() -> None:
+    held = held_as_published()
+    recurring = _with(held[0], "RRULE:FREQ=WEEKLY;COUNT=4\r\n", "DTSTART;TZID")
+    plan = parse_plan(without_rm(), source="without-rm.toml")
+    sync = plan_sync(plan, agendas_of(plan), [recurring, *held[1:]], now=NOW)
+    removed = [c.href for c in sync.changes if c.action is Action.REMOVE]
+    assert sorted(removed) == sorted(h.href for h in held if "test/rm" in h.text)
+
+
 def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
     plan = parse_plan(without_rm(), source="without-rm.toml")
     sync = plan_sync(plan, agendas_of(plan), held_as_published(), now=NOW)

@@ -6,9 +6,11 @@ earlier build that left no manifest (their stamps), and imports. icalendar
 parses; this module only says which of its properties make an event.
 
 An event that aarshjul could not have written (a floating or UTC time, a
-DURATION instead of DTEND, no UID) is still read: it is a :class:`Decoded`
-without an ``event``, known by its UID and source, which is all a publish
-needs to leave it alone.
+DURATION instead of DTEND, a recurrence: RRULE, RDATE, EXDATE or
+RECURRENCE-ID) is still read: it is a :class:`Decoded` without an
+``event``, known by its UID and source, which is all a publish needs to
+write the plan's event over it or leave it alone. An event without a UID
+is left out: nothing could match it to a meeting.
 """
 
 from __future__ import annotations
@@ -124,7 +126,15 @@ def _moment(component: icalendar.Component, name: str) -> tuple[Any, str | None]
     return None
 
 
+# What makes an event stand for more than one time, or for one time of a
+# series (an override). aarshjul writes an event a meeting, none of these: an
+# event with one is never one of its own, whatever else it holds.
+_RECURRENCE = ("RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID")
+
+
 def _event(component: icalendar.Component, uid: str, source: str | None) -> Event | None:
+    if any(name in component for name in _RECURRENCE):
+        return None
     if any(isinstance(component.get(name), list) for name in _ONCE):
         return None
     try:
