@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -254,6 +255,45 @@ def test_a_password_in_the_address_is_refused_and_never_shown(url: str, shown: s
     (problem,) = bad.value.problems
     assert (problem.code, problem.file) == ("bad-url", shown)
     assert "hemmelig" not in str(bad.value)
+
+
+# Every piece of the password is a Q and a digit: none may be printed.
+@pytest.mark.parametrize("url", [
+    "http://anne:Q1/Q2?Q3#Q4@127.0.0.1:99999/cal/",  # / ? # in it: urllib reads port "Q1"
+    "http://anne:Q1/Q2@127.0.0.1:5232/anne/moeder/",
+    "http://anne:Q1@Q2:Q3@127.0.0.1:5232/anne/moeder/",  # @ and : in it
+    "http://anne:Q1%2FQ2%40Q3@127.0.0.1:5232/anne/moeder/",  # percent-encoded
+    "http://anne:Q1@127.0.0.1:99999/anne/moeder/",  # a port that cannot be
+    "http://anne:Q1@127.0.0.1:abc/anne/moeder/",
+    "http://anne:Q1@[::1/anne/moeder/",  # IPv6 without its ]
+    "https://anne:Q1:Q2@[::1]:8443/anne/moeder/",
+    "http:/anne:Q1@127.0.0.1:5232/anne/moeder/",  # one slash
+    "http:anne:Q1@127.0.0.1:5232/anne/moeder/",
+    "anne:Q1@127.0.0.1:5232/anne/moeder/",  # no scheme
+    "webcal://anne:Q1@127.0.0.1/anne/moeder/",
+    "http://anne:Q1@/anne/moeder/",  # no server
+    "http://anne:Q1 Q2@127.0.0.1/anne/mø der/",  # a space
+    "  http://anne:Q1@127.0.0.1/anne/moeder/\n",
+])
+def test_no_address_with_a_password_ever_shows_it(url: str) -> None:
+    with pytest.raises(PublishError) as bad:
+        check_url(url)
+    (problem,) = bad.value.problems
+    assert problem.code == "bad-url"
+    assert not re.search(r"Q\d", problem.format()), problem.format()
+
+
+def test_an_address_urllib_reads_otherwise_than_meant_is_never_shown(server: Radicale
+                                                                      ) -> None:
+    """To urllib, ``anne:4711`` before the first / is a server and its port;
+    to its writer, maybe a user and the start of a password. The address
+    can be, so it is asked for, and what goes wrong never shows it."""
+    url = "http://anne:4711/Q1@127.0.0.1/anne/moeder/"
+    assert check_url(url) == url
+    said = refused(make_plan(PLAN), url)
+    assert said.startswith("http://…@127.0.0.1/anne/moeder/: error[unreachable]: ")
+    assert "4711" not in said
+    assert "Q1" not in said
 
 
 def test_an_address_with_a_user_in_the_path_is_a_calendar_s() -> None:
