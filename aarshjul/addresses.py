@@ -8,18 +8,29 @@ one with ``/``, ``?``, ``#`` or ``@`` in it makes urllib read the address
 otherwise than its writer meant: ``http://anne:p/w@host/`` is, to urllib,
 the server ``anne`` on port ``p``. So the login is found on the text, not
 through urllib.
+
+A site's address (:func:`check_base_url`) is checked here too, in a
+module that imports nothing but ``re``: the commands' shared options use
+it, and every command imports them, a written agenda's check too, which
+must start fast.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["without_login"]
+__all__ = ["check_base_url", "without_login"]
 
 # The scheme with the slashes after it, or the slashes alone: where the
 # server part (and a login) would begin. An address without either begins
 # with its login, if it has one (``anne:secret@host``).
 _START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:/+|/+|")
+
+# http(s), a server (a name or an [IPv6 address]) and a port that can be,
+# and a path with nothing a feed's line could be broken by: the address goes
+# into every event's URL.
+_BASE_URL = re.compile(r"https?://(?:\[[0-9A-Fa-f:.]+\]|[^/\s?#@\\:\[\]]+)(?::\d{1,5})?"
+                       r"(?:/[^\s?#\\]*)?")
 
 
 def without_login(url: str) -> str:
@@ -48,3 +59,21 @@ def without_login(url: str) -> str:
         return url
     elided = "…@" if re.search("[/?#]", url[begins:at]) else ""
     return url[:begins] + elided + url[at + 1:]
+
+
+def check_base_url(base_url: str | None) -> str | None:
+    """``base_url``, if it is where a site can be: an ``https://`` (or
+    ``http://``) address with a server, a port that can be, no login and no
+    spaces, like ``https://example.dk/aarshjul``. Raises ValueError, which
+    never shows a password the address may hold, for one that is not:
+    every event links to an agenda page below it, for anyone to read."""
+    if base_url is None:
+        return None
+    # A login is refused as one wherever it may be (see without_login),
+    # before anything else: the message must not show its password.
+    if without_login(base_url) != base_url or "@" in base_url.partition("//")[2].split("/")[0]:
+        raise ValueError("the base URL is where the site is published, for anyone to read: "
+                         "it has no user or password in it")
+    if _BASE_URL.fullmatch(base_url) and base_url.isprintable():
+        return base_url
+    raise ValueError(f'"{base_url}" is not an address like https://example.dk/aarshjul')

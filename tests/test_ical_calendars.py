@@ -60,3 +60,9 @@ def test_every_event_is_stamped_at_the_time_given_or_the_build_s(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
     stamps = {e.decoded("DTSTAMP") for e in feed_calendar(plan, agendas).walk("VEVENT")}
     assert stamps == {NOW}
+
+
+def test_a_base_url_that_is_no_site_s_is_a_value_error() -> None:
+    plan = load_plan(EXAMPLE)
+    with pytest.raises(ValueError, match="is not an address like"):
+        feed_calendar(plan, agendas_of(plan), now=NOW, base_url="https://x.dk/\x00")

@@ -313,3 +313,10 @@ def test_updates_go_where_the_calendar_keeps_the_events(server: Radicale, calend
     held = server.events(calendar)
     assert len(held) == 5
     assert all("/imported-" in href for href in held)
+
+
+def test_a_base_url_that_is_no_site_s_is_refused_before_the_server_is_asked() -> None:
+    url = f"http://127.0.0.1:{free_port()}/{USER}/moeder/"  # nobody listens there
+    plan = make_plan(PLAN)
+    with pytest.raises(ValueError, match="no user or password"):
+        publish(plan, agendas_of(plan), url, base_url="https://anne:Q1@x.dk/")

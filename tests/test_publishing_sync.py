@@ -261,3 +261,9 @@ def test_events_link_to_their_agenda_pages() -> None:
     assert links[:2] == ["URL;VALUE=URI:https://x.dk/hjul/agendas/rm/2025-01-14.html",
                          "URL;VALUE=URI:https://x.dk/hjul/agendas/sbu/2025-01-15.html"]
     assert len(links) == 5
+
+
+def test_a_base_url_that_is_no_site_s_is_a_value_error() -> None:
+    plan = make_plan(PLAN)
+    with pytest.raises(ValueError, match="is not an address like"):
+        plan_sync(plan, agendas_of(plan), [], now=NOW, base_url="https://x.dk/\r\nX-EVIL:1")

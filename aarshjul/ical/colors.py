@@ -44,6 +44,20 @@ _NAMED = (
 )
 
 
+def is_css_name(name: str) -> bool:
+    """Whether ``name`` is one of CSS3's colour names, as RFC 7986 wants them.
+
+    >>> is_css_name("teal"), is_css_name("Teal"), is_css_name("#1f6f8b")
+    (True, False, False)
+    """
+    return name in _names()
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    return frozenset(name for name, _ in _table())
+
+
 @functools.cache
 def _table() -> tuple[tuple[str, tuple[int, int, int]], ...]:
     words = _NAMED.split()

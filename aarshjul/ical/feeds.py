@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.dates import long_date
@@ -84,7 +85,9 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
                 base_url: str | None = None,
                 date_words: Callable[[dt.date], str] | None = None) -> Feeds:
     """Every feed's file name and text. Pure: the build's time and the
-    previous build are in ``stamper``."""
+    previous build are in ``stamper``. Raises ValueError for a ``base_url``
+    that is no site's address (:func:`~aarshjul.addresses.check_base_url`)."""
+    check_base_url(base_url)
     if date_words is None:
         language = plan.language
         date_words = lambda day: long_date(day, language)  # noqa: E731
@@ -140,6 +143,7 @@ def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
     """Write the feeds into ``folder``, keeping the stamps of events that did
     not change since the last run, and remove the feeds of bodies that an
     earlier run wrote and the plan no longer has (its manifest says which)."""
+    check_base_url(base_url)  # before the folder is made
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)

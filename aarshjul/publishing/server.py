@@ -23,7 +23,7 @@ from caldav.davclient import DAVClient
 from caldav.elements import dav
 from caldav.lib import error
 
-from aarshjul.addresses import without_login
+from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
@@ -201,6 +201,7 @@ def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
     events that it no longer has, leave every other event alone. With
     ``dry_run``, only say what would change. ``progress`` hears of each
     change as it is made (for a progress bar)."""
+    check_base_url(base_url)  # before the server is asked anything
     calendar = Calendar(url, user=user, password=password)
     sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
                      base_url=base_url)

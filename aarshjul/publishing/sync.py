@@ -34,6 +34,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.errors import SourceError
@@ -156,7 +157,9 @@ def label(meeting: Meeting) -> str:
 def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.datetime,
               body: str | None = None, base_url: str | None = None) -> Sync:
     """The changes that make a calendar holding ``held`` hold the meetings
-    of ``plan`` (of one ``body``, if given), stamped at ``now``."""
+    of ``plan`` (of one ``body``, if given), stamped at ``now``. Raises
+    ValueError for a ``base_url`` that is no site's address."""
+    check_base_url(base_url)
     if body is not None:
         plan.body(body)  # KeyError for a body the plan does not have
     meetings = [m for m in agendas.meetings if body is None or m.body == body]
