@@ -150,11 +150,12 @@ def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
     stamper = Stamper(now or build_time(), previous_records(out, manifest))
     feeds = build_feeds(plan, agendas, stamper=stamper, base_url=base_url)
     removed = tuple(sorted(manifest.feeds - set(feeds)))
-    # The manifest first: the next run stamps from it, so a run stopped
-    # half-way must not leave it older than a feed it wrote (a stamp or a
-    # SEQUENCE would then go back). It names the feeds still to be removed
-    # until they are.
-    write_text_if_changed(out / MANIFEST, manifest_text([*feeds, *removed], feeds.records))
+    # The manifest first: it names the feeds still to be removed until they
+    # are. A run stopped before every feed is written leaves it with digests
+    # the feeds on disk do not have, and the next run reads the feeds for
+    # their stamps instead: no stamp or SEQUENCE goes back.
+    write_text_if_changed(out / MANIFEST, manifest_text(
+        {**feeds, **dict.fromkeys(removed)}, feeds.records))
     changed = {name for name in feeds if write_text_if_changed(out / name, feeds[name])}
     for name in removed:
         (out / name).unlink(missing_ok=True)
