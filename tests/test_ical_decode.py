@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aarshjul.errors import SourceError
+from aarshjul.ical.colors import css_names
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
 from aarshjul.ical.event import Event, EventStatus, Stamp
@@ -25,6 +26,14 @@ TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_siz
                      " \t padded \t ", "line\u2028separated\u2029too", "\x0bvertical tab",
                      "trailing backslash\\"])
 IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+# Any link and colour an Event takes (its validators), not only those a plan
+# gives: a URI with any scheme, and any printable character but a space or
+# a backslash after it; any CSS3 colour name.
+URLS = st.builds(
+    "{}:{}".format, st.from_regex(r"[A-Za-z][A-Za-z0-9+.-]{0,10}", fullmatch=True),
+    st.text(st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"),
+                          exclude_characters="\\"), min_size=1, max_size=120))
+COLORS = st.sampled_from(sorted(css_names()))
 
 
 @st.composite
@@ -49,8 +58,7 @@ def events(draw: st.DrawFn) -> Event:
         categories=tuple(draw(st.lists(TEXT, max_size=3))),
         status=draw(st.sampled_from(EventStatus)), transparent=draw(st.booleans()),
         related_to=draw(st.none() | st.uuids().map(str)),
-        color=draw(st.none() | st.sampled_from(["teal", "firebrick", "darkslateblue"])),
-        url=draw(st.none() | IDS.map(lambda path: f"https://x.dk/hjul/agendas/{path}.html")),
+        color=draw(st.none() | COLORS), url=draw(st.none() | URLS),
         source=draw(st.none() | st.just(f"{plan}/{body}")))
 
 

@@ -50,11 +50,12 @@ def is_css_name(name: str) -> bool:
     >>> is_css_name("teal"), is_css_name("Teal"), is_css_name("#1f6f8b")
     (True, False, False)
     """
-    return name in _names()
+    return name in css_names()
 
 
 @functools.cache
-def _names() -> frozenset[str]:
+def css_names() -> frozenset[str]:
+    """CSS3's colour names (CSS Color Module Level 3, §4.3)."""
     return frozenset(name for name, _ in _table())
 
 
