@@ -184,6 +184,19 @@ def test_a_recurring_event_of_a_meeting_gone_is_removed_as_one_object() -> None:
     assert sorted(removed) == sorted(h.href for h in held if "test/rm" in h.text)
 
 
+@pytest.mark.parametrize("added", [
+    "CATEGORIES:\r\n", "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+    "DESCRIPTION:Snart\r\nEND:VALARM\r\n", "ATTENDEE:mailto:anne@example.dk\r\n"])
+def test_what_the_plan_does_not_say_is_no_change(added: str) -> None:
+    """A blank category, an alarm or an attendee a calendar program added to
+    a meeting's event is not the plan's to put back (docs/caldav.md)."""
+    held = held_as_published()
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [_with(held[0], added, "END:VEVENT"), *held[1:]],
+                     now=NOW)
+    assert (sync.changes, sync.unchanged) == ((), 5)
+
+
 def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
     plan = parse_plan(without_rm(), source="without-rm.toml")
     sync = plan_sync(plan, agendas_of(plan), held_as_published(), now=NOW)

@@ -46,7 +46,9 @@ def feed_text(value: str) -> str:
 
 
 def _categories(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    # An empty category cannot be told from none in CATEGORIES.
+    # A blank category names nothing a calendar could show: an event with
+    # one is the event without it (a client's "CATEGORIES:udvalg," is read
+    # as udvalg alone), and a change of a blank category alone is no change.
     return tuple(text for value in values if (text := feed_text(value)))
 
 

@@ -9,7 +9,9 @@ server.
   and compared with the plan's as events, not as text: a server may store
   an event's lines in its own order and fold them its own way. A meeting
   whose event the calendar holds unchanged is left alone, so a second
-  publish with nothing changed writes nothing.
+  publish with nothing changed writes nothing. What an event does not
+  hold is no change: a property aarshjul does not write (an alarm, an
+  attendee), a blank category, spaces at the ends of a text.
 - A changed meeting is written over its event, at the address the server
   has it; its SEQUENCE grows when its time, place or status changed, as in
   the feeds.
