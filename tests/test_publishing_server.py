@@ -128,6 +128,17 @@ def test_a_meeting_a_calendar_program_gave_a_repeat_and_a_moved_one_is_put_back(
     assert counts(published(plan, calendar)) == (0, 0, 0, 5)
 
 
+def test_an_object_icalendar_cannot_read_is_left_alone(server: Radicale, calendar: str
+                                                       ) -> None:
+    """The server takes it (its own parser reads it); icalendar fails on
+    it with an AttributeError. The publish goes on, and leaves it."""
+    broken = FOREIGN.format(uid="broken", summary="x",
+                            extra="URL;VALUE=URI,TEXT:https://x.dk/\r\n")
+    server.put(calendar + "broken.ics", broken)
+    assert counts(published(make_plan(PLAN), calendar)) == (5, 0, 0, 0)
+    assert len(server.events(calendar)) == 6
+
+
 def test_one_body_is_published_and_cleaned_up_alone(server: Radicale, calendar: str) -> None:
     plan = make_plan(PLAN)
     published(plan, calendar, body="rm")
