@@ -101,6 +101,17 @@ def test_a_base_url_that_would_break_a_link_or_a_feed_is_refused(url: str) -> No
         "https://example.dk/aarshjul")
 
 
+@pytest.mark.parametrize("url", ["https://anne:Q1@x.dk/hjul", "https://anne:Q1/Q2@x.dk/hjul",
+                                 "https://anne:4711/Q2@x.dk/hjul"])
+def test_a_base_url_with_a_password_is_refused_and_never_shown(url: str) -> None:
+    """It would stand in every event of every feed, for anyone to read."""
+    result = CliRunner().invoke(site, ["--base-url", url])
+    assert result.exit_code == 2
+    assert "no user or password" in result.stderr
+    assert "Q1" not in result.output
+    assert "Q2" not in result.output
+
+
 @click.command()
 @click.argument("what")
 def failing(what: str) -> None:

@@ -36,6 +36,21 @@ def test_the_feed_of_a_body_taken_out_of_the_plan_is_removed(run_cli, tmp_path: 
     assert again.stdout.endswith("0 feeds written, 3 unchanged\n")
 
 
+def test_old_feeds_that_icalendar_cannot_read_are_passed_over(run_cli, tmp_path: Path
+                                                              ) -> None:
+    """Without a manifest the old feeds are read for their stamps; one that
+    icalendar fails on (here with an AttributeError of its own) has none to
+    give, and the feeds are written anew."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "all.ics").write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+                                 "URL;VALUE=URI,TEXT:https://x.dk/\r\nEND:VEVENT\r\n"
+                                 "END:VCALENDAR\r\n", encoding="utf-8")
+    result = run_cli("ical", str(EXAMPLE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "4 feeds written, 0 unchanged"
+
+
 def test_the_command_writes_the_feeds(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "feeds"
     first = run_cli("ical", str(EXAMPLE), "-o", str(out))

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aarshjul.errors import SourceError
+from aarshjul.ical.colors import css_names
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
 from aarshjul.ical.event import Event, EventStatus, Stamp
@@ -24,6 +26,14 @@ TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_siz
                      " \t padded \t ", "line\u2028separated\u2029too", "\x0bvertical tab",
                      "trailing backslash\\"])
 IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+# Any link and colour an Event takes (its validators), not only those a plan
+# gives: a URI with any scheme, and any printable character but a space or
+# a backslash after it; any CSS3 colour name.
+URLS = st.builds(
+    "{}:{}".format, st.from_regex(r"[A-Za-z][A-Za-z0-9+.-]{0,10}", fullmatch=True),
+    st.text(st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"),
+                          exclude_characters="\\"), min_size=1, max_size=120))
+COLORS = st.sampled_from(sorted(css_names()))
 
 
 @st.composite
@@ -48,8 +58,7 @@ def events(draw: st.DrawFn) -> Event:
         categories=tuple(draw(st.lists(TEXT, max_size=3))),
         status=draw(st.sampled_from(EventStatus)), transparent=draw(st.booleans()),
         related_to=draw(st.none() | st.uuids().map(str)),
-        color=draw(st.none() | st.sampled_from(["teal", "firebrick", "darkslateblue"])),
-        url=draw(st.none() | IDS.map(lambda path: f"https://x.dk/hjul/agendas/{path}.html")),
+        color=draw(st.none() | COLORS), url=draw(st.none() | URLS),
         source=draw(st.none() | st.just(f"{plan}/{body}")))
 
 
@@ -130,11 +139,91 @@ def test_events_aarshjul_could_not_have_written_are_known_by_their_uid_alone() -
 
 
 @pytest.mark.parametrize("text", ["not a calendar", b"\xff\xfe\x00garbage"])
-def test_text_that_is_no_calendar_is_a_value_error(text: str | bytes) -> None:
-    with pytest.raises(ValueError, match="not iCalendar text"):
-        decode(text)
+def test_text_that_is_no_calendar_is_a_source_error_where_it_came_from(text: str | bytes
+                                                                       ) -> None:
+    with pytest.raises(SourceError) as unreadable:
+        decode(text, source="feeds/all.ics")
+    (problem,) = unreadable.value.problems
+    assert (problem.file, problem.code) == ("feeds/all.ics", "not-icalendar")
+    assert problem.format().startswith(
+        "feeds/all.ics: error[not-icalendar]: is not iCalendar text that can be read (")
 
 
-@pytest.mark.parametrize("text", ["", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"])
-def test_a_calendar_without_events_has_none(text: str) -> None:
-    assert decode(text) == []
+def _one_event(lines: str) -> str:
+    """A calendar of one event of ours, with ``lines`` (each ending in \\r\\n)
+    after its SUMMARY."""
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+            "DTSTART;TZID=Europe/Copenhagen:20250115T181500\r\n"
+            "DTEND;TZID=Europe/Copenhagen:20250115T190000\r\nSUMMARY:Udvalg\r\n"
+            f"{lines}END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+_ZONE_TWICE = ("BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:A\r\nTZID:B\r\nBEGIN:STANDARD\r\n"
+               "DTSTART:20000101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\n"
+               "END:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n")
+
+
+# Text that icalendar fails on in its own ways, found by feeding it broken
+# feeds: AttributeErrors from deep inside it, besides its ValueErrors.
+@pytest.mark.parametrize("text", [
+    _one_event("URL;VALUE=URI,TEXT:https://x.dk/\r\n"),  # a parameter given twice
+    _one_event("CATEGORIES;VALUE=TEXT,TEXT:a\r\n"),
+    _ZONE_TWICE,
+    "BEGIN:VCALENDAR\r\nTZID:Europe/Copenhagen\r\n - og\r\nBEGIN:VTIMEZONE\r\n"
+    "BEGIN:DAYLIGHT\r\nEND:VEVENT\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n",
+    "END:VCALENDAR\r\n",
+    bytes(range(256)) * 4,
+    "BEGIN:VCALENDAR\r\nX-BAD;" + "ø" * 100_000 + "\r\nEND:VCALENDAR\r\n",
+], ids=["VALUE twice", "VALUE twice in CATEGORIES", "TZID twice", "TZID of the calendar",
+        "END first", "binary", "a long bad line"])
+def test_text_icalendar_fails_on_is_a_short_source_error(text: str | bytes) -> None:
+    with pytest.raises(SourceError) as unreadable:
+        decode(text, source="x.ics")
+    (problem,) = unreadable.value.problems
+    assert (problem.file, problem.code) == ("x.ics", "not-icalendar")
+    assert len(problem.message) < 300
+
+
+# Broken in ways icalendar reads past: what it reads, without a traceback.
+@pytest.mark.parametrize(("text", "uids"), [
+    ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n", ["x"]),
+    ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n", []),  # cut off
+    ("BEGIN:VCALENDAR\r\nX-LONG:" + "ø" * 1_000_000 + "\r\nEND:VCALENDAR\r\n", []),
+    ("BEGIN:VCALENDAR\r\n" + "BEGIN:X\r\n" * 5000 + "END:X\r\n" * 5000 + "END:VCALENDAR\r\n",
+     []),
+    (_one_event("").replace("20250115T181500", "20251345T999999"), ["x"]),
+    (_one_event("").replace("TZID=Europe/Copenhagen:20250115T181500", "TZID=Nowhere/Land:2025"),
+     ["x"]),
+], ids=["END of another", "cut off", "a long line", "deep", "no such day", "no such zone"])
+def test_broken_text_icalendar_reads_past_is_read(text: str, uids: list[str]) -> None:
+    found = decode(text)
+    assert [read.uid for read in found] == uids
+    assert all(read.event is None for read in found)
+
+
+@pytest.mark.parametrize("recurrence", [
+    "RRULE:FREQ=WEEKLY;COUNT=3\r\n", "RDATE;TZID=Europe/Copenhagen:20250122T181500\r\n",
+    "EXDATE;TZID=Europe/Copenhagen:20250115T181500\r\n",
+    "RECURRENCE-ID;TZID=Europe/Copenhagen:20250115T181500\r\n", "EXRULE:FREQ=WEEKLY\r\n"])
+def test_an_event_with_a_recurrence_is_none_aarshjul_could_have_written(recurrence: str
+                                                                        ) -> None:
+    """aarshjul writes one event a meeting: an event that stands for more
+    times than its own, or for one time of a series, is never one of its own."""
+    plain = _one_event("X-AARSHJUL-SOURCE:p/b\r\n")
+    (ours,) = decode(plain)
+    assert ours.event is not None
+    (read,) = decode(plain.replace("SUMMARY:", recurrence + "SUMMARY:"))
+    assert (read.uid, read.source, read.event) == ("x", "p/b", None)
+
+
+@pytest.mark.parametrize("twice", ["SUMMARY:Andet\r\n", "URL:https://x.dk/\r\nURL:b\r\n",
+                                   "STATUS:CANCELLED\r\n", "X-AARSHJUL-SOURCE:p/b\r\n" * 2])
+def test_an_event_with_a_property_twice_is_none_aarshjul_could_have_written(twice: str
+                                                                           ) -> None:
+    (read,) = decode(_one_event("STATUS:CONFIRMED\r\n" + twice))
+    assert (read.uid, read.event) == ("x", None)
+
+
+def test_an_event_with_two_uids_is_left_out_as_one_without_any() -> None:
+    assert decode(_one_event("UID:y\r\n")) == []

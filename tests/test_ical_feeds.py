@@ -413,3 +413,17 @@ def test_an_event_is_read_the_same_in_any_layout() -> None:
                    "END:VEVENT\r\nEND:VCALENDAR\r\n") for layout in layouts]
     assert read[0][0].event is not None
     assert all(other == read[0] for other in read[1:])
+
+
+@pytest.mark.parametrize("base_url", ["https://x.dk/hjul\r\nX-EVIL:1", "https://anne:Q1@x.dk/"])
+def test_a_base_url_that_is_no_site_s_is_a_value_error(tmp_path: Path, base_url: str) -> None:
+    """A script's base_url goes into every event's URL: one that could break
+    a feed's line, or that holds a password, is refused before anything is
+    made or written."""
+    plan = make_plan(PLAN)
+    with pytest.raises(ValueError, match=r"not an address|no user or password") as refused:
+        build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW), base_url=base_url)
+    assert "Q1" not in str(refused.value)
+    with pytest.raises(ValueError, match=r"not an address|no user or password"):
+        write_feeds(plan, agendas_of(plan), tmp_path / "feeds", now=NOW, base_url=base_url)
+    assert not (tmp_path / "feeds").exists()

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -100,6 +101,42 @@ def test_other_events_in_the_calendar_are_never_touched(server: Radicale, calend
     # A plan with no meetings any more.
     assert counts(published(make_plan(""), calendar)) == (0, 0, 5, 0)
     assert server.events(calendar) == foreign
+
+
+def test_a_meeting_a_calendar_program_gave_a_repeat_and_a_moved_one_is_put_back(
+        server: Radicale, calendar: str) -> None:
+    """What a calendar program writes when a user makes a meeting weekly
+    and moves one of its repeats: one object, the master with an RRULE and
+    an override with RECURRENCE-ID. The publish writes the one meeting back
+    over the object, and removes nothing."""
+    plan = make_plan(PLAN)
+    first = published(plan, calendar, now=NOW).changes[0]  # rm's of 2025-01-14
+    href = next(h for h in server.events(calendar) if first.uid in h)
+    text = first.text or ""
+    event = "BEGIN:VEVENT" + text.split("BEGIN:VEVENT")[1].split("END:VEVENT")[0] + "END:VEVENT\r\n"
+    master = event.replace("SUMMARY:", "RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:")
+    moved = event.replace("SUMMARY:", "RECURRENCE-ID;TZID=Europe/Copenhagen:20250121T100000\r\n"
+                          "SUMMARY:").replace("20250114T1", "20250122T1")
+    server.put(href, text.replace(event, master + moved))
+    assert len(icalendar.Calendar.from_ical(server.events(calendar)[href][1]).walk("VEVENT")) == 2
+    assert counts(published(plan, calendar)) == (0, 1, 0, 4)
+    held = server.events(calendar)
+    assert len(held) == 5
+    (back,) = icalendar.Calendar.from_ical(held[href][1]).walk("VEVENT")
+    assert "RRULE" not in back
+    assert back.decoded("DTSTART").date() == dt.date(2025, 1, 14)
+    assert counts(published(plan, calendar)) == (0, 0, 0, 5)
+
+
+def test_an_object_icalendar_cannot_read_is_left_alone(server: Radicale, calendar: str
+                                                       ) -> None:
+    """The server takes it (its own parser reads it); icalendar fails on
+    it with an AttributeError. The publish goes on, and leaves it."""
+    broken = FOREIGN.format(uid="broken", summary="x",
+                            extra="URL;VALUE=URI,TEXT:https://x.dk/\r\n")
+    server.put(calendar + "broken.ics", broken)
+    assert counts(published(make_plan(PLAN), calendar)) == (5, 0, 0, 0)
+    assert len(server.events(calendar)) == 6
 
 
 def test_one_body_is_published_and_cleaned_up_alone(server: Radicale, calendar: str) -> None:
@@ -231,6 +268,45 @@ def test_a_password_in_the_address_is_refused_and_never_shown(url: str, shown: s
     assert "hemmelig" not in str(bad.value)
 
 
+# Every piece of the password is a Q and a digit: none may be printed.
+@pytest.mark.parametrize("url", [
+    "http://anne:Q1/Q2?Q3#Q4@127.0.0.1:99999/cal/",  # / ? # in it: urllib reads port "Q1"
+    "http://anne:Q1/Q2@127.0.0.1:5232/anne/moeder/",
+    "http://anne:Q1@Q2:Q3@127.0.0.1:5232/anne/moeder/",  # @ and : in it
+    "http://anne:Q1%2FQ2%40Q3@127.0.0.1:5232/anne/moeder/",  # percent-encoded
+    "http://anne:Q1@127.0.0.1:99999/anne/moeder/",  # a port that cannot be
+    "http://anne:Q1@127.0.0.1:abc/anne/moeder/",
+    "http://anne:Q1@[::1/anne/moeder/",  # IPv6 without its ]
+    "https://anne:Q1:Q2@[::1]:8443/anne/moeder/",
+    "http:/anne:Q1@127.0.0.1:5232/anne/moeder/",  # one slash
+    "http:anne:Q1@127.0.0.1:5232/anne/moeder/",
+    "anne:Q1@127.0.0.1:5232/anne/moeder/",  # no scheme
+    "webcal://anne:Q1@127.0.0.1/anne/moeder/",
+    "http://anne:Q1@/anne/moeder/",  # no server
+    "http://anne:Q1 Q2@127.0.0.1/anne/mø der/",  # a space
+    "  http://anne:Q1@127.0.0.1/anne/moeder/\n",
+])
+def test_no_address_with_a_password_ever_shows_it(url: str) -> None:
+    with pytest.raises(PublishError) as bad:
+        check_url(url)
+    (problem,) = bad.value.problems
+    assert problem.code == "bad-url"
+    assert not re.search(r"Q\d", problem.format()), problem.format()
+
+
+def test_an_address_urllib_reads_otherwise_than_meant_is_never_shown(server: Radicale
+                                                                      ) -> None:
+    """To urllib, ``anne:4711`` before the first / is a server and its port;
+    to its writer, maybe a user and the start of a password. The address
+    can be, so it is asked for, and what goes wrong never shows it."""
+    url = "http://anne:4711/Q1@127.0.0.1/anne/moeder/"
+    assert check_url(url) == url
+    said = refused(make_plan(PLAN), url)
+    assert said.startswith("http://…@127.0.0.1/anne/moeder/: error[unreachable]: ")
+    assert "4711" not in said
+    assert "Q1" not in said
+
+
 def test_an_address_with_a_user_in_the_path_is_a_calendar_s() -> None:
     """Nextcloud names a user's calendars by the login, which may have an @."""
     url = "https://cloud.example.dk/remote.php/dav/calendars/anne@example.dk/moeder/"
@@ -248,3 +324,10 @@ def test_updates_go_where_the_calendar_keeps_the_events(server: Radicale, calend
     held = server.events(calendar)
     assert len(held) == 5
     assert all("/imported-" in href for href in held)
+
+
+def test_a_base_url_that_is_no_site_s_is_refused_before_the_server_is_asked() -> None:
+    url = f"http://127.0.0.1:{free_port()}/{USER}/moeder/"  # nobody listens there
+    plan = make_plan(PLAN)
+    with pytest.raises(ValueError, match="no user or password"):
+        publish(plan, agendas_of(plan), url, base_url="https://anne:Q1@x.dk/")

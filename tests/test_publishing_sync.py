@@ -42,7 +42,7 @@ def test_an_empty_calendar_gets_every_meeting_as_in_the_feeds() -> None:
         (Action.CREATE, f"sbu 2025-02-12 18:15 {SBU}", None),
         (Action.CREATE, f"sbu 2025-03-12 18:15 {SBU} (cancelled)", None)]
     assert [c.uid for c in sync.changes] == [m.uid for m in result.meetings]
-    assert (sync.count(Action.CREATE), sync.count(Action.UPDATE), sync.unchanged) == (5, 0, 0)
+    assert (sync.created, sync.updated, sync.unchanged) == (5, 0, 0)
     in_feed = {d.uid: d for d in decode(
         build_feeds(plan, result, stamper=Stamper(NOW))["all.ics"])}
     for change in sync.changes:
@@ -54,7 +54,7 @@ def test_the_sync_is_pure_and_reads_lines_in_any_order() -> None:
     plan = load_plan(EXAMPLE)
     result = agendas_of(plan)
     first = plan_sync(plan, result, [], now=NOW)
-    assert first.count(Action.CREATE) == len(result.meetings)
+    assert first.created == len(result.meetings)
     assert first.unchanged == 0
     # What a server gives back: the same lines, in its own order.
     held = [Held(f"/cal/{c.uid}.ics", _reversed_lines(c.text or "")) for c in first.changes]
@@ -106,7 +106,7 @@ def test_a_changed_meeting_is_written_over_its_event_at_its_address() -> None:
     (change,) = sync.changes
     assert (change.action, change.label, change.href) == (
         Action.UPDATE, "rm 2025-01-21 12:00 Rådmandsmøde", "/elsewhere/2.ics")
-    assert (sync.count(Action.UPDATE), sync.unchanged) == (1, 4)
+    assert (sync.updated, sync.unchanged) == (1, 4)
     lines = unfold(change.text or "")
     assert "DTSTART;TZID=Europe/Copenhagen:20250121T120000" in lines
     assert "DTSTAMP:20250102T120000Z" in lines
@@ -123,6 +123,80 @@ def test_a_second_copy_of_an_event_is_removed() -> None:
         (Action.REMOVE, "/cal/b.ics")]
 
 
+def test_an_object_icalendar_cannot_read_is_left_alone() -> None:
+    """icalendar fails on a parameter given twice with an AttributeError:
+    the object is no one's to touch, and publishing goes on."""
+    plan = make_plan(PLAN)
+    broken = Held("/cal/broken.ics", FOREIGN.format(
+        uid="broken", summary="x", extra="URL;VALUE=URI,TEXT:https://x.dk/\r\n"))
+    sync = plan_sync(plan, agendas_of(plan), [*held_as_published(), broken], now=NOW)
+    assert (sync.changes, sync.unchanged) == ((), 5)
+
+
+def _with(held: Held, lines: str, before: str = "SUMMARY:") -> Held:
+    """``held`` with ``lines`` put in its event, before its line ``before``."""
+    assert held.text.count(before) == 1
+    return Held(held.href, held.text.replace(before, lines + before))
+
+
+@pytest.mark.parametrize("recurrence", [
+    "RRULE:FREQ=WEEKLY;COUNT=4\r\n", "RDATE;VALUE=DATE:20250301\r\n",
+    "EXDATE;TZID=Europe/Copenhagen:20250114T100000\r\n"])
+def test_a_meeting_a_calendar_program_made_recurring_is_the_one_meeting_again(
+        recurrence: str) -> None:
+    held = held_as_published()
+    recurring = _with(held[0], recurrence, "DTSTART;TZID")
+    recurring = Held(recurring.href, recurring.text.replace("SEQUENCE:0", "SEQUENCE:3"))
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [recurring, *held[1:]], now=NOW)
+    (change,) = sync.changes
+    assert (change.action, change.href, sync.unchanged) == (Action.UPDATE, held[0].href, 4)
+    (written,) = decode(change.text or "")
+    assert written.event == decode(held[0].text)[0].event  # not recurring
+    assert written.stamp.sequence == 4  # above the client's, which it may have shown
+
+
+def test_a_meeting_with_an_override_is_one_object_not_two_copies() -> None:
+    """A calendar program that moves one repeat of an event writes the
+    master and the override (RECURRENCE-ID) into one object: the meeting
+    is written over there, never removed as a copy of itself."""
+    held = held_as_published()
+    (master,) = decode(held[0].text)
+    override = held[0].text.split("BEGIN:VEVENT")[1].split("END:VEVENT")[0].replace(
+        "SEQUENCE:0", "SEQUENCE:2\r\nRECURRENCE-ID;TZID=Europe/Copenhagen:20250121T100000")
+    both = Held(held[0].href, held[0].text.replace(
+        "END:VEVENT\r\n", f"END:VEVENT\r\nBEGIN:VEVENT{override}END:VEVENT\r\n", 1))
+    assert [read.uid for read in decode(both.text)] == [master.uid, master.uid]
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [both, *held[1:]], now=NOW)
+    assert [(c.action, c.href) for c in sync.changes] == [(Action.UPDATE, held[0].href)]
+    assert "SEQUENCE:3" in unfold(sync.changes[0].text or "")
+    (written,) = decode(sync.changes[0].text or "")
+    assert written.event == master.event
+
+
+def test_a_recurring_event_of_a_meeting_gone_is_removed_as_one_object() -> None:
+    held = held_as_published()
+    recurring = _with(held[0], "RRULE:FREQ=WEEKLY;COUNT=4\r\n", "DTSTART;TZID")
+    plan = parse_plan(without_rm(), source="without-rm.toml")
+    sync = plan_sync(plan, agendas_of(plan), [recurring, *held[1:]], now=NOW)
+    removed = [c.href for c in sync.changes if c.action is Action.REMOVE]
+    assert sorted(removed) == sorted(h.href for h in held if "test/rm" in h.text)
+
+
+@pytest.mark.parametrize("added", [
+    "CATEGORIES:\r\n", "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+    "DESCRIPTION:Snart\r\nEND:VALARM\r\n", "ATTENDEE:mailto:anne@example.dk\r\n"])
+def test_what_the_plan_does_not_say_is_no_change(added: str) -> None:
+    """A blank category, an alarm or an attendee a calendar program added to
+    a meeting's event is not the plan's to put back (docs/caldav.md)."""
+    held = held_as_published()
+    plan = make_plan(PLAN)
+    sync = plan_sync(plan, agendas_of(plan), [_with(held[0], added, "END:VEVENT"), *held[1:]],
+                     now=NOW)
+    assert (sync.changes, sync.unchanged) == ((), 5)
+
+
 def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
     plan = parse_plan(without_rm(), source="without-rm.toml")
     sync = plan_sync(plan, agendas_of(plan), held_as_published(), now=NOW)
@@ -131,7 +205,7 @@ def test_meetings_the_plan_no_longer_has_are_removed_with_their_words() -> None:
         Change(Action.REMOVE, uid, label, href=f"/cal/{uid}.ics") for uid, label in sorted([
             (_uid(removed[0]), "rm 2025-01-14 10:00 Rådmandsmøde"),
             (_uid(removed[1]), "rm 2025-01-21 10:00 Rådmandsmøde")]))
-    assert (sync.count(Action.REMOVE), sync.unchanged) == (2, 3)
+    assert (sync.removed, sync.unchanged) == (2, 3)
 
 
 def _uid(held: Held) -> str:
@@ -189,7 +263,7 @@ def test_an_event_of_the_plan_in_another_form_is_written_over_with_a_higher_sequ
     (update,) = [c for c in sync.changes if c.action is Action.UPDATE]
     assert (update.uid, update.href) == (meeting.uid, f"/cal/{meeting.uid}.ics")
     assert "SEQUENCE:5" in unfold(update.text or "")
-    assert (sync.count(Action.CREATE), sync.count(Action.REMOVE)) == (4, 0)
+    assert (sync.created, sync.removed) == (4, 0)
 
 
 def test_events_link_to_their_agenda_pages() -> None:
@@ -200,3 +274,9 @@ def test_events_link_to_their_agenda_pages() -> None:
     assert links[:2] == ["URL;VALUE=URI:https://x.dk/hjul/agendas/rm/2025-01-14.html",
                          "URL;VALUE=URI:https://x.dk/hjul/agendas/sbu/2025-01-15.html"]
     assert len(links) == 5
+
+
+def test_a_base_url_that_is_no_site_s_is_a_value_error() -> None:
+    plan = make_plan(PLAN)
+    with pytest.raises(ValueError, match="is not an address like"):
+        plan_sync(plan, agendas_of(plan), [], now=NOW, base_url="https://x.dk/\r\nX-EVIL:1")

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from aarshjul import load_plan
 from aarshjul.site.build import build_site
 from aarshjul.site.pages import site_files
@@ -64,3 +66,11 @@ def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
     assert "Traceback" not in errors
     assert sorted(p.name for p in tmp_path.iterdir()) == ["large.toml", "site"]
     assert files_in(site) == before
+
+
+def test_a_base_url_that_is_no_site_s_is_a_value_error(tmp_path: Path) -> None:
+    plan = load_plan(EXAMPLE)
+    with pytest.raises(ValueError, match="is not an address like"):
+        build_site(plan, agendas_of(plan), tmp_path / "site", now=NOW,
+                   base_url="https://x.dk/hjul\r\nX-EVIL:1")
+    assert not (tmp_path / "site").exists()

@@ -13,8 +13,8 @@ import pytest
 
 from aarshjul import load_plan
 from aarshjul.agenda.listing import as_json
+from aarshjul.agenda.paths import agenda_paths
 from aarshjul.site.pages import site_files
-from aarshjul.site.paths import agenda_paths
 from aarshjul.site.staging import MANIFEST
 
 from .browser import dom, png_pixels, screenshot

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from aarshjul.addresses import check_base_url
 from aarshjul.errors import AarshjulError, Problem, Severity
 
 PLAN_FILE = click.Path(exists=True, dir_okay=False, readable=True)
@@ -49,12 +50,10 @@ DATE = _Date()
 def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """An https:// (or http://) address with a server, and nothing a feed
     line could be broken by (it goes into every event's URL)."""
-    if value is None:
-        return None
-    if re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", value) and value.isprintable():
-        return value
-    raise click.BadParameter(f'"{value}" is not an address like https://example.dk/aarshjul',
-                             ctx, param)
+    try:
+        return check_base_url(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
 
 
 base_url_option = click.option(

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from aarshjul.addresses import without_login
 from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.plan.reader import load_plan
@@ -50,7 +51,7 @@ def publish_command(plan: str, *, url: str, user: str | None, body_id: str | Non
     with _Progress() as progress:
         done = publish(loaded, agendas, url, user=user, password=password, body=body_id,
                        dry_run=dry_run, base_url=base_url, progress=progress)
-    click.echo(_summary(done, url))
+    click.echo(_summary(done, without_login(url)))
 
 
 def _summary(done: Published, url: str) -> str:

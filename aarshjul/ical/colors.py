@@ -44,6 +44,21 @@ _NAMED = (
 )
 
 
+def is_css_name(name: str) -> bool:
+    """Whether ``name`` is one of CSS3's colour names, as RFC 7986 wants them.
+
+    >>> is_css_name("teal"), is_css_name("Teal"), is_css_name("#1f6f8b")
+    (True, False, False)
+    """
+    return name in css_names()
+
+
+@functools.cache
+def css_names() -> frozenset[str]:
+    """CSS3's colour names (CSS Color Module Level 3, §4.3)."""
+    return frozenset(name for name, _ in _table())
+
+
 @functools.cache
 def _table() -> tuple[tuple[str, tuple[int, int, int]], ...]:
     words = _NAMED.split()

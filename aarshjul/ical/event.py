@@ -5,6 +5,9 @@ A meeting, an agenda deadline (and later a case's step) becomes an
 :mod:`aarshjul.ical.decode` (icalendar) reads it back. An event's texts are
 kept as a feed can hold them (:func:`feed_text`), so that reading back what
 was written gives exactly the event that was written, whatever a plan said.
+The values it writes as they are, not as escaped text (the zone, colour,
+link and source), must each be of their kind, or the event is refused with
+a ValueError: nothing a script gives an event can break a feed's lines.
 
 When the event's information last changed (DTSTAMP, LAST-MODIFIED) and how
 often its time, place or status did (SEQUENCE) are not the event's: they
@@ -18,6 +21,8 @@ import enum
 import re
 
 import attrs
+
+from aarshjul.ical.colors import is_css_name
 
 __all__ = ["Event", "EventStatus", "Stamp"]
 
@@ -41,12 +46,48 @@ def feed_text(value: str) -> str:
 
 
 def _categories(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    # An empty category cannot be told from none in CATEGORIES.
+    # A blank category names nothing a calendar could show: an event with
+    # one is the event without it (a client's "CATEGORIES:udvalg," is read
+    # as udvalg alone), and a change of a blank category alone is no change.
     return tuple(text for value in values if (text := feed_text(value)))
 
 
 def _optional(value: str | None) -> str | None:
     return (feed_text(value) or None) if value is not None else None
+
+
+def _none_if_empty(value: str | None) -> str | None:
+    return value or None
+
+
+# The values an event writes as they are, not as escaped text: each must be
+# of its kind, or it could end its line and start a property of its own.
+_ZONE = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")  # an IANA name
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\\]+")  # icalendar reads \n in a URI as a break
+_SOURCE = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")  # plan id / body id
+
+
+def _check_zone(_: object, __: object, zone: str | None) -> None:
+    if zone is not None and not _ZONE.fullmatch(zone):
+        raise ValueError(f"zone must be an IANA time zone name like Europe/Copenhagen "
+                         f"(got {zone!r})")
+
+
+def _check_color(_: object, __: object, color: str | None) -> None:
+    if color is not None and not is_css_name(color):
+        raise ValueError(f"color must be a CSS3 colour name like teal (got {color!r})")
+
+
+def _check_url(_: object, __: object, url: str | None) -> None:
+    if url is not None and not (_URI.fullmatch(url) and url.isprintable()):
+        raise ValueError("url must be an absolute address like https://example.dk/x, with "
+                         f"no space, control character or backslash (got {url!r})")
+
+
+def _check_source(_: object, __: object, source: str | None) -> None:
+    if source is not None and not _SOURCE.fullmatch(source):
+        raise ValueError(f"source must be a plan id and a body id, like aarhus-2025/sbu "
+                         f"(got {source!r})")
 
 
 class EventStatus(enum.Enum):
@@ -67,7 +108,7 @@ class Event:
     uid: str = attrs.field(converter=feed_text)
     start: Moment = attrs.field()
     end: Moment
-    zone: str | None = None
+    zone: str | None = attrs.field(default=None, validator=_check_zone)
     summary: str = attrs.field(converter=feed_text)
     location: str = attrs.field(default="", converter=feed_text)
     description: str = attrs.field(default="", converter=feed_text)
@@ -75,10 +116,13 @@ class Event:
     status: EventStatus = EventStatus.CONFIRMED
     transparent: bool = False
     related_to: str | None = attrs.field(default=None, converter=_optional)
-    color: str | None = None
+    color: str | None = attrs.field(default=None, converter=_none_if_empty,
+                                    validator=_check_color)
     """A CSS3 colour name, as RFC 7986 wants it."""
-    url: str | None = None
-    source: str | None = None
+    url: str | None = attrs.field(default=None, converter=_none_if_empty,
+                                  validator=_check_url)
+    source: str | None = attrs.field(default=None, converter=_none_if_empty,
+                                     validator=_check_source)
     """Which plan and body made the event (``plan-id/body-id``): how a
     publish knows its own events among others in a calendar."""
 

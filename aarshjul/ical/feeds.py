@@ -24,7 +24,9 @@ from pathlib import Path
 
 import attrs
 
+from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
+from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.dates import in_words
 from aarshjul.files import write_text_if_changed
 from aarshjul.ical import encode
@@ -38,13 +40,11 @@ from aarshjul.ical.manifest import (
     previous_records,
     read_manifest,
 )
-from aarshjul.ical.meeting_events import deadline_event, meeting_event
+from aarshjul.ical.meeting_events import deadline_event, meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper
-from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.site.paths import agenda_paths, agenda_url
 from aarshjul.vocabulary import words
 
 __all__ = ["Feeds", "Written", "build_feeds", "write_feeds"]
@@ -71,14 +71,6 @@ class Feeds(Mapping[str, str]):
         return len(self.texts)
 
 
-def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
-    """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
-    # Each wall-clock time once: a large plan's meetings share their times.
-    instants = list(dict.fromkeys(dt.datetime.combine(m.date, time.to_time())
-                                  for m in meetings for time in (m.start, m.end)))
-    return vtimezone(plan.timezone, instants) if instants else []
-
-
 def _calendar(plan: Plan, name: str, events: list[str], *, color: str | None,
               zone: Sequence[str]) -> str:
     title = encode.text_value(name)
@@ -93,7 +85,9 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
                 base_url: str | None = None,
                 date_words: Callable[[dt.date], str] | None = None) -> Feeds:
     """Every feed's file name and text. Pure: the build's time and the
-    previous build are in ``stamper``."""
+    previous build are in ``stamper``. Raises ValueError for a ``base_url``
+    that is no site's address (:func:`~aarshjul.addresses.check_base_url`)."""
+    check_base_url(base_url)
     date_words = in_words(plan.language, date_words)
     records: dict[str, Record] = {}
 
@@ -147,17 +141,19 @@ def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
     """Write the feeds into ``folder``, keeping the stamps of events that did
     not change since the last run, and remove the feeds of bodies that an
     earlier run wrote and the plan no longer has (its manifest says which)."""
+    check_base_url(base_url)  # before the folder is made
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)
     stamper = Stamper(now or build_time(), previous_records(out, manifest))
     feeds = build_feeds(plan, agendas, stamper=stamper, base_url=base_url)
     removed = tuple(sorted(manifest.feeds - set(feeds)))
-    # The manifest first: the next run stamps from it, so a run stopped
-    # half-way must not leave it older than a feed it wrote (a stamp or a
-    # SEQUENCE would then go back). It names the feeds still to be removed
-    # until they are.
-    write_text_if_changed(out / MANIFEST, manifest_text([*feeds, *removed], feeds.records))
+    # The manifest first: it names the feeds still to be removed until they
+    # are. A run stopped before every feed is written leaves it with digests
+    # the feeds on disk do not have, and the next run reads the feeds for
+    # their stamps instead: no stamp or SEQUENCE goes back.
+    write_text_if_changed(out / MANIFEST, manifest_text(
+        {**feeds, **dict.fromkeys(removed)}, feeds.records))
     changed = {name for name in feeds if write_text_if_changed(out / name, feeds[name])}
     for name in removed:
         (out / name).unlink(missing_ok=True)

@@ -9,23 +9,27 @@ moves an event instead of adding a second one.
 
 An agenda deadline is an all-day event on the day the agenda must be sent
 out, related to its meeting.
+
+The meetings' events share one VTIMEZONE (:func:`zone_lines`), which the
+feeds and a CalDAV calendar object both carry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event, EventStatus, feed_text
+from aarshjul.ical.vtimezone import vtimezone
 from aarshjul.model import Meeting, Plan, Status
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 from aarshjul.vocabulary import Words, words
 
-__all__ = ["deadline_day", "deadline_event", "meeting_event"]
+__all__ = ["deadline_day", "deadline_event", "meeting_event", "zone_lines"]
 
 
 def _description(agenda: Agenda, meeting: Meeting, said: Words, url: str | None) -> str:
@@ -100,3 +104,11 @@ def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
                  end=day + dt.timedelta(days=1), summary=summary, status=status,
                  transparent=True, related_to=meeting.uid,
                  color=css_name(body.color) if body.color else None)
+
+
+def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
+    """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
+    # Each wall-clock time once: a large plan's meetings share their times.
+    instants = list(dict.fromkeys(dt.datetime.combine(m.date, time.to_time())
+                                  for m in meetings for time in (m.start, m.end)))
+    return vtimezone(plan.timezone, instants) if instants else []

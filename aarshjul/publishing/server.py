@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,10 +23,11 @@ from caldav.davclient import DAVClient
 from caldav.elements import dav
 from caldav.lib import error
 
+from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
 from aarshjul.model import Plan
-from aarshjul.publishing.sync import Action, Change, Held, plan_sync
+from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
 from aarshjul.reproducible import build_time
 
 __all__ = ["Published", "publish"]
@@ -44,65 +44,53 @@ def _fail(url: str, code: str, message: str) -> PublishError:
     return PublishError.single(code, message, file=url)
 
 
+_NO_LOGIN = (f"give the user with --user and the password in {PASSWORD_VARIABLE}, not in "
+             "the address")
+
+
 def check_url(url: str) -> str:
     """The calendar's address, if it is one: http(s), a host, a port that can
-    be, no spaces, no password."""
+    be, no spaces, no password. A problem is said at the address as
+    :func:`~aarshjul.addresses.without_login` gives it, and never in
+    urllib's words, which quote the part they cannot read: a password, in
+    an address like ``http://anne:p/w@host/``."""
     url = url.strip()
-    shown = _without_login(url)
+    shown = without_login(url)
     like = ("a calendar's address starts with https:// (or http://) and names a server, "
             "like https://cloud.example.dk/remote.php/dav/calendars/anne/moeder/")
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises for a port that cannot be
     except ValueError as problem:
-        raise _fail(shown, "bad-url", f"{problem}: {like}") from None
-    if parts.password:
-        raise _fail(shown, "bad-url", "give the user with --user and the password in "
-                    f"{PASSWORD_VARIABLE}, not in the address")
+        if shown != url:  # a login made the address unreadable
+            raise _fail(shown, "bad-url", _NO_LOGIN) from None
+        raise _fail(shown, "bad-url", f"{_unreadable(problem)}: {like}") from None
+    if parts.password is not None:
+        raise _fail(shown, "bad-url", _NO_LOGIN)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _fail(url, "bad-url", like)
+        raise _fail(shown, "bad-url", like)
     if parts.username:
-        raise _fail(url, "bad-url", "give the user with --user, not in the address")
+        raise _fail(shown, "bad-url", "give the user with --user, not in the address")
     if not url.isprintable() or " " in url:
-        raise _fail(url, "bad-url", "the address has a space or a control character in it "
+        raise _fail(shown, "bad-url", "the address has a space or a control character in it "
                     "(write a space in a path as %20)")
     return url
 
 
-def _without_login(url: str) -> str:
-    """``url`` without the ``user:password@`` of its server part, to say where
-    a problem is. Done on the text, as urllib splits it: an address urllib
-    cannot read (a port that cannot be) must not show its password either."""
-    return re.sub(r"^([^:/?#]*:)?//[^/?#]*@", r"\1//", url)
+def _unreadable(problem: ValueError) -> str:
+    """What urllib could not read, without its words (see :func:`check_url`)."""
+    if "port" in str(problem).lower():
+        return "the port is not a number from 0 to 65535"
+    return "the server's name cannot be read (an IPv6 address goes in [ ])"
 
 
 @attrs.frozen
-class Published:
+class Published(Sync):
     """What a publish did (or, with ``dry_run``, would do): the changes, in
-    the order they are made, and how many events were right already."""
+    the order they are made, how many of each kind (``created``, ``updated``,
+    ``removed``), and how many events were right already."""
 
-    changes: tuple[Change, ...]
-    unchanged: int
     dry_run: bool = False
-
-    @property
-    def created(self) -> int:
-        return self._count(Action.CREATE)
-
-    @property
-    def updated(self) -> int:
-        return self._count(Action.UPDATE)
-
-    @property
-    def removed(self) -> int:
-        return self._count(Action.REMOVE)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-    def _count(self, action: Action) -> int:
-        return sum(1 for change in self.changes if change.action is action)
 
 
 Progress = Callable[[int, int, Change], None]
@@ -115,6 +103,7 @@ class Calendar:
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
                  timeout: int = 60) -> None:
         self.url = check_url(url)
+        self.shown = without_login(self.url)  # what messages say: never a password
         self._client = DAVClient(
             url=self.url, username=user, password=password if user else None,
             timeout=timeout, enable_rfc6764=False)  # the address is given: no discovery
@@ -126,7 +115,7 @@ class Calendar:
         kinds = self._asking("read the calendar", lambda: self._calendar.get_properties(
             [dav.ResourceType()]))
         if _CALENDAR not in str(kinds.get("{DAV:}resourcetype", "")):
-            raise _fail(self.url, "not-a-calendar", "the address is no calendar (a user's "
+            raise _fail(self.shown, "not-a-calendar", "the address is no calendar (a user's "
                         "home, an address book, a single event or a web page): give the "
                         "calendar's own address")
         found = self._asking("read the calendar's events", self._calendar.get_events)
@@ -148,7 +137,7 @@ class Calendar:
                     index=index, total=len(changes))
                 accepted = 200 <= answer.status < 300
             if not accepted:
-                raise _fail(self.url, "server-refused", _stopped(index, len(changes)) + (
+                raise _fail(self.shown, "server-refused", _stopped(index, len(changes)) + (
                     f"the server answered {answer.status} {answer.reason or ''}".rstrip()
                     + f" to {change.action.value} {change.label}; publish again to finish"))
             if progress:
@@ -163,21 +152,21 @@ class Calendar:
             return call()
         except error.AuthorizationError as problem:
             if getattr(problem, "status", None) == 403:  # logged in, but not allowed
-                raise _fail(self.url, "forbidden", f"{stopped}the server does not let this "
+                raise _fail(self.shown, "forbidden", f"{stopped}the server does not let this "
                             f"user {what} (403): ask for write access to the calendar"
                             ) from None
-            raise _fail(self.url, "unauthorized", f"{stopped}the server refused the user "
+            raise _fail(self.shown, "unauthorized", f"{stopped}the server refused the user "
                         f"name and password (check --user and {PASSWORD_VARIABLE})") from None
         except error.NotFoundError:
-            raise _fail(self.url, "not-found", f"{stopped}there is no calendar at this "
+            raise _fail(self.shown, "not-found", f"{stopped}there is no calendar at this "
                         "address (404)") from None
         except OSError as problem:  # the HTTP libraries' errors are OSErrors too
-            raise _fail(self.url, "unreachable", f"{stopped}could not {what}: "
+            raise _fail(self.shown, "unreachable", f"{stopped}could not {what}: "
                         f"{_reason(problem, self.url)}{finish}") from None
         except (error.DAVError, ValueError, SyntaxError) as problem:
             # An answer that is no CalDAV: a login page, cut-off XML (lxml's
             # XMLSyntaxError is a SyntaxError).
-            raise _fail(self.url, "server-failed", f"{stopped}could not {what}: "
+            raise _fail(self.shown, "server-failed", f"{stopped}could not {what}: "
                         f"{_reason(problem, self.url)}{finish}") from None
 
 
@@ -186,16 +175,21 @@ def _stopped(index: int | None, total: int) -> str:
 
 
 def _reason(problem: BaseException, url: str) -> str:
-    """What went wrong, in words: HTTP libraries wrap the cause in layers."""
+    """What went wrong, in words: HTTP libraries wrap the cause in layers.
+    Of an address whose server part may hold a password (see
+    :func:`~aarshjul.addresses.without_login`), neither its server's name
+    nor the libraries' words, which may quote the address, are given."""
     text = " ".join(str(problem).split())
     where = urllib.parse.urlsplit(url)
+    safe = without_login(url) == url
     if "resolve" in text.lower() or "Name or service not known" in text:
-        return f"there is no server by the name {where.hostname}"
+        return f"there is no server by the name {where.hostname}" if safe else (
+            "there is no server by its name")
     if "refused" in text.lower():
-        return f"nothing answers at {where.netloc} (connection refused)"
+        return f"nothing answers at {where.netloc if safe else 'its address'} (connection refused)"
     if "timed out" in text.lower() or "timeout" in type(problem).__name__.lower():
-        return f"{where.netloc} did not answer in time"
-    return text[:300] or type(problem).__name__
+        return f"{where.netloc if safe else 'the server'} did not answer in time"
+    return (text[:300] if safe else "") or type(problem).__name__
 
 
 def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
@@ -207,6 +201,7 @@ def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
     events that it no longer has, leave every other event alone. With
     ``dry_run``, only say what would change. ``progress`` hears of each
     change as it is made (for a progress bar)."""
+    check_base_url(base_url)  # before the server is asked anything
     calendar = Calendar(url, user=user, password=password)
     sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
                      base_url=base_url)

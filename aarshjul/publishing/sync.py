@@ -9,14 +9,23 @@ server.
   and compared with the plan's as events, not as text: a server may store
   an event's lines in its own order and fold them its own way. A meeting
   whose event the calendar holds unchanged is left alone, so a second
-  publish with nothing changed writes nothing.
+  publish with nothing changed writes nothing. What an event does not
+  hold is no change: a property aarshjul does not write (an alarm, an
+  attendee), a blank category, spaces at the ends of a text.
 - A changed meeting is written over its event, at the address the server
   has it; its SEQUENCE grows when its time, place or status changed, as in
   the feeds.
-- Events of the plan that the plan no longer has are removed. The plan's
-  events are known by ``X-AARSHJUL-SOURCE`` (plan id and body id), which
-  every event aarshjul writes carries: an event without it, or of another
-  plan (two plans may share a calendar), is never touched.
+- An event with a meeting's UID is that meeting's, however a calendar
+  program changed it. One it made recurring (RRULE, RDATE, EXDATE) or gave
+  an override (a second VEVENT with RECURRENCE-ID, in the same calendar
+  object) is never equal to the plan's: the object is written over as a
+  whole, the one meeting again, with a SEQUENCE above the highest it had.
+- Events of the plan that the plan no longer has are removed, and a second
+  copy of a meeting's event (its UID in a second calendar object; an
+  override is part of its object, not a copy). The plan's events are known
+  by ``X-AARSHJUL-SOURCE`` (plan id and body id), which every event
+  aarshjul publishes carries: an event without it, or of another plan (two
+  plans may share a calendar), is never removed.
 """
 
 from __future__ import annotations
@@ -27,14 +36,16 @@ from collections.abc import Iterable
 
 import attrs
 
+from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
+from aarshjul.agenda.paths import agenda_paths, agenda_url
+from aarshjul.errors import SourceError
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import calendar_text, encode
-from aarshjul.ical.feeds import zone_lines
-from aarshjul.ical.meeting_events import meeting_event
+from aarshjul.ical.event import Event
+from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.model import Meeting, Plan, Status
-from aarshjul.site.paths import agenda_paths, agenda_url
 
 __all__ = ["Action", "Change"]
 
@@ -68,39 +79,74 @@ class Change:
 
 @attrs.frozen
 class Sync:
-    """Everything a publish must do, and how many events are already right."""
+    """Everything a publish must do, in the order it is done, and how many
+    events are already right."""
 
     changes: tuple[Change, ...]
     unchanged: int
 
-    def count(self, action: Action) -> int:
+    @property
+    def created(self) -> int:
+        return self._count(Action.CREATE)
+
+    @property
+    def updated(self) -> int:
+        return self._count(Action.UPDATE)
+
+    @property
+    def removed(self) -> int:
+        return self._count(Action.REMOVE)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def _count(self, action: Action) -> int:
         return sum(1 for change in self.changes if change.action is action)
 
 
 @attrs.frozen
-class _Found:
+class _Object:
+    """A calendar object (one address on the server) and its VEVENTs of one
+    UID: one, or a recurring event's master and overrides."""
+
     href: str
-    read: Decoded
+    reads: tuple[Decoded, ...]
+
+    @property
+    def event(self) -> Event | None:
+        """The event it holds, where it holds one event aarshjul could have written."""
+        return self.reads[0].event if len(self.reads) == 1 else None
+
+    def record(self) -> Record:
+        """What it holds, to stamp the plan's event by. An object aarshjul
+        could not have written still has a SEQUENCE to go on from: the
+        highest of its events', so that a client's count never goes back."""
+        if self.event is not None:
+            return record_of(self.event, self.reads[0].stamp)
+        stamp = max((read.stamp for read in self.reads), key=lambda s: (s.sequence, s.at))
+        return Record("", "", stamp)
+
+    def ours(self, plan_id: str, body: str | None) -> bool:
+        """An object this publish may remove: its events say they are of
+        this plan (and of ``body`` if given), and none says otherwise."""
+        sources = {read.source for read in self.reads if read.source is not None}
+        return bool(sources) and all(_ours(source, plan_id, body) for source in sources)
 
 
-def _read(held: Iterable[Held]) -> dict[str, list[_Found]]:
-    found: dict[str, list[_Found]] = {}
+def _read(held: Iterable[Held]) -> dict[str, list[_Object]]:
+    """The calendar's objects by the UID of their events, in the order held.
+    A copy is counted by object: a recurring event's override is part of it."""
+    found: dict[str, dict[str, list[Decoded]]] = {}
     for event in held:
         try:
-            decoded = decode(event.text)
-        except ValueError:  # no calendar data: nothing of ours, nothing to touch
+            decoded = decode(event.text, source=event.href)
+        except SourceError:  # no calendar data: nothing of ours, nothing to touch
             continue
         for read in decoded:
-            found.setdefault(read.uid, []).append(_Found(event.href, read))
-    return found
-
-
-def _record(read: Decoded) -> Record:
-    """What the calendar holds of an event, to stamp the plan's by. An
-    event aarshjul could not have written still has its SEQUENCE to go on from."""
-    if read.event is None:
-        return Record("", "", read.stamp)
-    return record_of(read.event, read.stamp)
+            found.setdefault(read.uid, {}).setdefault(event.href, []).append(read)
+    return {uid: [_Object(href, tuple(reads)) for href, reads in objects.items()]
+            for uid, objects in found.items()}
 
 
 def label(meeting: Meeting) -> str:
@@ -113,12 +159,14 @@ def label(meeting: Meeting) -> str:
 def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.datetime,
               body: str | None = None, base_url: str | None = None) -> Sync:
     """The changes that make a calendar holding ``held`` hold the meetings
-    of ``plan`` (of one ``body``, if given), stamped at ``now``."""
+    of ``plan`` (of one ``body``, if given), stamped at ``now``. Raises
+    ValueError for a ``base_url`` that is no site's address."""
+    check_base_url(base_url)
     if body is not None:
         plan.body(body)  # KeyError for a body the plan does not have
     meetings = [m for m in agendas.meetings if body is None or m.body == body]
     found = _read(held)
-    stamper = Stamper(now, {uid: _record(events[0].read) for uid, events in found.items()})
+    stamper = Stamper(now, {uid: objects[0].record() for uid, objects in found.items()})
     zone = zone_lines(plan, meetings)
     pages = agenda_paths(agendas)
     changes = []
@@ -127,7 +175,7 @@ def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.dat
         event = meeting_event(plan, meeting, agendas.agenda(meeting),
                               url=agenda_url(base_url, pages[meeting.uid]))
         there = found.get(meeting.uid)
-        if there is not None and there[0].read.event == event:
+        if there is not None and there[0].event == event:
             unchanged += 1
             continue
         encoded = encode(event)
@@ -138,19 +186,17 @@ def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.dat
             changes.append(Change(Action.UPDATE, meeting.uid, label(meeting), text=text,
                                   href=there[0].href))
     wanted = {m.uid for m in meetings}
-    for uid, events in sorted(found.items()):
+    for uid, objects in sorted(found.items()):
         # A second copy of a meeting's event (one UID at two addresses) goes too.
-        extra = events if uid not in wanted else events[1:]
-        changes += [Change(Action.REMOVE, uid, _removed_label(e.read), href=e.href)
-                    for e in extra if _ours(e.read.source, plan.id, body)]
+        extra = objects if uid not in wanted else objects[1:]
+        changes += [Change(Action.REMOVE, uid, _removed_label(o.reads[0]), href=o.href)
+                    for o in extra if o.ours(plan.id, body)]
     return Sync(tuple(changes), unchanged)
 
 
-def _ours(source: str | None, plan_id: str, body: str | None) -> bool:
-    """An event this publish may remove: of this plan, and of ``body`` if
-    given (of any body otherwise, also one the plan no longer has)."""
-    if source is None:
-        return False
+def _ours(source: str, plan_id: str, body: str | None) -> bool:
+    """A source of this plan, and of ``body`` if given (of any body
+    otherwise, also one the plan no longer has)."""
     plan_of, _, body_of = source.partition("/")
     return plan_of == plan_id and (body is None or body_of == body)
 

@@ -18,17 +18,18 @@ import json
 import zoneinfo
 from collections.abc import Mapping
 
+from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.html import as_html
 from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
+from aarshjul.agenda.paths import agenda_paths
 from aarshjul.dates import full_date
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
 from aarshjul.ical.stamps import Record, Stamper
 from aarshjul.model import Meeting, Plan, Status
-from aarshjul.site.paths import agenda_paths
 from aarshjul.templates import markup, render
 from aarshjul.vocabulary import Words, capitalized, words
 from aarshjul.wheel.drawing import mark_today, wheel_svg
@@ -99,7 +100,9 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
                base_url: str | None = None) -> dict[str, bytes]:
     """Every file of the site, by its path in the folder. ``now`` is the
     build's time: it stamps changed feed events and decides which meetings
-    are coming."""
+    are coming. Raises ValueError for a ``base_url`` that is no site's
+    address (:func:`~aarshjul.addresses.check_base_url`)."""
+    check_base_url(base_url)
     language = plan.language
     said = words(language)
     paths = agenda_paths(agendas)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aarshjul.site.paths import agenda_paths, agenda_url
+from aarshjul.agenda.paths import agenda_paths, agenda_url
 
 from .plans import agendas_of, make_plan
 
@@ -35,3 +35,4 @@ def test_a_page_s_address_on_the_published_site() -> None:
     assert agenda_url("https://x.dk/hjul/", page) == f"https://x.dk/hjul/{page}"
     assert agenda_url("https://x.dk/hjul", page) == f"https://x.dk/hjul/{page}"
     assert agenda_url(None, page) is None
+

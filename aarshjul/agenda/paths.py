@@ -1,7 +1,9 @@
 """Where each meeting's agenda page stands in the site, and on the web.
 
 The feeds and published events link to these pages, and the wheel's marks
-do, so the site, the feeds and publishing share this one naming.
+do, so the site, the feeds and publishing share this one naming. It stands
+here, with the agendas, rather than with the site: the feeds and publishing
+come before the site in the flow and must not import it.
 """
 
 from __future__ import annotations
