@@ -361,11 +361,6 @@ class Meeting:
     def minutes(self) -> Minutes:
         return self.start.until(self.end)
 
-    @property
-    def identity_date(self) -> dt.date:
-        """The date the meeting is known by: the one the rule gave."""
-        return self.original_date or self.date
-
 
 def nearest_dates(meetings: Iterable[Meeting], body: str, day: dt.date
                   ) -> tuple[dt.date, ...]:

@@ -164,12 +164,10 @@ def test_a_plan_finds_its_bodies_and_templates() -> None:
         plan.template("t")
 
 
-def test_a_meeting_is_known_by_the_date_its_rule_gave() -> None:
+def test_a_meeting_lasts_from_its_start_to_its_end() -> None:
     moved = Meeting(uid="u", body="sbu", title="U", date=D(2025, 2, 19), start=T("18:15"),
                     end=T("19:45"), original_date=D(2025, 2, 12))
-    assert moved.identity_date == D(2025, 2, 12)
     assert moved.minutes == 90
-    assert attrs.evolve(moved, original_date=None).identity_date == D(2025, 2, 19)
 
 
 def test_the_nearest_planned_meetings_before_and_after_a_day() -> None:

@@ -170,3 +170,24 @@ def test_a_series_that_starts_after_the_plan_ends() -> None:
     assert problem.code == "empty-series"
     assert ("its period (2026-03-01 to 2026-06-30) lies outside the plan (2025-01-01 to "
             "2025-12-31)") in problem.message
+
+
+def test_only_the_series_that_gives_nothing_warns() -> None:
+    """Of two series, the one with meetings is not reported, the other is."""
+    problems = agendas_of(make_plan(WEDNESDAYS + '''
+        [[series]]
+        body = "rm"
+        every = "hver onsdag"
+        from = 2025-07-01
+        to = 2025-07-31
+        start = "10:00"
+        end = "11:00"
+
+        [[closed]]
+        name = "Sommer"
+        from = 2025-06-28
+        to = 2025-08-10
+        ''')).problems
+    (empty,) = [p for p in problems if p.code == "empty-series"]
+    assert "2025-07-01" in str(empty)
+    assert '"rm"' in str(empty)

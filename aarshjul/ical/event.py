@@ -135,10 +135,6 @@ class Event:
             raise ValueError(f"the event ends ({self.end}) before it starts ({start})")
 
     @property
-    def all_day(self) -> bool:
-        return self.zone is None
-
-    @property
     def cancelled(self) -> bool:
         return self.status is EventStatus.CANCELLED
 

@@ -46,6 +46,7 @@ from aarshjul.ical.event import Event
 from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.model import Meeting, Plan, Status
+from aarshjul.vocabulary import COMMAND_LINE
 
 __all__ = ["Action", "Change"]
 
@@ -152,7 +153,7 @@ def _read(held: Iterable[Held]) -> dict[str, list[_Object]]:
 def label(meeting: Meeting) -> str:
     """``sbu 2025-01-15 18:15 Social- og Beskæftigelsesudvalget`` (cancelled
     meetings say so)."""
-    cancelled = " (cancelled)" if meeting.status is Status.CANCELLED else ""
+    cancelled = f" ({COMMAND_LINE.cancelled})" if meeting.status is Status.CANCELLED else ""
     return f"{meeting.body} {meeting.date} {meeting.start} {meeting.title}{cancelled}"
 
 

@@ -95,10 +95,17 @@ def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, problems: li
 def empty_series(plan: Plan, used: Iterable[Series | None]) -> list[Problem]:
     """A warning for each series that gives no meeting at all (``used``
     are the series of the meetings there are)."""
-    given = {id(series) for series in used}
+    given: set[Series | None] = set()
+    previous: Series | None = None
+    for series in used:
+        # The meetings come series by series: a series is hashed (all its
+        # fields) once a run of its meetings, not once a meeting.
+        if series is not previous:
+            given.add(series)
+            previous = series
     problems = []
     for series in plan.series:
-        if id(series) in given:
+        if series in given:
             continue
         first, last = period(plan, series)
         if first > last:
