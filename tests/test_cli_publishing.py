@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from aarshjul.cli.publishing import _Progress, _summary
+from aarshjul.plan.reader import load_plan
 from aarshjul.publishing.server import PASSWORD_VARIABLE, Published
 from aarshjul.publishing.sync import Action, Change
 
-from .plans import ROOT
-from .publish_plans import write_plan
+from .plans import ROOT, agendas_of
+from .publish_plans import FOREIGN, write_plan
 from .radicale import PASSWORD, USER, Radicale, free_port
 
 SBU = "Social- og Beskæftigelsesudvalget"
@@ -223,3 +224,17 @@ def _on_terminal(command: list[str], answers: dict[bytes, bytes]) -> str:
     os.close(main)
     assert process.returncode == 0, shown.decode(errors="replace")
     return shown.decode("utf-8", errors="replace")
+
+
+def test_an_event_not_the_plan_s_with_one_of_its_uids_exits_1(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    plan = write_plan(tmp_path)
+    uid = agendas_of(load_plan(str(plan))).meetings[0].uid
+    server.put(calendar + "theirs.ics", FOREIGN.format(uid=uid, summary="Mit eget", extra=""))
+    result = publish_cli(run_cli, plan, calendar)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        f"published to {calendar}: 4 created, 0 updated, 0 removed, 0 unchanged")
+    assert result.stderr.startswith(f"{calendar}theirs.ics: error[not-ours]: the event holds "
+                                    f"the UID {uid} of rm 2025-01-14 10:00 Rådmandsmøde, but ")
+    assert "Traceback" not in result.output

@@ -331,3 +331,26 @@ def test_a_base_url_that_is_no_site_s_is_refused_before_the_server_is_asked() ->
     plan = make_plan(PLAN)
     with pytest.raises(ValueError, match="no user or password"):
         publish(plan, agendas_of(plan), url, base_url="https://anne:Q1@x.dk/")
+
+
+@pytest.mark.parametrize("marker", ["", f"{SOURCE}:another-plan/sbu\r\n"],
+                         ids=["unmarked", "another-plan"])
+def test_a_meeting_s_uid_in_an_event_not_the_plan_s(
+        server: Radicale, calendar: str, marker: str) -> None:
+    """Someone's own event (or another plan's) that holds one of the plan's
+    UIDs is never written over: it is a located error, and the rest of the
+    plan is published."""
+    plan = make_plan(PLAN)
+    meeting = agendas_of(plan).meetings[1]
+    href = calendar + "theirs.ics"
+    server.put(href, FOREIGN.format(uid=meeting.uid, summary="Mit eget", extra=marker))
+    theirs = server.events(calendar)
+    for expected in ((4, 0, 0, 0), (0, 0, 0, 4)):
+        done = published(plan, calendar)
+        assert counts(done) == expected
+        (problem,) = done.problems
+        assert (problem.code, problem.file) == ("not-ours", href)
+        assert meeting.uid in problem.message
+        held = server.events(calendar)
+        assert held[next(iter(theirs))] == next(iter(theirs.values()))
+        assert len(held) == 5

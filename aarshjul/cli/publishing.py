@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from aarshjul.addresses import without_login
-from aarshjul.cli.common import PLAN_FILE, base_url_option
+from aarshjul.cli.common import PLAN_FILE, base_url_option, print_problems
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.plan.reader import load_plan
 from aarshjul.publishing.server import PASSWORD_VARIABLE, Published, check_url, publish
@@ -52,6 +52,9 @@ def publish_command(plan: str, *, url: str, user: str | None, body_id: str | Non
         done = publish(loaded, agendas, url, user=user, password=password, body=body_id,
                        dry_run=dry_run, base_url=base_url, progress=progress)
     click.echo(_summary(done, without_login(url)))
+    print_problems(done.problems)
+    if done.problems:
+        raise SystemExit(1)
 
 
 def _summary(done: Published, url: str) -> str:

@@ -88,7 +88,9 @@ def _unreadable(problem: ValueError) -> str:
 class Published(Sync):
     """What a publish did (or, with ``dry_run``, would do): the changes, in
     the order they are made, how many of each kind (``created``, ``updated``,
-    ``removed``), and how many events were right already."""
+    ``removed``), how many events were right already, and the ``problems``:
+    events that hold one of the plan's UIDs but are not the plan's, left
+    unchanged while the rest of the plan was published."""
 
     dry_run: bool = False
 
@@ -207,4 +209,4 @@ def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
                      base_url=base_url)
     if not dry_run:
         calendar.apply(sync.changes, progress)
-    return Published(sync.changes, sync.unchanged, dry_run)
+    return Published(sync.changes, sync.unchanged, sync.problems, dry_run=dry_run)

@@ -15,17 +15,25 @@ server.
 - A changed meeting is written over its event, at the address the server
   has it; its SEQUENCE grows when its time, place or status changed, as in
   the feeds.
-- An event with a meeting's UID is that meeting's, however a calendar
-  program changed it. One it made recurring (RRULE, RDATE, EXDATE) or gave
-  an override (a second VEVENT with RECURRENCE-ID, in the same calendar
-  object) is never equal to the plan's: the object is written over as a
-  whole, the one meeting again, with a SEQUENCE above the highest it had.
+- Only the plan's own events are ever written over or removed. They are
+  known by ``X-AARSHJUL-SOURCE`` (plan id and body id), which every event
+  aarshjul publishes carries; a calendar object is the plan's when each of
+  its events that has the property names this plan (and the meeting's body),
+  and one does. An object without it, or of another plan (two plans may
+  share a calendar), is never changed or removed.
+- An object that holds a meeting's UID but is not the plan's is a problem
+  (``not-ours``), located at the object's address and naming the UID: it is
+  left as it is, the meeting is not written (a second object with its UID
+  would be a copy), and the rest of the plan is published.
+- An event of the plan with a meeting's UID is that meeting's, however a
+  calendar program changed it. One it made recurring (RRULE, RDATE, EXDATE)
+  or gave an override (a second VEVENT with RECURRENCE-ID, in the same
+  calendar object) is never equal to the plan's: the object is written over
+  as a whole, the one meeting again, with a SEQUENCE above the highest it
+  had.
 - Events of the plan that the plan no longer has are removed, and a second
-  copy of a meeting's event (its UID in a second calendar object; an
-  override is part of its object, not a copy). The plan's events are known
-  by ``X-AARSHJUL-SOURCE`` (plan id and body id), which every event
-  aarshjul publishes carries: an event without it, or of another plan (two
-  plans may share a calendar), is never removed.
+  copy of a meeting's event of the plan (its UID in a second calendar
+  object; an override is part of its object, not a copy).
 """
 
 from __future__ import annotations
@@ -36,12 +44,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from aarshjul.addresses import check_base_url
+from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
-from aarshjul.errors import SourceError
+from aarshjul.errors import Problem, Severity, SourceError
 from aarshjul.ical.decode import Decoded, decode
-from aarshjul.ical.encode import calendar_text, encode
+from aarshjul.ical.encode import SOURCE, calendar_text, encode
 from aarshjul.ical.event import Event
 from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
@@ -80,11 +88,13 @@ class Change:
 
 @attrs.frozen
 class Sync:
-    """Everything a publish must do, in the order it is done, and how many
-    events are already right."""
+    """Everything a publish must do, in the order it is done, how many
+    events are already right, and the problems: events that hold one of
+    the plan's UIDs but are not the plan's (each left as it is)."""
 
     changes: tuple[Change, ...]
     unchanged: int
+    problems: tuple[Problem, ...] = ()
 
     @property
     def created(self) -> int:
@@ -167,32 +177,55 @@ def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.dat
         plan.body(body)  # KeyError for a body the plan does not have
     meetings = [m for m in agendas.meetings if body is None or m.body == body]
     found = _read(held)
-    stamper = Stamper(now, {uid: objects[0].record() for uid, objects in found.items()})
+    stamper = Stamper(now, {uid: _record(objects, plan.id) for uid, objects in found.items()})
     zone = zone_lines(plan, meetings)
     pages = agenda_paths(agendas)
     changes = []
+    problems = []
     unchanged = 0
     for meeting in meetings:
+        objects = found.get(meeting.uid, [])
+        mine = [o for o in objects if o.ours(plan.id, meeting.body)]
+        problems += [_not_ours(o, meeting) for o in objects if o not in mine]
+        if objects and not mine:
+            continue  # the UID is taken by an event not of this plan: leave both alone
         event = meeting_event(plan, meeting, agendas.agenda(meeting),
                               url=agenda_url(base_url, pages[meeting.uid]))
-        there = found.get(meeting.uid)
-        if there is not None and there[0].event == event:
+        if mine and mine[0].event == event:
             unchanged += 1
             continue
         encoded = encode(event)
         text = calendar_text((), zone, [encoded.stamped(stamper.record(event, encoded).stamp)])
-        if there is None:
+        if not mine:
             changes.append(Change(Action.CREATE, meeting.uid, label(meeting), text=text))
         else:
             changes.append(Change(Action.UPDATE, meeting.uid, label(meeting), text=text,
-                                  href=there[0].href))
+                                  href=mine[0].href))
     wanted = {m.uid for m in meetings}
     for uid, objects in sorted(found.items()):
         # A second copy of a meeting's event (one UID at two addresses) goes too.
-        extra = objects if uid not in wanted else objects[1:]
+        ours = [o for o in objects if o.ours(plan.id, body)]
+        extra = ours if uid not in wanted else ours[1:]
         changes += [Change(Action.REMOVE, uid, _removed_label(o.reads[0]), href=o.href)
-                    for o in extra if o.ours(plan.id, body)]
-    return Sync(tuple(changes), unchanged)
+                    for o in extra]
+    return Sync(tuple(changes), unchanged, tuple(problems))
+
+
+def _not_ours(there: _Object, meeting: Meeting) -> Problem:
+    """The problem of a calendar object that holds a meeting's UID but is not
+    this plan's: it is left as it is, and so is the meeting."""
+    sources = sorted({read.source for read in there.reads if read.source is not None})
+    whose = (f"it is marked {SOURCE}:{', '.join(sources)}, not this plan's" if sources
+             else f"it has no {SOURCE} of this plan")
+    return Problem(Severity.ERROR, "not-ours", (
+        f"the event holds the UID {meeting.uid} of {label(meeting)}, but {whose}: it is left "
+        "unchanged and the meeting is not published there (remove the event, or give the "
+        "plan an id of its own)"), without_login(there.href))
+
+
+def _record(objects: list[_Object], plan_id: str) -> Record:
+    """What the calendar holds of a UID to stamp by: this plan's object."""
+    return next((o for o in objects if o.ours(plan_id, None)), objects[0]).record()
 
 
 def _ours(source: str, plan_id: str, body: str | None) -> bool:
