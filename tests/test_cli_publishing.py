@@ -19,6 +19,7 @@ from aarshjul.plan.reader import load_plan
 from aarshjul.publishing.server import PASSWORD_VARIABLE, Published
 from aarshjul.publishing.sync import Action, Change
 
+from .fake_dav import CALENDAR, fake_dav
 from .plans import ROOT, agendas_of
 from .publish_plans import FOREIGN, write_plan
 from .radicale import PASSWORD, USER, Radicale, free_port
@@ -238,3 +239,14 @@ def test_an_event_not_the_plan_s_with_one_of_its_uids_exits_1(
     assert result.stderr.startswith(f"{calendar}theirs.ics: error[not-ours]: the event holds "
                                     f"the UID {uid} of rm 2025-01-14 10:00 Rådmandsmøde, but ")
     assert "Traceback" not in result.output
+
+
+def test_a_server_that_answers_nothing_exits_1_without_a_traceback(
+        run_cli, tmp_path: Path, password: str) -> None:
+    with fake_dav({"PROPFIND": (207, CALENDAR), "REPORT": (200, b"")}) as url:
+        result = publish_cli(run_cli, write_plan(tmp_path), url)
+    assert result.exit_code == 1
+    assert result.stderr == (f"{url}: error[server-failed]: could not read the calendar's "
+                             "events: the server answered 200 OK with nothing (a CalDAV server "
+                             "answers 207 Multi-Status with XML): is this the calendar's "
+                             "address?\n")

@@ -20,6 +20,7 @@ from aarshjul.model import Plan
 from aarshjul.publishing.server import Published, check_url, publish
 from aarshjul.publishing.sync import Action, plan_sync
 
+from .fake_dav import CALENDAR, events_without_data, fake_dav
 from .plans import agendas_of, make_plan
 from .publish_plans import FOREIGN, NOW, PLAN, without_rm
 from .radicale import PASSWORD, USER, Radicale, free_port
@@ -354,3 +355,24 @@ def test_a_meeting_s_uid_in_an_event_not_the_plan_s(
         held = server.events(calendar)
         assert held[next(iter(theirs))] == next(iter(theirs.values()))
         assert len(held) == 5
+
+
+@pytest.mark.parametrize(("answers", "said"), [
+    ({"PROPFIND": (200, b"")}, "could not read the calendar: the server answered 200 OK with "
+     "nothing"),
+    ({"PROPFIND": (204, b"")}, "could not read the calendar: the server answered 204 No Content "
+     "with nothing"),
+    ({"PROPFIND": (207, CALENDAR), "REPORT": (200, b"")}, "could not read the calendar's "
+     "events: the server answered 200 OK with nothing"),
+    ({"PROPFIND": (207, CALENDAR), "REPORT": (204, b"")}, "could not read the calendar's "
+     "events: the server answered 204 No Content with nothing"),
+    ({"PROPFIND": (207, CALENDAR), "REPORT": (207, events_without_data("/cal/x.ics"))},
+     "could not read the calendar's events: the server gave the event /cal/x.ics without its "
+     "calendar data"),
+], ids=["propfind-200", "propfind-204", "report-200", "report-204", "no-data"])
+def test_a_server_whose_answer_cannot_be_read(answers: dict[str, tuple[int, bytes]], said: str,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    with fake_dav(answers) as url:
+        message = refused(make_plan(PLAN), url)
+    assert message.startswith(f"{url}: error[server-failed]: {said}")
+    assert not [r for r in caplog.records if r.exc_info]  # no traceback logged either

@@ -20,7 +20,6 @@ from typing import Any
 
 import attrs
 from caldav.davclient import DAVClient
-from caldav.elements import dav
 from caldav.lib import error
 
 from aarshjul.addresses import check_base_url, without_login
@@ -36,7 +35,14 @@ PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
 """Where the password comes from: never an argument, which other users of
 the machine can read in the process list."""
 
-_CALENDAR = "{urn:ietf:params:xml:ns:caldav}calendar"
+_CALDAV = "urn:ietf:params:xml:ns:caldav"
+_CALENDAR = f"{{{_CALDAV}}}calendar"
+_PROPFIND = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:">'
+             "<D:prop><D:resourcetype/></D:prop></D:propfind>")
+_QUERY = (f'<?xml version="1.0" encoding="utf-8"?><C:calendar-query xmlns:D="DAV:" '
+          f'xmlns:C="{_CALDAV}"><D:prop><D:getetag/><C:calendar-data/></D:prop><C:filter>'
+          '<C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"/></C:comp-filter>'
+          "</C:filter></C:calendar-query>")
 _TEXT_CALENDAR = {"Content-Type": "text/calendar; charset=utf-8"}
 
 
@@ -113,15 +119,57 @@ class Calendar:
 
     def events(self) -> list[Held]:
         """Every event the calendar holds (two requests: is it a calendar, and
-        its events with their data)."""
-        kinds = self._asking("read the calendar", lambda: self._calendar.get_properties(
-            [dav.ResourceType()]))
-        if _CALENDAR not in str(kinds.get("{DAV:}resourcetype", "")):
+        its events with their data). The answers are read here, not by the
+        caldav library, which meets an answer it cannot read with a
+        traceback of its own (an empty one) or with a log line and more
+        requests (an event without its data)."""
+        (kinds,) = self._multistatus("read the calendar", "PROPFIND", _PROPFIND, 0)
+        if kinds[1].find(f"{{DAV:}}resourcetype/{_CALENDAR}") is None:
             raise _fail(self.shown, "not-a-calendar", "the address is no calendar (a user's "
                         "home, an address book, a single event or a web page): give the "
                         "calendar's own address")
-        found = self._asking("read the calendar's events", self._calendar.get_events)
-        return [Held(str(event.url), str(event.data)) for event in found]
+        found = []
+        for href, prop in self._multistatus("read the calendar's events", "REPORT", _QUERY, 1):
+            if href.rstrip("/") == urllib.parse.urlsplit(self.url).path.rstrip("/"):
+                continue  # the calendar itself
+            data = prop.find(f"{{{_CALDAV}}}calendar-data")
+            if data is None or not (data.text or "").strip():
+                raise _fail(self.shown, "server-failed", "could not read the calendar's events: "
+                            f"the server gave the event {href} without its calendar data")
+            found.append(Held(urllib.parse.urljoin(self.url, href), data.text))
+        return found
+
+    def _multistatus(self, what: str, method: str, query: str, depth: int
+                     ) -> list[tuple[str, Any]]:
+        """The address and the found properties (``DAV:prop``) of each
+        resource in the server's answer to ``method`` (a 207 Multi-Status)."""
+        answer = self._asking(what, functools.partial(
+            self._client.request, self.url, method, query,
+            {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}))
+        if answer.status == 404:
+            raise _fail(self.shown, "not-found", "there is no calendar at this address (404)")
+        tree = getattr(answer, "tree", None)
+        said = f"{answer.status} {getattr(answer, 'reason', '') or ''}".rstrip()
+        if answer.status != 207 or tree is None or tree.tag != "{DAV:}multistatus":
+            raise _fail(self.shown, "server-failed", f"could not {what}: the server answered "
+                        f"{said} " + ("with nothing" if tree is None else "with no multistatus")
+                        + " (a CalDAV server answers 207 Multi-Status with XML): is this the "
+                        "calendar's address?")
+        found = []
+        for response in tree.iter("{DAV:}response"):
+            hrefs = response.findall("{DAV:}href")
+            if len(hrefs) != 1 or not (hrefs[0].text or "").strip():
+                raise _fail(self.shown, "server-failed", f"could not {what}: the server's "
+                            "answer has a response without one address (DAV:href)")
+            for propstat in response.iter("{DAV:}propstat"):
+                status = (propstat.findtext("{DAV:}status") or "").split()
+                prop = propstat.find("{DAV:}prop")
+                if prop is not None and status[1:2] == ["200"]:
+                    found.append(((hrefs[0].text or "").strip(), prop))
+        if depth == 0 and len(found) != 1:
+            raise _fail(self.shown, "server-failed", f"could not {what}: the server's answer "
+                        "says nothing of the calendar's kind (DAV:resourcetype)")
+        return found
 
     def apply(self, changes: Sequence[Change], progress: Progress | None = None) -> None:
         """Make ``changes`` in order; ``progress`` hears of each one made."""
