@@ -250,3 +250,25 @@ def test_a_server_that_answers_nothing_exits_1_without_a_traceback(
                              "events: the server answered 200 OK with nothing (a CalDAV server "
                              "answers 207 Multi-Status with XML): is this the calendar's "
                              "address?\n")
+
+
+def test_a_plan_with_the_id_of_another_s_in_the_calendar_is_refused_until_replace(
+        run_cli, tmp_path: Path, server: Radicale, calendar: str, password: str) -> None:
+    first = write_plan(tmp_path)
+    assert publish_cli(run_cli, first, calendar).exit_code == 0
+    later = tmp_path / "later.toml"
+    text = first.read_text(encoding="utf-8")
+    for month, later_month in (("01", "07"), ("02", "08"), ("03", "09")):
+        text = text.replace(f"2025-{month}-", f"2025-{later_month}-")
+    later.write_text(text, encoding="utf-8")  # every meeting on a new date: new UIDs
+    before = server.events(calendar)
+    refused = publish_cli(run_cli, later, calendar)
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
+        f'{calendar}: error[another-plan]: the calendar holds 5 events of a plan with the id '
+        '"test" and none of this plan\'s 5 meetings')
+    assert server.events(calendar) == before
+    replaced = publish_cli(run_cli, later, calendar, "--replace")
+    assert (replaced.exit_code, replaced.stderr) == (0, "")
+    assert replaced.stdout.endswith(
+        f"published to {calendar}: 5 created, 0 updated, 5 removed, 0 unchanged\n")

@@ -21,7 +21,7 @@ from aarshjul.publishing.server import Published, check_url, publish
 from aarshjul.publishing.sync import Action, plan_sync
 
 from .fake_dav import CALENDAR, events_without_data, fake_dav
-from .plans import agendas_of, make_plan
+from .plans import agendas_of, make_plan, plan_text
 from .publish_plans import FOREIGN, NOW, PLAN, without_rm
 from .radicale import PASSWORD, USER, Radicale, free_port
 
@@ -99,8 +99,8 @@ def test_other_events_in_the_calendar_are_never_touched(server: Radicale, calend
         uid="other-plan-1", summary="Andet udvalg", extra=f"{SOURCE}:another-plan/sbu\r\n"))
     foreign = dict(server.events(calendar).items())
     published(make_plan(PLAN), calendar)
-    # A plan with no meetings any more.
-    assert counts(published(make_plan(""), calendar)) == (0, 0, 5, 0)
+    # A plan with no meetings any more (which must be asked to remove them all).
+    assert counts(published(make_plan(""), calendar, replace=True)) == (0, 0, 5, 0)
     assert server.events(calendar) == foreign
 
 
@@ -376,3 +376,32 @@ def test_a_server_whose_answer_cannot_be_read(answers: dict[str, tuple[int, byte
         message = refused(make_plan(PLAN), url)
     assert message.startswith(f"{url}: error[server-failed]: {said}")
     assert not [r for r in caplog.records if r.exc_info]  # no traceback logged either
+
+
+def test_two_plans_with_one_title_never_remove_each_other_s_events(server: Radicale,
+                                                                     calendar: str) -> None:
+    """Neither sets an id: both have the title's. Their meetings are of other
+    bodies or dates, so no UID is shared. The second is refused until it has
+    an id of its own, or is asked to replace the first's events."""
+    untitled = 'id = "test"\n'
+    first = parse_plan(plan_text(PLAN).replace(untitled, ""), source="first.toml")
+    other = without_rm().replace("dates = [2025-01-15, 2025-02-12, 2025-03-12]",
+                                 "dates = [2025-04-09, 2025-05-07]")
+    second = parse_plan(other.replace(untitled, ""), source="second.toml")
+    assert first.id == second.id == "testplan"
+    published(first, calendar)
+    before = server.events(calendar)
+    for dry_run in (True, False):
+        with pytest.raises(PublishError) as refused_:
+            published(second, calendar, dry_run=dry_run)
+        (problem,) = refused_.value.problems
+        assert (problem.code, problem.file) == ("another-plan", calendar)
+        assert problem.message.startswith(
+            'the calendar holds 5 events of a plan with the id "testplan" and none of this '
+            "plan's 2 meetings: a publish would remove them all.")
+        assert server.events(calendar) == before
+    own = parse_plan(other.replace(untitled, 'id = "second"\n'), source="second.toml")
+    assert counts(published(own, calendar)) == (2, 0, 0, 0)
+    assert counts(published(first, calendar)) == (0, 0, 0, 5)
+    assert counts(published(own, calendar)) == (0, 0, 0, 2)
+    assert counts(published(second, calendar, replace=True)) == (2, 0, 5, 0)

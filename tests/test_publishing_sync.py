@@ -223,7 +223,8 @@ def test_only_the_plan_s_own_events_are_ever_removed() -> None:
     held = [foreign("someone-else"), foreign("another-plan", "another-plan/sbu"),
             foreign("ours", "test/sbu"), foreign("of-a-body-gone", "test/old"),
             Held("/cal/notes.txt", "no calendar at all")]
-    sync = plan_sync(make_plan(""), agendas_of(make_plan("")), held, now=NOW)
+    # A plan with no meetings would remove all its id's events: asked to.
+    sync = plan_sync(make_plan(""), agendas_of(make_plan("")), held, now=NOW, replace=True)
     # Written in UTC, these are events aarshjul could not have written: a
     # removal names them by body and UID.
     assert sync.changes == (

@@ -30,8 +30,12 @@ _DONE = {Action.CREATE: SAID.created, Action.UPDATE: SAID.updated, Action.REMOVE
 @click.option("--body", "body_id", metavar="ID", help="Only this body's meetings.")
 @base_url_option
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
+@click.option("--replace", is_flag=True,
+              help="Publish even where the calendar holds events of the plan's id and none "
+                   "of its meetings (a past year's), and remove those. Without it such a "
+                   "publish is refused: they may be another plan's with the same title.")
 def publish_command(plan: str, *, url: str, user: str | None, body_id: str | None,
-                    base_url: str | None, dry_run: bool) -> None:
+                    base_url: str | None, dry_run: bool, replace: bool) -> None:
     """Put the plan's meetings into a CalDAV calendar, one event each.
 
     Creates what is missing, updates what changed and removes the plan's own
@@ -50,7 +54,8 @@ def publish_command(plan: str, *, url: str, user: str | None, body_id: str | Non
     password = _password(user) if user else None
     with _Progress() as progress:
         done = publish(loaded, agendas, url, user=user, password=password, body=body_id,
-                       dry_run=dry_run, base_url=base_url, progress=progress)
+                       dry_run=dry_run, base_url=base_url, progress=progress,
+                       replace=replace)
     click.echo(_summary(done, without_login(url)))
     print_problems(done.problems)
     if done.problems:

@@ -245,16 +245,22 @@ def _reason(problem: BaseException, url: str) -> str:
 def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,
             password: str | None = None, body: str | None = None, dry_run: bool = False,
             base_url: str | None = None, now: dt.datetime | None = None,
-            progress: Progress | None = None) -> Published:
+            progress: Progress | None = None, replace: bool = False) -> Published:
     """Put the meetings of ``plan`` (of one ``body``) into the calendar at
     ``url``: create what is missing, update what changed, remove the plan's
     events that it no longer has, leave every other event alone. With
     ``dry_run``, only say what would change. ``progress`` hears of each
-    change as it is made (for a progress bar)."""
+    change as it is made (for a progress bar). A calendar that holds events
+    of the plan's id and none of its meetings is refused (``another-plan``),
+    unless ``replace``: they are most likely another plan's."""
     check_base_url(base_url)  # before the server is asked anything
     calendar = Calendar(url, user=user, password=password)
-    sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
-                     base_url=base_url)
+    try:
+        sync = plan_sync(plan, agendas, calendar.events(), now=now or build_time(), body=body,
+                         base_url=base_url, replace=replace)
+    except PublishError as refused:
+        raise PublishError([attrs.evolve(p, file=calendar.shown) for p in refused.problems]
+                           ) from None
     if not dry_run:
         calendar.apply(sync.changes, progress)
     return Published(sync.changes, sync.unchanged, sync.problems, dry_run=dry_run)

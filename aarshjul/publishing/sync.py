@@ -34,6 +34,10 @@ server.
 - Events of the plan that the plan no longer has are removed, and a second
   copy of a meeting's event of the plan (its UID in a second calendar
   object; an override is part of its object, not a copy).
+- Two plans with one id (two plans with one title and no ``id`` of their
+  own) cannot be told apart by their events. A publish that would remove
+  every event of its id that the calendar holds, keeping none, is refused
+  unless asked to replace them: the events are most likely another plan's.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ import attrs
 from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
-from aarshjul.errors import Problem, Severity, SourceError
+from aarshjul.errors import Problem, PublishError, Severity, SourceError
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import SOURCE, calendar_text, encode
 from aarshjul.ical.event import Event
@@ -168,15 +172,21 @@ def label(meeting: Meeting) -> str:
 
 
 def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.datetime,
-              body: str | None = None, base_url: str | None = None) -> Sync:
+              body: str | None = None, base_url: str | None = None,
+              replace: bool = False) -> Sync:
     """The changes that make a calendar holding ``held`` hold the meetings
     of ``plan`` (of one ``body``, if given), stamped at ``now``. Raises
-    ValueError for a ``base_url`` that is no site's address."""
+    ValueError for a ``base_url`` that is no site's address, and
+    :class:`~aarshjul.errors.PublishError` (located nowhere: the caller
+    knows the calendar) where the calendar holds events of the plan's id
+    and none of its meetings, unless ``replace`` (see :func:`_another_plan`)."""
     check_base_url(base_url)
     if body is not None:
         plan.body(body)  # KeyError for a body the plan does not have
     meetings = [m for m in agendas.meetings if body is None or m.body == body]
     found = _read(held)
+    if not replace:
+        _another_plan(plan, body, meetings, found)
     stamper = Stamper(now, {uid: _record(objects, plan.id) for uid, objects in found.items()})
     zone = zone_lines(plan, meetings)
     pages = agenda_paths(agendas)
@@ -221,6 +231,28 @@ def _not_ours(there: _Object, meeting: Meeting) -> Problem:
         f"the event holds the UID {meeting.uid} of {label(meeting)}, but {whose}: it is left "
         "unchanged and the meeting is not published there (remove the event, or give the "
         "plan an id of its own)"), without_login(there.href))
+
+
+def _another_plan(plan: Plan, body: str | None, meetings: list[Meeting],
+                  found: dict[str, list[_Object]]) -> None:
+    """Refuse a publish that would remove every event of the plan's id
+    the calendar holds, and keep none: they are most likely another plan's
+    with the same id (the default id is the title's, and two plans may
+    share a title), or the plan's own of a period it no longer covers
+    (last year's, published from a file now planning the next). Which
+    one, only the user can say: an id of its own keeps them, ``replace``
+    removes them. An edited plan keeps its meetings' UIDs (SPEC §6), so
+    it always keeps some of its events, unless it has none at all."""
+    held = {uid for uid, objects in found.items() if any(o.ours(plan.id, body) for o in objects)}
+    if not held or held & {m.uid for m in meetings}:
+        return
+    of = f" of the body {body}" if body else ""
+    raise PublishError.single("another-plan", (
+        f"the calendar holds {len(held)} events{of} of a plan with the id \"{plan.id}\" and "
+        f"none of this plan's {len(meetings)} meetings: a publish would remove them all. If "
+        "they are another plan's (a plan without an id has its title's), give this plan an "
+        "id of its own ([plan] id = \"…\"); if they are this plan's to replace (a past "
+        "year's), publish with --replace"))
 
 
 def _record(objects: list[_Object], plan_id: str) -> Record:
