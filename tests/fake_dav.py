@@ -27,20 +27,32 @@ def events_without_data(href: str) -> bytes:
             b"</d:multistatus>")
 
 
+TRICKLE = (207, b"")
+"""An answer that never ends: a space every 50 ms, as long as it is read."""
+
+
 @contextmanager
 def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
     """A server that answers each method in ``answers`` with its status and
     body (and any other with 201, empty); its calendar's address."""
+    stop = threading.Event()
 
     class Answer(http.server.BaseHTTPRequestHandler):
         def _answer(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            status, body = answers.get(self.command, (201, b""))
+            answer = answers.get(self.command, (201, b""))
+            status, body = answer
             self.send_response(status)
             self.send_header("Content-Type", "application/xml; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(10**9 if answer is TRICKLE else len(body)))
             self.end_headers()
             self.wfile.write(body)
+            while answer is TRICKLE and not stop.wait(0.05):
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:  # the client gave up
+                    return
 
         do_PROPFIND = do_REPORT = do_PUT = do_DELETE = _answer
 
@@ -48,11 +60,13 @@ def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/cal/"
     finally:
+        stop.set()
         server.shutdown()
         server.server_close()
         thread.join()

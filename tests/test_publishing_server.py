@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import icalendar
@@ -17,10 +18,10 @@ from aarshjul.ical.encode import SOURCE
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.stamps import Stamper
 from aarshjul.model import Plan
-from aarshjul.publishing.server import Published, check_url, publish
+from aarshjul.publishing.server import Calendar, Published, check_url, publish
 from aarshjul.publishing.sync import Action, plan_sync
 
-from .fake_dav import CALENDAR, events_without_data, fake_dav
+from .fake_dav import CALENDAR, TRICKLE, events_without_data, fake_dav
 from .plans import agendas_of, make_plan, plan_text
 from .publish_plans import FOREIGN, NOW, PLAN, without_rm
 from .radicale import PASSWORD, USER, Radicale, free_port
@@ -405,3 +406,17 @@ def test_two_plans_with_one_title_never_remove_each_other_s_events(server: Radic
     assert counts(published(first, calendar)) == (0, 0, 0, 5)
     assert counts(published(own, calendar)) == (0, 0, 0, 2)
     assert counts(published(second, calendar, replace=True)) == (2, 0, 5, 0)
+
+
+def test_a_server_that_never_finishes_its_answer_is_given_up_at_the_limit() -> None:
+    """A byte every 50 ms: no read from the socket ever waits long enough
+    for the HTTP library's timeout. The request as a whole has a limit."""
+    with fake_dav({"PROPFIND": (207, CALENDAR), "REPORT": TRICKLE}) as url:
+        calendar = Calendar(url, timeout=5, limit=1)
+        started = time.monotonic()
+        with pytest.raises(PublishError) as slow:
+            calendar.events()
+        assert time.monotonic() - started < 3
+    (problem,) = slow.value.problems
+    assert problem.format() == (f"{url}: error[unreachable]: could not read the calendar's "
+                                "events: the server took more than 1 s to answer")

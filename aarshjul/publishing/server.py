@@ -5,15 +5,17 @@
 Every failure a user can meet (a wrong password, a server that is down, an
 address that is no calendar, a write the server refuses) becomes a
 :class:`~aarshjul.errors.PublishError` located at the calendar's address,
-which never holds the password. A publish that stops half-way leaves the
-calendar with some changes made: publishing again compares anew and does
-the rest.
+which never holds the password. Every request has a time limit as a whole
+(:data:`REQUEST_LIMIT`), not only for each read from the socket. A publish
+that stops half-way leaves the calendar with some changes made: publishing
+again compares anew and does the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -34,6 +36,11 @@ __all__ = ["Published", "publish"]
 PASSWORD_VARIABLE = "AARSHJUL_CALDAV_PASSWORD"
 """Where the password comes from: never an argument, which other users of
 the machine can read in the process list."""
+
+REQUEST_LIMIT = 300.0
+"""Seconds one request to the server may take, from asking to the answer's
+last byte (a second publish of 1,000 meetings reads them in one request, in
+about 2 s from a local Radicale)."""
 
 _CALDAV = "urn:ietf:params:xml:ns:caldav"
 _CALENDAR = f"{{{_CALDAV}}}calendar"
@@ -109,8 +116,9 @@ class Calendar:
     """A CalDAV calendar at ``url``, as ``user`` (none: no login)."""
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
-                 timeout: int = 60) -> None:
+                 timeout: int = 60, limit: float = REQUEST_LIMIT) -> None:
         self.url = check_url(url)
+        self._limit = limit
         self.shown = without_login(self.url)  # what messages say: never a password
         self._client = DAVClient(
             url=self.url, username=user, password=password if user else None,
@@ -199,7 +207,10 @@ class Calendar:
         stopped = _stopped(index, total) if index is not None else ""
         finish = "; publish again to finish" if index is not None else ""
         try:
-            return call()
+            return self._in_time(call)
+        except _TooSlow:
+            raise _fail(self.shown, "unreachable", f"{stopped}could not {what}: the server "
+                        f"took more than {self._limit:g} s to answer{finish}") from None
         except error.AuthorizationError as problem:
             if getattr(problem, "status", None) == 403:  # logged in, but not allowed
                 raise _fail(self.shown, "forbidden", f"{stopped}the server does not let this "
@@ -218,6 +229,36 @@ class Calendar:
             # XMLSyntaxError is a SyntaxError).
             raise _fail(self.shown, "server-failed", f"{stopped}could not {what}: "
                         f"{_reason(problem, self.url)}{finish}") from None
+
+
+    def _in_time(self, call: Callable[[], Any]) -> Any:
+        """``call()``, or :class:`_TooSlow` when it takes longer than the
+        limit. The HTTP library's timeout is for each read from the socket:
+        a server that sends a byte now and then is never timed out by it.
+        So the request runs in a thread of its own, and is given up (its
+        connections closed, the thread left to end with them) at the limit."""
+        done = threading.Event()
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["answer"] = call()
+            except BaseException as problem:  # raised again in the caller's thread
+                outcome["problem"] = problem
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="aarshjul-caldav", daemon=True).start()
+        if not done.wait(self._limit):
+            self._client.session.close()
+            raise _TooSlow
+        if "problem" in outcome:
+            raise outcome["problem"]
+        return outcome["answer"]
+
+
+class _TooSlow(Exception):
+    """A request that took longer than :data:`REQUEST_LIMIT`."""
 
 
 def _stopped(index: int | None, total: int) -> str:
