@@ -229,7 +229,7 @@ def _not_ours(there: _Object, meeting: Meeting) -> Problem:
              else f"it has no {SOURCE} of this plan")
     return Problem(Severity.ERROR, "not-ours", (
         f"the event holds the UID {meeting.uid} of {label(meeting)}, but {whose}: it is left "
-        "unchanged and the meeting is not published there (remove the event, or give the "
+        "as it is and the meeting is not published there (remove the event, or give the "
         "plan an id of its own)"), without_login(there.href))
 
 
