@@ -15,6 +15,9 @@ PLAN_HEADERS = {
     "a time zone that is a path": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
                                    'end = 2025-12-31\ntimezone = "../../etc/passwd"\n', 5,
                                    "unknown-timezone"),
+    "a time zone of hundreds of parts": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
+                                         'end = 2025-12-31\ntimezone = "' + "A/" * 300
+                                         + 'B"\n', 5, "unknown-timezone"),
     "unknown country": ('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
                         'holidays = "XX"\n', 5, "unknown-country"),
     "unknown holiday category": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'

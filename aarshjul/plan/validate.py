@@ -50,6 +50,13 @@ from aarshjul.plan import labels
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 LONGEST_PLAN_YEARS = 50
+# The longest IANA names have three parts (America/Argentina/Buenos_Aires),
+# four under a folder of the zone files (right/…), and some 30 characters.
+# zoneinfo imports a package for each part of a name it looks for, so one of
+# hundreds of parts would recurse until Python stops it: such a name is no
+# zone, and is not looked up.
+_ZONE_PARTS = 4
+_ZONE_LENGTH = 64
 
 
 def validate(plan: Plan) -> tuple[Problem, ...]:
@@ -271,6 +278,8 @@ def _timezone(where: Where, name: str) -> Problem | None:
     if "timezone" in where.unread:
         return None
     try:
+        if len(name) > _ZONE_LENGTH or name.count("/") >= _ZONE_PARTS:
+            raise ValueError(name)
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
