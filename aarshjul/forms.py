@@ -9,6 +9,7 @@ here, so a plan is held to one rule, however it was made.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -17,8 +18,8 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY
 
-__all__ = ["DEADLINE_DAYS", "ISO_WEEKS", "MINUTES", "MONTHS", "Bounds", "colour_problem",
-           "id_problem"]
+__all__ = ["DEADLINE_DAYS", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
+           "colour_problem", "id_problem", "year_problem"]
 
 
 @attrs.frozen
@@ -57,6 +58,29 @@ MINUTES = Bounds(0, MINUTES_PER_DAY)
 """An item's, a case's or a meeting's minutes: none lasts more than a day
 (a meeting's own rules, at least a minute and not past midnight, are the
 validation pass's)."""
+
+YEARS = Bounds(1900, 2999)
+"""The years a plan's dates, and a build's ``SOURCE_DATE_EPOCH``, may fall in.
+
+Python's dates end at year 9999, and the writers reach past a plan's years:
+a feed's VTIMEZONE lists the year before it and three after, the wheel
+measures a year up to the next one's 1 January, agenda deadlines fall up to
+a year before a meeting and holidays are looked up in the years around it.
+Easter (and the Danish holidays that follow it) is computed for 1583 to
+4099 only. A plan of the municipality's meetings needs none of that; these
+years leave every writer room on both sides."""
+
+
+def year_problem(day: dt.date) -> str | None:
+    """Why ``day`` is outside the years a plan may cover, or None.
+
+    >>> year_problem(dt.date(2025, 1, 15)) is None, year_problem(dt.date(9999, 12, 30))
+    (True, '9999-12-30 is not in the years aarshjul plans for (1900 to 2999)')
+    """
+    if day.year in YEARS:
+        return None
+    return f"{day.isoformat()} is not in the years aarshjul plans for ({YEARS})"
+
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -83,6 +83,44 @@ def test_a_plan_spans_at_most_50_calendar_years_and_says_how_many(
     assert [p.format() for p in found] == problems
 
 
+@pytest.mark.parametrize(("start", "end"), [("0001-01-01", "0001-12-31"),
+                                            ("9999-01-01", "9999-12-31")])
+def test_a_plan_is_in_the_years_its_feeds_wheel_and_site_can_be_written_for(
+        start: str, end: str) -> None:
+    """Feeds, the wheel and holidays reach a year past the plan on each
+    side: year 1 and year 9999 passed the check, then the writers crashed."""
+    _, found = read_plan(f'[plan]\ntitle = "x"\nstart = {start}\nend = {end}\n',
+                         source="x.toml")
+    assert [p.format() for p in found] == [
+        f"x.toml:{line}: error[bad-value]: [plan]: {key}: {day} is not in the years "
+        "aarshjul plans for (1900 to 2999)" for line, key, day in ((3, "start", start),
+                                                                  (4, "end", end))]
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("from", "9999-12-30"), ("to", "1000-01-01"), ("dates", "[2025-01-08, 3000-01-01]"),
+    ("except", "[1899-12-31]")])
+def test_every_date_of_a_series_is_in_the_supported_years(key: str, value: str) -> None:
+    """A series from 9999-12-30 made check crash while counting its dates."""
+    recurs = "" if key == "dates" else 'every = "hver onsdag"\n'
+    fragment = f'[[series]]\nbody = "sbu"\n{recurs}start = "18:15"\nend = "19:00"\n' \
+               f"{key} = {value}\n"
+    report = check_plan_text(plan_text(fragment), source="x.toml")
+    assert [(p.line, p.code, p.key) for p in report.problems] == [
+        (FRAGMENT_START + 5 - (key == "dates"), "bad-value", f"series[1].{key}")]
+
+
+def test_a_plan_built_in_code_is_held_to_the_same_years() -> None:
+    plan = attrs.evolve(parse_plan(plan_text(TABLES), source="x.toml"),
+                        end=dt.date(3000, 1, 1))
+    plan = _evolved(plan, "themes", 0, from_date=dt.date(1, 1, 1), to_date=dt.date(2025, 3, 1))
+    assert [(p.key, p.message) for p in validate(plan) if "not in the years" in p.message] == [
+        ("plan.end", "[plan]: end: 3000-01-01 is not in the years aarshjul plans for "
+         "(1900 to 2999)"),
+        ("theme[1].from", '[[theme]] "budget": from: 0001-01-01 is not in the years aarshjul '
+         "plans for (1900 to 2999)")]
+
+
 def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
     found = located(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
                                   "minutes = 0\n"))

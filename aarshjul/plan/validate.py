@@ -12,6 +12,7 @@ built or changed in code). Each rule is stated once, here:
 - every id a table names exists (with "did you mean");
 - the time zone and the holidays (country and categories) exist, and
   colours are ``#rrggbb``: what the calendar and the writers look up;
+- every date falls in the years the writers support (:data:`aarshjul.forms.YEARS`);
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
@@ -43,7 +44,7 @@ import holidays
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import colour_problem, id_problem
+from aarshjul.forms import colour_problem, id_problem, year_problem
 from aarshjul.model import Case, Item, Plan, Where
 from aarshjul.plan import labels
 
@@ -66,6 +67,7 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     known = _Known(plan)
     found: list[Problem | None] = [
         *_ids(plan),
+        *_years(plan),
         _timezone(plan.where, plan.timezone),
         _holidays(plan.where, plan.holidays, plan.holiday_categories),
         *[_colour(body.where, body.color) for body in plan.bodies],
@@ -254,6 +256,37 @@ def _ids(plan: Plan) -> list[Problem | None]:
     for tables in (plan.templates, plan.themes, plan.series):
         found += [_id_form(table.where, table.id) for table in tables]
     return found
+
+
+def _years(plan: Plan) -> Iterator[Problem]:
+    """Each date is in a year the writers support, at its key (the first
+    such date of a key). A rule's UNTIL is only a bound, which the plan's
+    period bounds again: UNTIL=99991231 for "no end" places nothing there."""
+    found: list[tuple[Where, str, tuple[dt.date | None, ...]]] = [
+        (plan.where, "start", (plan.start,)), (plan.where, "end", (plan.end,))]
+    for period in plan.closed:
+        found += [(period.where, "from", (period.from_date,)),
+                  (period.where, "to", (period.to_date,))]
+    for one in plan.series:
+        recurrence = one.recurrence
+        found += [(one.where, "from", (one.from_date,)), (one.where, "to", (one.to_date,)),
+                  (one.where, "dates", recurrence.dates),
+                  (one.where, "except", tuple(sorted(recurrence.exceptions)))]
+    for change in plan.meetings:
+        found += [(change.where, "date", (change.date,)),
+                  (change.where, "moved_to", (change.moved_to,))]
+    for theme in plan.themes:
+        found += [(theme.where, "from", (theme.from_date,)),
+                  (theme.where, "to", (theme.to_date,))]
+    for case in plan.cases:
+        found += [(case.where, "date", (case.date,)), (case.where, "window", case.window or ())]
+    for where, key, days in found:
+        if key in where.unread:
+            continue
+        problems = [year_problem(day) for day in days if day is not None]
+        problem = next((one for one in problems if one is not None), None)
+        if problem is not None:
+            yield where.problem("bad-value", problem, key=key)
 
 
 def _id_form(where: Where, ident: str | None) -> Problem | None:
