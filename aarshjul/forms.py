@@ -18,7 +18,7 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY
 
-__all__ = ["DEADLINE_DAYS", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
+__all__ = ["DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
            "colour_problem", "id_problem", "year_problem"]
 
 
@@ -82,6 +82,11 @@ def year_problem(day: dt.date) -> str | None:
     return f"{day.isoformat()} is not in the years aarshjul plans for ({YEARS})"
 
 
+ID_LENGTH = 64
+"""The longest id. A file name may have 255 bytes; an id names files with
+more around it (the site's staging folder, ``<body>-<date>.ics`` …), and a
+person reads it in addresses and messages."""
+
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -90,14 +95,19 @@ def id_problem(value: str) -> str | None:
 
     Ids name files (``feeds/<body>.ics``, ``agendas/<body>/``) and go into
     UIDs, so they hold no ``/`` or ``..`` and no capitals, which a file system
-    that ignores case would take for another id's file.
+    that ignores case would take for another id's file, and are at most
+    :data:`ID_LENGTH` characters long.
 
     >>> id_problem("sbu") is None, id_problem("../x")
     (True, '"../x" is not an id: use a-z, 0-9 and "-", starting with a letter or digit')
+    >>> id_problem("s" * 65)
+    'the id is 65 characters long: at most 64 are allowed'
     """
-    if _ID.fullmatch(value):
-        return None
-    return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+    if not _ID.fullmatch(value):
+        return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+    if len(value) > ID_LENGTH:
+        return f"the id is {len(value)} characters long: at most {ID_LENGTH} are allowed"
+    return None
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")

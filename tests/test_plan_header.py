@@ -51,6 +51,12 @@ def test_the_id_defaults_to_a_slug_of_the_title() -> None:
     assert slug("???") == "plan"
 
 
+def test_a_long_title_gives_an_id_as_long_as_an_id_may_be() -> None:
+    plan = parse_plan('[plan]\ntitle = "' + "Årshjul " * 20 + '"\nstart = 2025-01-01\n'
+                      "end = 2025-12-31\n")
+    assert plan.id == ("aarshjul-" * 8)[:64]
+
+
 def test_no_holiday_categories_is_an_error() -> None:
     _, problems = read_plan('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
                             "holiday_categories = []\n", source="x.toml")

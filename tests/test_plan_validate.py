@@ -146,9 +146,18 @@ def test_a_body_cannot_take_the_name_of_a_feed_of_its_own(ident: str) -> None:
 ID_RULE = 'is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
 
 
+def test_a_long_id_is_refused_where_it_is_written() -> None:
+    """A body id of 300 characters passed check, then build could not name
+    its staging files."""
+    fragment = '[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n'
+    assert located(plan_text(fragment)) == [(FRAGMENT_START + 1, "bad-value")]
+    assert located(plan_text(fragment.replace("s" * 65, "s" * 64))) == []
+
+
 @pytest.mark.parametrize(("ident", "says"), [
     ("../x", ID_RULE), ("a/b", ID_RULE), ("", ID_RULE), ("ALL", ID_RULE),
     ("Deadlines", ID_RULE), ("deadlines", "cannot be a body's id"),
+    ("s" * 65, "the id is 65 characters long: at most 64 are allowed"),
 ])
 def test_a_body_built_in_code_has_an_id_fit_to_name_its_files(ident: str, says: str) -> None:
     """A body's id names its feed and its pages: ../x would be written
