@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,7 +20,7 @@ import attrs
 from aarshjul.clock import MINUTES_PER_DAY
 
 __all__ = ["DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
-           "colour_problem", "id_problem", "year_problem"]
+           "colour_problem", "id_problem", "text_problem", "year_problem"]
 
 
 @attrs.frozen
@@ -119,3 +120,29 @@ def colour_problem(value: str) -> str | None:
     if _COLOUR.fullmatch(value):
         return None
     return f'"{value}" is not a colour like "#1f77b4"'
+
+
+LINE_BREAKS = "\t\n\r"
+"""The control characters a text of several lines (a note, a purpose) may
+hold: tab and line breaks, as a multi-line TOML string in any file writes them."""
+
+
+def text_problem(value: str, *, lines: bool = False) -> str | None:
+    """Why ``value`` cannot be a text of a plan, or None if it can.
+
+    A text is shown in a terminal, a page, a feed and the wheel: a control
+    character there rings, colours or rewrites what is shown, or is dropped
+    in one place and kept in another. A text of several lines (``lines``)
+    may hold :data:`LINE_BREAKS`; any other text is one line.
+
+    >>> text_problem("Møde\\n") is None, text_problem("Møde\\n", lines=True) is None
+    (False, True)
+    >>> text_problem("rød\\x1b[31m")
+    'holds the control character U+001B (character 4); write the text without it'
+    """
+    for index, character in enumerate(value):
+        if unicodedata.category(character) == "Cc" and not (lines and character in LINE_BREAKS):
+            one_line = "; it is a text of one line" if character in LINE_BREAKS else ""
+            return (f"holds the control character U+{ord(character):04X} (character "
+                    f"{index + 1}); write the text without it{one_line}")
+    return None

@@ -121,6 +121,53 @@ def test_a_plan_built_in_code_is_held_to_the_same_years() -> None:
          "plans for (1900 to 2999)")]
 
 
+CONTROL_TEXTS = {
+    "a title that colours the terminal": ('[[body]]\nid = "x"\nname = "Rød\\u001b[31m"\n', 2,
+                                          "body[3].name"),
+    "a NUL in a place": ('[[body]]\nid = "x"\nname = "X"\nlocation = "A\\u0000"\n', 3,
+                         "body[3].location"),
+    "a line break in a title": ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                                'start = "18:15"\nend = "19:00"\ntitle = "a\\nb"\n', 5,
+                                "series[1].title"),
+    "a bell in a note": ('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\nnote = "a\\u0007"\n', 3,
+                         "meeting[1].note"),
+    "a C1 control in an item's purpose": (
+        '[[template]]\nid = "t"\n[[template.item]]\ntitle = "A"\npurpose = "\\u009b"\n', 4,
+        "template[1].item[1].purpose"),
+    "a tab in an attachment": ('[[case]]\ntitle = "A"\nbody = "sbu"\nmonth = 3\n'
+                               'attachments = ["a\\tb"]\n', 4, "case[1].attachments"),
+}
+
+
+@pytest.mark.parametrize(("fragment", "offset", "key"), CONTROL_TEXTS.values(),
+                         ids=CONTROL_TEXTS.keys())
+def test_a_text_with_a_control_character_is_refused_at_its_line(
+        fragment: str, offset: int, key: str) -> None:
+    """Escapes in a title passed check and went to the terminal, the page
+    and the feed as they were."""
+    report = check_plan_text(plan_text(fragment), source="x.toml")
+    assert [(p.line, p.code, p.key) for p in report.problems] == [
+        (FRAGMENT_START + offset, "bad-value", key)]
+    assert "holds the control character" in report.problems[0].message
+
+
+def test_a_note_and_a_purpose_may_run_over_lines() -> None:
+    fragment = ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:15"\n'
+                'end = "19:00"\n\n[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
+                'note = """Første linje\r\n\tanden"""\n\n[[case]]\ntitle = "A"\n'
+                'body = "sbu"\ndate = 2025-01-08\npurpose = "a\\nb\\tc"\n')
+    assert located(plan_text(fragment)) == []
+
+
+def test_a_plan_built_in_code_is_held_to_the_same_texts() -> None:
+    plan = _evolved(parse_plan(plan_text(TABLES), source="x.toml"), "themes", 0,
+                    name="Budget\x1b]0;title\x07")
+    (problem,) = validate(plan)
+    assert (problem.key, problem.message) == (
+        "theme[1].name", '[[theme]] "budget": name: holds the control character U+001B '
+        "(character 7); write the text without it")
+
+
 def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
     found = located(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
                                   "minutes = 0\n"))

@@ -12,6 +12,9 @@ built or changed in code). Each rule is stated once, here:
 - every id a table names exists (with "did you mean");
 - the time zone and the holidays (country and categories) exist, and
   colours are ``#rrggbb``: what the calendar and the writers look up;
+- texts (titles, names, places, notes …) hold no control characters
+  (:func:`aarshjul.forms.text_problem`; a note and a purpose may hold tabs
+  and line breaks);
 - every date falls in the years the writers support (:data:`aarshjul.forms.YEARS`);
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
@@ -44,8 +47,18 @@ import holidays
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import colour_problem, id_problem, year_problem
-from aarshjul.model import Case, Item, Plan, Where
+from aarshjul.forms import colour_problem, id_problem, text_problem, year_problem
+from aarshjul.model import (
+    Body,
+    Case,
+    Closed,
+    Item,
+    MeetingChange,
+    Plan,
+    Series,
+    Theme,
+    Where,
+)
 from aarshjul.plan import labels
 
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
@@ -68,6 +81,7 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     found: list[Problem | None] = [
         *_ids(plan),
         *_years(plan),
+        *_texts(plan),
         _timezone(plan.where, plan.timezone),
         _holidays(plan.where, plan.holidays, plan.holiday_categories),
         *[_colour(body.where, body.color) for body in plan.bodies],
@@ -256,6 +270,33 @@ def _ids(plan: Plan) -> list[Problem | None]:
     for tables in (plan.templates, plan.themes, plan.series):
         found += [_id_form(table.where, table.id) for table in tables]
     return found
+
+
+TEXT_KEYS = ("title", "name", "kind", "location", "method", "responsible", "attachments")
+"""The keys of texts of one line, in whichever table has them."""
+LINES_KEYS = ("note", "purpose")
+"""The keys of texts that may run over several lines."""
+
+
+def _texts(plan: Plan) -> Iterator[Problem]:
+    """Each text of the plan, with no control character (a note and a
+    purpose may break lines)."""
+    items = [*(item for template in plan.templates for item in template.items),
+             *(item for change in plan.meetings for item in change.items)]
+    tables: list[Plan | Closed | Body | Series | MeetingChange | Item | Theme | Case] = [
+        plan, *plan.closed, *plan.bodies, *plan.series, *plan.meetings, *items, *plan.themes,
+        *plan.cases]
+    for table in tables:
+        where = table.where
+        for key in (*TEXT_KEYS, *LINES_KEYS):
+            value = getattr(table, key, None)
+            texts = (value,) if isinstance(value, str) else value or ()
+            if key in where.unread:
+                continue
+            problem = next((p for p in (text_problem(text, lines=key in LINES_KEYS)
+                                        for text in texts) if p is not None), None)
+            if problem is not None:
+                yield where.problem("bad-value", problem, key=key)
 
 
 def _years(plan: Plan) -> Iterator[Problem]:
