@@ -9,6 +9,7 @@ When a call cannot return a result because of such problems, it raises an
 from __future__ import annotations
 
 import enum
+import unicodedata
 from typing import Self
 
 import attrs
@@ -53,11 +54,19 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """``FILE:LINE: SEVERITY[CODE]: message``, as compilers print it."""
+        """``FILE:LINE: SEVERITY[CODE]: message``, as compilers print it, on
+        one line: a control character a message quotes from its input (an
+        escape, a line break) is written by its number, never sent to the
+        terminal."""
         where = self.file or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
+        return _shown(f"{where}: {self.severity.value}[{self.code}]: {self.message}")
+
+
+def _shown(text: str) -> str:
+    """``text`` with each control character as ``\\xNN``."""
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 class AarshjulError(Exception):

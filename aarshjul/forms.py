@@ -9,7 +9,9 @@ here, so a plan is held to one rule, however it was made.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,8 +19,8 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY
 
-__all__ = ["DEADLINE_DAYS", "ISO_WEEKS", "MINUTES", "MONTHS", "Bounds", "colour_problem",
-           "id_problem"]
+__all__ = ["DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
+           "colour_problem", "id_problem", "text_problem", "year_problem"]
 
 
 @attrs.frozen
@@ -58,6 +60,34 @@ MINUTES = Bounds(0, MINUTES_PER_DAY)
 (a meeting's own rules, at least a minute and not past midnight, are the
 validation pass's)."""
 
+YEARS = Bounds(1900, 2999)
+"""The years a plan's dates, and a build's ``SOURCE_DATE_EPOCH``, may fall in.
+
+Python's dates end at year 9999, and the writers reach past a plan's years:
+a feed's VTIMEZONE lists the year before it and three after, the wheel
+measures a year up to the next one's 1 January, agenda deadlines fall up to
+a year before a meeting and holidays are looked up in the years around it.
+Easter (and the Danish holidays that follow it) is computed for 1583 to
+4099 only. A plan of the municipality's meetings needs none of that; these
+years leave every writer room on both sides."""
+
+
+def year_problem(day: dt.date) -> str | None:
+    """Why ``day`` is outside the years a plan may cover, or None.
+
+    >>> year_problem(dt.date(2025, 1, 15)) is None, year_problem(dt.date(9999, 12, 30))
+    (True, '9999-12-30 is not in the years aarshjul plans for (1900 to 2999)')
+    """
+    if day.year in YEARS:
+        return None
+    return f"{day.isoformat()} is not in the years aarshjul plans for ({YEARS})"
+
+
+ID_LENGTH = 64
+"""The longest id. A file name may have 255 bytes; an id names files with
+more around it (the site's staging folder, ``<body>-<date>.ics`` …), and a
+person reads it in addresses and messages."""
+
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -66,14 +96,19 @@ def id_problem(value: str) -> str | None:
 
     Ids name files (``feeds/<body>.ics``, ``agendas/<body>/``) and go into
     UIDs, so they hold no ``/`` or ``..`` and no capitals, which a file system
-    that ignores case would take for another id's file.
+    that ignores case would take for another id's file, and are at most
+    :data:`ID_LENGTH` characters long.
 
     >>> id_problem("sbu") is None, id_problem("../x")
     (True, '"../x" is not an id: use a-z, 0-9 and "-", starting with a letter or digit')
+    >>> id_problem("s" * 65)
+    'the id is 65 characters long: at most 64 are allowed'
     """
-    if _ID.fullmatch(value):
-        return None
-    return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+    if not _ID.fullmatch(value):
+        return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+    if len(value) > ID_LENGTH:
+        return f"the id is {len(value)} characters long: at most {ID_LENGTH} are allowed"
+    return None
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -85,3 +120,29 @@ def colour_problem(value: str) -> str | None:
     if _COLOUR.fullmatch(value):
         return None
     return f'"{value}" is not a colour like "#1f77b4"'
+
+
+LINE_BREAKS = "\t\n\r"
+"""The control characters a text of several lines (a note, a purpose) may
+hold: tab and line breaks, as a multi-line TOML string in any file writes them."""
+
+
+def text_problem(value: str, *, lines: bool = False) -> str | None:
+    """Why ``value`` cannot be a text of a plan, or None if it can.
+
+    A text is shown in a terminal, a page, a feed and the wheel: a control
+    character there rings, colours or rewrites what is shown, or is dropped
+    in one place and kept in another. A text of several lines (``lines``)
+    may hold :data:`LINE_BREAKS`; any other text is one line.
+
+    >>> text_problem("Møde\\n") is None, text_problem("Møde\\n", lines=True) is None
+    (False, True)
+    >>> text_problem("rød\\x1b[31m")
+    'holds the control character U+001B (character 4); write the text without it'
+    """
+    for index, character in enumerate(value):
+        if unicodedata.category(character) == "Cc" and not (lines and character in LINE_BREAKS):
+            one_line = "; it is a text of one line" if character in LINE_BREAKS else ""
+            return (f"holds the control character U+{ord(character):04X} (character "
+                    f"{index + 1}); write the text without it{one_line}")
+    return None

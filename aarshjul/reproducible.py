@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from aarshjul.errors import SourceError
+from aarshjul.forms import YEARS
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
@@ -23,9 +24,17 @@ def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
     try:
         if not (epoch.isascii() and epoch.isdigit()):
             raise ValueError(epoch)
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise SourceError.single(
             "bad-source-date-epoch", f'"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
             "whole seconds since 1970-01-01 UTC, like 1735732800",
             file="SOURCE_DATE_EPOCH") from None
+    # A build reaches past its moment (the day in the plan's zone, the
+    # coming meetings), as a plan reaches past its dates: the same years hold.
+    if moment.year not in YEARS:
+        raise SourceError.single(
+            "bad-source-date-epoch", f'"{epoch}" is {moment:%Y-%m-%d %H:%M:%S} UTC, after the '
+            f"years aarshjul plans for ({YEARS}); SOURCE_DATE_EPOCH is whole seconds since "
+            "1970-01-01 UTC, like 1735732800", file="SOURCE_DATE_EPOCH")
+    return moment

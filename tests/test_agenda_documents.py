@@ -51,8 +51,10 @@ def test_markdown_escapes_what_would_be_markup() -> None:
 def test_english() -> None:
     agenda = agenda_of(ONE_MEETING.format(title="Minutes", purpose="", attachment="Draft"),
                        header=HEADER.replace('id = "test"', 'id = "test"\nlanguage = "en"'))
-    text = render_agenda(agenda, form="text", language=Language.EN)
+    text = render_agenda(agenda, form="text")  # the plan's language, unless told
+    assert text == render_agenda(agenda, form="text", language=Language.EN)
     assert "Meeting date: Wednesday 12 March 2025\nMeeting time: 18.15 – 19.45\n" in text
+    assert "Mødedato" in render_agenda(agenda, form="text", language=Language.DA)
     assert "Time: 18.15 – 18.25 (10 min.)" in text
     assert "Attachments:\n- Draft" in text
     assert check_agenda_text(text, source="en.txt").items[0].title == "Minutes"

@@ -118,8 +118,29 @@ def test_the_schema_rejects_what_check_rejects() -> None:
     for broken in ('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\ntypo = 1\n',
                    '[plan]\ntitle = "x"\nstart = 2025-01-01\n',
                    BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nstart = "25:00"\nend = "19:00"\n'
-                   'every = "hver onsdag"\n'):
+                   'every = "hver onsdag"\n',
+                   BLOCKS[0] + '\n[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n'):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
+
+
+def _id_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every part of the schema that holds an id."""
+    if isinstance(node, dict):
+        if node.get("pattern") == "^[a-z0-9][a-z0-9-]*$":
+            yield node
+        for value in node.values():
+            yield from _id_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _id_nodes(value)
+
+
+def test_the_schema_limits_ids_as_the_plan_does() -> None:
+    """An id names files: the schema allows no longer one than check does."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    ids = list(_id_nodes(schema))
+    assert len(ids) >= 8
+    assert {node.get("maxLength") for node in ids} == {forms.ID_LENGTH}
 
 
 def _ranges(node: Any, key: str = "") -> Iterator[tuple[str, int | None, int | None]]:

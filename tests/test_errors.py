@@ -25,6 +25,13 @@ def test_a_problem_prints_as_a_compiler_s_message() -> None:
     assert WARNING.format() == "plan.toml:20: warning[on-holiday]: on Langfredag"
 
 
+def test_a_problem_prints_the_control_characters_it_quotes_by_their_number() -> None:
+    """An unknown word of an escape sequence in a recurrence was quoted as
+    it was, and coloured the terminal that printed the message."""
+    problem = Problem(Severity.ERROR, "bad-phrase", 'unknown word "\x1b[32m"\nforged', "a\x07.toml")
+    assert problem.format() == 'a\\x07.toml: error[bad-phrase]: unknown word "\\x1b[32m"\\x0aforged'
+
+
 def test_a_problem_without_a_line_or_a_file() -> None:
     assert Problem(Severity.ERROR, "x", "m", "a.txt").format() == "a.txt: error[x]: m"
     assert INFO.format() == "<input>: info[slack]: 5 minutes left"

@@ -39,7 +39,7 @@ end = "19:45"
 body = "sbu"
 date = 2025-01-29
 status = "cancelled"
-title = "  \\u0007 "
+title = "   "
 note = "Flyttes til februar"
 '''
 

@@ -15,6 +15,9 @@ PLAN_HEADERS = {
     "a time zone that is a path": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
                                    'end = 2025-12-31\ntimezone = "../../etc/passwd"\n', 5,
                                    "unknown-timezone"),
+    "a time zone of hundreds of parts": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
+                                         'end = 2025-12-31\ntimezone = "' + "A/" * 300
+                                         + 'B"\n', 5, "unknown-timezone"),
     "unknown country": ('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
                         'holidays = "XX"\n', 5, "unknown-country"),
     "unknown holiday category": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
@@ -46,6 +49,12 @@ def test_the_id_defaults_to_a_slug_of_the_title() -> None:
     assert plan.id == "aarshjul-for-msb-2025"
     assert slug("Ældre- og Sundhedsudvalget") == "aeldre-og-sundhedsudvalget"
     assert slug("???") == "plan"
+
+
+def test_a_long_title_gives_an_id_as_long_as_an_id_may_be() -> None:
+    plan = parse_plan('[plan]\ntitle = "' + "Årshjul " * 20 + '"\nstart = 2025-01-01\n'
+                      "end = 2025-12-31\n")
+    assert plan.id == ("aarshjul-" * 8)[:64]
 
 
 def test_no_holiday_categories_is_an_error() -> None:

@@ -83,6 +83,91 @@ def test_a_plan_spans_at_most_50_calendar_years_and_says_how_many(
     assert [p.format() for p in found] == problems
 
 
+@pytest.mark.parametrize(("start", "end"), [("0001-01-01", "0001-12-31"),
+                                            ("9999-01-01", "9999-12-31")])
+def test_a_plan_is_in_the_years_its_feeds_wheel_and_site_can_be_written_for(
+        start: str, end: str) -> None:
+    """Feeds, the wheel and holidays reach a year past the plan on each
+    side: year 1 and year 9999 passed the check, then the writers crashed."""
+    _, found = read_plan(f'[plan]\ntitle = "x"\nstart = {start}\nend = {end}\n',
+                         source="x.toml")
+    assert [p.format() for p in found] == [
+        f"x.toml:{line}: error[bad-value]: [plan]: {key}: {day} is not in the years "
+        "aarshjul plans for (1900 to 2999)" for line, key, day in ((3, "start", start),
+                                                                  (4, "end", end))]
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("from", "9999-12-30"), ("to", "1000-01-01"), ("dates", "[2025-01-08, 3000-01-01]"),
+    ("except", "[1899-12-31]")])
+def test_every_date_of_a_series_is_in_the_supported_years(key: str, value: str) -> None:
+    """A series from 9999-12-30 made check crash while counting its dates."""
+    recurs = "" if key == "dates" else 'every = "hver onsdag"\n'
+    fragment = f'[[series]]\nbody = "sbu"\n{recurs}start = "18:15"\nend = "19:00"\n' \
+               f"{key} = {value}\n"
+    report = check_plan_text(plan_text(fragment), source="x.toml")
+    assert [(p.line, p.code, p.key) for p in report.problems] == [
+        (FRAGMENT_START + 5 - (key == "dates"), "bad-value", f"series[1].{key}")]
+
+
+def test_a_plan_built_in_code_is_held_to_the_same_years() -> None:
+    plan = attrs.evolve(parse_plan(plan_text(TABLES), source="x.toml"),
+                        end=dt.date(3000, 1, 1))
+    plan = _evolved(plan, "themes", 0, from_date=dt.date(1, 1, 1), to_date=dt.date(2025, 3, 1))
+    assert [(p.key, p.message) for p in validate(plan) if "not in the years" in p.message] == [
+        ("plan.end", "[plan]: end: 3000-01-01 is not in the years aarshjul plans for "
+         "(1900 to 2999)"),
+        ("theme[1].from", '[[theme]] "budget": from: 0001-01-01 is not in the years aarshjul '
+         "plans for (1900 to 2999)")]
+
+
+CONTROL_TEXTS = {
+    "a title that colours the terminal": ('[[body]]\nid = "x"\nname = "Rød\\u001b[31m"\n', 2,
+                                          "body[3].name"),
+    "a NUL in a place": ('[[body]]\nid = "x"\nname = "X"\nlocation = "A\\u0000"\n', 3,
+                         "body[3].location"),
+    "a line break in a title": ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                                'start = "18:15"\nend = "19:00"\ntitle = "a\\nb"\n', 5,
+                                "series[1].title"),
+    "a bell in a note": ('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\nnote = "a\\u0007"\n', 3,
+                         "meeting[1].note"),
+    "a C1 control in an item's purpose": (
+        '[[template]]\nid = "t"\n[[template.item]]\ntitle = "A"\npurpose = "\\u009b"\n', 4,
+        "template[1].item[1].purpose"),
+    "a tab in an attachment": ('[[case]]\ntitle = "A"\nbody = "sbu"\nmonth = 3\n'
+                               'attachments = ["a\\tb"]\n', 4, "case[1].attachments"),
+}
+
+
+@pytest.mark.parametrize(("fragment", "offset", "key"), CONTROL_TEXTS.values(),
+                         ids=CONTROL_TEXTS.keys())
+def test_a_text_with_a_control_character_is_refused_at_its_line(
+        fragment: str, offset: int, key: str) -> None:
+    """Escapes in a title passed check and went to the terminal, the page
+    and the feed as they were."""
+    report = check_plan_text(plan_text(fragment), source="x.toml")
+    assert [(p.line, p.code, p.key) for p in report.problems] == [
+        (FRAGMENT_START + offset, "bad-value", key)]
+    assert "holds the control character" in report.problems[0].message
+
+
+def test_a_note_and_a_purpose_may_run_over_lines() -> None:
+    fragment = ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "18:15"\n'
+                'end = "19:00"\n\n[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
+                'note = """Første linje\r\n\tanden"""\n\n[[case]]\ntitle = "A"\n'
+                'body = "sbu"\ndate = 2025-01-08\npurpose = "a\\nb\\tc"\n')
+    assert located(plan_text(fragment)) == []
+
+
+def test_a_plan_built_in_code_is_held_to_the_same_texts() -> None:
+    plan = _evolved(parse_plan(plan_text(TABLES), source="x.toml"), "themes", 0,
+                    name="Budget\x1b]0;title\x07")
+    (problem,) = validate(plan)
+    assert (problem.key, problem.message) == (
+        "theme[1].name", '[[theme]] "budget": name: holds the control character U+001B '
+        "(character 7); write the text without it")
+
+
 def test_a_meeting_of_zero_minutes_is_an_error_not_a_silent_drop() -> None:
     found = located(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-01-08\n'
                                   "minutes = 0\n"))
@@ -108,9 +193,18 @@ def test_a_body_cannot_take_the_name_of_a_feed_of_its_own(ident: str) -> None:
 ID_RULE = 'is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
 
 
+def test_a_long_id_is_refused_where_it_is_written() -> None:
+    """A body id of 300 characters passed check, then build could not name
+    its staging files."""
+    fragment = '[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n'
+    assert located(plan_text(fragment)) == [(FRAGMENT_START + 1, "bad-value")]
+    assert located(plan_text(fragment.replace("s" * 65, "s" * 64))) == []
+
+
 @pytest.mark.parametrize(("ident", "says"), [
     ("../x", ID_RULE), ("a/b", ID_RULE), ("", ID_RULE), ("ALL", ID_RULE),
     ("Deadlines", ID_RULE), ("deadlines", "cannot be a body's id"),
+    ("s" * 65, "the id is 65 characters long: at most 64 are allowed"),
 ])
 def test_a_body_built_in_code_has_an_id_fit_to_name_its_files(ident: str, says: str) -> None:
     """A body's id names its feed and its pages: ../x would be written

@@ -31,3 +31,21 @@ def test_a_value_that_is_no_time_is_an_error_not_the_clock(value: str) -> None:
         build_time({"SOURCE_DATE_EPOCH": value})
     assert raised.value.problems[0].code == "bad-source-date-epoch"
     assert raised.value.file == "SOURCE_DATE_EPOCH"
+
+
+@pytest.mark.parametrize(("value", "day"), [("253402300799", "9999-12-31 23:59:59"),
+                                            ("32503680000", "3000-01-01 00:00:00")])
+def test_a_time_past_the_years_a_plan_may_cover_is_an_error(value: str, day: str) -> None:
+    """9999-12-31 passed, and the build crashed finding the day in the
+    plan's time zone."""
+    with pytest.raises(SourceError) as raised:
+        build_time({"SOURCE_DATE_EPOCH": value})
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.file) == ("bad-source-date-epoch", "SOURCE_DATE_EPOCH")
+    assert problem.message.startswith(f'"{value}" is {day} UTC, after the years aarshjul '
+                                      "plans for (1900 to 2999)")
+
+
+def test_the_last_second_of_2999_is_a_time() -> None:
+    assert build_time({"SOURCE_DATE_EPOCH": "32503679999"}) == dt.datetime(
+        2999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)

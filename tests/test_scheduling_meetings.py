@@ -41,6 +41,23 @@ def test_list_meetings_filters() -> None:
                                                                    D(2025, 2, 26)]
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    ("xyz", "no body 'xyz' (the plan has sbu, rm)"),
+    (["sbu", "xyz", "abc"], "no body 'xyz', 'abc' (the plan has sbu, rm)")])
+def test_list_meetings_of_a_body_the_plan_does_not_have_is_an_error(
+        body: str | list[str], says: str) -> None:
+    """The command line says the body is unknown; the library said nothing
+    and gave no meetings."""
+    with pytest.raises(KeyError) as caught:
+        list_meetings(make_plan(WEDNESDAYS), body=body)
+    assert caught.value.args == (says,)
+
+
+def test_list_meetings_takes_bodies_from_any_iterable() -> None:
+    plan = make_plan(WEDNESDAYS)
+    assert list_meetings(plan, body=iter(["sbu"])) == list_meetings(plan, body="sbu") != ()
+
+
 def test_list_meetings_raises_on_errors() -> None:
     with pytest.raises(PlanError) as caught:
         list_meetings(make_plan(WEDNESDAYS + '[[meeting]]\nbody = "sbu"\ndate = 2025-02-03\n'))

@@ -26,6 +26,7 @@ from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
 from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
+from aarshjul.vocabulary import Language
 
 __all__ = ["Agendas", "assemble"]
 
@@ -130,7 +131,7 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     agendas = {}
     made: dict[tuple[int, Item | Case, int | None], AgendaItem] = {}
     for uid, draft in drafts.items():
-        agenda, found = _timed(draft, previous.get(uid), date_words, made)
+        agenda, found = _timed(draft, previous.get(uid), date_words, made, plan.language)
         agendas[uid] = agenda
         problems.extend(found)
     return Agendas(schedule, agendas, (*schedule.problems, *problems))
@@ -273,7 +274,7 @@ class _Words:
 
 
 def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
-           made: dict[tuple[int, Item | Case, int | None], AgendaItem]
+           made: dict[tuple[int, Item | Case, int | None], AgendaItem], language: Language
            ) -> tuple[Agenda, list[Problem]]:
     """The meeting's agenda with clock times, and what is wrong with it.
 
@@ -316,7 +317,7 @@ def _timed(draft: _Draft, previous: dt.date | None, date_words: DateWords,
     agenda = Agenda(title=meeting.title, date=meeting.date, start=meeting.start,
                     end=meeting.end, location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
-                    note=meeting.note)
+                    note=meeting.note, language=language)
     if meeting.status is not Status.PLANNED:
         return agenda, []
     return agenda, [*problems, *_fit_problems(draft, walk.end)]

@@ -119,9 +119,11 @@ FORMS = ("text", "md", "html")
 """What :func:`render_agenda` writes: plain text, Markdown, or an HTML page."""
 
 
-def render_agenda(agenda: Agenda, *, form: str = "text", language: Language = Language.DA
+def render_agenda(agenda: Agenda, *, form: str = "text", language: Language | None = None
                   ) -> str:
-    """An agenda as ``"text"``, ``"md"`` or ``"html"``, in ``language``."""
+    """An agenda as ``"text"``, ``"md"`` or ``"html"``, in ``language``
+    (by default its plan's, :attr:`Agenda.language`)."""
+    language = agenda.language if language is None else language
     if form == "text":
         return as_text(agenda, language)
     if form == "md":

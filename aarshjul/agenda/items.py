@@ -13,6 +13,7 @@ import datetime as dt
 import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.vocabulary import Language
 
 __all__ = ["Agenda", "AgendaItem"]
 
@@ -58,6 +59,9 @@ class Agenda:
     body: str = ""
     cancelled: bool = False
     note: str = ""
+    language: Language = Language.DA
+    """The language of its plan, which :func:`~aarshjul.agenda.documents.render_agenda`
+    writes it in unless told another; a written agenda read back is Danish."""
 
     @property
     def minutes(self) -> Minutes | None:

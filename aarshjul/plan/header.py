@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
+from aarshjul.forms import ID_LENGTH
 from aarshjul.model import Plan
 from aarshjul.plan.labels import PLAN
 from aarshjul.plan.tables import STAND_IN_DAY, Reader, Table, written
@@ -61,7 +62,10 @@ def slug(text: str) -> str:
 
     >>> slug("Årshjul for Sociale Forhold og Beskæftigelse 2025")
     'aarshjul-for-sociale-forhold-og-beskaeftigelse-2025'
+
+    A long title gives an id as long as an id may be (:data:`~aarshjul.forms.ID_LENGTH`).
     """
     text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "plan"
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return words[:ID_LENGTH].rstrip("-") or "plan"

@@ -12,6 +12,10 @@ built or changed in code). Each rule is stated once, here:
 - every id a table names exists (with "did you mean");
 - the time zone and the holidays (country and categories) exist, and
   colours are ``#rrggbb``: what the calendar and the writers look up;
+- texts (titles, names, places, notes …) hold no control characters
+  (:func:`aarshjul.forms.text_problem`; a note and a purpose may hold tabs
+  and line breaks);
+- every date falls in the years the writers support (:data:`aarshjul.forms.YEARS`);
 - no span of dates ends before it starts (:func:`check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
@@ -43,13 +47,30 @@ import holidays
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import colour_problem, id_problem
-from aarshjul.model import Case, Item, Plan, Where
+from aarshjul.forms import colour_problem, id_problem, text_problem, year_problem
+from aarshjul.model import (
+    Body,
+    Case,
+    Closed,
+    Item,
+    MeetingChange,
+    Plan,
+    Series,
+    Theme,
+    Where,
+)
 from aarshjul.plan import labels
 
 RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 LONGEST_PLAN_YEARS = 50
+# The longest IANA names have three parts (America/Argentina/Buenos_Aires),
+# four under a folder of the zone files (right/…), and some 30 characters.
+# zoneinfo imports a package for each part of a name it looks for, so one of
+# hundreds of parts would recurse until Python stops it: such a name is no
+# zone, and is not looked up.
+_ZONE_PARTS = 4
+_ZONE_LENGTH = 64
 
 
 def validate(plan: Plan) -> tuple[Problem, ...]:
@@ -59,6 +80,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     known = _Known(plan)
     found: list[Problem | None] = [
         *_ids(plan),
+        *_years(plan),
+        *_texts(plan),
         _timezone(plan.where, plan.timezone),
         _holidays(plan.where, plan.holidays, plan.holiday_categories),
         *[_colour(body.where, body.color) for body in plan.bodies],
@@ -249,6 +272,64 @@ def _ids(plan: Plan) -> list[Problem | None]:
     return found
 
 
+TEXT_KEYS = ("title", "name", "kind", "location", "method", "responsible", "attachments")
+"""The keys of texts of one line, in whichever table has them."""
+LINES_KEYS = ("note", "purpose")
+"""The keys of texts that may run over several lines."""
+
+
+def _texts(plan: Plan) -> Iterator[Problem]:
+    """Each text of the plan, with no control character (a note and a
+    purpose may break lines)."""
+    items = [*(item for template in plan.templates for item in template.items),
+             *(item for change in plan.meetings for item in change.items)]
+    tables: list[Plan | Closed | Body | Series | MeetingChange | Item | Theme | Case] = [
+        plan, *plan.closed, *plan.bodies, *plan.series, *plan.meetings, *items, *plan.themes,
+        *plan.cases]
+    for table in tables:
+        where = table.where
+        for key in (*TEXT_KEYS, *LINES_KEYS):
+            value = getattr(table, key, None)
+            texts = (value,) if isinstance(value, str) else value or ()
+            if key in where.unread:
+                continue
+            problem = next((p for p in (text_problem(text, lines=key in LINES_KEYS)
+                                        for text in texts) if p is not None), None)
+            if problem is not None:
+                yield where.problem("bad-value", problem, key=key)
+
+
+def _years(plan: Plan) -> Iterator[Problem]:
+    """Each date is in a year the writers support, at its key (the first
+    such date of a key). A rule's UNTIL is only a bound, which the plan's
+    period bounds again: UNTIL=99991231 for "no end" places nothing there."""
+    found: list[tuple[Where, str, tuple[dt.date | None, ...]]] = [
+        (plan.where, "start", (plan.start,)), (plan.where, "end", (plan.end,))]
+    for period in plan.closed:
+        found += [(period.where, "from", (period.from_date,)),
+                  (period.where, "to", (period.to_date,))]
+    for one in plan.series:
+        recurrence = one.recurrence
+        found += [(one.where, "from", (one.from_date,)), (one.where, "to", (one.to_date,)),
+                  (one.where, "dates", recurrence.dates),
+                  (one.where, "except", tuple(sorted(recurrence.exceptions)))]
+    for change in plan.meetings:
+        found += [(change.where, "date", (change.date,)),
+                  (change.where, "moved_to", (change.moved_to,))]
+    for theme in plan.themes:
+        found += [(theme.where, "from", (theme.from_date,)),
+                  (theme.where, "to", (theme.to_date,))]
+    for case in plan.cases:
+        found += [(case.where, "date", (case.date,)), (case.where, "window", case.window or ())]
+    for where, key, days in found:
+        if key in where.unread:
+            continue
+        problems = [year_problem(day) for day in days if day is not None]
+        problem = next((one for one in problems if one is not None), None)
+        if problem is not None:
+            yield where.problem("bad-value", problem, key=key)
+
+
 def _id_form(where: Where, ident: str | None) -> Problem | None:
     if ident is None or "id" in where.unread:
         return None
@@ -271,6 +352,8 @@ def _timezone(where: Where, name: str) -> Problem | None:
     if "timezone" in where.unread:
         return None
     try:
+        if len(name) > _ZONE_LENGTH or name.count("/") >= _ZONE_PARTS:
+            raise ValueError(name)
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)

@@ -97,11 +97,19 @@ def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
                   start: dt.date | None = None, end: dt.date | None = None
                   ) -> tuple[Meeting, ...]:
     """The plan's meetings, optionally of some bodies and between two dates
-    (inclusive). Raises :class:`PlanError` if the plan has errors."""
+    (inclusive). Raises :class:`PlanError` if the plan has errors, and
+    KeyError for a body the plan does not have (which would have none)."""
+    bodies = [body] if isinstance(body, str) else list(body or ())
+    known = [one.id for one in plan.bodies]
+    unknown = [one for one in bodies if one not in known]
+    if unknown:
+        raise KeyError(f"no body {', '.join(map(repr, unknown))} (the plan has "
+                       f"{', '.join(known) or 'none'})")
     result = schedule(plan)
     if not result.ok:
         raise PlanError([p for p in result.problems if p.is_error])
-    return select(result.meetings, body=body, start=start, end=end)
+    return select(result.meetings, body=None if body is None else bodies, start=start,
+                  end=end)
 
 
 def select(meetings: Iterable[Meeting], *, body: str | Iterable[str] | None = None,
