@@ -9,23 +9,65 @@ import codecs
 import itertools
 import os
 import pathlib
+import stat
 
 from aarshjul.errors import SourceError
 
 _TEMPORARY = itertools.count()
 
+MAX_INPUT = 10 * 2**20
+"""The most bytes a plan or a text agenda may hold (10 MB): a year's plan is
+some kilobytes, and a bigger file is a mistake, read whole it would fill the
+memory."""
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A file's bytes, or :class:`SourceError` saying why it cannot be read."""
+_KINDS = ((stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
+    """The file's status, or :class:`SourceError` for a path that is no regular
+    file (after its links): missing, a folder, a pipe, a device. Asked before
+    the file is opened, which a pipe would wait in for ever."""
     name = os.fspath(path)
     try:
-        return pathlib.Path(name).read_bytes()
+        status = pathlib.Path(name).stat()
     except FileNotFoundError:
         raise SourceError.single("missing-file", "no such file", file=name) from None
-    except IsADirectoryError:
-        raise SourceError.single("not-a-file", "is a folder, not a file", file=name) from None
     except OSError as error:
         raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+    _regular(name, status)
+    return status
+
+
+def _regular(name: str, status: os.stat_result) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError.single("not-a-file", "is a folder, not a file", file=name)
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((said for test, said in _KINDS if test(status.st_mode)), "no regular file")
+        raise SourceError.single("not-a-file", f"is {kind}, not a file", file=name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A regular file's bytes, at most :data:`MAX_INPUT` of them, or
+    :class:`SourceError` saying why it cannot be read."""
+    name = os.fspath(path)
+    regular_file(name)
+    try:
+        # Not blocking: a pipe put in the file's place since cannot hold it up.
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            _regular(name, status)
+            data = file.read(MAX_INPUT + 1)
+    except FileNotFoundError:
+        raise SourceError.single("missing-file", "no such file", file=name) from None
+    except OSError as error:
+        raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+    if len(data) > MAX_INPUT:
+        raise SourceError.single(
+            "too-large", f"is larger than {MAX_INPUT // 2**20} MB, more than a plan or an "
+            "agenda ever is", file=name)
+    return data
 
 
 def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str:
