@@ -6,10 +6,12 @@ writing a file atomically, only when its content changed."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import os
 import pathlib
 import stat
+from collections.abc import Iterator
 
 from aarshjul.errors import SourceError
 
@@ -107,6 +109,18 @@ def listed(path: pathlib.Path) -> set[str]:
         return set()
 
 
+@contextlib.contextmanager
+def writing(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Inside: an error of the system's that names no file (a full disk says
+    only "No space left on device") names ``path``, where it was writing."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = os.fspath(path)
+        raise
+
+
 def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
     """Write atomically (a reader sees the old file or the new one, never half
     of one), and only if the content differs, so that the file's mtime (and
@@ -120,9 +134,14 @@ def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
     # A name of this process's own beside the file (not the tempfile module,
     # which costs a written agenda's check its start-up).
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
     try:
-        with os.fdopen(descriptor, "wb") as out:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                             0o644)
+    except OSError as error:  # the folder cannot be written: named, not our temporary
+        error.filename = os.fspath(path.parent)
+        raise
+    try:
+        with writing(path), os.fdopen(descriptor, "wb") as out:
             out.write(data)
         temporary.chmod(0o644)  # whatever the umask: a feed is for everyone to read
         temporary.replace(path)

@@ -180,3 +180,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
         write_text_if_changed(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ics"]
+
+
+def test_a_full_disk_names_the_file_it_was_writing(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's "No space left on device" names no file."""
+
+    class Full:
+        def __init__(self, descriptor: int, mode: str) -> None:
+            os.close(descriptor)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            pass
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", Full)
+    path = tmp_path / "all.ics"
+    with pytest.raises(OSError, match="No space left") as error:
+        write_text_if_changed(path, "new")
+    assert error.value.filename == str(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    """Not the temporary file, which no one asked for."""
+    with pytest.raises(FileNotFoundError) as error:
+        write_text_if_changed(tmp_path / "missing" / "all.ics", "new")
+    assert error.value.filename == str(tmp_path / "missing")
