@@ -11,7 +11,7 @@ import itertools
 import os
 import pathlib
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from aarshjul.errors import SourceError
 
@@ -98,6 +98,22 @@ def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str
         raise SourceError.single(
             "not-text", f"is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
             "save it as UTF-8", file=name, line=line) from None
+
+
+def refuse_foreign(folder: pathlib.Path, manifest: str, *, code: str, holds: str,
+                   advice: str, theirs: Callable[[pathlib.Path], bool]) -> None:
+    """The rule of every folder aarshjul writes many files into (a site, a
+    folder of feeds), stated once: a folder that holds no ``manifest`` of an
+    earlier run, and yet holds something ``theirs`` counts as another's, was
+    not made by aarshjul. It is refused, with ``code`` at the folder, before
+    anything in it is written: aarshjul's files would replace others' of the
+    same names."""
+    if (folder / manifest).exists() or not folder.is_dir():
+        return
+    if any(theirs(entry) for entry in folder.iterdir()):
+        raise SourceError.single(
+            code, f"the folder holds {holds} but no {manifest}, so aarshjul did not write "
+            f"them: {advice}", file=os.fspath(folder))
 
 
 def listed(path: pathlib.Path) -> set[str]:

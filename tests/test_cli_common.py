@@ -35,7 +35,9 @@ def test_a_folder_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: P
     assert result.exit_code == 1
     assert f"{tmp_path / 'a-file' / 'feeds'}: error[cannot-write]: could not write: " \
         "Not a directory" in result.output
-    (tmp_path / "site" / "feeds" / "sbu.ics").mkdir(parents=True)  # a folder in a file's place
+    assert run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds")).exit_code == 0
+    (tmp_path / "site" / "feeds" / "sbu.ics").unlink()
+    (tmp_path / "site" / "feeds" / "sbu.ics").mkdir()  # a folder in a file's place
     result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds"))
     assert result.exit_code == 1
     assert "sbu.ics: error[cannot-write]: could not write: Is a directory" in result.output

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from aarshjul.errors import SourceError
-from aarshjul.files import listed
+from aarshjul.files import listed, refuse_foreign
 from aarshjul.signals import uninterrupted
 
 __all__ = ["Built"]
@@ -76,12 +75,9 @@ class _Stage:
         self.target = Path(os.path.realpath(folder))
         if self.target.exists() and not self.target.is_dir():
             raise NotADirectoryError(f"{folder} is not a folder")
-        if (self.target.is_dir() and not (self.target / MANIFEST).exists()
-                and any(self.target.iterdir())):
-            raise SourceError.single(
-                "not-a-site", f"the folder holds files but no {MANIFEST}, so aarshjul did "
-                "not build it: build into a new or empty folder (a site's files replace "
-                "the folder's whole content)", file=os.fspath(folder))
+        refuse_foreign(self.target, MANIFEST, code="not-a-site", holds="files",
+                       advice="build into a new or empty folder (a site's files replace "
+                       "the folder's whole content)", theirs=lambda _: True)
         # Plain strings and os calls from here: a site has thousands of files.
         self.root = os.fspath(self.target)
         # Named now, made when a first file needs it.
