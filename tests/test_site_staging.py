@@ -4,6 +4,7 @@ and never over a folder of other things."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import itertools
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def test_a_folder_of_other_things_is_never_replaced(tmp_path: Path) -> None:
         build(home)
     assert refused.value.problems[0].code == "not-a-site"
     assert sorted(p.name for p in home.rglob("*")) == ["letter.txt", "private"]
-    assert [p.name for p in tmp_path.iterdir()] == ["home"]  # no staging folder left
+    # No staging folder left; the lock's file stays.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".home.lock", "home"]
 
 
 def test_a_linked_site_is_rebuilt_where_the_link_points_and_keeps_its_mode(
@@ -63,7 +65,7 @@ def test_a_linked_site_is_rebuilt_where_the_link_points_and_keeps_its_mode(
     assert link.is_symlink()
     assert (real / "agendas" / "sbu" / "2025-04-02.html").is_file()
     assert real.stat().st_mode & 0o7777 == 0o2750
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".real.lock", "link", "real"]
 
 
 def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path,
@@ -81,7 +83,8 @@ def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path,
         build(folder, plan.replace("2025-04-02", "2025-04-09"))
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging left behind
+    # No staging left behind.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
 
 @pytest.mark.parametrize("failing", [1, 2, 40])
@@ -103,7 +106,7 @@ def test_a_write_that_fails_leaves_the_old_site_and_no_staging(
     with pytest.raises(OSError, match="No space left"):
         build(folder)  # the example plan: seventy pages more to write
     assert files_in(folder) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
 
 @pytest.mark.parametrize("name", ["../outside.html", "/etc/outside.html", "a/../../b"])
@@ -124,3 +127,41 @@ def test_the_swap_is_one_step(tmp_path: Path) -> None:
     staging._swap(new, old)
     assert (old / "a").read_text(encoding="utf-8") == "new"
     assert (new / "a").read_text(encoding="utf-8") == "old"
+
+
+def test_a_second_build_of_one_site_at_once_is_refused(tmp_path: Path) -> None:
+    """Two builds into one folder at once left a mix of both."""
+    site = tmp_path / "site"
+    build(site)
+    before = files_in(site)
+    with (tmp_path / ".site.lock").open("w") as running:  # as a build holds it
+        fcntl.flock(running, fcntl.LOCK_EX)
+        with pytest.raises(SourceError) as refused:
+            write_site({"index.html": b"another"}, site)
+    (problem,) = refused.value.problems
+    assert (problem.code, problem.file) == ("site-busy", str(site))
+    assert "another build of this site is running" in problem.message
+    assert files_in(site) == before
+    assert write_site({"index.html": b"another"}, site).written == ("index.html",)
+
+
+def test_a_killed_build_s_staging_is_removed_by_the_next(tmp_path: Path) -> None:
+    """Only this site's, by the name a build gives them: nothing else beside it."""
+    site = tmp_path / "site"
+    build(site)
+    dead = [tmp_path / ".site.0123456789ab", tmp_path / ".site.0123456789ab.old"]
+    others = [tmp_path / name for name in (".other.0123456789ab", ".site.notes",
+                                           ".site.0123456789abc", "site.0123456789ab")]
+    for folder in dead + others:
+        (folder / "agendas").mkdir(parents=True)
+        (folder / "agendas" / "x.html").write_bytes(b"x")
+    (tmp_path / ".site.fedcba987654").write_bytes(b"a file")
+    with (tmp_path / ".site.lock").open("w") as running:  # a live build's are its own
+        fcntl.flock(running, fcntl.LOCK_EX)
+        with pytest.raises(SourceError):
+            build(site)
+    assert all(folder.is_dir() for folder in dead)
+    assert not build(site).changed  # a build that changes nothing removes them too
+    assert not any(folder.exists() for folder in dead)
+    assert all((folder / "agendas" / "x.html").exists() for folder in others)
+    assert (tmp_path / ".site.fedcba987654").read_bytes() == b"a file"

@@ -5,24 +5,36 @@ new one is assembled beside the old (unchanged files hard-linked, so they
 keep their modification times and a web server's ETag) and the two folders
 are swapped in one step. A build that changes nothing touches nothing, and
 files that are not the site's (a .htaccess, a logo) stay.
+
+One build at a time puts a site in place: it holds a lock on a file beside
+the folder (:func:`site_lock`), and under it removes the staging folders a
+build killed outright (``kill -9``, a power cut) left beside the site.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import fcntl
 import os
+import re
 import secrets
 import shutil
 import stat
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 
+from aarshjul.errors import SourceError
 from aarshjul.files import listed, refuse_foreign
 from aarshjul.signals import uninterrupted
 
 __all__ = ["Built"]
+
+_STAGING = 6
+"""Random bytes in a staging folder's name, ``.<site>.<12 hex digits>``
+beside the site (and ``.<site>.<hex>.old``, where two renames swap it)."""
 
 MANIFEST = ".aarshjul-site"
 """The list of files a build wrote: the next build removes those it no longer
@@ -81,15 +93,12 @@ class _Stage:
         # Plain strings and os calls from here: a site has thousands of files.
         self.root = os.fspath(self.target)
         # Named now, made when a first file needs it.
-        self.path = f"{self.target.parent}/.{self.target.name}.{secrets.token_hex(6)}"
+        self.path = f"{self.target.parent}/.{self.target.name}.{secrets.token_hex(_STAGING)}"
         self.old = listed(self.target / MANIFEST)
         self._made: set[str] = set()
 
     def put(self, files: Mapping[str, bytes]) -> list[str]:
         """Stage the files that differ from the old site's; their names."""
-        for name in files:
-            if name.startswith("/") or ".." in name.split("/"):
-                raise ValueError(f"a site file outside the site: {name}")
         # A file the last build did not write is written, unread: the site's
         # own file takes the place of one of the same name that someone put
         # there (as it always did), and a first build stats nothing.
@@ -142,12 +151,65 @@ def write_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Bu
 
     The folder must be new, empty or a site built before (it holds
     :data:`MANIFEST`): the build replaces the folder as a whole, and a folder
-    of other things (a home, a web server's root) is not to be replaced."""
+    of other things (a home, a web server's root) is not to be replaced.
+    Another build of the folder running meanwhile is ``site-busy``
+    (:func:`site_lock`)."""
+    _inside(files)
+    with site_lock(folder):
+        return put_site(files, folder)
+
+
+def put_site(files: Mapping[str, bytes], folder: str | os.PathLike[str]) -> Built:
+    """:func:`write_site`, where the caller holds :func:`site_lock`."""
+    _inside(files)
     stage = _Stage(folder)
     try:
         return stage.finish(list(files), stage.put(files))
     finally:
         stage.discard()
+
+
+def _inside(files: Collection[str]) -> None:
+    for name in files:
+        if name.startswith("/") or ".." in name.split("/"):
+            raise ValueError(f"a site file outside the site: {name}")
+
+
+@contextlib.contextmanager
+def site_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Inside, this process alone builds the site in ``folder``: it holds the
+    lock on ``.<site>.lock`` beside it (the folder where a link to it points).
+    Another build holding it is ``site-busy`` at ``folder``. Under the lock,
+    the staging folders of builds that were killed outright are removed:
+    those of this site alone (by their name), which no live build uses, as
+    every live build holds the lock. The lock file stays, an empty file: a
+    lock file removed while another process waits on it locks nothing."""
+    target = Path(os.path.realpath(folder))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(target.parent / f".{target.name}.lock",
+                         os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SourceError.single(
+                "site-busy", "another build of this site is running: build again when "
+                "it has finished", file=os.fspath(folder)) from None
+        _remove_stale(target)
+        yield
+    finally:
+        os.close(descriptor)  # which lets the lock go
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the staging folders a killed build of ``target`` left beside it."""
+    staging = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{{2 * _STAGING}}}(\.old)?")
+    with os.scandir(target.parent) as entries:
+        stale = [entry.path for entry in entries
+                 if staging.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)]
+    for path in stale:
+        with uninterrupted():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _write(path: str, data: bytes) -> None:
