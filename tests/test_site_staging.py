@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,50 @@ def test_a_killed_build_s_staging_is_removed_by_the_next(tmp_path: Path) -> None
     assert not any(folder.exists() for folder in dead)
     assert all((folder / "agendas" / "x.html").exists() for folder in others)
     assert (tmp_path / ".site.fedcba987654").read_bytes() == b"a file"
+
+
+def test_a_rebuild_keeps_what_the_user_put_in_the_site(tmp_path: Path) -> None:
+    """Empty folders, links (to a folder of the site too) and the modes and
+    owners of folders stay as they were, though the site is made anew."""
+    site = tmp_path / "site"
+    plan = '[[series]]\nbody = "sbu"\ndates = [2025-04-02]\nstart = "18:15"\nend = "19:45"\n'
+    build(site, plan)
+    (site / "empty" / "inner").mkdir(parents=True)
+    (site / "private").mkdir(mode=0o700)
+    (site / "private" / "notes.txt").write_bytes(b"mine")
+    (site / "private" / "deep").mkdir()
+    (site / "private" / "deep" / "more.txt").write_bytes(b"more")
+    (site / "private" / "deep").chmod(0o500)
+    (site / "private").chmod(0o700)
+    (site / "agendas").chmod(0o750)
+    (site / "latest").symlink_to("agendas")
+    (site / "newest.ics").symlink_to("feeds/all.ics")
+    owner = (os.getuid() + 1, os.getgid() + 1) if os.geteuid() == 0 else None
+    if owner:
+        os.chown(site / "private", *owner)
+    assert build(site, plan.replace("02]", "02, 2025-04-30]")).changed
+    assert (site / "empty" / "inner").is_dir()
+    assert (site / "latest").is_symlink()
+    assert (site / "latest").readlink() == Path("agendas")
+    assert (site / "newest.ics").readlink() == Path("feeds/all.ics")
+    assert (site / "private" / "notes.txt").read_bytes() == b"mine"
+    assert (site / "private").stat().st_mode & 0o7777 == 0o700
+    assert (site / "private" / "deep").stat().st_mode & 0o7777 == 0o500
+    assert (site / "agendas").stat().st_mode & 0o7777 == 0o750
+    if owner:
+        assert ((site / "private").stat().st_uid, (site / "private").stat().st_gid) == owner
+    (site / "private" / "deep").chmod(0o700)  # for the temporary folder's removal
+    (site / "feeds").rename(site / "old-feeds")
+    (site / "feeds").symlink_to("old-feeds")  # where the site has a folder, it gives way
+    assert build(site, plan).changed
+    assert (site / "feeds").is_dir()
+    assert not (site / "feeds").is_symlink()
+
+
+def test_a_folder_only_the_old_site_had_goes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    plan = '[[series]]\nbody = "sbu"\ndates = [2025-04-02]\nstart = "18:15"\nend = "19:45"\n'
+    build(site, plan + plan.replace("sbu", "rm"))
+    assert (site / "agendas" / "rm").is_dir()
+    build(site, plan)
+    assert not (site / "agendas" / "rm").exists()

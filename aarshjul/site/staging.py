@@ -64,16 +64,47 @@ def _same(path: str, data: bytes) -> bool:
         return False
 
 
-def _foreign(target: str, ours: set[str]) -> list[str]:
-    """Files in the folder that no build of aarshjul wrote (a .htaccess, a logo)."""
-    found = []
-    for top, _, names in os.walk(target):
+def _foreign(target: str, ours: set[str]) -> tuple[list[str], dict[str, os.stat_result]]:
+    """What in the folder no build of aarshjul wrote (a .htaccess, a logo, a
+    link, to a folder too), and every folder in it with its status."""
+    found, folders = [], {}
+    for top, dirs, names in os.walk(target):
         prefix = os.path.relpath(top, target).replace(os.sep, "/")
+        for name in list(dirs):
+            relative = name if prefix == "." else f"{prefix}/{name}"
+            status = os.lstat(f"{top}/{name}")
+            if stat.S_ISLNK(status.st_mode):  # a link to a folder: a link it stays
+                dirs.remove(name)
+                if relative not in ours:
+                    found.append(relative)
+            else:
+                folders[relative] = status
         for name in names:
             relative = name if prefix == "." else f"{prefix}/{name}"
             if relative not in ours and relative != MANIFEST:
                 found.append(relative)
-    return found
+    return found, folders
+
+
+def _parents(names: Collection[str]) -> set[str]:
+    """The folders that hold ``names``, at every depth."""
+    parents = set()
+    for name in names:
+        folder = name
+        while "/" in folder:
+            folder = folder.rpartition("/")[0]
+            parents.add(folder)
+    return parents
+
+
+def _as_before(path: str, status: os.stat_result) -> None:
+    """A folder made anew gets the owner and mode the old one had (a private
+    folder stays private). Another owner only where the system lets it."""
+    with contextlib.suppress(PermissionError):
+        now = os.lstat(path)
+        if (status.st_uid, status.st_gid) != (now.st_uid, now.st_gid):
+            os.chown(path, status.st_uid, status.st_gid)
+    os.chmod(path, stat.S_IMODE(status.st_mode))
 
 
 class _Stage:
@@ -123,14 +154,26 @@ class _Stage:
             return Built((), (), len(names))
         changed = set(written)
         kept = [name for name in names if name not in changed]
-        if self.target.is_dir():  # files that are not the site's stay
-            kept += _foreign(self.root, self.old | set(names))
+        folders: dict[str, os.stat_result] = {}
+        if self.target.is_dir():  # what is not the site's stays
+            found, folders = _foreign(self.root, self.old | set(names))
+            # A link where the site now has a folder gives way, as a file does.
+            kept += [name for name in found if name not in _parents(names)]
         # One after the other: threads only take turns on the interpreter
         # (and on ext4's inode allocator), measured several times slower.
         for name in kept:
             self._folder(os.path.dirname(name))
             _keep(f"{self.root}/{name}", f"{self.path}/{name}")
+        # A folder the last build did not make for its files is someone's,
+        # kept though empty; one only the old site's files needed goes.
+        theirs = set(folders) - _parents(self.old)
+        for name in theirs:
+            self._folder(name)
         self._folder("")
+        # Last, and the deepest first: a folder of mode 500 is written into no more.
+        made = self._made | _parents(self._made)
+        for name in sorted(made & set(folders), reverse=True):
+            _as_before(f"{self.path}/{name}", folders[name])
         with open(f"{self.path}/{MANIFEST}", "wb") as file:
             file.write(manifest)
         # The folder keeps its permissions (a site's group may read it).
@@ -225,11 +268,12 @@ def _write(path: str, data: bytes) -> None:
 
 
 def _keep(old: str, new: str) -> None:
-    """The same file in the new site: its modification time stays."""
+    """The same file in the new site (or link: it points where it pointed):
+    its modification time stays."""
     try:
-        os.link(old, new)
+        os.link(old, new, follow_symlinks=False)  # a link stays a link
     except OSError:  # a file system without hard links
-        shutil.copy2(old, new)
+        shutil.copy2(old, new, follow_symlinks=False)
 
 
 _RENAME_EXCHANGE = 2
