@@ -6,26 +6,70 @@ writing a file atomically, only when its content changed."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import os
 import pathlib
+import stat
+from collections.abc import Callable, Iterator
 
 from aarshjul.errors import SourceError
 
 _TEMPORARY = itertools.count()
 
+MAX_INPUT = 10 * 2**20
+"""The most bytes a plan or a text agenda may hold (10 MB): a year's plan is
+some kilobytes, and a bigger file is a mistake, read whole it would fill the
+memory."""
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A file's bytes, or :class:`SourceError` saying why it cannot be read."""
+_KINDS = ((stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
+    """The file's status, or :class:`SourceError` for a path that is no regular
+    file (after its links): missing, a folder, a pipe, a device. Asked before
+    the file is opened, which a pipe would wait in for ever."""
     name = os.fspath(path)
     try:
-        return pathlib.Path(name).read_bytes()
+        status = pathlib.Path(name).stat()
     except FileNotFoundError:
         raise SourceError.single("missing-file", "no such file", file=name) from None
-    except IsADirectoryError:
-        raise SourceError.single("not-a-file", "is a folder, not a file", file=name) from None
     except OSError as error:
         raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+    _regular(name, status)
+    return status
+
+
+def _regular(name: str, status: os.stat_result) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError.single("not-a-file", "is a folder, not a file", file=name)
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((said for test, said in _KINDS if test(status.st_mode)), "no regular file")
+        raise SourceError.single("not-a-file", f"is {kind}, not a file", file=name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A regular file's bytes, at most :data:`MAX_INPUT` of them, or
+    :class:`SourceError` saying why it cannot be read."""
+    name = os.fspath(path)
+    regular_file(name)
+    try:
+        # Not blocking: a pipe put in the file's place since cannot hold it up.
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            _regular(name, status)
+            data = file.read(MAX_INPUT + 1)
+    except FileNotFoundError:
+        raise SourceError.single("missing-file", "no such file", file=name) from None
+    except OSError as error:
+        raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+    if len(data) > MAX_INPUT:
+        raise SourceError.single(
+            "too-large", f"is larger than {MAX_INPUT // 2**20} MB, more than a plan or an "
+            "agenda ever is", file=name)
+    return data
 
 
 def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str:
@@ -56,6 +100,22 @@ def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str
             "save it as UTF-8", file=name, line=line) from None
 
 
+def refuse_foreign(folder: pathlib.Path, manifest: str, *, code: str, holds: str,
+                   advice: str, theirs: Callable[[pathlib.Path], bool]) -> None:
+    """The rule of every folder aarshjul writes many files into (a site, a
+    folder of feeds), stated once: a folder that holds no ``manifest`` of an
+    earlier run, and yet holds something ``theirs`` counts as another's, was
+    not made by aarshjul. It is refused, with ``code`` at the folder, before
+    anything in it is written: aarshjul's files would replace others' of the
+    same names."""
+    if (folder / manifest).exists() or not folder.is_dir():
+        return
+    if any(theirs(entry) for entry in folder.iterdir()):
+        raise SourceError.single(
+            code, f"the folder holds {holds} but no {manifest}, so aarshjul did not write "
+            f"them: {advice}", file=os.fspath(folder))
+
+
 def listed(path: pathlib.Path) -> set[str]:
     """The names in a list an earlier run wrote, one a line (the files a site
     build or a feed export wrote); none where there is no list."""
@@ -63,6 +123,18 @@ def listed(path: pathlib.Path) -> set[str]:
         return set(path.read_text(encoding="utf-8").splitlines())
     except (FileNotFoundError, NotADirectoryError):
         return set()
+
+
+@contextlib.contextmanager
+def writing(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Inside: an error of the system's that names no file (a full disk says
+    only "No space left on device") names ``path``, where it was writing."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = os.fspath(path)
+        raise
 
 
 def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
@@ -78,9 +150,14 @@ def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
     # A name of this process's own beside the file (not the tempfile module,
     # which costs a written agenda's check its start-up).
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
     try:
-        with os.fdopen(descriptor, "wb") as out:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                             0o644)
+    except OSError as error:  # the folder cannot be written: named, not our temporary
+        error.filename = os.fspath(path.parent)
+        raise
+    try:
+        with writing(path), os.fdopen(descriptor, "wb") as out:
             out.write(data)
         temporary.chmod(0o644)  # whatever the umask: a feed is for everyone to read
         temporary.replace(path)

@@ -4,11 +4,16 @@ text or JSON, and the exit status their errors call for."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from aarshjul.check import check_path
 
-from .plans import EXAMPLE, plan_file, plan_text
+from .plans import EXAMPLE, ROOT, plan_file, plan_text
 from .seed_agenda import SEED
 
 
@@ -85,3 +90,14 @@ def test_a_suffix_in_capitals_is_the_same_kind(run_cli, tmp_path: Path) -> None:
     result = run_cli("check", str(shouting))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+
+
+@pytest.mark.parametrize("name", ["x.txt", "plan.toml", "dagsorden.docx"])
+def test_a_pipe_is_refused_not_waited_for(tmp_path: Path, name: str) -> None:
+    """Opened, a pipe no one writes to would hold the command for ever."""
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    result = subprocess.run([sys.executable, "-m", "aarshjul", "check", str(pipe)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{pipe}: error[not-a-file]: is a pipe, not a file"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 from pathlib import Path
 
 import click
@@ -34,10 +35,46 @@ def test_a_folder_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: P
     assert result.exit_code == 1
     assert f"{tmp_path / 'a-file' / 'feeds'}: error[cannot-write]: could not write: " \
         "Not a directory" in result.output
-    (tmp_path / "site" / "feeds" / "sbu.ics").mkdir(parents=True)  # a folder in a file's place
+    assert run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds")).exit_code == 0
+    (tmp_path / "site" / "feeds" / "sbu.ics").unlink()
+    (tmp_path / "site" / "feeds" / "sbu.ics").mkdir()  # a folder in a file's place
     result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds"))
     assert result.exit_code == 1
     assert "sbu.ics: error[cannot-write]: could not write: Is a directory" in result.output
+
+
+@pytest.mark.parametrize("kind", ["read-only", "/proc/self"])
+def test_a_folder_the_feeds_cannot_be_written_to_is_cannot_write(
+        run_cli, tmp_path: Path, kind: str) -> None:
+    """Exit 1 and the folder, as the docs say, not a usage error. /proc/self
+    is a folder no one may write to, root neither; a folder of mode 555
+    stops all but root."""
+    if kind == "read-only":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a folder of mode 555")
+        folder = tmp_path / "feeds"
+        folder.mkdir(mode=0o555)
+    else:
+        folder = Path(kind)
+    result = run_cli("ical", str(EXAMPLE), "-o", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}: error[cannot-write]: could not write: ")
+
+
+@pytest.mark.parametrize("command", ["ical", "build"])
+def test_a_full_disk_names_the_output(run_cli, tmp_path: Path, command: str,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    # Where each writes its files (write_text_if_changed names its own file).
+    monkeypatch.setattr("aarshjul.ical.feeds.write_text_if_changed", full)
+    monkeypatch.setattr("aarshjul.site.staging._write", full)
+    result = run_cli(command, str(EXAMPLE), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(str(tmp_path / "out"))
+    assert result.stderr.endswith(": error[cannot-write]: could not write: "
+                                  "No space left on device\n")
 
 
 @pytest.mark.parametrize("command", ["ical", "build"])

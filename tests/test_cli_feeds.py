@@ -43,7 +43,8 @@ def test_old_feeds_that_icalendar_cannot_read_are_passed_over(run_cli, tmp_path:
     give, and the feeds are written anew."""
     out = tmp_path / "feeds"
     out.mkdir()
-    (out / "all.ics").write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+    (out / "all.ics").write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                 "PRODID:-//aarshjul//aarshjul//DA\r\nBEGIN:VEVENT\r\nUID:x\r\n"
                                  "URL;VALUE=URI,TEXT:https://x.dk/\r\nEND:VEVENT\r\n"
                                  "END:VCALENDAR\r\n", encoding="utf-8")
     result = run_cli("ical", str(EXAMPLE), "-o", str(out))
@@ -100,3 +101,22 @@ def test_events_link_to_the_agenda_pages_at_the_base_url(run_cli, tmp_path: Path
     assert result.exit_code == 0
     lines = unfold((out / "sbu.ics").read_text(encoding="utf-8"))
     assert "URL;VALUE=URI:https://x.dk/hjul/agendas/sbu/2025-01-15.html" in lines
+
+
+def test_a_folder_of_someone_else_s_feeds_is_refused(run_cli, tmp_path: Path) -> None:
+    """As build refuses a folder it did not build: no manifest, and .ics
+    files another program wrote, which the feeds would replace."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    mine = "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook//EN\r\n"
+    (out / "all.ics").write_text(mine, encoding="utf-8")
+    result = run_cli("ical", str(EXAMPLE), "-o", str(out))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        f"{out}: error[not-a-feed-folder]: the folder holds .ics files but no "
+        ".aarshjul-feeds, so aarshjul did not write them: ")
+    assert [p.name for p in out.iterdir()] == ["all.ics"]
+    assert (out / "all.ics").read_bytes() == mine.encode("utf-8")
+    (out / "all.ics").rename(out / "notes.txt")  # other files are no feeds to replace
+    assert run_cli("ical", str(EXAMPLE), "-o", str(out)).exit_code == 0
+    assert (out / "notes.txt").read_bytes() == mine.encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,14 @@ def test_building_loads_no_http_server(tmp_path: Path) -> None:
                               "aarshjul.cli.serving")
     assert (tmp_path / "site" / "index.html").exists()
     assert loaded == []
+
+
+def test_a_build_while_another_runs_is_site_busy(run_cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with (tmp_path / ".site.lock").open("w") as running:
+        fcntl.flock(running, fcntl.LOCK_EX)
+        result = run_cli("build", str(EXAMPLE), "-o", str(site))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"{site}: error[site-busy]: another build of this site is "
+                             "running: build again when it has finished\n")
+    assert not site.exists()

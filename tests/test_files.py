@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from aarshjul.errors import SourceError
-from aarshjul.files import listed, read_bytes, read_text, write_text_if_changed
+from aarshjul.files import MAX_INPUT, listed, read_bytes, read_text, write_text_if_changed
 
 DANISH = "Rådmandsmøde: æøå ÆØÅ\n"
 
@@ -45,6 +45,27 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as error:
         read_text(path)
     assert problem(error) == ("unreadable", "Not a directory", str(path), None)
+
+
+def test_a_link_to_a_device_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """/dev/zero, read whole, would fill the memory."""
+    link = tmp_path / "plan.toml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(SourceError) as error:
+        read_text(link)
+    assert problem(error) == ("not-a-file", "is a device, not a file", str(link), None)
+
+
+def test_a_file_larger_than_any_plan_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_bytes(b"#" * MAX_INPUT)
+    assert len(read_bytes(path)) == MAX_INPUT
+    with path.open("ab") as more:
+        more.write(b"#")
+    with pytest.raises(SourceError) as error:
+        read_bytes(path)
+    assert problem(error)[::2] == ("too-large", str(path))
+    assert "10 MB" in problem(error)[1]
 
 
 @pytest.mark.parametrize("data", [
@@ -159,3 +180,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
         write_text_if_changed(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ics"]
+
+
+def test_a_full_disk_names_the_file_it_was_writing(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's "No space left on device" names no file."""
+
+    class Full:
+        def __init__(self, descriptor: int, mode: str) -> None:
+            os.close(descriptor)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            pass
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", Full)
+    path = tmp_path / "all.ics"
+    with pytest.raises(OSError, match="No space left") as error:
+        write_text_if_changed(path, "new")
+    assert error.value.filename == str(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    """Not the temporary file, which no one asked for."""
+    with pytest.raises(FileNotFoundError) as error:
+        write_text_if_changed(tmp_path / "missing" / "all.ics", "new")
+    assert error.value.filename == str(tmp_path / "missing")

@@ -36,7 +36,8 @@ def test_build_site_writes_what_site_files_and_write_site_would(tmp_path: Path) 
                                    now=NOW + dt.timedelta(hours=1))
     assert again == Built((), (), 79)
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "built").rglob("*")} == times
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "written"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".built.lock", ".written.lock", "built", "written"]
 
 
 def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
@@ -56,7 +57,8 @@ def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as build:
         deadline = time.monotonic() + 60
         # Stop it once it has begun the new site beside the old.
-        while not any(p.name.startswith(".site.") for p in tmp_path.iterdir()):
+        while not any(p.name.startswith(".site.") and p.name != ".site.lock"
+                      for p in tmp_path.iterdir()):
             assert build.poll() is None, build.communicate()[1]
             assert time.monotonic() < deadline
             time.sleep(0.002)
@@ -64,7 +66,7 @@ def test_a_build_stopped_from_outside_leaves_the_old_site_and_no_staging(
         _, errors = build.communicate(timeout=60)
     assert build.returncode == 128 + signal.SIGTERM, errors
     assert "Traceback" not in errors
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["large.toml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "large.toml", "site"]
     assert files_in(site) == before
 
 

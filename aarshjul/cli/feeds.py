@@ -8,6 +8,7 @@ import click
 
 from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, planned
+from aarshjul.files import writing
 from aarshjul.ical.feeds import write_feeds
 from aarshjul.plan.reader import load_plan
 from aarshjul.vocabulary import COMMAND_LINE as SAID
@@ -17,7 +18,7 @@ from aarshjul.vocabulary import counted
 @click.command()
 @click.argument("plan", type=PLAN_FILE)
 @click.option("-o", "--output", "folder", required=True,
-              type=click.Path(file_okay=False, writable=True),
+              type=click.Path(file_okay=False),
               help="The folder to write the feeds into (made if missing).")
 @base_url_option
 def ical(plan: str, folder: str, base_url: str | None) -> None:
@@ -31,7 +32,8 @@ def ical(plan: str, folder: str, base_url: str | None) -> None:
     loaded = load_plan(plan)
     agendas = planned(loaded)
     exit_for(agendas)
-    done = write_feeds(loaded, agendas, folder, base_url=base_url)
+    with writing(folder):  # a full disk is named where it was found
+        done = write_feeds(loaded, agendas, folder, base_url=base_url)
     for name in done.written:
         click.echo(SAID.wrote.format(path=Path(folder) / name))
     for name in done.removed:

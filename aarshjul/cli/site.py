@@ -6,6 +6,7 @@ import click
 
 from aarshjul.cli.common import PLAN_FILE, base_url_option
 from aarshjul.cli.planned import exit_for, planned
+from aarshjul.files import writing
 from aarshjul.plan.reader import load_plan
 from aarshjul.site.build import build_site
 from aarshjul.vocabulary import COMMAND_LINE as SAID
@@ -28,7 +29,8 @@ def build(plan: str, folder: str, base_url: str | None) -> None:
     loaded = load_plan(plan)
     agendas = planned(loaded)
     exit_for(agendas)
-    done = build_site(loaded, agendas, folder, base_url=base_url)
+    with writing(folder):  # a full disk is named where it was found
+        done = build_site(loaded, agendas, folder, base_url=base_url)
     if done.changed:
         files = counted(len(done.written), SAID.one_file, SAID.many_files)
         click.echo(SAID.built.format(folder=folder, files=files, removed=len(done.removed),

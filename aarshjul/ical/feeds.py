@@ -28,7 +28,7 @@ from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.dates import in_words
-from aarshjul.files import write_text_if_changed
+from aarshjul.files import refuse_foreign, write_text_if_changed
 from aarshjul.ical import encode
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event
@@ -136,13 +136,37 @@ class Written:
     removed: tuple[str, ...] = ()
 
 
+_OURS = f"\r\nPRODID:{encode.PRODID}\r\n".encode("ascii")
+
+
+def _not_ours(path: Path) -> bool:
+    """An .ics file aarshjul did not write: its head names another program.
+    (An older aarshjul wrote its feeds without a manifest.)"""
+    if not path.name.endswith(".ics"):
+        return False
+    if not path.is_file():  # a folder, a pipe
+        return True
+    try:
+        with path.open("rb") as feed:
+            return _OURS not in feed.read(256)
+    except OSError:
+        return True
+
+
 def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
                 now: dt.datetime | None = None, base_url: str | None = None) -> Written:
     """Write the feeds into ``folder``, keeping the stamps of events that did
     not change since the last run, and remove the feeds of bodies that an
-    earlier run wrote and the plan no longer has (its manifest says which)."""
+    earlier run wrote and the plan no longer has (its manifest says which).
+
+    A folder without the manifest that holds .ics files aarshjul did not
+    write is refused (:class:`~aarshjul.errors.SourceError`
+    ``not-a-feed-folder``), nothing in it written."""
     check_base_url(base_url)  # before the folder is made
     out = Path(folder)
+    refuse_foreign(out, MANIFEST, code="not-a-feed-folder", holds=".ics files",
+                   advice="write the feeds into a new folder, or into one of aarshjul's feeds "
+                   "(they would replace files of the same names)", theirs=_not_ours)
     out.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)
     stamper = Stamper(now or build_time(), previous_records(out, manifest))

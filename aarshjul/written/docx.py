@@ -21,6 +21,7 @@ from typing import Any
 import docx
 
 from aarshjul.errors import AgendaError
+from aarshjul.files import regular_file
 
 MAX_UNPACKED = 200 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -132,6 +133,7 @@ def _blocks(container: Any) -> Iterator[list[Any]]:
 def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     """(paragraph number, line) for every line of a .docx body."""
     name = os.fspath(path)
+    regular_file(name)  # a pipe or a device is not opened
     _check_package(name)
     try:
         document = docx.Document(name)
