@@ -85,6 +85,44 @@ def test_a_table_of_items_with_a_number_column(tmp_path: Path) -> None:
     assert [p.code for p in report.problems] == ["slack"]
 
 
+REPEATED = [("1", "Godkendelse af dagsorden", "16.00-16.05"), ("2", "Budget", "16.05-16.30"),
+            ("3", "Skoler", "16.30-16.45"), ("3", "Status", "16.45-17.05")]
+REPEATED_FINDINGS = [("over-time", None), ("numbering", 3), ("outside-meeting", 3)]
+
+
+def test_a_repeated_number_in_a_table_is_a_numbering_finding_and_its_times_count(
+        tmp_path: Path) -> None:
+    """Each row is an item; "3" twice is reported as the text reader reports it,
+    and the second 3's time runs past the meeting's end: an error, not slack."""
+    document = docx.Document()
+    document.add_paragraph("Mødetid: Kl. 16.00 – 17.00")
+    table = document.add_table(rows=len(REPEATED), cols=3)
+    for row, cells in zip(table.rows, REPEATED, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    report = check_path(path)
+    assert [(i.number, i.title) for i in report.items] == [(int(n), t) for n, t, _ in REPEATED]
+    assert [(p.code, p.item) for p in report.problems] == REPEATED_FINDINGS
+    assert [p.line for p in report.problems] == [1, 11, 13]  # the second 3: its number, its time
+    text = tmp_path / "tabel.txt"
+    text.write_text("Mødetid: Kl. 16.00 – 17.00\n\n" + "\n\n".join(
+        f"{n}. {title}\n{time}" for n, title, time in REPEATED), encoding="utf-8")
+    assert [(p.code, p.item) for p in check_path(text).problems] == REPEATED_FINDINGS
+
+
+def test_a_repeated_number_with_no_blank_paragraph_before_it(tmp_path: Path) -> None:
+    """Word paragraphs (and a tight text file) have no blank line between
+    items: the current item's number again, after its time, is a heading."""
+    lines = ["Mødetid: Kl. 16.00 – 17.00"]
+    for number, title, time in REPEATED:
+        lines += [f"{number}. {title}", time]
+    path = tmp_path / "afsnit.docx"
+    write_docx(path, lines)
+    assert [(p.code, p.item) for p in check_path(path).problems] == REPEATED_FINDINGS
+
+
 def damaged_variants(tmp_path: Path) -> dict[str, Path]:
     """A good Word file, and copies with one part of it broken."""
     good = tmp_path / "good.docx"

@@ -114,20 +114,20 @@ def _is_decimal(document: Any, num_id: str, level: int) -> bool:
     return False
 
 
-def _blocks(container: Any) -> Iterator[list[Any]]:
+def _blocks(container: Any) -> Iterator[tuple[list[Any], bool]]:
     """The body's paragraphs in order, a list each; a table row's cells come
     as one list, so that "3 | Status på Ukraine-indsatsen | 18.40-19.05" can
-    be read as item 3 with its time."""
+    be read as item 3 with its time. True with a table row's list."""
     for block in container.iter_inner_content():
         if not hasattr(block, "rows"):
-            yield [block]
+            yield [block], False
             continue
         for row in block.rows:
             cells: list[Any] = []
             for cell in row.cells:
-                for inner in _blocks(cell):
+                for inner, _ in _blocks(cell):
                     cells.extend(inner)
-            yield cells
+            yield cells, True
 
 
 def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -140,13 +140,17 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
         numbering = _Numbering(document)
         lines: list[tuple[int, str]] = []
         number = 0
-        for block in _blocks(document):
+        for block, row in _blocks(document):
             texts = []
             for paragraph in block:
                 number += 1
                 texts.append((number, numbering.text(paragraph)))
             for at, text in _row_as_lines(texts):
                 lines.extend((at, line) for line in text.splitlines() or [""])
+            if row:
+                # A row ends as a blank line does: the next row's heading
+                # stands where a heading would, even with a repeated number.
+                lines.append((number, ""))
     # python-docx expects a well-formed Word file and fails anywhere inside
     # on a damaged one (a foreign root element, a number that is no number):
     # whatever it raises means the same to the user.

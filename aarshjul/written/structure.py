@@ -189,6 +189,13 @@ class StructureReader:
             return False
         if number == expected and not (mid_text and not looks_like_heading(title)):
             return True
+        # The current item's number again, once that item has its time: a
+        # heading written twice ("3. Skoler", its time, "3. Status"), where a
+        # Word document or a tight text file has no blank line between.
+        if (number == highest and self.items[-1].stated.time_line is not None
+                and self.nested is None and not mid_text and looks_like_heading(title)
+                and style == self.items[0].style):
+            return True
         # Another number is a heading (a skip, a repeat, numbers out of order)
         # only where one would stand, written as the agenda's headings are; a
         # list starting again at 1 inside an item is that item's list.
