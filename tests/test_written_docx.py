@@ -24,6 +24,17 @@ def write_docx(path: Path, paragraphs: list[str], *, numbered: bool = False) -> 
     document.save(str(path))
 
 
+def write_table(path: Path, meeting: str, rows: list[tuple[str, ...]]) -> None:
+    """A Word file: the meeting's time, then a table of the rows."""
+    document = docx.Document()
+    document.add_paragraph(meeting)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.save(str(path))
+
+
 def test_the_seed_as_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "dagsorden.docx"
     write_docx(path, SEED.read_text(encoding="utf-8").splitlines())
@@ -68,17 +79,11 @@ def test_an_empty_word_document(tmp_path: Path) -> None:
 
 
 def test_a_table_of_items_with_a_number_column(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("Mødetid: Kl. 16.00 – 17.00")
-    table = document.add_table(rows=3, cols=4)
-    for row, cells in zip(table.rows, [("Pkt.", "Emne", "Tid", "Ansvarlig"),
-                                       ("1", "Godkendelse af dagsorden", "16.00-16.05", "Formand"),
-                                       ("2.", "Budget 2026", "16.05 – 16.45 (40 min)", "Direktør")],
-                          strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
     path = tmp_path / "tabel.docx"
-    document.save(str(path))
+    write_table(path, "Mødetid: Kl. 16.00 – 17.00", [
+        ("Pkt.", "Emne", "Tid", "Ansvarlig"),
+        ("1", "Godkendelse af dagsorden", "16.00-16.05", "Formand"),
+        ("2.", "Budget 2026", "16.05 – 16.45 (40 min)", "Direktør")])
     report = check_path(path)
     assert items_of(report) == [(1, "Godkendelse af dagsorden", "16:00", "16:05", 5),
                                 (2, "Budget 2026", "16:05", "16:45", 40)]
@@ -94,14 +99,8 @@ def test_a_repeated_number_in_a_table_is_a_numbering_finding_and_its_times_count
         tmp_path: Path) -> None:
     """Each row is an item; "3" twice is reported as the text reader reports it,
     and the second 3's time runs past the meeting's end: an error, not slack."""
-    document = docx.Document()
-    document.add_paragraph("Mødetid: Kl. 16.00 – 17.00")
-    table = document.add_table(rows=len(REPEATED), cols=3)
-    for row, cells in zip(table.rows, REPEATED, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
     path = tmp_path / "tabel.docx"
-    document.save(str(path))
+    write_table(path, "Mødetid: Kl. 16.00 – 17.00", REPEATED)
     report = check_path(path)
     assert [(i.number, i.title) for i in report.items] == [(int(n), t) for n, t, _ in REPEATED]
     assert [(p.code, p.item) for p in report.problems] == REPEATED_FINDINGS
@@ -121,6 +120,38 @@ def test_a_repeated_number_with_no_blank_paragraph_before_it(tmp_path: Path) -> 
     path = tmp_path / "afsnit.docx"
     write_docx(path, lines)
     assert [(p.code, p.item) for p in check_path(path).problems] == REPEATED_FINDINGS
+
+
+TIME_FIRST = ["Mødetid: Kl. 15.00 – 17.00", "Dagsorden kort:", "1. Godkendelse", "2. Budget",
+              "3. Evt.", "", "1. Kl. 15.00-16.00: Godkendelse", "2. kl. 16:00–16:30 Budget",
+              "3. Kl. 16.30 - 17.05 Evt."]
+TIME_FIRST_ITEMS = [(1, "Godkendelse", "15:00", "16:00", 60), (2, "Budget", "16:00", "16:30", 30),
+                    (3, "Evt.", "16:30", "17:05", 35)]
+
+
+def test_a_time_before_the_title_in_text_and_word(tmp_path: Path) -> None:
+    """``2. Kl. 15.00-16.00: Title``: the time is read, the title is the rest."""
+    text = tmp_path / "dagsorden.txt"
+    text.write_text("\n".join(TIME_FIRST), encoding="utf-8")
+    word = tmp_path / "dagsorden.docx"
+    write_docx(word, TIME_FIRST)
+    for path in (text, word):
+        report = check_path(path)
+        assert items_of(report) == TIME_FIRST_ITEMS
+        assert [(p.code, p.item) for p in report.problems] == [
+            ("over-time", None), ("outside-meeting", 3)]
+
+
+def test_a_time_before_the_title_in_a_table_and_a_second_time(tmp_path: Path) -> None:
+    path = tmp_path / "tabel.docx"
+    write_table(path, "Mødetid: Kl. 15.00 – 16.00", [
+        ("1", "Kl. 15.00-15.30: Godkendelse"), ("2", "kl. 15:30 Budget\nTid: 15.30 – 16.00")])
+    report = check_path(path)
+    assert items_of(report) == [(1, "Godkendelse", "15:00", "15:30", 30),
+                                (2, "Budget", "15:30", "16:00", 30)]
+    # "kl. 15:30" before the title is item 2's time: the time line is a second one.
+    assert [(p.code, p.item, p.message) for p in report.problems] == [
+        ("bad-time", 2, "item 2 has a second time (the first on line 4)")]
 
 
 def damaged_variants(tmp_path: Path) -> dict[str, Path]:

@@ -203,6 +203,19 @@ def test_a_time_at_the_end_of_a_heading(title: str, expected: HeadingTime) -> No
     assert heading_time(title) == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Kl. 15.00-16.00: Budget", HeadingTime("Budget", None, "Kl. 15.00-16.00", leading=True)),
+    ("kl. 15:00–16:00 Budget", HeadingTime("Budget", None, "kl. 15:00–16:00", leading=True)),
+    ("Kl. 15.00 - 16.00 – Budget (60 min)",
+     HeadingTime("Budget", 60, "Kl. 15.00 - 16.00", leading=True)),
+    ("Kl. 9.00: Velkomst", HeadingTime("Velkomst", None, "Kl. 9.00", leading=True)),
+    ("Klima 2030", HeadingTime("Klima 2030")),
+    ("Kl. 15.00-16.00", HeadingTime("", None, "Kl. 15.00-16.00")),  # no title after it
+])
+def test_a_time_before_a_headings_title(title: str, expected: HeadingTime) -> None:
+    assert heading_time(title) == expected
+
+
 # ---- what kind of time a line is -------------------------------------------
 
 @pytest.mark.parametrize(("text", "time_line", "start_line"), [

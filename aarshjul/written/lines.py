@@ -17,6 +17,7 @@ from aarshjul.written.patterns import (
     FIELD_OF,
     LABEL,
     LEADER,
+    LEADING_TIME,
     NUMBERED,
     PUNKT,
     RANGE,
@@ -72,7 +73,10 @@ def label(text: str) -> tuple[Field, str] | None:
 
 
 def looks_like_heading(title: str) -> bool:
-    """A heading's title starts as a sentence does, not mid-sentence."""
+    """A heading's title starts as a sentence does, not mid-sentence; a time
+    before it (``kl. 15.00-16.00: Budget``) does not count."""
+    leading = LEADING_TIME.match(title)
+    title = title[leading.end():] if leading else title
     return bool(title) and (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»")
 
 
@@ -99,8 +103,11 @@ def join_wrapped(before: str, after: str) -> str:
 
 def normalized_title(title: str) -> str:
     """A title as compared with the short list: case, spaces, a trailing
-    duration, time, page number or full stop do not matter."""
+    duration, time (before the title or after it), page number or full stop
+    do not matter."""
     title = LEADER.sub("", title)
+    leading = LEADING_TIME.match(title)
+    title = title[leading.end():] if leading else title
     title = TRAILING_DURATION.sub("", title)
     title = re.sub(rf"\s*\(?\s*{RANGE.pattern}\s*\)?\s*$", "", title, flags=re.IGNORECASE)
     return " ".join(title.casefold().replace("–", "-").replace("—", "-").split()).rstrip(" .:,")

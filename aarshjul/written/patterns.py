@@ -38,6 +38,11 @@ HEADING_TIME = re.compile(
     rf"|(?:[,;]\s*|[-–—]\s*)?kl\.\s*{RANGE.pattern})"
     rf"|(?:\s*[,;]\s*|\s+[-–—]\s*|(?<!:)\s+){RANGE.pattern})\s*$",
     re.IGNORECASE)
+# A time before a heading's title: "2. Kl. 15.00-16.00: Title", "kl. 15:00–16:00 Title",
+# "Kl. 9.00: Velkomst"; only with "kl.", so that a title starting with numbers stays one.
+LEADING_TIME = re.compile(
+    rf"(kl\.?\s*(?:{RANGE.pattern}|{_TIME}(?!\s*[.:]?\d|\s*[-–—‒]\s*\d)))\s*(?:[:,]|[-–—](?=\s))?\s*(?=\S)",
+    re.IGNORECASE)
 PUNKT = re.compile(r"(?:agenda\s+item|dagsordenspunkt|punkt|pkt\.?|item)\s*(\d{1,3})\s*"
                    r"(?:[:.)–—-]\s*|\s+)(?![,\d])(\S.*)", re.IGNORECASE)
 NUMBERED = re.compile(r"(\d{1,3})\s*[.)]\s*(?!\d)(\S.*)")

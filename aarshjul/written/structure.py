@@ -218,7 +218,10 @@ class StructureReader:
         item.title = cut.title
         if cut.minutes is not None:
             item.stated = attrs.evolve(item.stated, minutes=cut.minutes)
-        if cut.span:
+        if cut.leading and item.stated.time_line is None:
+            # "Kl." before the title says it is a time: a time line under it is a second one.
+            self._item_time(item, item.line, cut.span)
+        elif cut.span and not cut.leading:
             item.suffix = cut.span + item.suffix
             self._item_time(item, item.line, cut.span)
 

@@ -24,6 +24,7 @@ from aarshjul.written.patterns import (
     DURATION,
     HEADING_TIME,
     HOUR_RANGE,
+    LEADING_TIME,
     MONTHS,
     ONE_TIME,
     RANGE,
@@ -50,11 +51,13 @@ class Stated:
 class HeadingTime:
     """A heading's title with its time taken off: ``3. Sag (18.20-18.40)``
     is the title "Sag" and the span "(18.20-18.40)", ``Punkt 3: Mål (10
-    min)`` the title "Mål" and 10 minutes."""
+    min)`` the title "Mål" and 10 minutes, ``2. Kl. 15.00-16.00: Budget``
+    the title "Budget" and the span "Kl. 15.00-16.00"."""
 
     title: str
     minutes: Minutes | None = None
     span: str = ""  # the time range, as written, for item_time to read
+    leading: bool = False  # the time stood before the title ("Kl. 15.00-16.00: Budget")
 
 
 Span = tuple[ClockTime | None, ClockTime | None]
@@ -96,13 +99,17 @@ def heading_time(title: str) -> HeadingTime:
 
     Minutes come off first (``Pkt. 2 – Strategi 18.20-18.50 (30 min.)``),
     then a time range; a bare range after a colon (``Åbent: 8.00-22.00``)
-    stays in the title.
+    stays in the title. A time with "kl." may stand before the title instead
+    (``Kl. 15.00-16.00: Budget``).
     """
     minutes = None
     duration = TRAILING_DURATION.search(title)
     if duration:
         title = title[: duration.start()].rstrip()
         minutes = Minutes(int(duration[1]))
+    leading = LEADING_TIME.match(title)
+    if leading:
+        return HeadingTime(title[leading.end():], minutes, leading[1], leading=True)
     span = HEADING_TIME.search(title)
     if span is None:
         return HeadingTime(title, minutes)
