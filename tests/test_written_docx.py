@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 
-from aarshjul import check_path
+from aarshjul import Report, check_path
 
 from .seed_agenda import SEED, SEED_ITEMS, items_of
 
@@ -33,6 +33,15 @@ def write_table(path: Path, meeting: str, rows: list[tuple[str, ...]]) -> None:
         for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
     document.save(str(path))
+
+
+def as_text_and_word(tmp_path: Path, lines: list[str]) -> list[Report]:
+    """The same lines checked as a text file and as a Word file."""
+    text = tmp_path / "dagsorden.txt"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    word = tmp_path / "dagsorden.docx"
+    write_docx(word, lines)
+    return [check_path(text), check_path(word)]
 
 
 def test_the_seed_as_a_word_document(tmp_path: Path) -> None:
@@ -131,12 +140,7 @@ TIME_FIRST_ITEMS = [(1, "Godkendelse", "15:00", "16:00", 60), (2, "Budget", "16:
 
 def test_a_time_before_the_title_in_text_and_word(tmp_path: Path) -> None:
     """``2. Kl. 15.00-16.00: Title``: the time is read, the title is the rest."""
-    text = tmp_path / "dagsorden.txt"
-    text.write_text("\n".join(TIME_FIRST), encoding="utf-8")
-    word = tmp_path / "dagsorden.docx"
-    write_docx(word, TIME_FIRST)
-    for path in (text, word):
-        report = check_path(path)
+    for report in as_text_and_word(tmp_path, TIME_FIRST):
         assert items_of(report) == TIME_FIRST_ITEMS
         assert [(p.code, p.item) for p in report.problems] == [
             ("over-time", None), ("outside-meeting", 3)]
@@ -152,6 +156,14 @@ def test_a_time_before_the_title_in_a_table_and_a_second_time(tmp_path: Path) ->
     # "kl. 15:30" before the title is item 2's time: the time line is a second one.
     assert [(p.code, p.item, p.message) for p in report.problems] == [
         ("bad-time", 2, "item 2 has a second time (the first on line 4)")]
+
+
+def test_empty_brackets_are_no_part_of_a_title(tmp_path: Path) -> None:
+    lines = ["Mødetid: Kl. 15.00 – 16.00", "Dagsorden kort:", "1. Godkendelse", "2. Evt.", "",
+             "1. Godkendelse ( )", "Tid: 15.00-15.30", "", "2. Evt. ( )", "Tid: 15.30-16.00"]
+    for report in as_text_and_word(tmp_path, lines):
+        assert [(i.number, i.title) for i in report.items] == [(1, "Godkendelse"), (2, "Evt.")]
+        assert report.problems == ()  # and the short list agrees
 
 
 def damaged_variants(tmp_path: Path) -> dict[str, Path]:

@@ -12,6 +12,7 @@ from aarshjul.written.lines import (
     label,
     looks_like_heading,
     normalized_title,
+    title_text,
 )
 from aarshjul.written.patterns import Field
 
@@ -129,6 +130,16 @@ def test_joining_what_a_narrow_column_broke(before: str, after: str, joined: str
     ("Plan 2024 — 2035", "plan 2024 - 2035"),
     ("  Evt.:  ", "evt"),
     ("Kommende   møder,", "kommende møder"),
+    ("Kl. 15.00-16.00: Budget", "budget"),
 ])
 def test_a_title_as_compared_with_the_short_list(title: str, normal: str) -> None:
     assert normalized_title(title) == normal
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Evt. ( )", "Evt."), ("Evt. ()", "Evt."), ("Evt.(   )", "Evt."),
+    ("Bilag [ ] til sag", "Bilag til sag"),
+    ("Budget (drift)", "Budget (drift)"), ("Budget  2026 ", "Budget 2026"), ("( )", ""),
+])
+def test_empty_brackets_are_dropped_from_a_title(title: str, kept: str) -> None:
+    assert title_text(title) == kept

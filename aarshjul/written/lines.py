@@ -101,6 +101,15 @@ def join_wrapped(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
+
+
+def title_text(title: str) -> str:
+    """A title as an item keeps it: spaces collapsed, and brackets with
+    nothing in them dropped (``Evt. ( )`` is ``Evt.``; a form's blank to fill in)."""
+    return " ".join(_EMPTY_BRACKETS.sub("", title).split())
+
+
 def normalized_title(title: str) -> str:
     """A title as compared with the short list: case, spaces, a trailing
     duration, time (before the title or after it), page number or full stop

@@ -23,7 +23,7 @@ from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.clock import Minutes
 from aarshjul.errors import AgendaError, Problem
 from aarshjul.files import read_text
-from aarshjul.written.lines import Line
+from aarshjul.written.lines import Line, title_text
 from aarshjul.written.structure import StructureReader
 from aarshjul.written.times import Stated, until_the_next
 
@@ -94,13 +94,13 @@ def read_agenda_lines(lines: Iterable[Line], *, source: str) -> WrittenAgenda:
         if minutes is None and said.start and said.end:
             minutes = said.start.until(said.end)
         items.append(AgendaItem(
-            number=item.number, title=" ".join(item.title.split()),
+            number=item.number, title=title_text(item.title),
             minutes=Minutes(max(minutes or 0, 0)), start=said.start, end=said.end,
             method=item.method, responsible=item.responsible, purpose=item.purpose,
             attachments=tuple(item.attachments), line=item.line))
     agenda = Agenda(title=reader.subject or source, date=reader.date, start=start, end=end,
                     items=tuple(items))
-    brief = tuple((int(str(n)), " ".join(str(t).split()), int(str(line)))
+    brief = tuple((int(str(n)), title_text(str(t)), int(str(line)))
                   for n, t, line in reader.brief)
     return WrittenAgenda(agenda, brief, stated, tuple(reader.problems), reader.meeting_line,
                          reader.says_empty)
