@@ -340,6 +340,12 @@ class Meeting:
 
     ``uid`` is stable: it depends on the plan id, the body and the date the
     rule gave (``original_date`` when moved), never on the order of the file.
+
+    ``items`` are only the meeting's own items, from its ``[[meeting.item]]``
+    tables, unnumbered and untimed. Its agenda (those, the template's items
+    and the cases placed on it, numbered and timed) is
+    ``assemble(plan, schedule).agenda(meeting)``; ``meetings --format json``
+    lists that agenda's items as the meeting's ``"items"``.
     """
 
     uid: str

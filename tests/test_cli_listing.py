@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import aarshjul
+
 from .plans import EXAMPLE, plan_file, plan_text
 
 
@@ -23,6 +25,28 @@ def test_meetings_json_has_the_spec_keys(run_cli) -> None:
                                "location", "original_date", "items"}
     assert records[0]["original_date"] == "2025-02-12"
     assert (records[0]["start"], records[0]["end"]) == ("18:15", "19:45")
+
+
+def test_meetings_json_items_are_the_agenda_not_the_meetings_own_items(
+        run_cli, tmp_path: Path) -> None:
+    """The JSON's "items" are the numbered, timed agenda that ``assemble``
+    gives; ``Meeting.items`` are only the plan's ``[[meeting.item]]``s."""
+    plan = plan_file(tmp_path, '[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                     'start = "18:00"\nend = "19:00"\n\n[[meeting]]\nbody = "sbu"\n'
+                     'date = 2025-01-08\n\n[[meeting.item]]\ntitle = "Eget punkt"\n'
+                     'minutes = 15\n\n[[case]]\ntitle = "Sag"\nbody = "sbu"\n'
+                     'date = 2025-01-08\nminutes = 20\n')
+    (record,) = json.loads(run_cli("meetings", str(plan), "--format", "json").stdout)
+    loaded = aarshjul.load_plan(plan)
+    agendas = aarshjul.assemble(loaded, aarshjul.schedule(loaded))
+    (meeting,) = agendas.meetings
+    assert [item.title for item in meeting.items] == ["Eget punkt"]
+    agenda = agendas.agenda(meeting).items
+    assert len(agenda) > len(meeting.items)
+    assert record["items"] == [
+        {"number": i.number, "title": i.title, "start": str(i.start), "end": str(i.end),
+         "minutes": i.minutes} for i in agenda]
+    assert [i["title"] for i in record["items"]] == ["Sag", "Eget punkt"]
 
 
 def test_meetings_csv(run_cli) -> None:

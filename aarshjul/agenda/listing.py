@@ -23,7 +23,8 @@ CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "locatio
 
 def meeting_record(meeting: Meeting, agenda: Agenda | None = None) -> dict[str, Any]:
     """One meeting as the JSON of ``aarshjul meetings --format json``, with
-    its agenda's items."""
+    its agenda's items, numbered and timed, as ``"items"`` (SPEC §5): not
+    ``meeting.items``, which are only the meeting's own ``[[meeting.item]]``s."""
     return {
         "uid": meeting.uid,
         "body": meeting.body,
