@@ -98,6 +98,17 @@ def test_a_line_for_each_finding_then_the_sum(run_cli, tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+def test_announced_in_quotes_is_a_located_error(run_cli, tmp_path: Path) -> None:
+    plan = plan_file(tmp_path, '[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
+                               'moved_to = 2025-02-06\nannounced = "false"\n')
+    result = run_cli("check", str(plan))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f'{plan}:21: error[bad-type]: [[meeting]] #1 (sbu 2025-02-05): announced: expected '
+        "true or false (without quotes) (got a text 'false')")
+    assert result.stderr == ""
+
+
 def test_warnings_alone_exit_0(run_cli, tmp_path: Path) -> None:
     result = run_cli("check", str(plan_file(tmp_path, ON_A_HOLIDAY)))
     assert result.exit_code == 0
