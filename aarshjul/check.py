@@ -15,7 +15,12 @@ from typing import Literal
 
 import attrs
 
-from aarshjul.agenda.items import AgendaItem, item_record
+from aarshjul.agenda.items import (
+    AgendaItem,
+    item_record,
+    unplanned_in_meetings,
+    unplanned_minutes,
+)
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
 from aarshjul.files import read_text
 from aarshjul.vocabulary import COMMAND_LINE as SAID
@@ -102,9 +107,48 @@ def _in_order(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: p.line or 0))
 
 
-def reports_as_text(reports: list[Report]) -> str:
-    """One line a finding, then a summary line."""
-    lines = [problem.format() for report in reports for problem in report.problems]
+def shown(problems: tuple[Problem, ...], level: Severity | None = None) -> tuple[Problem, ...]:
+    """The findings ``check`` prints: those at ``level`` or above, and with
+    no level all of them, but the ``slack`` of a table's meetings (a series
+    gives dozens) as one finding at the table's line.
+
+    The report keeps every problem; this is how the command line shows
+    them, made from them.
+    """
+    if level is not None:
+        return tuple(p for p in problems if _RANK[p.severity] <= _RANK[level])
+    slack: dict[tuple[str | None, int | None, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.code == "slack" and problem.key:
+            slack.setdefault((problem.file, problem.line, problem.key), []).append(problem)
+    kept: list[Problem] = []
+    for problem in problems:
+        group = slack.get((problem.file, problem.line, problem.key or ""), [problem])
+        if len(group) == 1:
+            kept.append(problem)
+        elif problem is group[0]:
+            kept.append(_slack_of_many(group))
+    return tuple(kept)
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _slack_of_many(group: list[Problem]) -> Problem:
+    first = group[0]
+    # A table's problems all start with its label (model.Where.problem).
+    label = first.message.split(": ", 1)[0]
+    minutes = [m for m in (unplanned_minutes(p.message) for p in group) if m is not None]
+    words = unplanned_in_meetings(len(group), min(minutes, default=0),
+                                  max(minutes, default=0))
+    return attrs.evolve(first, message=f"{label}: {words}")
+
+
+def reports_as_text(reports: list[Report], level: Severity | None = None) -> str:
+    """One line a finding (see :func:`shown`), then a summary line that
+    counts every finding, shown or not."""
+    lines = [problem.format() for report in reports
+             for problem in shown(report.problems, level)]
     counts = {s: sum(r.count(s) for r in reports) for s in Severity}
     errors = counts[Severity.ERROR]
     lines.append(SAID.checked.format(
@@ -116,8 +160,10 @@ def reports_as_text(reports: list[Report]) -> str:
     return "\n".join(lines)
 
 
-def report_record(report: Report) -> dict[str, object]:
-    """One file's report as the JSON of ``aarshjul check --format json``."""
+def report_record(report: Report, level: Severity | None = None) -> dict[str, object]:
+    """One file's report as the JSON of ``aarshjul check --format json``:
+    every finding, or those at ``level`` and above."""
+    problems = report.problems if level is None else shown(report.problems, level)
     return {
         "file": report.file,
         "kind": report.kind,
@@ -125,7 +171,7 @@ def report_record(report: Report) -> dict[str, object]:
         "problems": [
             {"severity": p.severity.value, "code": p.code, "line": p.line, "item": p.item,
              "key": p.key, "message": p.message}
-            for p in report.problems
+            for p in problems
         ],
         "items": [item_record(item) for item in report.items],
     }

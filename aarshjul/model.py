@@ -255,6 +255,9 @@ class MeetingChange:
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Status)))
     moved_to: dt.date | None = None
+    announced: bool = True
+    """False where the meeting moved before its first date was ever made
+    public: nothing then says it was moved from there."""
     note: str = ""
     items: tuple[Item, ...] = ()
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
@@ -358,6 +361,9 @@ class Meeting:
                                  validator=attrs.validators.instance_of(Status))
     location: str = ""
     original_date: dt.date | None = None
+    announced: bool = True
+    """Whether ``original_date`` was ever made public (``announced`` of its
+    ``[[meeting]]``); the UID comes from it either way."""
     note: str = ""
     template: str | None = None
     items: tuple[Item, ...] = ()
@@ -366,6 +372,12 @@ class Meeting:
     @property
     def minutes(self) -> Minutes:
         return self.start.until(self.end)
+
+    @property
+    def moved_from(self) -> dt.date | None:
+        """The date to say the meeting moved from ("flyttet fra …"): its
+        first date, where that was announced."""
+        return self.original_date if self.announced else None
 
 
 def nearest_dates(meetings: Iterable[Meeting], body: str, day: dt.date

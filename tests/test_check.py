@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul.agenda.items import AgendaItem
+from aarshjul.agenda.items import AgendaItem, unplanned
 from aarshjul.check import (
     CHECKABLE,
     Report,
@@ -16,6 +16,7 @@ from aarshjul.check import (
     check_plan_text,
     report_record,
     reports_as_text,
+    shown,
 )
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import AarshjulError, Problem, Severity
@@ -164,3 +165,51 @@ def test_a_report_as_json() -> None:
                       "key": None, "message": "3 minutes"}],
         "items": [{"number": 1, "title": "Godkendelse", "start": "18:15", "end": "18:18",
                    "minutes": 3}]}
+
+
+def slack(line: int, key: str, day: str, left: int) -> Problem:
+    label = '[[series]] #1 (body "sbu")' if key == "series[1]" else "[[meeting]] #1"
+    return Problem(Severity.INFO, "slack",
+                   f"{label}: sbu {day}: {unplanned(left, 90, '18:15–19:45')}",
+                   "p.toml", line, key)
+
+
+SERIES_SLACK = (slack(5, "series[1]", "2025-01-08", 40), problem(Severity.WARNING, 6),
+                slack(5, "series[1]", "2025-01-15", 5), slack(5, "series[1]", "2025-01-22", 22),
+                slack(9, "meeting[1]", "2025-02-05", 10))
+
+
+def test_a_series_spare_time_is_one_line_at_the_series() -> None:
+    """A series of 40 meetings would print 40 lines on every check."""
+    first, warning, one_off = shown(SERIES_SLACK)
+    assert first.format() == (
+        'p.toml:5: info[slack]: [[series]] #1 (body "sbu"): 3 meetings have 5–40 minutes '
+        "not planned (--level info lists each)")
+    assert (warning, one_off) == (SERIES_SLACK[1], SERIES_SLACK[4])
+
+
+def test_one_meeting_with_spare_time_keeps_its_own_line() -> None:
+    assert shown(SERIES_SLACK[:2]) == SERIES_SLACK[:2]
+
+
+def test_a_level_shows_each_finding_at_it_and_above() -> None:
+    assert shown(SERIES_SLACK, Severity.INFO) == SERIES_SLACK
+    assert shown(SERIES_SLACK, Severity.WARNING) == (SERIES_SLACK[1],)
+    assert shown(SERIES_SLACK, Severity.ERROR) == ()
+
+
+def test_the_summary_counts_what_a_level_hides() -> None:
+    report = Report("p.toml", "plan", SERIES_SLACK)
+    assert reports_as_text([report], Severity.WARNING).splitlines() == [
+        "f.toml:6: warning[c]: m", "ok: 1 file checked, 0 errors, 1 warning, 4 info"]
+    assert len(reports_as_text([report]).splitlines()) == 4
+
+
+def test_json_keeps_every_finding_unless_a_level_hides_some() -> None:
+    report = Report("p.toml", "plan", SERIES_SLACK)
+    every, warned = (report_record(report, level)["problems"]
+                     for level in (None, Severity.WARNING))
+    assert isinstance(every, list)
+    assert isinstance(warned, list)
+    assert len(every) == 5
+    assert [p["code"] for p in warned] == ["c"]

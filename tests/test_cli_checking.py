@@ -22,10 +22,40 @@ def test_check_the_example(run_cli) -> None:
     assert result.exit_code == 0, result.output
     *findings, summary = result.stdout.splitlines()
     assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
-    # The meetings whose agendas were planned tell how much time is left.
-    assert [line.split(": ")[1] for line in findings] == ["info[slack]"] * 4
+    # The meetings whose agendas were planned tell how much time is left: a
+    # series' meetings in one line, at the series.
+    assert [line.split(": ")[1] for line in findings] == ["info[slack]"] * 3
+    assert findings[0] == (
+        f'{EXAMPLE}:55: info[slack]: [[series]] #1 (body "sbu"): 2 meetings have 5–55 minutes '
+        "not planned (--level info lists each)")
+
+
+def test_check_level_info_lists_each_meetings_spare_time(run_cli) -> None:
+    result = run_cli("check", "--level", "info", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    *findings, summary = result.stdout.splitlines()
+    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+    assert findings == [problem.format() for problem in check_path(EXAMPLE).problems]
     assert ("sbu 2025-01-15: 5 of the meeting's 90 minutes (18:15–19:45) are not planned"
             in findings[0])
+
+
+def test_check_level_hides_what_is_below_it_and_still_counts_it(run_cli, tmp_path: Path
+                                                                ) -> None:
+    plans = [str(plan_file(tmp_path, ON_A_HOLIDAY)), str(EXAMPLE)]
+    warned = run_cli("check", "--level", "warning", *plans)
+    assert [line.split(": ")[1] for line in warned.stdout.splitlines()[:-1]] == [
+        "warning[holiday-date]"]
+    assert warned.stdout.splitlines()[-1] == "ok: 2 files checked, 0 errors, 1 warning, 4 info"
+    errors = run_cli("check", "--level", "error", "--format", "json", *plans)
+    assert [record["problems"] for record in json.loads(errors.stdout)] == [[], []]
+    assert errors.exit_code == warned.exit_code == 0
+
+
+def test_check_level_is_one_of_three(run_cli) -> None:
+    result = run_cli("check", "--level", "debug", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert "'debug' is not one of 'error', 'warning', 'info'" in result.stderr
 
 
 def test_check_json(run_cli, tmp_path: Path) -> None:
@@ -65,6 +95,17 @@ def test_a_line_for_each_finding_then_the_sum(run_cli, tmp_path: Path) -> None:
         "time (hours 00-23, minutes 00-59)",
         *(problem.format() for problem in check_path(SEED).problems),
         "failed: 3 files checked, 1 error, 2 warnings, 1 info"]
+    assert result.stderr == ""
+
+
+def test_announced_in_quotes_is_a_located_error(run_cli, tmp_path: Path) -> None:
+    plan = plan_file(tmp_path, '[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
+                               'moved_to = 2025-02-06\nannounced = "false"\n')
+    result = run_cli("check", str(plan))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f'{plan}:21: error[bad-type]: [[meeting]] #1 (sbu 2025-02-05): announced: expected '
+        "true or false (without quotes) (got a text 'false')")
     assert result.stderr == ""
 
 

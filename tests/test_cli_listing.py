@@ -65,6 +65,23 @@ def test_meetings_table_in_danish(run_cli) -> None:
     assert lines[4].endswith("flyttet fra 2025-02-12, Flyttet fra vinterferien (uge 7).")
 
 
+def test_a_move_never_announced_is_no_move_in_the_table(run_cli, tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "moved_to = 2025-02-19\n", "moved_to = 2025-02-19\nannounced = false\n")
+    assert "announced = false" in text
+    plan = tmp_path / "p.toml"
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("meetings", str(plan), "--body", "sbu", "--to", "2025-02-28")
+    assert result.exit_code == 0, result.output
+    (moved,) = [line for line in result.stdout.splitlines() if "2025-02-19" in line]
+    assert moved.endswith("  Flyttet fra vinterferien (uge 7).")
+    assert "flyttet fra 2025-02-12" not in moved
+    # The data keeps the date the rule gave: it is the meeting's identity.
+    records = json.loads(run_cli("meetings", str(plan), "--format", "json", "--body", "sbu",
+                                 "--from", "2025-02-19", "--to", "2025-02-19").stdout)
+    assert records[0]["original_date"] == "2025-02-12"
+
+
 def test_meetings_prints_warnings_to_stderr(run_cli, tmp_path: Path) -> None:
     plan = tmp_path / "p.toml"
     plan.write_text(plan_text('[[series]]\nbody = "sbu"\ndates = [2025-04-18, 2025-04-23]\n'

@@ -120,7 +120,9 @@ def test_the_schema_rejects_what_check_rejects() -> None:
                    '[plan]\ntitle = "x"\nstart = 2025-01-01\n',
                    BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nstart = "25:00"\nend = "19:00"\n'
                    'every = "hver onsdag"\n',
-                   BLOCKS[0] + '\n[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n'):
+                   BLOCKS[0] + '\n[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n',
+                   BLOCKS[0] + '\n[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
+                   'announced = "false"\n'):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
 
 

@@ -45,6 +45,8 @@ BROKEN = {
                            "bad-date"),
     "bad status": ('[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\nstatus = "aflyst"\n', 3,
                    "bad-value"),
+    "announced as text": ('[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
+                          'announced = "nej"\n', 3, "bad-type"),
     "bad on_holiday": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "18:15"\n'
                        'end = "19:00"\non_holiday = "move"\n', 5, "bad-value"),
     "bad body id": ('[[body]]\nid = "Social Udvalg"\nname = "x"\n', 1, "bad-value"),
@@ -226,3 +228,29 @@ def test_an_id_that_is_no_id_is_kept_as_written() -> None:
                               '[[closed]]\nname = "Ferie"\nweeks = [7]\nbodies = ["Byraad"]\n'))
     assert [(line - FRAGMENT_START, code) for line, code in found] == [
         (1, "bad-value"), (5, "bad-value"), (5, "duplicate-id")]
+
+
+def test_a_change_is_announced_unless_it_says_not() -> None:
+    plan = make_plan('''
+        [[meeting]]
+        body = "sbu"
+        date = 2025-02-05
+        moved_to = 2025-02-06
+        announced = false
+
+        [[meeting]]
+        body = "sbu"
+        date = 2025-02-12
+        moved_to = 2025-02-13
+        ''')
+    assert [m.announced for m in plan.meetings] == [False, True]
+
+
+def test_announced_must_be_true_or_false() -> None:
+    _, problems = read_plan(plan_text('[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
+                                      "announced = 0\n"), source="bad.toml")
+    (problem,) = problems
+    assert problem.format() == (
+        f"bad.toml:{FRAGMENT_START + 3}: error[bad-type]: [[meeting]] #1 (sbu 2025-02-05): "
+        "announced: expected true or false (without quotes) (got a number 0)")
+    assert problem.key == "meeting[1].announced"

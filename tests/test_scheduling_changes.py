@@ -25,6 +25,25 @@ def test_a_moved_meeting_keeps_its_identity() -> None:
     assert before[1].original_date is None
 
 
+def test_a_move_never_announced_keeps_its_identity_and_says_no_move() -> None:
+    announced = change("moved_to = 2025-02-04")[1][1]
+    unannounced = change("moved_to = 2025-02-04\nannounced = false")[1][1]
+    assert unannounced.uid == announced.uid
+    assert unannounced.original_date == announced.original_date == D(2025, 1, 29)
+    assert (announced.moved_from, unannounced.moved_from) == (D(2025, 1, 29), None)
+
+
+def test_a_holidays_move_never_announced_says_no_move() -> None:
+    """Langfredag moves the meeting of 18 April back a workday, to the 16th."""
+    plan = FRIDAYS.format("previous-workday")
+    (moved,) = [m for m in meetings_of(plan) if m.original_date == D(2025, 4, 18)]
+    (quiet,) = [m for m in meetings_of(plan + '[[meeting]]\nbody = "sbu"\n'
+                                              "date = 2025-04-18\nannounced = false\n")
+                if m.original_date == D(2025, 4, 18)]
+    assert (moved.uid, moved.date, moved.moved_from) == (quiet.uid, quiet.date, D(2025, 4, 18))
+    assert quiet.moved_from is None
+
+
 def test_a_new_start_keeps_the_length() -> None:
     _, after = change('start = "16:00"')
     assert (str(after[1].start), str(after[1].end)) == ("16:00", "17:30")

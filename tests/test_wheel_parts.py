@@ -280,3 +280,14 @@ minutes = 5
     drawn = rings(plan, agendas, agendas.meetings_on("sbu", D(2025, 1, 15)),
                   colors=body_colors(plan), words=words(DA), link=None)
     assert drawn[0].marks[0].title.endswith(" · Sag 1; Sag 2; Sag 3; … (8 punkter)")
+
+
+def test_a_move_never_announced_is_drawn_as_planned() -> None:
+    plan = make_plan(COMMITTEE.replace("moved_to = 2025-02-19\n",
+                                       "moved_to = 2025-02-19\nannounced = false\n"))
+    agendas = agendas_of(plan)
+    sbu = rings(plan, agendas, agendas.meetings, colors={"sbu": "#111111", "rm": "#222222"},
+                words=words(DA), link=None)[0].marks
+    assert sbu[1].kind == "planned"
+    assert "flyttet" not in sbu[1].title
+    assert sbu[1].title.startswith("onsdag den 19. februar 2025, 18:15–19:45 · ")

@@ -9,6 +9,7 @@ the plan model, which keeps checking a written agenda quick to start.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 
@@ -88,3 +89,24 @@ def item_record(item: AgendaItem) -> dict[str, object]:
 def unplanned(left: int, total: int, span: str) -> str:
     """The words of a ``slack`` finding, for planned and written agendas alike."""
     return f"{left} of the meeting's {total} minutes ({span}) are not planned"
+
+
+_UNPLANNED = re.compile(r"(\d+) of the meeting's \d+ minutes \(")
+
+
+def unplanned_minutes(message: str) -> int | None:
+    """The minutes left in a ``slack`` finding's message (:func:`unplanned`
+    wrote it), for the one line ``check`` prints for a series' meetings.
+
+    >>> unplanned_minutes(unplanned(5, 90, "18:15–19:45"))
+    5
+    """
+    found = _UNPLANNED.search(message)
+    return int(found.group(1)) if found else None
+
+
+def unplanned_in_meetings(count: int, least: int, most: int) -> str:
+    """The words of the one line for several meetings' ``slack`` findings."""
+    spare = f"{least} minutes" if least == most else f"{least}–{most} minutes"
+    return (f"{count} meetings have {spare} not planned "
+            "(--level info lists each)")

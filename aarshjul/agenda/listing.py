@@ -63,8 +63,8 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
         remark = []
         if meeting.status is Status.CANCELLED:
             remark.append(said.cancelled)
-        if meeting.original_date is not None:
-            remark.append(said.moved_from.format(date=meeting.original_date.isoformat()))
+        if meeting.moved_from is not None:
+            remark.append(said.moved_from.format(date=meeting.moved_from.isoformat()))
         if meeting.note:
             remark.append(" ".join(meeting.note.split()))
         rows.append((

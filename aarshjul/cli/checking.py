@@ -9,6 +9,7 @@ import click
 
 from aarshjul.check import CHECKABLE, check_path, report_record, reports_as_text
 from aarshjul.cli.common import PLAN_FILE
+from aarshjul.errors import Severity
 
 
 def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...]
@@ -24,7 +25,11 @@ def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...
 @click.argument("files", nargs=-1, required=True, type=PLAN_FILE, callback=_checkable)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One line a finding, or JSON for programs.")
-def check(files: tuple[str, ...], output: str) -> None:
+@click.option("--level", type=click.Choice([s.value for s in Severity]), default=None,
+              help="Show only findings of this severity and above, each on its own "
+                   "line (info: every meeting's spare time too).  [default: all, a "
+                   "series' spare time on one line]")
+def check(files: tuple[str, ...], output: str, level: str | None) -> None:
     """Check plans (.toml) and written agendas (.txt, .md, .docx).
 
     Prints every problem with its file and line (for .docx: the paragraph):
@@ -33,10 +38,11 @@ def check(files: tuple[str, ...], output: str) -> None:
     errors (warnings and information are allowed), 1 when one has.
     """
     reports = [check_path(name) for name in files]
+    least = None if level is None else Severity(level)
     if output == "json":
-        click.echo(json.dumps([report_record(r) for r in reports], ensure_ascii=False,
+        click.echo(json.dumps([report_record(r, least) for r in reports], ensure_ascii=False,
                               indent=2))
     else:
-        click.echo(reports_as_text(reports))
+        click.echo(reports_as_text(reports, least))
     if not all(report.ok for report in reports):
         raise SystemExit(1)

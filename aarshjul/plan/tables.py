@@ -215,6 +215,17 @@ class Table:
             self.error(key, "bad-time", str(error))
             return None
 
+    def flag(self, key: str) -> bool | None:
+        """``true`` or ``false``; None if the key is not written (the model's
+        default stands) or holds something else (that is reported)."""
+        value = self._get(key, False, "")
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self._wrong(key, "true or false (without quotes)", value)
+            return None
+        return value
+
     def choice(self, key: str, kind: type[E]) -> E | None:
         """One of the values of ``kind``; None if the key is not written (the
         model's default stands) or holds none of them (that is reported)."""

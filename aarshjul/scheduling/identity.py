@@ -58,6 +58,7 @@ def with_uids(plan: Plan, drafts: list[Draft], namespace: uuid.UUID, problems: l
                 date=draft.date, start=draft.start, end=draft.end, status=draft.status,
                 location=draft.location,
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,
+                announced=draft.change.announced if draft.change else True,
                 note=draft.note, template=draft.template,
                 items=draft.change.items if draft.change else (), where=draft.where))
     # Minutes, not ClockTimes: plain numbers compare without calling Python.

@@ -178,15 +178,15 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
         for meeting in mine:
             x, y = point(middle, angle(meeting.date))
             kind = ("cancelled" if meeting.status is Status.CANCELLED else
-                    "moved" if meeting.original_date is not None else "planned")
+                    "moved" if meeting.moved_from is not None else "planned")
             parts = [f"{full_date(meeting.date, language)}, {meeting.start}–{meeting.end}",
                      body.name if meeting.title == body.name else
                      f"{body.name}: {meeting.title}"]
             if kind == "cancelled":
                 parts.insert(0, words.cancelled.upper())
-            if meeting.original_date is not None:
+            if meeting.moved_from is not None:
                 parts.append(words.moved_from.format(
-                    date=long_date(meeting.original_date, language)))
+                    date=long_date(meeting.moved_from, language)))
             headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
