@@ -32,6 +32,13 @@ def test_a_problem_prints_the_control_characters_it_quotes_by_their_number() -> 
     assert problem.format() == 'a\\x07.toml: error[bad-phrase]: unknown word "\\x1b[32m"\\x0aforged'
 
 
+def test_every_control_character_and_only_those_is_printed_by_its_number() -> None:
+    # Unicode's control characters are U+0000 to U+001F and U+007F to U+009F.
+    text = "".join(map(chr, range(0x1F, 0x22))) + "\x7e\x7f\x85\x9f\xa0ø\u2028"
+    assert Problem(Severity.ERROR, "x", text).format() == (
+        "<input>: error[x]: \\x1f !\x7e\\x7f\\x85\\x9f\xa0ø\u2028")
+
+
 def test_a_problem_without_a_line_or_a_file() -> None:
     assert Problem(Severity.ERROR, "x", "m", "a.txt").format() == "a.txt: error[x]: m"
     assert INFO.format() == "<input>: info[slack]: 5 minutes left"

@@ -27,6 +27,7 @@ from aarshjul import (
 from aarshjul.model import Where
 from aarshjul.plan.validate import check_span, check_times, validate
 
+from .counting import CountedDate, counted
 from .plans import FRAGMENT_START, located, plan_text
 
 # Each case: a fragment appended to the standard header, the line within it
@@ -474,3 +475,22 @@ def test_a_value_the_reader_could_not_read_is_left_alone() -> None:
     assert check_span(unread, *backwards) is None
     assert check_times(unread, late, end=early) is None
     assert check_times(unread, late, minutes=0) is not None  # the length was read
+
+
+def test_many_dates_are_told_twice_without_comparing_each_with_each() -> None:
+    # 1,000 days, each listed twice: a count per date (list.count) compares
+    # some two million pairs, a count of all at once about one per date
+    # (sorting them, which the model does, is counted apart: n log n).
+    days = [counted(dt.date(2025, 1, 1) + dt.timedelta(days=i % 1000)) for i in range(2000)]
+    plan = parse_plan(plan_text(), source="x.toml")
+    series = Series(body="sbu", recurrence=Recurrence(dates=tuple(days)),
+                    start=ClockTime(600), minutes=Minutes(60))
+    CountedDate.compared = 0
+    sorted(days)
+    sorting = CountedDate.compared
+    CountedDate.compared = 0
+    problems = validate(attrs.evolve(plan, series=(series,)))
+    assert CountedDate.compared < sorting + 10 * len(days)
+    (problem,) = [p for p in problems if p.key == "series[1].dates"]
+    assert problem.message.endswith("listed twice: " + ", ".join(
+        str(dt.date(2025, 1, 1) + dt.timedelta(days=i)) for i in range(20)) + " and 980 more")

@@ -205,3 +205,51 @@ def test_damaged_word_files_are_refused_cleanly(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr, name
         assert result.returncode == 1, name
         assert f"{path}:1: error[not-docx]" in result.stdout, (name, result.stdout)
+
+
+def _bomb(tmp_path: Path, paragraph: str, times: int) -> Path:
+    """A real Word file whose body is ``paragraph`` ``times`` over, deflated:
+    a few hundred KB that unpack to many MB."""
+    good = tmp_path / "good.docx"
+    write_docx(good, ["x"])
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(
+            path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, tail = data.split(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>")
+                data = head + paragraph.encode() * times + tail
+            out.writestr(info.filename, data)
+    return path
+
+
+def _refused(path: Path) -> str:
+    (problem,) = check_path(path).problems
+    assert (problem.code, problem.line) == ("not-docx", 1)
+    return problem.message
+
+
+def test_a_word_file_whose_text_unpacks_to_many_mb_is_refused_before_reading(
+        tmp_path: Path) -> None:
+    # One paragraph of 11 MB: 45 KB in the file.
+    path = _bomb(tmp_path, "<w:p><w:r><w:t>" + "a" * 11 * 2**20 + "</w:t></w:r></w:p>", 1)
+    assert path.stat().st_size < 50_000
+    assert _refused(path).endswith("its text (word/document.xml) unpacks to more than "
+                                   "10 MB, far more than an agenda")
+
+
+def test_a_word_file_of_more_paragraphs_than_an_agenda_stops_being_read(
+        tmp_path: Path) -> None:
+    # 100,000 paragraphs (3.4 MB unpacked, 44 KB in the file): read whole,
+    # they took python-docx some 8 s; it stops after 20,000.
+    path = _bomb(tmp_path, "<w:p><w:r><w:t>a</w:t></w:r></w:p>", 100_000)
+    assert _refused(path).endswith("it has more than 20,000 paragraphs, far more than an "
+                                   "agenda")
+
+
+def test_a_word_file_that_unpacks_past_the_whole_limit_is_refused(tmp_path: Path) -> None:
+    path = _bomb(tmp_path, "<w:p/>", 1)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/image1.png", b"\0" * (201 * 2**20))
+    assert _refused(path).endswith("it unpacks to more than 200 MB")

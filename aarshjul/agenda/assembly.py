@@ -12,6 +12,7 @@ caused them; the minutes left over are reported as information.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from collections import defaultdict
@@ -23,7 +24,7 @@ from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import DateWords, in_words
 from aarshjul.errors import Problem, Severity, has_errors
-from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status, nearest_dates
+from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status
 from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
 from aarshjul.vocabulary import Language
@@ -59,7 +60,11 @@ class Agendas:
 
 @attrs.define
 class _Draft:
-    """A meeting's agenda while cases are placed on it."""
+    """A meeting's agenda while cases are placed on it.
+
+    Cases have no fixed time, so the clock after the template's first items
+    and the cases is their sum, kept as cases come: whether one more case
+    fits walks only the items after the cases, however many cases there are."""
 
     meeting: Meeting
     before: list[Item]
@@ -67,25 +72,51 @@ class _Draft:
     after: list[Item]
     pinned: list[Case] = attrs.Factory(list)
     placed: list[Case] = attrs.Factory(list)
+    _clock: int = attrs.field(init=False)  # after ``before`` and the cases
+    _late: bool = attrs.field(init=False)  # a fixed-time item of ``before`` is late
+    used: int = attrs.field(init=False)  # minutes of every entry
 
-    def entries(self, extra: Case | None = None) -> list[Item | Case]:
-        """The agenda's items in order (SPEC §3), with ``extra`` as one more case."""
-        cases = [*self.pinned, *self.placed, *([extra] if extra else [])]
-        return [*self.before, *cases, *self.own, *self.after]
+    def __attrs_post_init__(self) -> None:
+        walk = _walk(self.meeting.start.minutes, self.before)
+        self._clock, self._late = walk.end, bool(walk.late)
+        self.used = sum(entry.minutes for entry in self.entries())
 
-    @property
-    def used(self) -> int:
-        return sum(entry.minutes for entry in self.entries())
+    def entries(self) -> list[Item | Case]:
+        """The agenda's items in order (SPEC §3)."""
+        return [*self.before, *self.pinned, *self.placed, *self.own, *self.after]
+
+    def add(self, case: Case, *, pinned: bool = False) -> None:
+        (self.pinned if pinned else self.placed).append(case)
+        self._clock += case.minutes
+        self.used += case.minutes
 
     @property
     def room(self) -> int:
         return self.meeting.minutes - self.used
 
-    def fits(self, case: Case) -> bool:
-        """Would the agenda, with this case too, end in time and keep every
-        fixed-time item at its time?"""
-        walk = _walk(self.meeting.start.minutes, self.entries(case))
+    def fits_more(self, minutes: int) -> bool:
+        """Would the agenda, with this many minutes more of cases, end in time
+        and keep every fixed-time item at its time?"""
+        if self._late:
+            return False
+        walk = _walk(self._clock + minutes, [*self.own, *self.after])
         return walk.end <= self.meeting.end.minutes and not walk.late
+
+    @property
+    def capacity(self) -> int:
+        """The most minutes of cases it can still take (-1: not even a case
+        without minutes). Taking more minutes only makes every item later,
+        so the minutes that fit run from 0 to this."""
+        if self.meeting.status is not Status.PLANNED or not self.fits_more(0):
+            return -1
+        low, high = 0, max(self.meeting.end.minutes - self._clock, 0)
+        while low < high:  # the largest that fits: low fits, high + 1 does not
+            middle = (low + high + 1) // 2
+            if self.fits_more(middle):
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 @attrs.frozen
@@ -178,11 +209,112 @@ def _previous_meetings(meetings: Sequence[Meeting]) -> dict[str, dt.date]:
     return previous
 
 
+class _MaxTree:
+    """The largest of a list of numbers in any stretch of it, and the first
+    at least as large as a number, each in O(log n) (a segment tree)."""
+
+    def __init__(self, values: Sequence[int]) -> None:
+        self.size = 1
+        while self.size < max(len(values), 1):
+            self.size *= 2
+        self.tree = [_NONE] * (2 * self.size)
+        self.tree[self.size:self.size + len(values)] = values
+        for node in range(self.size - 1, 0, -1):
+            self.tree[node] = max(self.tree[2 * node], self.tree[2 * node + 1])
+
+    def set(self, index: int, value: int) -> None:
+        node = index + self.size
+        self.tree[node] = value
+        while node > 1:
+            node //= 2
+            self.tree[node] = max(self.tree[2 * node], self.tree[2 * node + 1])
+
+    def largest(self, first: int, last: int) -> int:
+        """The largest value from index ``first`` to ``last``, both included."""
+        found, low, high = _NONE, first + self.size, last + self.size + 1
+        while low < high:
+            if low % 2:
+                found, low = max(found, self.tree[low]), low + 1
+            if high % 2:
+                high -= 1
+                found = max(found, self.tree[high])
+            low, high = low // 2, high // 2
+        return found
+
+    def first_at_least(self, first: int, last: int, need: int) -> int | None:
+        """The first index from ``first`` to ``last`` whose value is at least
+        ``need``."""
+
+        def search(node: int, low: int, high: int) -> int | None:
+            if high < first or low > last or self.tree[node] < need:
+                return None
+            if low == high:
+                return low
+            middle = (low + high) // 2
+            found = search(2 * node, low, middle)
+            return search(2 * node + 1, middle + 1, high) if found is None else found
+
+        return search(1, 0, self.size - 1)
+
+
+_NONE = -(1 << 62)  # below any minutes: a cancelled meeting, or none
+
+
+class _BodyMeetings:
+    """One body's drafts in date order, and what finding a meeting for a case
+    needs: the meetings of a day, those of a span (by bisection), the first
+    of them with room (a tree of each one's capacity) and the roomiest (a
+    tree of their room). Each case costs O(log n), not a look at every
+    meeting."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.drafts = drafts
+        self.dates = [d.meeting.date for d in drafts]
+        self.planned = [0]  # how many of the first i drafts are planned
+        self.on_day: dict[dt.date, list[int]] = defaultdict(list)
+        self.on_original_day: dict[dt.date, list[int]] = defaultdict(list)
+        for index, draft in enumerate(drafts):
+            is_planned = draft.meeting.status is Status.PLANNED
+            self.planned.append(self.planned[-1] + is_planned)
+            self.on_day[draft.meeting.date].append(index)
+            if draft.meeting.original_date is not None:
+                self.on_original_day[draft.meeting.original_date].append(index)
+        self.capacity = _MaxTree([d.capacity for d in drafts])
+        self.room = _MaxTree([self._room(d) for d in drafts])
+
+    @staticmethod
+    def _room(draft: _Draft) -> int:
+        return draft.room if draft.meeting.status is Status.PLANNED else _NONE
+
+    def add(self, index: int, case: Case, *, pinned: bool = False) -> None:
+        draft = self.drafts[index]
+        draft.add(case, pinned=pinned)
+        self.capacity.set(index, draft.capacity)
+        self.room.set(index, self._room(draft))
+
+    def span(self, first: dt.date, last: dt.date) -> tuple[int, int]:
+        """The indexes of the drafts from ``first`` to ``last`` (an empty
+        range when there are none)."""
+        return bisect.bisect_left(self.dates, first), bisect.bisect_right(self.dates, last) - 1
+
+    def nearest(self, day: dt.date) -> tuple[dt.date, ...]:
+        """The planned meetings nearest before and after ``day``."""
+        before = next((i for i in range(bisect.bisect_left(self.dates, day) - 1, -1, -1)
+                       if self._is_planned(i)), None)
+        after = next((i for i in range(bisect.bisect_right(self.dates, day), len(self.dates))
+                      if self._is_planned(i)), None)
+        return tuple(self.dates[i] for i in (before, after) if i is not None)
+
+    def _is_planned(self, index: int) -> bool:
+        return self.planned[index + 1] > self.planned[index]
+
+
 def _place_cases(plan: Plan, drafts: Mapping[str, _Draft]) -> list[Problem]:
-    by_body: dict[str, list[_Draft]] = defaultdict(list)
+    ordered: dict[str, list[_Draft]] = defaultdict(list)
     for draft in sorted(drafts.values(),
                         key=lambda d: (d.meeting.date, d.meeting.start.minutes)):
-        by_body[draft.meeting.body].append(draft)
+        ordered[draft.meeting.body].append(draft)
+    by_body = {body: _BodyMeetings(ordered[body]) for body in {c.body for c in plan.cases}}
     problems: list[Problem] = []
     # Date-pinned cases first: they must go where they say, room or not.
     for case in plan.cases:
@@ -204,19 +336,17 @@ def _place_cases(plan: Plan, drafts: Mapping[str, _Draft]) -> list[Problem]:
     return problems
 
 
-def _pin(case: Case, drafts: list[_Draft]) -> Problem | None:
+def _pin(case: Case, meetings: _BodyMeetings) -> Problem | None:
     assert case.date is not None
-    on_day = [d for d in drafts if d.meeting.date == case.date] or [
-        d for d in drafts if d.meeting.original_date == case.date]
-    planned = [d for d in on_day if d.meeting.status is Status.PLANNED]
+    on_day = meetings.on_day.get(case.date) or meetings.on_original_day.get(case.date, [])
+    planned = [i for i in on_day if meetings.drafts[i].meeting.status is Status.PLANNED]
     if planned:
-        planned[0].pinned.append(case)
+        meetings.add(planned[0], case, pinned=True)
         return None
     if on_day:
         why = f"the meeting of {case.date} is cancelled"
     else:
-        near = ", ".join(d.isoformat() for d in nearest_dates(
-            (d.meeting for d in drafts), case.body, case.date))
+        near = ", ".join(d.isoformat() for d in meetings.nearest(case.date))
         why = f'"{case.body}" has no meeting on {case.date}' + (
             f" (nearest: {near})" if near else "")
     return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
@@ -236,22 +366,25 @@ def _spans(plan: Plan, case: Case) -> list[tuple[dt.date, dt.date]]:
     return sorted(spans)
 
 
-def _fit(case: Case, drafts: list[_Draft], first: dt.date, last: dt.date) -> Problem | None:
-    inside = [d for d in drafts
-              if first <= d.meeting.date <= last and d.meeting.status is Status.PLANNED]
-    for draft in inside:
-        if draft.fits(case):
-            draft.placed.append(case)
-            return None
+def _fit(case: Case, meetings: _BodyMeetings, first: dt.date, last: dt.date
+         ) -> Problem | None:
+    low, high = meetings.span(first, last)
+    found = meetings.capacity.first_at_least(low, high, case.minutes) if low <= high else None
+    if found is not None:
+        meetings.add(found, case)
+        return None
     span = f"between {first} and {last}"
-    if not inside:
+    tried = meetings.planned[high + 1] - meetings.planned[low] if low <= high else 0
+    if not tried:
         why = f'"{case.body}" has no meeting {span}'
     else:
-        roomiest = max(inside, key=lambda d: d.room)
+        most = meetings.room.largest(low, high)
+        roomiest = meetings.room.first_at_least(low, high, most)
+        assert roomiest is not None
         why = (f'every meeting of "{case.body}" {span} is full: the case needs '
-               f"{case.minutes} minutes, the most room left is {max(roomiest.room, 0)} "
-               f"minutes ({roomiest.meeting.date}; {len(inside)} "
-               f"meeting{'s' if len(inside) != 1 else ''} tried)")
+               f"{case.minutes} minutes, the most room left is {max(most, 0)} "
+               f"minutes ({meetings.dates[roomiest]}; {tried} "
+               f"meeting{'s' if tried != 1 else ''} tried)")
     return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
 
 

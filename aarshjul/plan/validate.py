@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import zoneinfo
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
@@ -397,11 +398,16 @@ def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
     """A series' own dates: some, and each once."""
     if not dates:
         return where.problem("bad-value", "the list of dates is empty", key="dates")
-    twice = sorted({day for day in dates if dates.count(day) > 1})
+    twice = sorted(day for day, times in Counter(dates).items() if times > 1)
     if twice:
+        more = len(twice) - _NAMED_TWICE
         return where.problem("bad-value", "listed twice: "
-                             + ", ".join(day.isoformat() for day in twice), key="dates")
+                             + ", ".join(day.isoformat() for day in twice[:_NAMED_TWICE])
+                             + (f" and {more} more" if more > 0 else ""), key="dates")
     return None
+
+
+_NAMED_TWICE = 20  # days named in the message; a long list is cut, with how many more
 
 
 def _items(items: tuple[Item, ...]) -> list[Problem | None]:

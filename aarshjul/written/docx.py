@@ -6,7 +6,11 @@ text, so the numbers of numbered lists are put back in front ("3. …"), as
 the reader of a written agenda expects to see them. Running headers and
 footers live in other parts of the file and are never read, which keeps page
 noise out. A file that is no Word document, or that would unpack to more
-than :data:`MAX_UNPACKED` bytes, is refused with a clear error.
+than :data:`MAX_UNPACKED` bytes, is refused with a clear error; so is one
+whose text would take long to read: a document part larger than
+:data:`MAX_DOCUMENT` bytes, or more than :data:`MOST_PARAGRAPHS` paragraphs
+(a written agenda is a few hundred; a file of 100 KB can unpack to millions,
+each costing python-docx some 60 µs).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from aarshjul.errors import AgendaError
 from aarshjul.files import regular_file
 
 MAX_UNPACKED = 200 * 1024 * 1024
+MAX_DOCUMENT = 10 * 1024 * 1024  # word/document.xml: a 50-page agenda has about 1 MB
+MOST_PARAGRAPHS = 20_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -41,10 +47,16 @@ def _check_package(name: str) -> None:
                             "renamed); save it from Word as .docx") from None
     except OSError as error:
         raise _refuse(name, error.strerror or str(error)) from None
-    if "word/document.xml" not in {member.filename for member in members}:
+    # The sizes are those the file declares: a part that unpacks to more
+    # than its size is cut there, and fails its checksum (refused as damaged).
+    document = [m for m in members if m.filename == "word/document.xml"]
+    if not document:
         raise _refuse(name, "the file has no Word document inside")
     if sum(member.file_size for member in members) > MAX_UNPACKED:
         raise _refuse(name, f"it unpacks to more than {MAX_UNPACKED // 2**20} MB")
+    if document[0].file_size > MAX_DOCUMENT:
+        raise _refuse(name, f"its text (word/document.xml) unpacks to more than "
+                            f"{MAX_DOCUMENT // 2**20} MB, far more than an agenda")
 
 
 class _Numbering:
@@ -141,6 +153,8 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
         lines: list[tuple[int, str]] = []
         number = 0
         for block, row in _blocks(document):
+            if number > MOST_PARAGRAPHS:
+                break
             texts = []
             for paragraph in block:
                 number += 1
@@ -157,6 +171,9 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     except Exception as error:
         raise _refuse(name, f"the file is damaged ({type(error).__name__}: {error})"[:300]
                       ) from None
+    if number > MOST_PARAGRAPHS:
+        raise _refuse(name, f"it has more than {MOST_PARAGRAPHS:,} paragraphs, far more "
+                            "than an agenda")
     return lines
 
 
