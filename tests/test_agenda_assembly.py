@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from aarshjul import Agenda, Case, Item, Minutes, load_plan
-from aarshjul.agenda import assembly
+from aarshjul.agenda import drafts
 from aarshjul.agenda.assembly import assemble
 from aarshjul.scheduling.meetings import schedule
 
@@ -421,14 +421,14 @@ def _placing_work(years: int, monkeypatch: pytest.MonkeyPatch) -> int:
     cases += [Case(title=f"Sag {n}", body="sbu", window=(first, last), minutes=Minutes(1))
               for n in range(19 * len(meetings.meetings))]
     walked = 0
-    walk = assembly._walk
+    walk = drafts.run_clock
 
     def counting_walk(start: int, entries: Sequence[Item | Case]) -> object:
         nonlocal walked
         walked += len(entries) + 1
         return walk(start, entries)
 
-    monkeypatch.setattr(assembly, "_walk", counting_walk)
+    monkeypatch.setattr(drafts, "run_clock", counting_walk)
     CountedDate.compared = 0
     result = assemble(attrs.evolve(plan, cases=tuple(cases)), meetings)
     assert not [p for p in result.problems if p.is_error]
