@@ -191,3 +191,10 @@ def test_a_command_that_does_not_fail_is_left_alone() -> None:
     result = CliRunner().invoke(GROUP, ["failing", "nothing"])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "done\n", "")
     assert type(cli) is Commands  # aarshjul's own commands run so
+
+
+def test_a_site_that_cannot_be_written_is_named_not_its_lock(run_cli) -> None:
+    folder = Path("/proc/self/site")  # no one may write there, root neither
+    result = run_cli("build", str(EXAMPLE), "-o", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}: error[cannot-write]: could not write: ")

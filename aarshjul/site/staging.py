@@ -228,9 +228,15 @@ def site_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
     every live build holds the lock. The lock file stays, an empty file: a
     lock file removed while another process waits on it locks nothing."""
     target = Path(os.path.realpath(folder))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(target.parent / f".{target.name}.lock",
-                         os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(target.parent / f".{target.name}.lock",
+                             os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        # The user named the site, not its lock: a folder that cannot be
+        # written is said of the site.
+        error.filename = os.fspath(folder)
+        raise
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
