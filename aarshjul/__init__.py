@@ -29,6 +29,7 @@ from aarshjul._version import __version__ as __version__
 _PUBLIC = {
     "aarshjul.errors": ("AarshjulError", "AgendaError", "PlanError", "Problem",
                         "PublishError", "Severity", "SourceError"),
+    "aarshjul.messages": ("Message", "Refusal"),
     "aarshjul.clock": ("ClockTime", "Minutes"),
     "aarshjul.vocabulary": ("Language",),
     "aarshjul.dates": ("DateWords",),
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     from aarshjul.ical.event import *
     from aarshjul.ical.feeds import *
     from aarshjul.ical.stamps import *
+    from aarshjul.messages import *
     from aarshjul.model import *
     from aarshjul.plan.reader import *
     from aarshjul.publishing.server import *

@@ -10,14 +10,16 @@ the server ``anne`` on port ``p``. So the login is found on the text, not
 through urllib.
 
 A site's address (:func:`check_base_url`) is checked here too, in a
-module that imports nothing but ``re``: the commands' shared options use
-it, and every command imports them, a written agenda's check too, which
-must start fast.
+module that imports nothing but ``re`` and the messages (which the errors
+import anyway): the commands' shared options use it, and every command
+imports them, a written agenda's check too, which must start fast.
 """
 
 from __future__ import annotations
 
 import re
+
+from aarshjul.messages import Refusal, _
 
 __all__ = ["check_base_url", "without_login"]
 
@@ -64,16 +66,18 @@ def without_login(url: str) -> str:
 def check_base_url(base_url: str | None) -> str | None:
     """``base_url``, if it is where a site can be: an ``https://`` (or
     ``http://``) address with a server, a port that can be, no login and no
-    spaces, like ``https://example.dk/aarshjul``. Raises ValueError, which
-    never shows a password the address may hold, for one that is not:
+    spaces, like ``https://example.dk/aarshjul``. Raises
+    :class:`~aarshjul.messages.Refusal` (a ValueError), which never shows a
+    password the address may hold, for one that is not:
     every event links to an agenda page below it, for anyone to read."""
     if base_url is None:
         return None
     # A login is refused as one wherever it may be (see without_login),
     # before anything else: the message must not show its password.
     if without_login(base_url) != base_url or "@" in base_url.partition("//")[2].split("/")[0]:
-        raise ValueError("the base URL is where the site is published, for anyone to read: "
-                         "it has no user or password in it")
+        raise Refusal(_("the base URL is where the site is published, for anyone to read: "
+                        "it has no user or password in it"))
     if _BASE_URL.fullmatch(base_url) and base_url.isprintable():
         return base_url
-    raise ValueError(f'"{base_url}" is not an address like https://example.dk/aarshjul')
+    raise Refusal(_('"{url}" is not an address like https://example.dk/aarshjul',
+                    url=base_url))

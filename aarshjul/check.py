@@ -23,8 +23,8 @@ from aarshjul.agenda.items import (
 )
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
 from aarshjul.files import read_text
-from aarshjul.vocabulary import COMMAND_LINE as SAID
-from aarshjul.vocabulary import counted
+from aarshjul.messages import _, lead_of, led, spoken
+from aarshjul.vocabulary import Language, counted, words
 from aarshjul.written.check import check_written
 from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
 
@@ -43,6 +43,8 @@ class Report:
     kind: Literal["plan", "agenda"]
     problems: tuple[Problem, ...]
     items: tuple[AgendaItem, ...] = ()
+    language: Language | None = None
+    """A plan's language, where its ``[plan]`` table says one that can be read."""
 
     @property
     def ok(self) -> bool:
@@ -58,15 +60,19 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     # The plan's machinery (holidays, rules) is imported here, where a plan is
     # checked: checking a written agenda never loads it.
     from aarshjul.agenda.assembly import assemble
-    from aarshjul.plan.reader import read_plan
+    from aarshjul.plan.reader import read_model
     from aarshjul.scheduling.meetings import schedule
 
-    plan, problems = read_plan(text, source=source)
+    # With errors, the plan as read still tells the language to say them in.
+    plan, problems = read_model(text, source=source)
+    language = plan.language if plan is not None else None
+    if has_errors(problems):
+        plan = None
     if plan is not None:
         # Dates in item texts ("{previous}") do not change what is wrong with
         # a plan; ISO dates spare the check from loading babel.
         problems += assemble(plan, schedule(plan), date_words=dt.date.isoformat).problems
-    return Report(source, "plan", _in_order(problems))
+    return Report(source, "plan", _in_order(problems), language=language)
 
 
 def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
@@ -87,8 +93,8 @@ def check_path(path: str | os.PathLike[str]) -> Report:
     suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - str in, str out
     if suffix not in CHECKABLE:
         raise AarshjulError.single(
-            "unknown-kind", f"cannot check this kind of file (give {', '.join(CHECKABLE)})",
-            file=name)
+            "unknown-kind", _("cannot check this kind of file (give {kinds})",
+                              kinds=", ".join(CHECKABLE)), file=name)
     if suffix in PLAN_SUFFIXES:
         try:
             text = read_text(name)
@@ -136,41 +142,47 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def _slack_of_many(group: list[Problem]) -> Problem:
     first = group[0]
-    # A table's problems all start with its label (model.Where.problem).
-    label = first.message.split(": ", 1)[0]
-    minutes = [m for m in (unplanned_minutes(p.message) for p in group) if m is not None]
-    words = unplanned_in_meetings(len(group), min(minutes, default=0),
-                                  max(minutes, default=0))
-    return attrs.evolve(first, message=f"{label}: {words}")
+    minutes = [m for m in (unplanned_minutes(p.said) for p in group) if m is not None]
+    said = unplanned_in_meetings(len(group), min(minutes, default=0), max(minutes, default=0))
+    # A table's problems are all led by its label (model.Where.problem).
+    return attrs.evolve(first, said=led(lead_of(first.said), said))
 
 
-def reports_as_text(reports: list[Report], level: Severity | None = None) -> str:
+def reports_as_text(reports: list[Report], level: Severity | None = None,
+                    language: Language | None = None) -> str:
     """One line a finding (see :func:`shown`), then a summary line that
-    counts every finding, shown or not."""
-    lines = [problem.format() for report in reports
+    counts every finding, shown or not. Each file's findings are said in
+    ``language``, or else in the language :func:`~aarshjul.messages.spoken`
+    picks for its plan; the summary in that of the first file."""
+    spoken_in = [spoken(language, report.language) for report in reports]
+    lines = [problem.format(said_in) for report, said_in in zip(reports, spoken_in, strict=True)
              for problem in shown(report.problems, level)]
     counts = {s: sum(r.count(s) for r in reports) for s in Severity}
     errors = counts[Severity.ERROR]
-    lines.append(SAID.checked.format(
-        verdict=SAID.ok if errors == 0 else SAID.failed,
-        files=counted(len(reports), SAID.one_file, SAID.many_files),
-        errors=counted(errors, SAID.one_error, SAID.many_errors),
-        warnings=counted(counts[Severity.WARNING], SAID.one_warning, SAID.many_warnings),
+    said = words(spoken_in[0] if spoken_in else spoken(language))
+    lines.append(said.checked.format(
+        verdict=said.ok if errors == 0 else said.failed,
+        files=counted(len(reports), said.one_file, said.many_files),
+        errors=counted(errors, said.one_error, said.many_errors),
+        warnings=counted(counts[Severity.WARNING], said.one_warning, said.many_warnings),
         info=counts[Severity.INFO]))
     return "\n".join(lines)
 
 
-def report_record(report: Report, level: Severity | None = None) -> dict[str, object]:
+def report_record(report: Report, level: Severity | None = None,
+                  language: Language | None = None) -> dict[str, object]:
     """One file's report as the JSON of ``aarshjul check --format json``:
-    every finding, or those at ``level`` and above."""
+    every finding, or those at ``level`` and above, each message in
+    ``language`` (or as :func:`~aarshjul.messages.spoken` picks)."""
     problems = report.problems if level is None else shown(report.problems, level)
+    said_in = spoken(language, report.language)
     return {
         "file": report.file,
         "kind": report.kind,
         "ok": report.ok,
         "problems": [
             {"severity": p.severity.value, "code": p.code, "line": p.line, "item": p.item,
-             "key": p.key, "message": p.message}
+             "key": p.key, "message": p.said.text_in(said_in)}
             for p in problems
         ],
         "items": [item_record(item) for item in report.items],

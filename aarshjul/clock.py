@@ -13,6 +13,8 @@ from typing import NewType
 
 import attrs
 
+from aarshjul.messages import Refusal, _
+
 __all__ = ["ClockTime", "Minutes"]
 
 Minutes = NewType("Minutes", int)
@@ -39,14 +41,17 @@ class ClockTime:
     def parse(cls, text: str) -> ClockTime:
         """``"18:15"`` (or the Danish ``"18.15"``) -> ClockTime.
 
-        Raises ValueError with a message fit for a planner.
+        Raises a ValueError (a :class:`~aarshjul.messages.Refusal`) with a
+        message fit for a planner.
         """
         match = _CLOCK.fullmatch(text.strip())
         if match is None:
-            raise ValueError(f'"{text}" is not a clock time (expected "HH:MM", like "18:15")')
+            raise Refusal(_('"{text}" is not a clock time (expected "HH:MM", like "18:15")',
+                            text=text))
         hours, minutes = int(match[1]), int(match[2])
         if hours > 23 or minutes > 59:
-            raise ValueError(f'"{text}" is not a clock time (hours 00-23, minutes 00-59)')
+            raise Refusal(_('"{text}" is not a clock time (hours 00-23, minutes 00-59)',
+                            text=text))
         return cls(hours * 60 + minutes)
 
     @staticmethod

@@ -14,6 +14,9 @@ from typing import Self
 
 import attrs
 
+from aarshjul.messages import Message
+from aarshjul.vocabulary import Language
+
 __all__ = [
     "AarshjulError",
     "AgendaError",
@@ -37,13 +40,14 @@ class Severity(enum.Enum):
 class Problem:
     """One finding, located in its file.
 
-    ``key`` is the key path inside a plan (``series[2].rule``), ``item`` the
-    agenda item number; either may be absent.
+    ``said`` is what is wrong, in any language (``message`` is it in
+    English); ``key`` is the key path inside a plan (``series[2].rule``),
+    ``item`` the agenda item number; either may be absent.
     """
 
     severity: Severity
     code: str
-    message: str
+    said: Message
     file: str | None = None
     line: int | None = None
     key: str | None = None
@@ -53,15 +57,22 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def format(self) -> str:
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.said.text_in(Language.EN)
+
+    def format(self, language: Language = Language.EN) -> str:
         """``FILE:LINE: SEVERITY[CODE]: message``, as compilers print it, on
-        one line: a control character a message quotes from its input (an
-        escape, a line break) is written by its number, never sent to the
-        terminal."""
+        one line, the message in ``language`` (the severity and the code are
+        the names ``check --level`` and programs know, in every language): a
+        control character a message quotes from its input (an escape, a line
+        break) is written by its number, never sent to the terminal."""
         where = self.file or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return _shown(f"{where}: {self.severity.value}[{self.code}]: {self.message}")
+        return _shown(f"{where}: {self.severity.value}[{self.code}]: "
+                      f"{self.said.text_in(language)}")
 
 
 def _shown(text: str) -> str:
@@ -81,6 +92,10 @@ class AarshjulError(Exception):
     ``file``, ``line`` and ``key`` are those of the first.
     """
 
+    language: Language | None = None
+    """The language of the plan the error is about, where it could be read:
+    the command line says the problems in it (:func:`aarshjul.messages.spoken`)."""
+
     def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
         self.problems = tuple(problems)
         if not self.problems:
@@ -91,7 +106,7 @@ class AarshjulError(Exception):
     def single(
         cls,
         code: str,
-        message: str,
+        message: Message,
         *,
         file: str | None = None,
         line: int | None = None,

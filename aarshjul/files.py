@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterator
 
 from aarshjul.errors import SourceError
+from aarshjul.messages import Message, _, verbatim
 
 _TEMPORARY = itertools.count()
 
@@ -22,8 +23,10 @@ MAX_INPUT = 10 * 2**20
 some kilobytes, and a bigger file is a mistake, read whole it would fill the
 memory."""
 
-_KINDS = ((stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISFIFO, _("is a pipe, not a file")),
+          (stat.S_ISCHR, _("is a device, not a file")),
+          (stat.S_ISBLK, _("is a device, not a file")),
+          (stat.S_ISSOCK, _("is a socket, not a file")))
 
 
 def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
@@ -34,19 +37,21 @@ def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
     try:
         status = pathlib.Path(name).stat()
     except FileNotFoundError:
-        raise SourceError.single("missing-file", "no such file", file=name) from None
+        raise SourceError.single("missing-file", _("no such file"), file=name) from None
     except OSError as error:
-        raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+        raise SourceError.single("unreadable", verbatim(error.strerror or str(error)),
+                                 file=name) from None
     _regular(name, status)
     return status
 
 
 def _regular(name: str, status: os.stat_result) -> None:
     if stat.S_ISDIR(status.st_mode):
-        raise SourceError.single("not-a-file", "is a folder, not a file", file=name)
+        raise SourceError.single("not-a-file", _("is a folder, not a file"), file=name)
     if not stat.S_ISREG(status.st_mode):
-        kind = next((said for test, said in _KINDS if test(status.st_mode)), "no regular file")
-        raise SourceError.single("not-a-file", f"is {kind}, not a file", file=name)
+        said = next((said for test, said in _KINDS if test(status.st_mode)),
+                    _("is no regular file, not a file"))
+        raise SourceError.single("not-a-file", said, file=name)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -62,13 +67,14 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
             _regular(name, status)
             data = file.read(MAX_INPUT + 1)
     except FileNotFoundError:
-        raise SourceError.single("missing-file", "no such file", file=name) from None
+        raise SourceError.single("missing-file", _("no such file"), file=name) from None
     except OSError as error:
-        raise SourceError.single("unreadable", error.strerror or str(error), file=name) from None
+        raise SourceError.single("unreadable", verbatim(error.strerror or str(error)),
+                                 file=name) from None
     if len(data) > MAX_INPUT:
         raise SourceError.single(
-            "too-large", f"is larger than {MAX_INPUT // 2**20} MB, more than a plan or an "
-            "agenda ever is", file=name)
+            "too-large", _("is larger than {size} MB, more than a plan or an agenda ever is",
+                           size=MAX_INPUT // 2**20), file=name)
     return data
 
 
@@ -82,10 +88,10 @@ def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise SourceError.single("not-text", "is not UTF-16 text, though it starts as if",
+            raise SourceError.single("not-text", _("is not UTF-16 text, though it starts as if"),
                                      file=name, line=1) from None
     if b"\0" in data[:8192]:
-        raise SourceError.single("not-text", "is a binary file, not text", file=name, line=1)
+        raise SourceError.single("not-text", _("is a binary file, not text"), file=name, line=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -96,12 +102,12 @@ def read_text(path: str | os.PathLike[str], *, legacy: str | None = None) -> str
                 pass
         line = data[: error.start].count(b"\n") + 1
         raise SourceError.single(
-            "not-text", f"is not UTF-8 text (byte {error.start + 1} cannot be decoded); "
-            "save it as UTF-8", file=name, line=line) from None
+            "not-text", _("is not UTF-8 text (byte {byte} cannot be decoded); save it as UTF-8",
+                          byte=error.start + 1), file=name, line=line) from None
 
 
-def refuse_foreign(folder: pathlib.Path, manifest: str, *, code: str, holds: str,
-                   advice: str, theirs: Callable[[pathlib.Path], bool]) -> None:
+def refuse_foreign(folder: pathlib.Path, manifest: str, *, code: str, holds: Message,
+                   advice: Message, theirs: Callable[[pathlib.Path], bool]) -> None:
     """The rule of every folder aarshjul writes many files into (a site, a
     folder of feeds), stated once: a folder that holds no ``manifest`` of an
     earlier run, and yet holds something ``theirs`` counts as another's, was
@@ -112,8 +118,9 @@ def refuse_foreign(folder: pathlib.Path, manifest: str, *, code: str, holds: str
         return
     if any(theirs(entry) for entry in folder.iterdir()):
         raise SourceError.single(
-            code, f"the folder holds {holds} but no {manifest}, so aarshjul did not write "
-            f"them: {advice}", file=os.fspath(folder))
+            code, _("the folder holds {holds} but no {manifest}, so aarshjul did not write "
+                    "them: {advice}", holds=holds, manifest=manifest, advice=advice),
+            file=os.fspath(folder))
 
 
 def listed(path: pathlib.Path) -> set[str]:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY
+from aarshjul.messages import Message, _
 
 __all__ = ["DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
            "colour_problem", "id_problem", "text_problem", "year_problem"]
@@ -43,6 +44,10 @@ class Bounds:
 
     def __str__(self) -> str:
         return f"{self.low} to {self.high}"
+
+    def said(self) -> Message:
+        """The range for a planner, in any language: ``1 to 53``."""
+        return _("{low} to {high}", low=self.low, high=self.high)
 
     def __call__(self, _: object, attribute: attrs.Attribute[Any],
                  value: int | Iterable[int] | None) -> None:
@@ -72,15 +77,16 @@ Easter (and the Danish holidays that follow it) is computed for 1583 to
 years leave every writer room on both sides."""
 
 
-def year_problem(day: dt.date) -> str | None:
+def year_problem(day: dt.date) -> Message | None:
     """Why ``day`` is outside the years a plan may cover, or None.
 
-    >>> year_problem(dt.date(2025, 1, 15)) is None, year_problem(dt.date(9999, 12, 30))
+    >>> year_problem(dt.date(2025, 1, 15)) is None, str(year_problem(dt.date(9999, 12, 30)))
     (True, '9999-12-30 is not in the years aarshjul plans for (1900 to 2999)')
     """
     if day.year in YEARS:
         return None
-    return f"{day.isoformat()} is not in the years aarshjul plans for ({YEARS})"
+    return _("{day} is not in the years aarshjul plans for ({years})",
+             day=day.isoformat(), years=YEARS.said())
 
 
 ID_LENGTH = 64
@@ -91,7 +97,7 @@ person reads it in addresses and messages."""
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def id_problem(value: str) -> str | None:
+def id_problem(value: str) -> Message | None:
     """Why ``value`` cannot be an id, or None if it can.
 
     Ids name files (``feeds/<body>.ics``, ``agendas/<body>/``) and go into
@@ -99,27 +105,29 @@ def id_problem(value: str) -> str | None:
     that ignores case would take for another id's file, and are at most
     :data:`ID_LENGTH` characters long.
 
-    >>> id_problem("sbu") is None, id_problem("../x")
+    >>> id_problem("sbu") is None, str(id_problem("../x"))
     (True, '"../x" is not an id: use a-z, 0-9 and "-", starting with a letter or digit')
-    >>> id_problem("s" * 65)
+    >>> str(id_problem("s" * 65))
     'the id is 65 characters long: at most 64 are allowed'
     """
     if not _ID.fullmatch(value):
-        return f'"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit'
+        return _('"{value}" is not an id: use a-z, 0-9 and "-", starting with a letter or digit',
+                 value=value)
     if len(value) > ID_LENGTH:
-        return f"the id is {len(value)} characters long: at most {ID_LENGTH} are allowed"
+        return _("the id is {length} characters long: at most {most} are allowed",
+                 length=len(value), most=ID_LENGTH)
     return None
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def colour_problem(value: str) -> str | None:
+def colour_problem(value: str) -> Message | None:
     """Why ``value`` is no ``#rrggbb`` colour (what the wheel draws and
     RFC 7986 names), or None if it is one."""
     if _COLOUR.fullmatch(value):
         return None
-    return f'"{value}" is not a colour like "#1f77b4"'
+    return _('"{value}" is not a colour like "#1f77b4"', value=value)
 
 
 LINE_BREAKS = "\t\n\r"
@@ -127,7 +135,7 @@ LINE_BREAKS = "\t\n\r"
 hold: tab and line breaks, as a multi-line TOML string in any file writes them."""
 
 
-def text_problem(value: str, *, lines: bool = False) -> str | None:
+def text_problem(value: str, *, lines: bool = False) -> Message | None:
     """Why ``value`` cannot be a text of a plan, or None if it can.
 
     A text is shown in a terminal, a page, a feed and the wheel: a control
@@ -137,12 +145,15 @@ def text_problem(value: str, *, lines: bool = False) -> str | None:
 
     >>> text_problem("Møde\\n") is None, text_problem("Møde\\n", lines=True) is None
     (False, True)
-    >>> text_problem("rød\\x1b[31m")
+    >>> str(text_problem("rød\\x1b[31m"))
     'holds the control character U+001B (character 4); write the text without it'
     """
     for index, character in enumerate(value):
         if unicodedata.category(character) == "Cc" and not (lines and character in LINE_BREAKS):
-            one_line = "; it is a text of one line" if character in LINE_BREAKS else ""
-            return (f"holds the control character U+{ord(character):04X} (character "
-                    f"{index + 1}); write the text without it{one_line}")
+            code, place = f"U+{ord(character):04X}", index + 1
+            if character in LINE_BREAKS:
+                return _("holds the control character {code} (character {place}); write the "
+                         "text without it; it is a text of one line", code=code, place=place)
+            return _("holds the control character {code} (character {place}); write the "
+                     "text without it", code=code, place=place)
     return None

@@ -21,6 +21,7 @@ import attrs
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MINUTES, MONTHS, colour_problem
+from aarshjul.messages import Message, led
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
 
@@ -89,14 +90,14 @@ class Where:
         return Where(file=self.file, line=self.lines.get(key, self.line), label=self.label,
                      key=f"{self.key}.{key}" if self.key else key)
 
-    def problem(self, code: str, message: str, *, key: str | None = None,
+    def problem(self, code: str, message: Message, *, key: str | None = None,
                 severity: Severity = Severity.ERROR, item: int | None = None) -> Problem:
         """A problem found here, or at ``key`` of this table; its message led
         by the table's label (and the key)."""
         if key is not None:
-            return self.at(key).problem(code, f"{key}: {message}", severity=severity, item=item)
-        text = f"{self.label}: {message}" if self.label else message
-        return Problem(severity, code, text, self.file, self.line, self.key or None, item)
+            return self.at(key).problem(code, led(key, message), severity=severity, item=item)
+        return Problem(severity, code, led(self.label, message), self.file, self.line,
+                       self.key or None, item)
 
 
 NOWHERE = Where(file="<plan>", line=None, label="", key="")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from aarshjul.errors import SourceError
 from aarshjul.forms import YEARS
+from aarshjul.messages import _
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
@@ -27,14 +28,18 @@ def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
         moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise SourceError.single(
-            "bad-source-date-epoch", f'"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
-            "whole seconds since 1970-01-01 UTC, like 1735732800",
+            "bad-source-date-epoch", _('"{epoch}" is not a time: SOURCE_DATE_EPOCH is '
+                                       "whole seconds since 1970-01-01 UTC, like 1735732800",
+                                       epoch=epoch),
             file="SOURCE_DATE_EPOCH") from None
     # A build reaches past its moment (the day in the plan's zone, the
     # coming meetings), as a plan reaches past its dates: the same years hold.
     if moment.year not in YEARS:
         raise SourceError.single(
-            "bad-source-date-epoch", f'"{epoch}" is {moment:%Y-%m-%d %H:%M:%S} UTC, after the '
-            f"years aarshjul plans for ({YEARS}); SOURCE_DATE_EPOCH is whole seconds since "
-            "1970-01-01 UTC, like 1735732800", file="SOURCE_DATE_EPOCH")
+            "bad-source-date-epoch", _('"{epoch}" is {moment} UTC, after the years aarshjul '
+                                       "plans for ({years}); SOURCE_DATE_EPOCH is whole "
+                                       "seconds since 1970-01-01 UTC, like 1735732800",
+                                       epoch=epoch, moment=moment.strftime("%Y-%m-%d %H:%M:%S"),
+                                       years=YEARS.said()),
+            file="SOURCE_DATE_EPOCH")
     return moment

@@ -7,9 +7,11 @@ fields are the messages' ids, ready for message catalogs (gettext) to take
 over. Dates are written by babel (:mod:`aarshjul.dates`) in the patterns
 given here.
 
-The command line reports what it did in English (:data:`COMMAND_LINE`), as
-click's messages and the problem messages are; its words are here too, in
-every language, ready for a choice of language.
+The command line reports what it wrote or published in English
+(:data:`COMMAND_LINE`), as click's messages are; ``check``'s summary is said
+in the language of its messages (the problems' messages are gettext's:
+:mod:`aarshjul.messages`, which picks the language). The words of every
+report are here, in every language.
 
 The names of days and months, and the labels of an agenda's fields, below
 are what the readers of recurrence phrases ("hver anden onsdag undtagen
@@ -219,8 +221,8 @@ def words(language: Language) -> Words:
 
 
 COMMAND_LINE = ENGLISH
-"""The words the command line reports in: English, as click's messages and
-the problem messages are."""
+"""The words the command line reports what it wrote in: English, as click's
+messages are."""
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -19,6 +19,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite the expected files of the golden tests")
 
 
+@pytest.fixture(autouse=True)
+def neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages' language follows the plan and ``--lang`` in the tests,
+    not the locale of whoever runs them (a Danish ``LANG`` would say an
+    English plan's problems in Danish): tests that need a locale set one."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

@@ -54,5 +54,5 @@ def test_midnight_is_a_time_not_nothing() -> None:
 
 
 def test_the_words_of_unplanned_minutes() -> None:
-    assert unplanned(5, 90, "18:15–19:45") == (
+    assert str(unplanned(5, 90, "18:15–19:45")) == (
         "5 of the meeting's 90 minutes (18:15–19:45) are not planned")

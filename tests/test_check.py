@@ -20,6 +20,7 @@ from aarshjul.check import (
 )
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import AarshjulError, Problem, Severity
+from aarshjul.messages import _, led, verbatim
 
 from .plans import plan_text
 
@@ -126,7 +127,7 @@ def test_a_file_of_another_kind_is_refused() -> None:
 
 
 def problem(severity: Severity, line: int) -> Problem:
-    return Problem(severity, "c", "m", "f.toml", line)
+    return Problem(severity, "c", verbatim("m"), "f.toml", line)
 
 
 def test_a_report_counts_its_findings_and_is_ok_without_errors() -> None:
@@ -158,7 +159,7 @@ def test_the_summary_counts_in_plural_and_says_ok() -> None:
 def test_a_report_as_json() -> None:
     item = AgendaItem(1, "Godkendelse", Minutes(3), ClockTime.parse("18:15"),
                       ClockTime.parse("18:18"))
-    found = Problem(Severity.WARNING, "time-mismatch", "3 minutes", "a.txt", 4, None, 1)
+    found = Problem(Severity.WARNING, "time-mismatch", verbatim("3 minutes"), "a.txt", 4, None, 1)
     assert report_record(Report("a.txt", "agenda", (found,), (item,))) == {
         "file": "a.txt", "kind": "agenda", "ok": True,
         "problems": [{"severity": "warning", "code": "time-mismatch", "line": 4, "item": 1,
@@ -169,9 +170,9 @@ def test_a_report_as_json() -> None:
 
 def slack(line: int, key: str, day: str, left: int) -> Problem:
     label = '[[series]] #1 (body "sbu")' if key == "series[1]" else "[[meeting]] #1"
-    return Problem(Severity.INFO, "slack",
-                   f"{label}: sbu {day}: {unplanned(left, 90, '18:15–19:45')}",
-                   "p.toml", line, key)
+    said = _("{body} {date}: {left}", body="sbu", date=day,
+             left=unplanned(left, 90, "18:15–19:45"))
+    return Problem(Severity.INFO, "slack", led(label, said), "p.toml", line, key)
 
 
 SERIES_SLACK = (slack(5, "series[1]", "2025-01-08", 40), problem(Severity.WARNING, 6),

@@ -18,7 +18,7 @@ from .seed_agenda import SEED
 
 
 def test_check_the_example(run_cli) -> None:
-    result = run_cli("check", str(EXAMPLE))
+    result = run_cli("check", "--lang", "en", str(EXAMPLE))
     assert result.exit_code == 0, result.output
     *findings, summary = result.stdout.splitlines()
     assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
@@ -31,7 +31,7 @@ def test_check_the_example(run_cli) -> None:
 
 
 def test_check_level_info_lists_each_meetings_spare_time(run_cli) -> None:
-    result = run_cli("check", "--level", "info", str(EXAMPLE))
+    result = run_cli("check", "--lang", "en", "--level", "info", str(EXAMPLE))
     assert result.exit_code == 0, result.output
     *findings, summary = result.stdout.splitlines()
     assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
@@ -43,17 +43,17 @@ def test_check_level_info_lists_each_meetings_spare_time(run_cli) -> None:
 def test_check_level_hides_what_is_below_it_and_still_counts_it(run_cli, tmp_path: Path
                                                                 ) -> None:
     plans = [str(plan_file(tmp_path, ON_A_HOLIDAY)), str(EXAMPLE)]
-    warned = run_cli("check", "--level", "warning", *plans)
+    warned = run_cli("check", "--lang", "en", "--level", "warning", *plans)
     assert [line.split(": ")[1] for line in warned.stdout.splitlines()[:-1]] == [
         "warning[holiday-date]"]
     assert warned.stdout.splitlines()[-1] == "ok: 2 files checked, 0 errors, 1 warning, 4 info"
-    errors = run_cli("check", "--level", "error", "--format", "json", *plans)
+    errors = run_cli("check", "--lang", "en", "--level", "error", "--format", "json", *plans)
     assert [record["problems"] for record in json.loads(errors.stdout)] == [[], []]
     assert errors.exit_code == warned.exit_code == 0
 
 
 def test_check_level_is_one_of_three(run_cli) -> None:
-    result = run_cli("check", "--level", "debug", str(EXAMPLE))
+    result = run_cli("check", "--lang", "en", "--level", "debug", str(EXAMPLE))
     assert result.exit_code == 2
     assert "'debug' is not one of 'error', 'warning', 'info'" in result.stderr
 
@@ -62,7 +62,7 @@ def test_check_json(run_cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(plan_text('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
                              'start = "25:00"\nend = "19:00"\n'), encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(EXAMPLE), str(bad))
+    result = run_cli("check", "--lang", "en", "--format", "json", str(EXAMPLE), str(bad))
     assert result.exit_code == 1
     good, broken = json.loads(result.stdout)
     assert (good["file"], good["kind"], good["ok"], good["items"]) == (
@@ -86,7 +86,7 @@ BAD_TIME = ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "25:00"\n'
 def test_a_line_for_each_finding_then_the_sum(run_cli, tmp_path: Path) -> None:
     warned = plan_file(tmp_path, ON_A_HOLIDAY, name="warned.toml")
     bad = plan_file(tmp_path, BAD_TIME, name="bad.toml")
-    result = run_cli("check", str(warned), str(bad), str(SEED))
+    result = run_cli("check", "--lang", "en", str(warned), str(bad), str(SEED))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f'{warned}:17: warning[holiday-date]: [[series]] #1 (body "sbu"): 2025-04-18 is a '
@@ -101,7 +101,7 @@ def test_a_line_for_each_finding_then_the_sum(run_cli, tmp_path: Path) -> None:
 def test_announced_in_quotes_is_a_located_error(run_cli, tmp_path: Path) -> None:
     plan = plan_file(tmp_path, '[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
                                'moved_to = 2025-02-06\nannounced = "false"\n')
-    result = run_cli("check", str(plan))
+    result = run_cli("check", "--lang", "en", str(plan))
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         f'{plan}:21: error[bad-type]: [[meeting]] #1 (sbu 2025-02-05): announced: expected '
@@ -110,7 +110,7 @@ def test_announced_in_quotes_is_a_located_error(run_cli, tmp_path: Path) -> None
 
 
 def test_warnings_alone_exit_0(run_cli, tmp_path: Path) -> None:
-    result = run_cli("check", str(plan_file(tmp_path, ON_A_HOLIDAY)))
+    result = run_cli("check", "--lang", "en", str(plan_file(tmp_path, ON_A_HOLIDAY)))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 1 warning, 0 info"
 
@@ -118,7 +118,7 @@ def test_warnings_alone_exit_0(run_cli, tmp_path: Path) -> None:
 def test_a_file_of_no_kind_it_reads_is_misuse(run_cli, tmp_path: Path) -> None:
     notes = tmp_path / "referat.pdf"
     notes.write_bytes(b"%PDF-1.7")
-    result = run_cli("check", str(EXAMPLE), str(notes))
+    result = run_cli("check", "--lang", "en", str(EXAMPLE), str(notes))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == (
         f"Error: Invalid value for 'FILES...': {notes}: cannot check this kind of file "
@@ -128,7 +128,7 @@ def test_a_file_of_no_kind_it_reads_is_misuse(run_cli, tmp_path: Path) -> None:
 def test_a_suffix_in_capitals_is_the_same_kind(run_cli, tmp_path: Path) -> None:
     shouting = tmp_path / "PLAN.TOML"
     shouting.write_bytes(EXAMPLE.read_bytes())
-    result = run_cli("check", str(shouting))
+    result = run_cli("check", "--lang", "en", str(shouting))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
 
@@ -142,3 +142,58 @@ def test_a_pipe_is_refused_not_waited_for(tmp_path: Path, name: str) -> None:
                             capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == f"{pipe}: error[not-a-file]: is a pipe, not a file"
+
+
+BAD_TIME = '[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "25:00"\nminutes = 60\n'
+
+
+def test_a_danish_plan_is_checked_in_danish(run_cli, tmp_path: Path) -> None:
+    """The plan's language is Danish (the default): so are its messages and
+    the summary, whatever the locale; the severity and code stay as
+    ``--level`` and programs know them."""
+    plan = plan_file(tmp_path, BAD_TIME)
+    result = run_cli("check", str(plan))
+    assert result.exit_code == 1
+    finding, summary = result.stdout.splitlines()
+    assert finding.endswith('error[bad-time]: [[series]] #1 (body "sbu"): start: "25:00" er '
+                            "ikke et klokkeslæt (timer 00-23, minutter 00-59)")
+    assert summary == "fejl: 1 fil tjekket, 1 fejl, 0 advarsler, 0 info"
+    as_json = json.loads(run_cli("check", "--format", "json", str(plan)).stdout)
+    assert "er ikke et klokkeslæt" in as_json[0]["problems"][0]["message"]
+
+
+def test_lang_en_says_a_danish_plan_s_problems_in_english(run_cli, tmp_path: Path) -> None:
+    result = run_cli("check", "--lang", "en", str(plan_file(tmp_path, BAD_TIME)))
+    assert '"25:00" is not a clock time (hours 00-23, minutes 00-59)' in result.stdout
+
+
+def test_an_english_plan_is_checked_in_the_locale_s_language(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = plan_text(BAD_TIME).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
+    plan = tmp_path / "en.toml"
+    plan.write_text(text, encoding="utf-8")
+    assert "is not a clock time" in run_cli("check", str(plan)).stdout
+    monkeypatch.setenv("LANG", "da_DK.UTF-8")
+    assert "er ikke et klokkeslæt" in run_cli("check", str(plan)).stdout
+    assert "is not a clock time" in run_cli("check", "--lang", "en", str(plan)).stdout
+
+
+def test_a_plan_that_cannot_be_read_whole_is_still_said_in_its_language(
+        run_cli, tmp_path: Path) -> None:
+    """A plan with errors gives no model: its ``[plan]`` table's language
+    is read on its own, and a plan that does not say one is Danish."""
+    text = plan_text(BAD_TIME).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
+    english = tmp_path / "en.toml"
+    english.write_text(text + "\nunknown = 1\n", encoding="utf-8")
+    assert 'unknown key "unknown"' in run_cli("check", str(english)).stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[plan]\ntitle = 1\n", encoding="utf-8")
+    assert "fejl: 1 fil tjekket" in run_cli("check", str(broken)).stdout
+
+
+def test_a_written_agenda_follows_the_locale_and_lang(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    agenda = SEED
+    assert run_cli("check", str(agenda)).stdout.splitlines()[-1].startswith("ok: 1 file checked")
+    monkeypatch.setenv("LC_ALL", "da_DK.UTF-8")
+    assert run_cli("check", str(agenda)).stdout.splitlines()[-1].startswith("ok: 1 fil tjekket")

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from aarshjul.cli import Commands, cli
 from aarshjul.cli.common import DATE, base_url_option
 from aarshjul.errors import PlanError, Problem, Severity
+from aarshjul.messages import verbatim
 
 from .plans import EXAMPLE
 
@@ -145,8 +146,10 @@ def test_a_base_url_with_a_password_is_refused_and_never_shown(url: str) -> None
 def failing(what: str) -> None:
     """Fails as WHAT says."""
     if what == "plan":
-        raise PlanError([Problem(Severity.ERROR, "overlap", "two meetings at once", "p.toml", 12),
-                         Problem(Severity.WARNING, "holiday-date", "a holiday", "p.toml", 3)])
+        raise PlanError([Problem(Severity.ERROR, "overlap", verbatim("two meetings at once"),
+                                 "p.toml", 12),
+                         Problem(Severity.WARNING, "holiday-date", verbatim("a holiday"),
+                                 "p.toml", 3)])
     if what == "folder":
         raise NotADirectoryError(errno.ENOTDIR, "Not a directory", b"/srv/site/feeds")
     if what == "disk":

@@ -12,7 +12,7 @@ import pytest
 from aarshjul.cli.planned import exit_for, known_body, planned
 from aarshjul.errors import Severity
 
-from .plans import EXAMPLE, make_plan, plan_file
+from .plans import EXAMPLE, HEADER, make_plan, plan_file
 
 # A meeting on Good Friday (left out, with a warning) and one whose agenda
 # has a case with time to spare (information).
@@ -36,8 +36,9 @@ title = "Ingen møde"
 body = "sbu"
 date = 2025-01-09
 '''
-HOLIDAY = ('test.toml:18: warning[holiday-date]: [[series]] #1 (body "sbu"): 2025-04-18 is a '
-           'holiday (Langfredag); it is left out (on_holiday = "skip")\n')
+# Said in the plan's language, Danish.
+HOLIDAY = ('test.toml:18: warning[holiday-date]: [[series]] #1 (body "sbu"): 2025-04-18 er en '
+           'helligdag (Langfredag) og udelades (on_holiday = "skip")\n')
 
 
 def test_warnings_are_printed_and_information_is_not(capsys: pytest.CaptureFixture[str]
@@ -55,11 +56,18 @@ def test_errors_are_printed_and_only_they_exit_1(capsys: pytest.CaptureFixture[s
     capsys.readouterr()
     unplaced = planned(make_plan(UNPLACED))
     assert capsys.readouterr().err == HOLIDAY + (
-        'test.toml:30: error[unplaced-case]: [[case]] #2 ("Ingen møde"): no meeting can take '
-        'it: "sbu" has no meeting on 2025-01-09 (nearest: 2025-04-23)\n')
+        'test.toml:30: error[unplaced-case]: [[case]] #2 ("Ingen møde"): intet møde kan tage '
+        'sagen: "sbu" har intet møde den 2025-01-09 (nærmeste: 2025-04-23)\n')
     with pytest.raises(SystemExit) as stopped:
         exit_for(unplaced)
     assert stopped.value.code == 1
+
+
+def test_an_english_plan_s_problems_are_printed_in_english(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    planned(make_plan(WARNED, header=HEADER.replace("[plan]\n", '[plan]\nlanguage = "en"\n')))
+    assert capsys.readouterr().err.endswith(
+        '2025-04-18 is a holiday (Good Friday); it is left out (on_holiday = "skip")\n')
 
 
 def test_a_body_of_the_plan_is_known() -> None:

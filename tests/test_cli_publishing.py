@@ -236,8 +236,9 @@ def test_an_event_not_the_plan_s_with_one_of_its_uids_exits_1(
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == (
         f"published to {calendar}: 4 created, 0 updated, 0 removed, 0 unchanged")
-    assert result.stderr.startswith(f"{calendar}theirs.ics: error[not-ours]: the event holds "
-                                    f"the UID {uid} of rm 2025-01-14 10:00 Rådmandsmøde, but ")
+    # Said in the plan's language, Danish.
+    assert result.stderr.startswith(f"{calendar}theirs.ics: error[not-ours]: begivenheden har "
+                                    f"UID'en {uid} fra rm 2025-01-14 10:00 Rådmandsmøde, men ")
     assert "Traceback" not in result.output
 
 

@@ -224,7 +224,7 @@ def test_a_checkout_runs_the_commands_without_installing(tmp_path: Path) -> None
     result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", plan],
                             capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("ok: 1 file checked, 0 errors")
+    assert result.stdout.splitlines()[-1].startswith("ok: 1 fil tjekket, 0 fejl")
     # The same script away from the package runs the other one: so the run
     # above ran the checkout's package because cli.py stands beside it.
     away = tmp_path / "cli.py"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 
 from aarshjul import ClockTime, read_plan
+from aarshjul.messages import verbatim
 from aarshjul.plan.tables import Reader, Table
 
 from .plans import plan_text
@@ -42,7 +43,7 @@ def test_where_knows_the_line_of_each_key_and_the_keys_that_could_not_be_read() 
     assert table.clock("start") is None
     assert table.clock("end") == ClockTime.parse("19:00")
     assert table.text("title", required=True) is None
-    table.error("minutes", "conflicting-keys", 'give "end" or "minutes", not both')
+    table.error("minutes", "conflicting-keys", verbatim('give "end" or "minutes", not both'))
     where = table.where
     assert (where.file, where.line, where.key) == ("x.toml", 1, "series[1]")
     assert where.lines == {"body": 2, "start": 3, "end": 4, "minutes": 5}
@@ -55,10 +56,10 @@ def test_where_knows_the_line_of_each_key_and_the_keys_that_could_not_be_read() 
 def test_a_problem_at_a_key_is_where_the_reader_would_report_it() -> None:
     reader = Reader("x.toml", TEXT)
     table = series_table(reader)
-    table.error("end", "end-before-start", "too early")
+    table.error("end", "end-before-start", verbatim("too early"))
     (reported,) = reader.problems
-    assert table.where.problem("end-before-start", "too early", key="end") == reported
+    assert table.where.problem("end-before-start", verbatim("too early"), key="end") == reported
     assert reported.format() == ('x.toml:4: error[end-before-start]: [[series]] #1 '
                                  '(body "sbu"): end: too early')
     # A key that is not written is found at its table.
-    assert table.where.problem("x", "y", key="title").line == 1
+    assert table.where.problem("x", verbatim("y"), key="title").line == 1

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
+import attrs
 import pytest
 
 from aarshjul.clock import ClockTime
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import verbatim
 from aarshjul.written.times import (
     HeadingTime,
     Stated,
@@ -28,8 +31,18 @@ def at(text: str) -> ClockTime:
     return ClockTime.parse(text)
 
 
+T = TypeVar("T")
+
+
+def english(result: tuple[T, tuple[Problem, ...]]) -> tuple[T, tuple[Problem, ...]]:
+    """A result with its problems said in English, to compare with the
+    problems a test expects (whose messages are their English words)."""
+    value, problems = result
+    return value, tuple(attrs.evolve(p, said=verbatim(p.message)) for p in problems)
+
+
 def bad_time(message: str, *, line: int = 9, item: int | None = 1) -> Problem:
-    return Problem(Severity.ERROR, "bad-time", message, None, line, None, item)
+    return Problem(Severity.ERROR, "bad-time", verbatim(message), None, line, None, item)
 
 
 def no_time(text: str, *, item: int = 1) -> Problem:
@@ -39,7 +52,7 @@ def no_time(text: str, *, item: int = 1) -> Problem:
 
 def read(text: str, before: Stated | None = None) -> tuple[Stated, tuple[Problem, ...]]:
     """``text`` as item 1's time, on line 9."""
-    return item_time(text, line=9, item=1, before=before or Stated())
+    return english(item_time(text, line=9, item=1, before=before or Stated()))
 
 
 @pytest.mark.parametrize(("hours", "minutes", "expected"), [
@@ -130,7 +143,7 @@ def test_a_reversed_range_with_minutes_is_left_to_the_check() -> None:
 
 def test_a_second_time_range_is_a_problem_and_the_first_stands() -> None:
     first = Stated(3, at("18:15"), at("18:18"), 9)
-    stated, problems = item_time("18.18 – 18.20", line=12, item=1, before=first)
+    stated, problems = english(item_time("18.18 – 18.20", line=12, item=1, before=first))
     assert stated is first
     assert problems == (bad_time("item 1 has a second time (the first on line 9)", line=12),)
 
@@ -280,7 +293,8 @@ def test_the_meeting_s_start_alone() -> None:
                          '(expected e.g. "Kl. 18.15 – 19.45")'),
 ])
 def test_a_meeting_time_that_is_no_time(text: str, message: str) -> None:
-    assert meeting_time(text, line=3) == (None, (bad_time(message, line=3, item=None),))
+    assert english(meeting_time(text, line=3)) == (
+        None, (bad_time(message, line=3, item=None),))
 
 
 @pytest.mark.parametrize(("text", "date"), [
@@ -300,8 +314,9 @@ def test_a_text_that_names_no_date(text: str) -> None:
 
 
 def test_a_date_that_does_not_exist() -> None:
-    assert meeting_date("30. februar 2025", line=2) == (None, (Problem(
-        Severity.ERROR, "bad-date", '"30. februar 2025" is not a date that exists', None, 2),))
+    assert english(meeting_date("30. februar 2025", line=2)) == (None, (Problem(
+        Severity.ERROR, "bad-date", verbatim('"30. februar 2025" is not a date that exists'),
+        None, 2),))
 
 
 # ---- items that give only a start ------------------------------------------

@@ -23,6 +23,7 @@ from aarshjul.agenda.placement import place_cases
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import DateWords, in_words
 from aarshjul.errors import Problem, Severity, has_errors
+from aarshjul.messages import Message, _
 from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status
 from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
@@ -161,10 +162,11 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
         entry = entries[index]
         assert isinstance(entry, Item)
         assert entry.time is not None
-        problems.append(meeting.where.problem(
-            "fixed-time", f'{meeting.body} {meeting.date}: item {index + 1} ("{entry.title}") '
-            f"should start at {entry.time} but the items before it end at "
-            f"{_clock(entry.time.minutes + minutes_late)}: {minutes_late} minutes too late",
+        problems.append(meeting.where.problem("fixed-time", _(
+            '{body} {date}: item {number} ("{title}") should start at {time} but the items '
+            "before it end at {end}: {late} minutes too late", body=meeting.body,
+            date=meeting.date, number=index + 1, title=entry.title, time=entry.time,
+            end=_clock(entry.time.minutes + minutes_late), late=minutes_late),
             item=index + 1))
     items = []
     for number, (entry, start) in enumerate(zip(entries, walk.starts, strict=True), start=1):
@@ -199,16 +201,18 @@ def _names_a_date(entry: Item | Case) -> bool:
 def _fit_problems(draft: Draft, clock: int) -> list[Problem]:
     meeting = draft.meeting
     if clock > meeting.end.minutes:
-        return [meeting.where.problem("over-time",
-                        f"{meeting.body} {meeting.date}: the agenda runs to {_clock(clock)}, "
-                        f"{clock - meeting.end.minutes} minutes past the meeting's end at "
-                        f"{meeting.end} ({draft.used} minutes of items in {meeting.minutes})")]
+        return [meeting.where.problem("over-time", _(
+            "{body} {date}: the agenda runs to {end}, {over} minutes past the meeting's end "
+            "at {meeting_end} ({used} minutes of items in {minutes})", body=meeting.body,
+            date=meeting.date, end=_clock(clock), over=clock - meeting.end.minutes,
+            meeting_end=meeting.end, used=draft.used, minutes=meeting.minutes))]
     # Slack is news only where someone planned this meeting's agenda; a
     # template alone is the skeleton of agendas not yet written.
     if (draft.pinned or draft.placed or draft.own) and meeting.minutes > draft.used:
         left = unplanned(meeting.minutes - draft.used, meeting.minutes,
                          f"{meeting.start}–{meeting.end}")
-        return [meeting.where.problem("slack", f"{meeting.body} {meeting.date}: {left}",
+        return [meeting.where.problem("slack", _("{body} {date}: {left}", body=meeting.body,
+                                                 date=meeting.date, left=left),
                                       severity=Severity.INFO)]
     return []
 
@@ -218,5 +222,7 @@ def _at(minutes: int) -> ClockTime | None:
     return ClockTime.at(minutes) if minutes < MINUTES_PER_DAY else None
 
 
-def _clock(minutes: int) -> str:
-    return str(ClockTime(minutes)) if minutes < MINUTES_PER_DAY else f"{Minutes(minutes)} min"
+def _clock(minutes: int) -> str | Message:
+    if minutes < MINUTES_PER_DAY:
+        return str(ClockTime(minutes))
+    return _("{minutes} min", minutes=Minutes(minutes))

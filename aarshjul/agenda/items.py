@@ -9,11 +9,11 @@ the plan model, which keeps checking a written agenda quick to start.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.messages import Message, _
 from aarshjul.vocabulary import Language
 
 __all__ = ["Agenda", "AgendaItem"]
@@ -86,27 +86,37 @@ def item_record(item: AgendaItem) -> dict[str, object]:
     }
 
 
-def unplanned(left: int, total: int, span: str) -> str:
+def unplanned(left: int, total: int, span: str) -> Message:
     """The words of a ``slack`` finding, for planned and written agendas alike."""
-    return f"{left} of the meeting's {total} minutes ({span}) are not planned"
+    return _("{left} of the meeting's {total} minutes ({span}) are not planned",
+             left=left, total=total, span=span)
 
 
-_UNPLANNED = re.compile(r"(\d+) of the meeting's \d+ minutes \(")
-
-
-def unplanned_minutes(message: str) -> int | None:
+def unplanned_minutes(said: Message) -> int | None:
     """The minutes left in a ``slack`` finding's message (:func:`unplanned`
-    wrote it), for the one line ``check`` prints for a series' meetings.
+    made it, inside the labels that lead it), for the one line ``check``
+    prints for a series' meetings.
 
-    >>> unplanned_minutes(unplanned(5, 90, "18:15–19:45"))
+    >>> from aarshjul.messages import led
+    >>> unplanned_minutes(led("[[series]] #1", unplanned(5, 90, "18:15–19:45")))
     5
     """
-    found = _UNPLANNED.search(message)
-    return int(found.group(1)) if found else None
+    if said.text == _UNPLANNED:
+        left = said.value("left")
+        return left if isinstance(left, int) else None
+    for _name, value in said.values:
+        if isinstance(value, Message) and (found := unplanned_minutes(value)) is not None:
+            return found
+    return None
 
 
-def unplanned_in_meetings(count: int, least: int, most: int) -> str:
+_UNPLANNED = unplanned(0, 0, "").text
+
+
+def unplanned_in_meetings(count: int, least: int, most: int) -> Message:
     """The words of the one line for several meetings' ``slack`` findings."""
-    spare = f"{least} minutes" if least == most else f"{least}–{most} minutes"
-    return (f"{count} meetings have {spare} not planned "
-            "(--level info lists each)")
+    if least == most:
+        return _("{count} meetings have {least} minutes not planned "
+                 "(--level info lists each)", count=count, least=least)
+    return _("{count} meetings have {least}–{most} minutes not planned "
+             "(--level info lists each)", count=count, least=least, most=most)

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from aarshjul.agenda.drafts import Draft
 from aarshjul.errors import Problem
+from aarshjul.messages import Message, _
 from aarshjul.model import Case, Plan, Status
 
 __all__ = ["place_cases"]
@@ -138,9 +139,9 @@ def place_cases(plan: Plan, drafts: Mapping[str, Draft]) -> list[Problem]:
         spans = _spans(plan, case)
         if case.months and not spans:
             months = ", ".join(str(m) for m in case.months)
-            problems.append(case.where.problem(
-                "unplaced-case", f"no meeting can take it: month {months} is not inside the "
-                f"plan ({plan.start} to {plan.end})"))
+            problems.append(_unplaced(case, _(
+                "month {months} is not inside the plan ({start} to {end})", months=months,
+                start=plan.start, end=plan.end)))
         for first, last in spans:
             problem = _fit(case, by_body[case.body], first, last)
             if problem:
@@ -156,12 +157,17 @@ def _pin(case: Case, meetings: _BodyMeetings) -> Problem | None:
         meetings.add(planned[0], case, pinned=True)
         return None
     if on_day:
-        why = f"the meeting of {case.date} is cancelled"
-    else:
-        near = ", ".join(d.isoformat() for d in meetings.nearest(case.date))
-        why = f'"{case.body}" has no meeting on {case.date}' + (
-            f" (nearest: {near})" if near else "")
-    return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
+        return _unplaced(case, _("the meeting of {date} is cancelled", date=case.date))
+    near = ", ".join(d.isoformat() for d in meetings.nearest(case.date))
+    if near:
+        return _unplaced(case, _('"{body}" has no meeting on {date} (nearest: {near})',
+                                 body=case.body, date=case.date, near=near))
+    return _unplaced(case, _('"{body}" has no meeting on {date}', body=case.body,
+                             date=case.date))
+
+
+def _unplaced(case: Case, why: Message) -> Problem:
+    return case.where.problem("unplaced-case", _("no meeting can take it: {why}", why=why))
 
 
 def _spans(plan: Plan, case: Case) -> list[tuple[dt.date, dt.date]]:
@@ -185,16 +191,22 @@ def _fit(case: Case, meetings: _BodyMeetings, first: dt.date, last: dt.date
     if found is not None:
         meetings.add(found, case)
         return None
-    span = f"between {first} and {last}"
     tried = meetings.planned[high + 1] - meetings.planned[low] if low <= high else 0
     if not tried:
-        why = f'"{case.body}" has no meeting {span}'
-    else:
-        most = meetings.room.largest(low, high)
-        roomiest = meetings.room.first_at_least(low, high, most)
-        assert roomiest is not None
-        why = (f'every meeting of "{case.body}" {span} is full: the case needs '
-               f"{case.minutes} minutes, the most room left is {max(most, 0)} "
-               f"minutes ({meetings.dates[roomiest]}; {tried} "
-               f"meeting{'s' if tried != 1 else ''} tried)")
-    return case.where.problem("unplaced-case", f"no meeting can take it: {why}")
+        return _unplaced(case, _('"{body}" has no meeting between {first} and {last}',
+                                 body=case.body, first=first, last=last))
+    most = meetings.room.largest(low, high)
+    roomiest = meetings.room.first_at_least(low, high, most)
+    assert roomiest is not None
+    room, day = max(most, 0), meetings.dates[roomiest]
+    if tried == 1:
+        return _unplaced(case, _(
+            'every meeting of "{body}" between {first} and {last} is full: the case needs '
+            "{minutes} minutes, the most room left is {room} minutes ({date}; {tried} "
+            "meeting tried)", body=case.body, first=first, last=last, minutes=case.minutes,
+            room=room, date=day, tried=tried))
+    return _unplaced(case, _(
+        'every meeting of "{body}" between {first} and {last} is full: the case needs '
+        "{minutes} minutes, the most room left is {room} minutes ({date}; {tried} "
+        "meetings tried)", body=case.body, first=first, last=last, minutes=case.minutes,
+        room=room, date=day, tried=tried))

@@ -10,6 +10,7 @@ import click
 from aarshjul.check import CHECKABLE, check_path, report_record, reports_as_text
 from aarshjul.cli.common import PLAN_FILE
 from aarshjul.errors import Severity
+from aarshjul.vocabulary import Language
 
 
 def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...]
@@ -29,20 +30,29 @@ def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...
               help="Show only findings of this severity and above, each on its own "
                    "line (info: every meeting's spare time too).  [default: all, a "
                    "series' spare time on one line]")
-def check(files: tuple[str, ...], output: str, level: str | None) -> None:
+@click.option("--lang", type=click.Choice([language.value for language in Language]),
+              default=None,
+              help="The language of the messages.  [default: Danish if the plan is in "
+                   "Danish or the locale (LANG) is; else English]")
+def check(files: tuple[str, ...], output: str, level: str | None, lang: str | None) -> None:
     """Check plans (.toml) and written agendas (.txt, .md, .docx).
 
     Prints every problem with its file and line (for .docx: the paragraph):
     for a plan, mistakes in the file, its meetings and its agendas; for a
     written agenda, whether its times add up. Exit status 0 when no file has
     errors (warnings and information are allowed), 1 when one has.
+
+    The messages are in Danish when the plan is written in Danish, or the
+    locale is Danish (LANG=da_DK.UTF-8), and in English otherwise; --lang
+    chooses.
     """
     reports = [check_path(name) for name in files]
     least = None if level is None else Severity(level)
+    language = None if lang is None else Language(lang)
     if output == "json":
-        click.echo(json.dumps([report_record(r, least) for r in reports], ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps([report_record(r, least, language) for r in reports],
+                              ensure_ascii=False, indent=2))
     else:
-        click.echo(reports_as_text(reports, least))
+        click.echo(reports_as_text(reports, least, language))
     if not all(report.ok for report in reports):
         raise SystemExit(1)

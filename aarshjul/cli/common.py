@@ -15,6 +15,8 @@ import click
 
 from aarshjul.addresses import check_base_url
 from aarshjul.errors import AarshjulError, Problem, Severity
+from aarshjul.messages import _, spoken, verbatim
+from aarshjul.vocabulary import Language
 
 PLAN_FILE = click.Path(exists=True, dir_okay=False, readable=True)
 """A file that exists (click says so with exit status 2 if not)."""
@@ -63,9 +65,12 @@ base_url_option = click.option(
          "webcal:// addresses to subscribe to.")
 
 
-def print_problems(problems: Iterable[Problem]) -> None:
+def print_problems(problems: Iterable[Problem], plan: Language | None = None) -> None:
+    """Each problem on a line of its own, in the language of ``plan`` or of
+    the locale (:func:`~aarshjul.messages.spoken`)."""
+    language = spoken(None, plan)
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        click.echo(problem.format(language), err=True)
 
 
 @contextlib.contextmanager
@@ -74,12 +79,13 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except AarshjulError as error:
-        print_problems(error.problems)
+        print_problems(error.problems, error.language)
         raise SystemExit(1) from None
     except BrokenPipeError:
         raise  # the reader went away: main() ends quietly
     except OSError as error:  # a folder that cannot be made or written to
         where = os.fsdecode(error.filename) if error.filename is not None else None
+        reason = verbatim(error.strerror or str(error))
         print_problems((Problem(Severity.ERROR, "cannot-write",
-                                f"could not write: {error.strerror or error}", where),))
+                                _("could not write: {reason}", reason=reason), where),))
         raise SystemExit(1) from None

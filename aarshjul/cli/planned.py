@@ -27,7 +27,8 @@ def planned(plan: Plan) -> Agendas:
     do not stop a listing, which helps to decide what to change; the command
     then exits with 1 (:func:`exit_for`)."""
     agendas = assemble(plan, schedule(plan))
-    print_problems(p for p in agendas.problems if p.severity is not Severity.INFO)
+    print_problems((p for p in agendas.problems if p.severity is not Severity.INFO),
+                   plan.language)
     return agendas
 
 

@@ -25,6 +25,7 @@ import icalendar
 from aarshjul.errors import SourceError
 from aarshjul.ical.encode import SOURCE
 from aarshjul.ical.event import Event, EventStatus, Stamp
+from aarshjul.messages import Message, _, verbatim
 
 __all__ = ["Decoded", "decode"]
 
@@ -57,17 +58,18 @@ def decode(text: str | bytes, *, source: str | None = None) -> list[Decoded]:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
         return [found for calendar in calendars for found in _events(calendar)]
     except _UNREADABLE as error:
-        raise SourceError.single("not-icalendar", "is not iCalendar text that can be read"
-                                 + _why(error), file=source) from None
+        raise SourceError.single("not-icalendar", _why(error), file=source) from None
 
 
-def _why(error: Exception) -> str:
-    """icalendar's own words where it has them (its ValueErrors say which
-    line), cut short: they quote the line, which may be long."""
+def _why(error: Exception) -> Message:
+    """That the text cannot be read, with icalendar's own words where it has
+    them (its ValueErrors say which line), cut short: they quote the line,
+    which may be long."""
     if type(error) is not ValueError or not str(error).strip():
-        return " (icalendar fails on it)"
+        return _("is not iCalendar text that can be read (icalendar fails on it)")
     said = " ".join(str(error).split())
-    return f" ({said if len(said) <= 200 else said[:200] + '…'})"
+    return _("is not iCalendar text that can be read ({reason})",
+             reason=verbatim(said if len(said) <= 200 else said[:200] + "…"))
 
 
 def _events(calendar: icalendar.Component) -> Iterator[Decoded]:

@@ -42,6 +42,7 @@ from aarshjul.ical.manifest import (
 )
 from aarshjul.ical.meeting_events import deadline_event, meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper
+from aarshjul.messages import _
 from aarshjul.model import Meeting, Plan
 from aarshjul.reproducible import build_time
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
@@ -164,9 +165,10 @@ def write_feeds(plan: Plan, agendas: Agendas, folder: str | os.PathLike[str], *,
     ``not-a-feed-folder``), nothing in it written."""
     check_base_url(base_url)  # before the folder is made
     out = Path(folder)
-    refuse_foreign(out, MANIFEST, code="not-a-feed-folder", holds=".ics files",
-                   advice="write the feeds into a new folder, or into one of aarshjul's feeds "
-                   "(they would replace files of the same names)", theirs=_not_ours)
+    refuse_foreign(out, MANIFEST, code="not-a-feed-folder", holds=_(".ics files"),
+                   advice=_("write the feeds into a new folder, or into one of aarshjul's "
+                            "feeds (they would replace files of the same names)"),
+                   theirs=_not_ours)
     out.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)
     stamper = Stamper(now or build_time(), previous_records(out, manifest))

@@ -16,6 +16,7 @@ import unicodedata
 from typing import Any
 
 from aarshjul.forms import ID_LENGTH
+from aarshjul.messages import _
 from aarshjul.model import Plan
 from aarshjul.plan.labels import PLAN
 from aarshjul.plan.tables import STAND_IN_DAY, Reader, Table, written
@@ -34,16 +35,16 @@ def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
     """
     header = raw.get("plan")
     if header is None:
-        reader.report("missing-key", ("plan",), "[plan] is required: it gives at least "
-                      "title, start and end")
+        reader.report("missing-key", ("plan",), _("[plan] is required: it gives at least "
+                                                  "title, start and end"))
     elif not isinstance(header, dict):
-        reader.report("bad-type", ("plan",), "plan must be a [plan] table")
+        reader.report("bad-type", ("plan",), _("plan must be a [plan] table"))
     table = Table(reader, header if isinstance(header, dict) else {}, ("plan",), PLAN,
                   PLAN_KEYS)
     if not isinstance(header, dict):
         table.mark_unread(*PLAN_KEYS)
     title = table.text("title", required=isinstance(header, dict),
-                       what="the name of the årshjul")
+                       what=_("the name of the årshjul"))
     start = table.date("start", required=isinstance(header, dict))
     end = table.date("end", required=isinstance(header, dict))
     plan_id = table.text("id")

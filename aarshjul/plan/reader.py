@@ -23,6 +23,7 @@ import attrs
 
 from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.files import read_text
+from aarshjul.messages import _, verbatim
 from aarshjul.model import Plan
 from aarshjul.plan.header import read_header
 from aarshjul.plan.table_kinds import (
@@ -41,6 +42,7 @@ from aarshjul.plan.validate import validate
 __all__ = ["load_plan", "parse_plan", "read_plan"]
 
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = " (at end of document)"
 
 TABLES = ("plan", "closed", "body", "series", "meeting", "template", "theme", "case")
 
@@ -57,37 +59,51 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 def parse_plan(text: str, *, source: str = "<string>") -> Plan:
     """Validate a plan given as TOML text; ``source`` names it in messages."""
-    plan, problems = read_plan(text, source=source)
+    plan, problems = read_model(text, source=source)
     if plan is None or has_errors(problems):
-        raise PlanError([p for p in problems if p.is_error])
+        error = PlanError([p for p in problems if p.is_error])
+        # The problems are said in the plan's language (aarshjul.messages.spoken).
+        error.language = plan.language if plan is not None else None
+        raise error
     return plan
 
 
 def read_plan(text: str, *, source: str) -> tuple[Plan | None, tuple[Problem, ...]]:
     """The plan (None when it has errors) and every problem found in it, by line."""
+    plan, problems = read_model(text, source=source)
+    return (None if has_errors(problems) else plan), problems
+
+
+def read_model(text: str, *, source: str) -> tuple[Plan | None, tuple[Problem, ...]]:
+    """The plan as read, even with errors (then with stand-ins for the values
+    it could not read: what its language is, for one), and every problem
+    found in it, by line; no plan for text that is no TOML."""
     try:
         raw = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         return None, (_syntax_problem(error, text, source),)
     except RecursionError:  # tomllib recurses into nested arrays and tables
-        return None, (Problem(Severity.ERROR, "toml-syntax", "TOML nests arrays or tables "
-                              "too deeply to read", source, 1),)
+        return None, (Problem(Severity.ERROR, "toml-syntax", _("TOML nests arrays or tables "
+                                                               "too deeply to read"), source, 1),)
     reader = Reader(source, text)
     plan = _build_plan(reader, raw)
     problems = tuple(sorted((*reader.problems, *validate(plan)), key=lambda p: p.line or 0))
-    return (None if has_errors(problems) else plan), problems
+    return plan, problems
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, source: str) -> Problem:
-    message = str(error)
+    message = str(error)  # tomllib's words, in English
     match = _SYNTAX_LINE.search(message)
     if match is not None:
         line = int(match[1])
-        message = f"{message[: match.start()].rstrip()} (column {match[2]})"
+        said = _("TOML syntax: {reason} (column {column})",
+                 reason=verbatim(message[: match.start()].rstrip()), column=match[2])
     else:  # "(at end of document)"
         line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
-        message = message.replace(" (at end of document)", " (at the end of the file)")
-    return Problem(Severity.ERROR, "toml-syntax", f"TOML syntax: {message}", source, line)
+        reason, at_end = message.removesuffix(_AT_END), message.endswith(_AT_END)
+        said = (_("TOML syntax: {reason} (at the end of the file)", reason=verbatim(reason))
+                if at_end else _("TOML syntax: {reason}", reason=verbatim(reason)))
+    return Problem(Severity.ERROR, "toml-syntax", said, source, line)
 
 
 T = TypeVar("T")

@@ -24,6 +24,7 @@ import attrs
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
 from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
+from aarshjul.messages import _, said_by
 from aarshjul.model import (
     Body,
     Case,
@@ -40,11 +41,14 @@ from aarshjul.model import (
 )
 from aarshjul.plan import labels
 from aarshjul.plan.tables import (
+    A_CLOCK_TIME,
+    AN_ID,
     STAND_IN_DAY,
     STAND_IN_MINUTES,
     STAND_IN_TIME,
     Reader,
     Table,
+    each_and,
     written,
 )
 from aarshjul.plan.toml_positions import KeyPath
@@ -76,13 +80,13 @@ def _id_as_written(table: Table, *, required: bool = True) -> str | None:
     """The table's id as written, even if it is no id (the validation pass
     says so): a reference to it is then not also unknown, and a second table
     with it is still a duplicate."""
-    return table.text("id", required=required, what='an id like "sbu"')
+    return table.text("id", required=required, what=AN_ID)
 
 
 def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
     table = Table(reader, raw, path, labels.closed(_index(path), raw.get("name")),
                   CLOSED_KEYS)
-    name = table.text("name", required=True, what='e.g. "Vinterferie"')
+    name = table.text("name", required=True, what=_('e.g. "{example}"', example="Vinterferie"))
     start, end = table.date("from"), table.date("to")
     weeks = table.integers("weeks", ISO_WEEKS)
     bodies = table.strings("bodies")
@@ -94,7 +98,8 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
     table = Table(reader, raw, path, labels.named("body", _index(path), raw.get("id")),
                   BODY_KEYS)
     body_id = _id_as_written(table)
-    name = table.text("name", required=True, what='e.g. "Social- og Beskæftigelsesudvalget"')
+    name = table.text("name", required=True,
+                      what=_('e.g. "{example}"', example="Social- og Beskæftigelsesudvalget"))
     kind, location = table.text("kind"), table.text("location")
     color = table.text("color")
     deadline = table.integer("agenda_deadline", DEADLINE_DAYS)
@@ -108,10 +113,11 @@ def _times(table: Table, *, required: bool
     and minutes, and a time after the start) is validated."""
     start, end, minutes = table.clock("start"), table.clock("end"), table.minutes()
     if required and not table.has("start"):
-        table.error(None, "missing-key", '"start" is required (a clock time like "18:15")')
+        table.error(None, "missing-key", _('"{key}" is required ({what})', key="start",
+                                           what=A_CLOCK_TIME))
         table.mark_unread("start")
     if required and not (table.has("end") or table.has("minutes")):
-        table.error(None, "missing-key", '"end" or "minutes" is required')
+        table.error(None, "missing-key", _('"end" or "minutes" is required'))
     return start, end, minutes
 
 
@@ -149,12 +155,13 @@ def _how(table: Table) -> Recurrence | None:
 
     given = [key for key in RECURRENCE_KEYS if table.has(key)]
     if not given:
-        table.error(None, "missing-key", 'say how the meetings recur: "rule", "every" or '
-                    '"dates"')
+        table.error(None, "missing-key", _('say how the meetings recur: "rule", "every" or '
+                                           '"dates"'))
         return None
     if len(given) > 1:
-        table.error(given[1], "conflicting-keys", f'give one of "rule", "every" or "dates" '
-                    f"(this series has {' and '.join(given)})")
+        table.error(given[1], "conflicting-keys", _('give one of "rule", "every" or "dates" '
+                                                    "(this series has {keys})",
+                                                    keys=each_and(given)))
         return None
     if given == ["dates"]:
         dates = table.dates("dates")
@@ -168,9 +175,9 @@ def _how(table: Table) -> Recurrence | None:
             return Recurrence(rule=phrase_to_rule(text), phrase=text)
         return Recurrence(rule=Rule.parse(text))
     except PhraseError as error:
-        table.error(key, "bad-phrase", str(error))
+        table.error(key, "bad-phrase", said_by(error))
     except RuleError as error:
-        table.error(key, "bad-rule", str(error))
+        table.error(key, "bad-rule", error.problems[0].said)
     return None
 
 
@@ -184,14 +191,15 @@ def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
                            ITEM_KEYS)
         items.append(_read_item(item_table))
         if own and item_table.has("at"):
-            item_table.error("at", "ignored-key", "a meeting's own items stand after the "
-                             "cases and before the template's end items; at has no effect "
-                             "here", Severity.WARNING)
+            item_table.error("at", "ignored-key", _("a meeting's own items stand after the "
+                                                    "cases and before the template's end "
+                                                    "items; at has no effect here"),
+                             Severity.WARNING)
     return tuple(items)
 
 
 def _read_item(table: Table) -> Item:
-    title = table.text("title", required=True, what="the item's heading")
+    title = table.text("title", required=True, what=_("the item's heading"))
     minutes = table.minutes()
     at = table.choice("at", Placement)
     time = table.clock("time")
@@ -235,7 +243,7 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
     table = Table(reader, raw, path, labels.named("theme", _index(path), raw.get("id")),
                   THEME_KEYS)
     theme_id = _id_as_written(table)
-    name = table.text("name", required=True, what='e.g. "Budget 2026"')
+    name = table.text("name", required=True, what=_('e.g. "{example}"', example="Budget 2026"))
     color = table.text("color")
     start, end = table.date("from"), table.date("to")
     months = table.integers("months", MONTHS)
@@ -245,7 +253,7 @@ def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
 
 def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
     table = Table(reader, raw, path, labels.case(_index(path), raw.get("title")), CASE_KEYS)
-    title = table.text("title", required=True, what="the case's heading")
+    title = table.text("title", required=True, what=_("the case's heading"))
     body = table.ident("body", required=True)
     theme = table.ident("theme", required=False)
     date = table.date("date")
@@ -268,6 +276,7 @@ def _window(table: Table) -> tuple[dt.date, dt.date] | None:
     if dates is None:
         return None
     if len(dates) != 2:
-        table.error("window", "bad-value", f"expected [from, to], two dates (got {len(dates)})")
+        table.error("window", "bad-value", _("expected [from, to], two dates (got {count})",
+                                             count=len(dates)))
         return None
     return dates[0], dates[1]

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.forms import MINUTES, Bounds, id_problem
+from aarshjul.messages import AND, Message, _, led, listed, said_by, verbatim
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
@@ -33,12 +34,25 @@ STAND_IN_MINUTES = Minutes(1)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+AN_ID = _('an id like "sbu"')
+A_CLOCK_TIME = _('a clock time like "18:15"')
+_A_DATE = _("a date like 2025-01-15")
+
 
 def written(**values: Any) -> dict[str, Any]:
     """The values read, for a model class's keywords: one not written (or
     not readable) is left out, so that the model's default stands, stated
     there alone."""
     return {key: value for key, value in values.items() if value is not None}
+
+
+def each_and(keys: list[str]) -> Message:
+    """``rule and every and dates``: keys given together, each joined by "and"."""
+    *most, last = keys
+    said: Message | str = last
+    for key in reversed(most):
+        said = listed([key, said], last=AND)
+    return said if isinstance(said, Message) else verbatim(said)
 
 
 def key_text(path: KeyPath) -> str:
@@ -57,7 +71,7 @@ class Reader:
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
 
-    def report(self, code: str, path: KeyPath, message: str,
+    def report(self, code: str, path: KeyPath, message: Message,
                severity: Severity = Severity.ERROR) -> None:
         problem = Problem(severity, code, message, self.source,
                           line_of(self.lines, path) or 1, key_text(path))
@@ -76,9 +90,11 @@ class Table:
         for key in raw:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f'; did you mean "{close[0]}"?' if close else (
-                    f" (known keys: {', '.join(allowed)})")
-                self.error(key, "unknown-key", f'unknown key "{key}"{hint}')
+                self.error(key, "unknown-key",
+                           _('unknown key "{key}"; did you mean "{close}"?', key=key,
+                             close=close[0]) if close else
+                           _('unknown key "{key}" (known keys: {known})', key=key,
+                             known=", ".join(allowed)))
 
     @property
     def where(self) -> Where:
@@ -95,7 +111,7 @@ class Table:
         """These keys hold no usable value (the problem is reported)."""
         self.unread.update(keys)
 
-    def error(self, key: str | KeyPath | None, code: str, message: str,
+    def error(self, key: str | KeyPath | None, code: str, message: Message,
               severity: Severity = Severity.ERROR) -> None:
         """Report a problem at ``key`` (a key of this table, or a path below it
         like ``("dates", 0)``), or at the table itself. An error in a key's
@@ -105,39 +121,43 @@ class Table:
         if below and severity is Severity.ERROR and code != "conflicting-keys":
             self.unread.add(str(below[0]))
         path = (*self.path, *below)
-        prefix = ": ".join(part for part in (self.label, key_text(below)) if part)
-        self.reader.report(code, path, f"{prefix}: {message}" if prefix else message, severity)
+        # Led as Where.problem leads it: the table's label, then the key.
+        self.reader.report(code, path, led(self.label, led(key_text(below), message)), severity)
 
     def has(self, key: str) -> bool:
         return key in self.raw
 
-    def _get(self, key: str, required: bool, what: str) -> Any:
+    def _get(self, key: str, required: bool, what: Message | None) -> Any:
         if key not in self.raw:
             if required:
-                self.error(None, "missing-key", f'"{key}" is required ({what})')
+                self.error(None, "missing-key", _('"{key}" is required ({what})', key=key,
+                                                  what=what or ""))
                 self.unread.add(key)
             return None
         return self.raw[key]
 
-    def _wrong(self, key: str | KeyPath, expected: str, value: Any) -> None:
-        self.error(key, "bad-type", f"expected {expected} (got {_describe(value)})")
+    def _wrong(self, key: str | KeyPath, expected: Message, value: Any) -> None:
+        self.error(key, "bad-type", _("expected {expected} (got {got})", expected=expected,
+                                      got=_describe(value)))
 
-    def text(self, key: str, *, required: bool = False, what: str = "text") -> str | None:
-        value = self._get(key, required, what)
+    def text(self, key: str, *, required: bool = False, what: Message | None = None
+             ) -> str | None:
+        """A text; ``what`` says what a required one is, when it is missing."""
+        value = self._get(key, required, what or _("text"))
         if value is None:
             return None
         if not isinstance(value, str):
-            self._wrong(key, "text in quotes", value)
+            self._wrong(key, _("text in quotes"), value)
             return None
         if required and not value.strip():
-            self.error(key, "bad-value", "must not be empty")
+            self.error(key, "bad-value", _("must not be empty"))
             return None
         return value
 
     def ident(self, key: str, *, required: bool = True) -> str | None:
         """A reference to a table by its id (the ids of the tables themselves
         are read as text; their form is the validation pass's)."""
-        value = self.text(key, required=required, what='an id like "sbu"')
+        value = self.text(key, required=required, what=AN_ID)
         problem = None if value is None else id_problem(value)
         if problem is not None:
             self.error(key, "bad-value", problem)
@@ -145,14 +165,15 @@ class Table:
         return value
 
     def integer(self, key: str, bounds: Bounds) -> int | None:
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(key, "a whole number", value)
+            self._wrong(key, _("a whole number"), value)
             return None
         if value not in bounds:
-            self.error(key, "bad-value", f"{value} is out of range ({bounds})")
+            self.error(key, "bad-value", _("{value} is out of range ({bounds})", value=value,
+                                           bounds=bounds.said()))
             return None
         return value
 
@@ -161,7 +182,7 @@ class Table:
         return None if value is None else Minutes(value)
 
     def integers(self, key: str, bounds: Bounds) -> tuple[int, ...] | None:
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         values = value if isinstance(value, list) else [value]
@@ -169,27 +190,28 @@ class Table:
         for index, item in enumerate(values):
             if isinstance(item, bool) or not isinstance(item, int):
                 self._wrong((key, index) if isinstance(value, list) else key,
-                            "a whole number", item)
+                            _("a whole number"), item)
             elif item not in bounds:
-                self.error(key, "bad-value", f"{item} is out of range ({bounds})")
+                self.error(key, "bad-value", _("{value} is out of range ({bounds})",
+                                               value=item, bounds=bounds.said()))
             else:
                 good.append(item)
         if len(good) != len(values):
             return None
         if not good:
-            self.error(key, "bad-value", "the list is empty")
+            self.error(key, "bad-value", _("the list is empty"))
             return None
         return tuple(sorted(set(good)))
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
-        return self._as_date(key, self._get(key, required, "a date like 2025-01-15"))
+        return self._as_date(key, self._get(key, required, _A_DATE))
 
     def dates(self, key: str) -> tuple[dt.date, ...] | None:
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         if not isinstance(value, list):
-            self._wrong(key, "a list of dates like [2025-01-15, 2025-02-12]", value)
+            self._wrong(key, _("a list of dates like [2025-01-15, 2025-02-12]"), value)
             return None
         found = [self._as_date((key, i), item) for i, item in enumerate(value)]
         if any(item is None for item in found):
@@ -197,62 +219,64 @@ class Table:
         return tuple(item for item in found if item is not None)
 
     def clock(self, key: str) -> ClockTime | None:
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         if isinstance(value, dt.time):
             if value.second or value.microsecond or value.tzinfo:
-                self.error(key, "bad-time", f"{value} has seconds or a zone; "
-                           'write "HH:MM" like "18:15"')
+                self.error(key, "bad-time", _('{value} has seconds or a zone; '
+                                              'write "HH:MM" like "18:15"', value=value))
                 return None
             return ClockTime.of(value)
         if not isinstance(value, str):
-            self._wrong(key, 'a clock time like "18:15"', value)
+            self._wrong(key, A_CLOCK_TIME, value)
             return None
         try:
             return ClockTime.parse(value)
         except ValueError as error:
-            self.error(key, "bad-time", str(error))
+            self.error(key, "bad-time", said_by(error))
             return None
 
     def flag(self, key: str) -> bool | None:
         """``true`` or ``false``; None if the key is not written (the model's
         default stands) or holds something else (that is reported)."""
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         if not isinstance(value, bool):
-            self._wrong(key, "true or false (without quotes)", value)
+            self._wrong(key, _("true or false (without quotes)"), value)
             return None
         return value
 
     def choice(self, key: str, kind: type[E]) -> E | None:
         """One of the values of ``kind``; None if the key is not written (the
         model's default stands) or holds none of them (that is reported)."""
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return None
         allowed = [member.value for member in kind]
         if isinstance(value, str) and value in allowed:
             return kind(value)
         close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f'; did you mean "{close[0]}"?' if close else ""
         shown = f'"{value}"' if isinstance(value, str) else _describe(value)
-        self.error(key, "bad-value", f"{shown} is not one of "
-                   f"{', '.join(repr(a) for a in allowed)}{hint}")
+        known = ", ".join(repr(a) for a in allowed)
+        self.error(key, "bad-value",
+                   _('{shown} is not one of {known}; did you mean "{close}"?', shown=shown,
+                     known=known, close=close[0]) if close else
+                   _("{shown} is not one of {known}", shown=shown, known=known))
         return None
 
     def strings(self, key: str, *, example: str = '["Indstilling", "Bilag 1"]'
                 ) -> tuple[str, ...] | None:
         """A list of texts (a single text is a list of one)."""
-        value = self._get(key, False, "")
+        value = self._get(key, False, None)
         if value is None:
             return ()
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):
             if not isinstance(item, str):
                 where = (key, index) if isinstance(value, list) else key
-                self._wrong(where, f"a list of texts like {example}", item)
+                self._wrong(where, _("a list of texts like {example}", example=example), item)
                 return None
         return tuple(values)
 
@@ -260,8 +284,8 @@ class Table:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
-            self.error(key, "bad-date", f"{value} has a time; write the date alone, like "
-                        f"{value.date().isoformat()}")
+            self.error(key, "bad-date", _("{value} has a time; write the date alone, like "
+                                          "{day}", value=value, day=value.date().isoformat()))
             return None
         if isinstance(value, dt.date):
             return value
@@ -269,9 +293,10 @@ class Table:
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError as error:
-                self.error(key, "bad-date", f'"{value}" is not a date that exists ({error})')
+                self.error(key, "bad-date", _('"{value}" is not a date that exists ({reason})',
+                                              value=value, reason=verbatim(str(error))))
                 return None
-        self._wrong(key, "a date like 2025-01-15", value)
+        self._wrong(key, _A_DATE, value)
         return None
 
     def tables(self, key: str) -> Iterator[tuple[dict[str, Any], KeyPath]]:
@@ -280,8 +305,8 @@ class Table:
         if value is None:
             return
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.error(key, "bad-type", f"write each one as a [[{_dotted(self.path, key)}]] "
-                       "table")
+            self.error(key, "bad-type", _("write each one as a [[{table}]] table",
+                                          table=_dotted(self.path, key)))
             return
         for index, element in enumerate(value):
             yield element, (*self.path, key, index)
@@ -292,10 +317,14 @@ def _dotted(path: KeyPath, key: str) -> str:
     return ".".join([*names[-1:], key]) if names else key
 
 
-def _describe(value: Any) -> str:
-    kinds = {bool: "true/false", int: "a number", float: "a decimal number", str: "a text",
-             list: "a list", dict: "a table", dt.datetime: "a date with a time",
-             dt.date: "a date", dt.time: "a time"}
+_KINDS: dict[type, Message] = {
+    bool: _("true/false"), int: _("a number"), float: _("a decimal number"), str: _("a text"),
+    list: _("a list"), dict: _("a table"), dt.datetime: _("a date with a time"),
+    dt.date: _("a date"), dt.time: _("a time")}
+
+
+def _describe(value: Any) -> Message:
+    """What a value is, and the value itself where it is short: ``a number 7``."""
     shown = repr(value) if not isinstance(value, list | dict) else ""
-    kind = kinds.get(type(value), type(value).__name__)
-    return f"{kind} {shown}".strip() if len(shown) < 40 else kind
+    kind = _KINDS.get(type(value)) or verbatim(type(value).__name__)
+    return _("{kind} {value}", kind=kind, value=shown) if shown and len(shown) < 40 else kind

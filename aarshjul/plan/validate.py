@@ -46,6 +46,7 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.model import (
     Case,
     Item,
@@ -53,6 +54,7 @@ from aarshjul.model import (
     Where,
 )
 from aarshjul.plan import labels
+from aarshjul.plan.tables import each_and
 from aarshjul.plan.values import (
     colour,
     holiday_problem,
@@ -128,7 +130,7 @@ def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
     conflict, and the time rule for the end (the minutes are then not read)."""
     if end is None or minutes is None or where.unread & {"end", "minutes"}:
         return None, check_times(where, start, end=end, minutes=minutes)
-    return (where.problem("conflicting-keys", 'give "end" or "minutes", not both',
+    return (where.problem("conflicting-keys", _('give "end" or "minutes", not both'),
                           key="minutes"),
             check_times(where, start, end=end))
 
@@ -141,7 +143,7 @@ def _both_or_neither(where: Where, first: dt.date | None, last: dt.date | None
              if day is not None or key in where.unread]
     if len(given) != 1:
         return None
-    return where.problem("missing-key", 'give both "from" and "to"')
+    return where.problem("missing-key", _('give both "from" and "to"'))
 
 
 def _dates_or_weeks(where: Where, first: dt.date | None, last: dt.date | None,
@@ -150,7 +152,7 @@ def _dates_or_weeks(where: Where, first: dt.date | None, last: dt.date | None,
     either it would close nothing."""
     if first is None and last is None and not weeks and not where.unread & {
             "from", "to", "weeks"}:
-        return where.problem("missing-key", 'give "from" and "to" dates, or "weeks"')
+        return where.problem("missing-key", _('give "from" and "to" dates, or "weeks"'))
     return _both_or_neither(where, first, last)
 
 
@@ -162,11 +164,12 @@ def _when(case: Case) -> Problem | None:
     given = [key for key, value in (("date", case.date), ("window", case.window),
                                     ("month", case.months)) if value or key in where.unread]
     if not given:
-        return where.problem("missing-key", 'say when: "date", "window" = [from, to] or '
-                             '"month"')
+        return where.problem("missing-key", _('say when: "date", "window" = [from, to] or '
+                                              '"month"'))
     if len(given) > 1:
-        return where.problem("conflicting-keys", 'give one of "date", "window" or "month" '
-                             f"(this case has {' and '.join(given)})", key=given[1])
+        return where.problem("conflicting-keys", _('give one of "date", "window" or "month" '
+                                                   "(this case has {keys})",
+                                                   keys=each_and(given)), key=given[1])
     return None
 
 
@@ -181,19 +184,20 @@ def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
         return None
     if last < first:
         if start_key == end_key:
-            said = f"{last} is before {first}"
+            said = _("{last} is before {first}", last=last, first=first)
         elif start_key == "start":
-            said = f"the plan ends ({last}) before it starts ({first})"
+            said = _("the plan ends ({last}) before it starts ({first})", last=last, first=first)
         else:
-            said = f"{last} is before {start_key} = {first}"
+            said = _("{last} is before {key} = {first}", last=last, key=start_key, first=first)
         return where.problem("end-before-start", said, key=end_key)
     # Counted in calendar years, both ends included: holidays are looked up
     # by the year, so 2025-01-01 to 2074-12-31 is 50 years (and 2025 alone, 1).
     years = last.year - first.year + 1
     if longest_years is not None and years > longest_years:
-        return where.problem("bad-value", f"the plan spans {years} calendar years "
-                             f"({first.year} to {last.year}); at most {longest_years} are "
-                             "allowed", key=end_key)
+        return where.problem("bad-value", _("the plan spans {years} calendar years "
+                                            "({first} to {last}); at most {most} are allowed",
+                                            years=years, first=first.year, last=last.year,
+                                            most=longest_years), key=end_key)
     return None
 
 
@@ -206,16 +210,19 @@ def check_times(where: Where, start: ClockTime | None, *, end: ClockTime | None 
     unread = where.unread
     if (end is not None and start is not None and not unread & {"start", "end"}
             and end <= start):
-        return where.problem("end-before-start", f"the meeting ends ({end}) before or when "
-                             f"it starts ({start}); meetings end on the day they start",
+        return where.problem("end-before-start", _("the meeting ends ({end}) before or when "
+                                                   "it starts ({start}); meetings end on the "
+                                                   "day they start", end=end, start=start),
                              key="end")
     if minutes is None or length_key in unread:
         return None
     if minutes < 1:
-        return where.problem("bad-value", "a meeting lasts at least 1 minute", key=length_key)
+        return where.problem("bad-value", _("a meeting lasts at least 1 minute"),
+                             key=length_key)
     if start is not None and "start" not in unread and start.minutes + minutes >= MINUTES_PER_DAY:
-        return where.problem("bad-value", f"{start} + {minutes} minutes runs past midnight; "
-                             "meetings end on the day they start", key=length_key)
+        return where.problem("bad-value", _("{start} + {minutes} minutes runs past midnight; "
+                                            "meetings end on the day they start",
+                                            start=start, minutes=minutes), key=length_key)
     return None
 
 
@@ -233,10 +240,21 @@ class _Known:
         if value is None or value in known or key in where.unread:
             return None
         close = difflib.get_close_matches(value, sorted(known), n=1)
-        hint = f'; did you mean "{close[0]}"?' if close else (
-            f" (the plan has {', '.join(sorted(known))})" if known else
-            f" (the plan has no [[{kind}]])")
-        return where.problem("unknown-reference", f'no {kind} has id "{value}"{hint}', key=key)
+        noun = _KINDS[kind]
+        if close:
+            said = _('no {kind} has id "{id}"; did you mean "{close}"?', kind=noun, id=value,
+                     close=close[0])
+        elif known:
+            said = _('no {kind} has id "{id}" (the plan has {known})', kind=noun, id=value,
+                     known=", ".join(sorted(known)))
+        else:
+            said = _('no {kind} has id "{id}" (the plan has no [[{table}]])', kind=noun,
+                     id=value, table=kind)
+        return where.problem("unknown-reference", said, key=key)
+
+
+_KINDS: dict[str, Message] = {"body": _("body"), "template": _("template"), "theme": _("theme")}
+"""The kinds of table a reference names, as a planner calls them."""
 
 
 def _unique_ids(kind: str, ids: list[tuple[str | None, Where]]) -> Iterator[Problem]:
@@ -250,9 +268,10 @@ def _unique_ids(kind: str, ids: list[tuple[str | None, Where]]) -> Iterator[Prob
             first[ident] = where
             continue
         line = first[ident].at("id").line
-        on_line = f" (first on line {line})" if line is not None else ""
+        said = (_('the id "{id}" is used twice', id=ident) if line is None else
+                _('the id "{id}" is used twice (first on line {line})', id=ident, line=line))
         yield attrs.evolve(where.at("id"), label=f'[[{kind}]] "{ident}"').problem(
-            "duplicate-id", f'the id "{ident}" is used twice{on_line}')
+            "duplicate-id", said)
 
 
 def _ids(plan: Plan) -> list[Problem | None]:
@@ -268,13 +287,14 @@ def _ids(plan: Plan) -> list[Problem | None]:
 def _dates(where: Where, dates: tuple[dt.date, ...]) -> Problem | None:
     """A series' own dates: some, and each once."""
     if not dates:
-        return where.problem("bad-value", "the list of dates is empty", key="dates")
+        return where.problem("bad-value", _("the list of dates is empty"), key="dates")
     twice = sorted(day for day, times in Counter(dates).items() if times > 1)
     if twice:
         more = len(twice) - _NAMED_TWICE
-        return where.problem("bad-value", "listed twice: "
-                             + ", ".join(day.isoformat() for day in twice[:_NAMED_TWICE])
-                             + (f" and {more} more" if more > 0 else ""), key="dates")
+        days = ", ".join(day.isoformat() for day in twice[:_NAMED_TWICE])
+        said = (_("listed twice: {days} and {more} more", days=days, more=more) if more > 0
+                else _("listed twice: {days}", days=days))
+        return where.problem("bad-value", said, key="dates")
     return None
 
 
@@ -284,8 +304,8 @@ _NAMED_TWICE = 20  # days named in the message; a long list is cut, with how man
 def _items(items: tuple[Item, ...]) -> list[Problem | None]:
     """An item with a fixed time needs minutes to have a time slot."""
     return [item.where.problem(
-        "ignored-key", "an item without minutes has no time slot, so its fixed time has no "
-        "effect; give it minutes", key="time", severity=Severity.WARNING)
+        "ignored-key", _("an item without minutes has no time slot, so its fixed time has no "
+                         "effect; give it minutes"), key="time", severity=Severity.WARNING)
         for item in items
         if item.time is not None and not item.minutes
         and not item.where.unread & {"time", "minutes"}]

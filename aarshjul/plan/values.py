@@ -15,6 +15,7 @@ import holidays
 
 from aarshjul.errors import Problem
 from aarshjul.forms import colour_problem, id_problem, text_problem, year_problem
+from aarshjul.messages import Message, _
 from aarshjul.model import (
     Body,
     Case,
@@ -27,7 +28,8 @@ from aarshjul.model import (
     Where,
 )
 
-RESERVED_BODY_IDS = {"all": "all meetings", "deadlines": "the agenda deadlines"}
+RESERVED_BODY_IDS: dict[str, Message] = {"all": _("all meetings"),
+                                          "deadlines": _("the agenda deadlines")}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 # The longest IANA names have three parts (America/Argentina/Buenos_Aires),
 # four under a folder of the zone files (right/…), and some 30 characters.
@@ -112,8 +114,10 @@ def reserved(where: Where, body_id: str) -> Problem | None:
     taken = RESERVED_BODY_IDS.get(body_id.casefold())
     if taken is None or "id" in where.unread:
         return None
-    return where.problem("bad-value", f'"{body_id}" cannot be a body\'s id: its feed would '
-                         f"overwrite {body_id.casefold()}.ics, the feed of {taken}", key="id")
+    feed = body_id.casefold() + ".ics"
+    return where.problem("bad-value", _('"{id}" cannot be a body\'s id: its feed would '
+                                        "overwrite {file}, the feed of {taken}", id=body_id,
+                                        file=feed, taken=taken), key="id")
 
 
 def timezone(where: Where, name: str) -> Problem | None:
@@ -126,9 +130,10 @@ def timezone(where: Where, name: str) -> Problem | None:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
-        hint = f'; did you mean "{close[0]}"?' if close else ""
-        return where.problem("unknown-timezone", f'"{name}" is not an IANA time zone like '
-                             f'"Europe/Copenhagen"{hint}', key="timezone")
+        said = (_('"{name}" is not an IANA time zone like "Europe/Copenhagen"; did you mean '
+                  '"{close}"?', name=name, close=close[0]) if close else
+                _('"{name}" is not an IANA time zone like "Europe/Copenhagen"', name=name))
+        return where.problem("unknown-timezone", said, key="timezone")
     return None
 
 
@@ -136,8 +141,8 @@ def holiday_problem(where: Where, country: str, categories: tuple[str, ...]) -> 
     """The holidays package knows the country, and these categories of its
     holidays; some category is given (``holidays = ""`` is none at all)."""
     if not categories and "holiday_categories" not in where.unread:
-        return where.problem("bad-value", 'the list is empty; for no holidays at all, write '
-                             'holidays = ""', key="holiday_categories")
+        return where.problem("bad-value", _('the list is empty; for no holidays at all, write '
+                                            'holidays = ""'), key="holiday_categories")
     if not country or "holidays" in where.unread:
         return None
     try:
@@ -146,14 +151,17 @@ def holiday_problem(where: Where, country: str, categories: tuple[str, ...]) -> 
         # Listing the countries imports every country's module: only on error.
         close = difflib.get_close_matches(country, sorted(holidays.list_supported_countries()),
                                           n=1)
-        hint = f'; did you mean "{close[0]}"?' if close else ""
-        return where.problem("unknown-country", f'"{country}" is not a country code the '
-                             f'holidays package knows (like "DK"){hint}', key="holidays")
+        said = (_('"{country}" is not a country code the holidays package knows (like "DK"); '
+                  'did you mean "{close}"?', country=country, close=close[0]) if close else
+                _('"{country}" is not a country code the holidays package knows (like "DK")',
+                  country=country))
+        return where.problem("unknown-country", said, key="holidays")
     wrong = [c for c in categories if c not in known]
     if not wrong or "holiday_categories" in where.unread:
         return None
-    return where.problem("bad-value", f"{', '.join(map(repr, wrong))} is not a holiday "
-                         f"category of {country} ({', '.join(map(repr, known))})",
+    return where.problem("bad-value", _("{wrong} is not a holiday category of {country} "
+                                        "({known})", wrong=", ".join(map(repr, wrong)),
+                                        country=country, known=", ".join(map(repr, known))),
                          key="holiday_categories")
 
 

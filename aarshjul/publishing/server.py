@@ -27,6 +27,7 @@ from caldav.lib import error
 from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.errors import PublishError
+from aarshjul.messages import Message, _, verbatim
 from aarshjul.model import Plan
 from aarshjul.publishing.sync import Action, Change, Held, Sync, plan_sync
 from aarshjul.reproducible import build_time
@@ -53,12 +54,12 @@ _QUERY = (f'<?xml version="1.0" encoding="utf-8"?><C:calendar-query xmlns:D="DAV
 _TEXT_CALENDAR = {"Content-Type": "text/calendar; charset=utf-8"}
 
 
-def _fail(url: str, code: str, message: str) -> PublishError:
+def _fail(url: str, code: str, message: Message) -> PublishError:
     return PublishError.single(code, message, file=url)
 
 
-_NO_LOGIN = (f"give the user with --user and the password in {PASSWORD_VARIABLE}, not in "
-             "the address")
+_NO_LOGIN = _("give the user with --user and the password in {variable}, not in the address",
+              variable=PASSWORD_VARIABLE)
 
 
 def check_url(url: str) -> str:
@@ -69,32 +70,34 @@ def check_url(url: str) -> str:
     an address like ``http://anne:p/w@host/``."""
     url = url.strip()
     shown = without_login(url)
-    like = ("a calendar's address starts with https:// (or http://) and names a server, "
-            "like https://cloud.example.dk/remote.php/dav/calendars/anne/moeder/")
+    like = _("a calendar's address starts with https:// (or http://) and names a server, "
+             "like https://cloud.example.dk/remote.php/dav/calendars/anne/moeder/")
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises for a port that cannot be
     except ValueError as problem:
         if shown != url:  # a login made the address unreadable
             raise _fail(shown, "bad-url", _NO_LOGIN) from None
-        raise _fail(shown, "bad-url", f"{_unreadable(problem)}: {like}") from None
+        raise _fail(shown, "bad-url", _unreadable(problem, like)) from None
     if parts.password is not None:
         raise _fail(shown, "bad-url", _NO_LOGIN)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise _fail(shown, "bad-url", like)
     if parts.username:
-        raise _fail(shown, "bad-url", "give the user with --user, not in the address")
+        raise _fail(shown, "bad-url", _("give the user with --user, not in the address"))
     if not url.isprintable() or " " in url:
-        raise _fail(shown, "bad-url", "the address has a space or a control character in it "
-                    "(write a space in a path as %20)")
+        raise _fail(shown, "bad-url", _("the address has a space or a control character in it "
+                                        "(write a space in a path as %20)"))
     return url
 
 
-def _unreadable(problem: ValueError) -> str:
-    """What urllib could not read, without its words (see :func:`check_url`)."""
+def _unreadable(problem: ValueError, like: Message) -> Message:
+    """What urllib could not read, without its words (see :func:`check_url`),
+    and what an address is ``like``."""
     if "port" in str(problem).lower():
-        return "the port is not a number from 0 to 65535"
-    return "the server's name cannot be read (an IPv6 address goes in [ ])"
+        return _("the port is not a number from 0 to 65535: {like}", like=like)
+    return _("the server's name cannot be read (an IPv6 address goes in [ ]): {like}",
+             like=like)
 
 
 @attrs.frozen
@@ -131,23 +134,25 @@ class Calendar:
         caldav library, which meets an answer it cannot read with a
         traceback of its own (an empty one) or with a log line and more
         requests (an event without its data)."""
-        (kinds,) = self._multistatus("read the calendar", "PROPFIND", _PROPFIND, 0)
+        (kinds,) = self._multistatus(_("read the calendar"), "PROPFIND", _PROPFIND, 0)
         if kinds[1].find(f"{{DAV:}}resourcetype/{_CALENDAR}") is None:
-            raise _fail(self.shown, "not-a-calendar", "the address is no calendar (a user's "
-                        "home, an address book, a single event or a web page): give the "
-                        "calendar's own address")
+            raise _fail(self.shown, "not-a-calendar", _(
+                "the address is no calendar (a user's home, an address book, a single event "
+                "or a web page): give the calendar's own address"))
         found = []
-        for href, prop in self._multistatus("read the calendar's events", "REPORT", _QUERY, 1):
+        for href, prop in self._multistatus(_("read the calendar's events"), "REPORT", _QUERY,
+                                            1):
             if href.rstrip("/") == urllib.parse.urlsplit(self.url).path.rstrip("/"):
                 continue  # the calendar itself
             data = prop.find(f"{{{_CALDAV}}}calendar-data")
             if data is None or not (data.text or "").strip():
-                raise _fail(self.shown, "server-failed", "could not read the calendar's events: "
-                            f"the server gave the event {href} without its calendar data")
+                raise _fail(self.shown, "server-failed", _(
+                    "could not read the calendar's events: the server gave the event {href} "
+                    "without its calendar data", href=href))
             found.append(Held(urllib.parse.urljoin(self.url, href), data.text))
         return found
 
-    def _multistatus(self, what: str, method: str, query: str, depth: int
+    def _multistatus(self, what: Message, method: str, query: str, depth: int
                      ) -> list[tuple[str, Any]]:
         """The address and the found properties (``DAV:prop``) of each
         resource in the server's answer to ``method`` (a 207 Multi-Status)."""
@@ -155,28 +160,33 @@ class Calendar:
             self._client.request, self.url, method, query,
             {"Depth": str(depth), "Content-Type": "application/xml; charset=utf-8"}))
         if answer.status == 404:
-            raise _fail(self.shown, "not-found", "there is no calendar at this address (404)")
+            raise _fail(self.shown, "not-found", _("there is no calendar at this address (404)"))
         tree = getattr(answer, "tree", None)
         said = f"{answer.status} {getattr(answer, 'reason', '') or ''}".rstrip()
         if answer.status != 207 or tree is None or tree.tag != "{DAV:}multistatus":
-            raise _fail(self.shown, "server-failed", f"could not {what}: the server answered "
-                        f"{said} " + ("with nothing" if tree is None else "with no multistatus")
-                        + " (a CalDAV server answers 207 Multi-Status with XML): is this the "
-                        "calendar's address?")
+            raise _fail(self.shown, "server-failed", _(
+                "could not {what}: the server answered {answer} with nothing (a CalDAV server "
+                "answers 207 Multi-Status with XML): is this the calendar's address?",
+                what=what, answer=said) if tree is None else _(
+                "could not {what}: the server answered {answer} with no multistatus (a CalDAV "
+                "server answers 207 Multi-Status with XML): is this the calendar's address?",
+                what=what, answer=said))
         found = []
         for response in tree.iter("{DAV:}response"):
             hrefs = response.findall("{DAV:}href")
             if len(hrefs) != 1 or not (hrefs[0].text or "").strip():
-                raise _fail(self.shown, "server-failed", f"could not {what}: the server's "
-                            "answer has a response without one address (DAV:href)")
+                raise _fail(self.shown, "server-failed", _(
+                    "could not {what}: the server's answer has a response without one address "
+                    "(DAV:href)", what=what))
             for propstat in response.iter("{DAV:}propstat"):
                 status = (propstat.findtext("{DAV:}status") or "").split()
                 prop = propstat.find("{DAV:}prop")
                 if prop is not None and status[1:2] == ["200"]:
                     found.append(((hrefs[0].text or "").strip(), prop))
         if depth == 0 and len(found) != 1:
-            raise _fail(self.shown, "server-failed", f"could not {what}: the server's answer "
-                        "says nothing of the calendar's kind (DAV:resourcetype)")
+            raise _fail(self.shown, "server-failed", _(
+                "could not {what}: the server's answer says nothing of the calendar's kind "
+                "(DAV:resourcetype)", what=what))
         return found
 
     def apply(self, changes: Sequence[Change], progress: Progress | None = None) -> None:
@@ -185,50 +195,53 @@ class Calendar:
         for index, change in enumerate(changes):
             href = change.href or urllib.parse.urljoin(base, f"{change.uid}.ics")
             if change.action is Action.REMOVE:
-                answer = self._asking("remove an event", functools.partial(
+                answer = self._asking(_("remove an event"), functools.partial(
                     self._client.delete, href), index=index, total=len(changes))
                 accepted = answer.status in (200, 204, 404)  # 404: gone already
             else:
                 assert change.text is not None
-                answer = self._asking("write an event", functools.partial(
+                answer = self._asking(_("write an event"), functools.partial(
                     self._client.put, href, change.text, _TEXT_CALENDAR),
                     index=index, total=len(changes))
                 accepted = 200 <= answer.status < 300
             if not accepted:
-                raise _fail(self.shown, "server-refused", _stopped(index, len(changes)) + (
-                    f"the server answered {answer.status} {answer.reason or ''}".rstrip()
-                    + f" to {change.action.value} {change.label}; publish again to finish"))
+                raise _fail(self.shown, "server-refused", _stopped(
+                    _refused(change, f"{answer.status} {answer.reason or ''}".rstrip()),
+                    index, len(changes)))
             if progress:
                 progress(index + 1, len(changes), change)
 
-    def _asking(self, what: str, call: Callable[[], Any], *, index: int | None = None,
+    def _asking(self, what: Message, call: Callable[[], Any], *, index: int | None = None,
                 total: int = 0) -> Any:
         """``call()``, its failures said in words (and never with the password)."""
-        stopped = _stopped(index, total) if index is not None else ""
-        finish = "; publish again to finish" if index is not None else ""
         try:
             return self._in_time(call)
         except _TooSlow:
-            raise _fail(self.shown, "unreachable", f"{stopped}could not {what}: the server "
-                        f"took more than {self._limit:g} s to answer{finish}") from None
+            raise _fail(self.shown, "unreachable", _stopped(_(
+                "could not {what}: the server took more than {seconds} s to answer",
+                what=what, seconds=format(self._limit, "g")), index, total)) from None
         except error.AuthorizationError as problem:
             if getattr(problem, "status", None) == 403:  # logged in, but not allowed
-                raise _fail(self.shown, "forbidden", f"{stopped}the server does not let this "
-                            f"user {what} (403): ask for write access to the calendar"
-                            ) from None
-            raise _fail(self.shown, "unauthorized", f"{stopped}the server refused the user "
-                        f"name and password (check --user and {PASSWORD_VARIABLE})") from None
+                raise _fail(self.shown, "forbidden", _stopped(_(
+                    "the server does not let this user {what} (403): ask for write access to "
+                    "the calendar", what=what), index, total, again=False)) from None
+            raise _fail(self.shown, "unauthorized", _stopped(_(
+                "the server refused the user name and password (check --user and {variable})",
+                variable=PASSWORD_VARIABLE), index, total, again=False)) from None
         except error.NotFoundError:
-            raise _fail(self.shown, "not-found", f"{stopped}there is no calendar at this "
-                        "address (404)") from None
+            raise _fail(self.shown, "not-found", _stopped(
+                _("there is no calendar at this address (404)"), index, total, again=False)
+            ) from None
         except OSError as problem:  # the HTTP libraries' errors are OSErrors too
-            raise _fail(self.shown, "unreachable", f"{stopped}could not {what}: "
-                        f"{_reason(problem, self.url)}{finish}") from None
+            raise _fail(self.shown, "unreachable", _stopped(_(
+                "could not {what}: {reason}", what=what, reason=_reason(problem, self.url)),
+                index, total)) from None
         except (error.DAVError, ValueError, SyntaxError) as problem:
             # An answer that is no CalDAV: a login page, cut-off XML (lxml's
             # XMLSyntaxError is a SyntaxError).
-            raise _fail(self.shown, "server-failed", f"{stopped}could not {what}: "
-                        f"{_reason(problem, self.url)}{finish}") from None
+            raise _fail(self.shown, "server-failed", _stopped(_(
+                "could not {what}: {reason}", what=what, reason=_reason(problem, self.url)),
+                index, total)) from None
 
 
     def _in_time(self, call: Callable[[], Any]) -> Any:
@@ -261,11 +274,32 @@ class _TooSlow(Exception):
     """A request that took longer than :data:`REQUEST_LIMIT`."""
 
 
-def _stopped(index: int | None, total: int) -> str:
-    return f"stopped after {index} of {total} changes: " if index is not None else ""
+def _refused(change: Change, answer: str) -> Message:
+    """That the server refused ``change``, with its ``answer`` (status and reason)."""
+    if change.action is Action.CREATE:
+        return _("the server answered {answer} to create {label}", answer=answer,
+                 label=change.label)
+    if change.action is Action.UPDATE:
+        return _("the server answered {answer} to update {label}", answer=answer,
+                 label=change.label)
+    return _("the server answered {answer} to remove {label}", answer=answer,
+             label=change.label)
 
 
-def _reason(problem: BaseException, url: str) -> str:
+def _stopped(said: Message, index: int | None, total: int, *, again: bool = True) -> Message:
+    """What a request's failure ``said``, and, for a change (``index`` of
+    ``total``), how many were made before it (and, ``again``, that
+    publishing again does the rest)."""
+    if index is None:
+        return said
+    if again:
+        return _("stopped after {done} of {total} changes: {said}; publish again to finish",
+                 done=index, total=total, said=said)
+    return _("stopped after {done} of {total} changes: {said}", done=index, total=total,
+             said=said)
+
+
+def _reason(problem: BaseException, url: str) -> Message:
     """What went wrong, in words: HTTP libraries wrap the cause in layers.
     Of an address whose server part may hold a password (see
     :func:`~aarshjul.addresses.without_login`), neither its server's name
@@ -274,13 +308,18 @@ def _reason(problem: BaseException, url: str) -> str:
     where = urllib.parse.urlsplit(url)
     safe = without_login(url) == url
     if "resolve" in text.lower() or "Name or service not known" in text:
-        return f"there is no server by the name {where.hostname}" if safe else (
-            "there is no server by its name")
+        if not safe:
+            return _("there is no server by its name")
+        return _("there is no server by the name {server}", server=where.hostname)
     if "refused" in text.lower():
-        return f"nothing answers at {where.netloc if safe else 'its address'} (connection refused)"
+        if not safe:
+            return _("nothing answers at its address (connection refused)")
+        return _("nothing answers at {address} (connection refused)", address=where.netloc)
     if "timed out" in text.lower() or "timeout" in type(problem).__name__.lower():
-        return f"{where.netloc if safe else 'the server'} did not answer in time"
-    return (text[:300] if safe else "") or type(problem).__name__
+        if not safe:
+            return _("the server did not answer in time")
+        return _("{address} did not answer in time", address=where.netloc)
+    return verbatim((text[:300] if safe else "") or type(problem).__name__)
 
 
 def publish(plan: Plan, agendas: Agendas, url: str, *, user: str | None = None,

@@ -57,6 +57,7 @@ from aarshjul.ical.encode import SOURCE, calendar_text, encode
 from aarshjul.ical.event import Event
 from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
+from aarshjul.messages import _
 from aarshjul.model import Meeting, Plan, Status
 from aarshjul.vocabulary import COMMAND_LINE
 
@@ -225,12 +226,13 @@ def _not_ours(there: _Object, meeting: Meeting) -> Problem:
     """The problem of a calendar object that holds a meeting's UID but is not
     this plan's: it is left as it is, and so is the meeting."""
     sources = sorted({read.source for read in there.reads if read.source is not None})
-    whose = (f"it is marked {SOURCE}:{', '.join(sources)}, not this plan's" if sources
-             else f"it has no {SOURCE} of this plan")
-    return Problem(Severity.ERROR, "not-ours", (
-        f"the event holds the UID {meeting.uid} of {label(meeting)}, but {whose}: it is left "
-        "as it is and the meeting is not published there (remove the event, or give the "
-        "plan an id of its own)"), without_login(there.href))
+    whose = (_("it is marked {property}:{sources}, not this plan's", property=SOURCE,
+               sources=", ".join(sources)) if sources
+             else _("it has no {property} of this plan", property=SOURCE))
+    return Problem(Severity.ERROR, "not-ours", _(
+        "the event holds the UID {uid} of {meeting}, but {whose}: it is left as it is and the "
+        "meeting is not published there (remove the event, or give the plan an id of its own)",
+        uid=meeting.uid, meeting=label(meeting), whose=whose), without_login(there.href))
 
 
 def _another_plan(plan: Plan, body: str | None, meetings: list[Meeting],
@@ -246,13 +248,19 @@ def _another_plan(plan: Plan, body: str | None, meetings: list[Meeting],
     held = {uid for uid, objects in found.items() if any(o.ours(plan.id, body) for o in objects)}
     if not held or held & {m.uid for m in meetings}:
         return
-    of = f" of the body {body}" if body else ""
-    raise PublishError.single("another-plan", (
-        f"the calendar holds {len(held)} events{of} of a plan with the id \"{plan.id}\" and "
-        f"none of this plan's {len(meetings)} meetings: a publish would remove them all. If "
-        "they are another plan's (a plan without an id has its title's), give this plan an "
-        "id of its own ([plan] id = \"…\"); if they are this plan's to replace (a past "
-        "year's), publish with --replace"))
+    count, plan_id, planned = len(held), plan.id, len(meetings)
+    raise PublishError.single("another-plan", _(
+        "the calendar holds {count} events of the body {body} of a plan with the id "
+        "\"{plan}\" and none of this plan's {meetings} meetings: a publish would remove them "
+        "all. If they are another plan's (a plan without an id has its title's), give this "
+        "plan an id of its own ([plan] id = \"…\"); if they are this plan's to replace (a "
+        "past year's), publish with --replace",
+        count=count, body=body, plan=plan_id, meetings=planned) if body else _(
+        "the calendar holds {count} events of a plan with the id \"{plan}\" and none of this "
+        "plan's {meetings} meetings: a publish would remove them all. If they are another "
+        "plan's (a plan without an id has its title's), give this plan an id of its own "
+        "([plan] id = \"…\"); if they are this plan's to replace (a past year's), publish "
+        "with --replace", count=count, plan=plan_id, meetings=planned))
 
 
 def _record(objects: list[_Object], plan_id: str) -> Record:

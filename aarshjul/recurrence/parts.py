@@ -16,6 +16,7 @@ import re
 import attrs
 
 from aarshjul.errors import AarshjulError, Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.vocabulary import LONGEST_MONTH
 
 __all__ = ["ByDay", "Frequency", "Weekday"]
@@ -30,7 +31,7 @@ class RuleError(AarshjulError, ValueError):
     invariants of the model's other values are.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message) -> None:
         super().__init__((Problem(Severity.ERROR, "bad-rule", message),))
 
     def __str__(self) -> str:
@@ -73,7 +74,8 @@ def longest_month(months: tuple[int, ...]) -> int:
 def weekday(value: int) -> Weekday:
     """A weekday from its number, 0 for Monday; RuleError if there is none."""
     if not 0 <= value <= 6:
-        raise RuleError(f"{value} is not a weekday (0 for Monday to 6 for Sunday)")
+        raise RuleError(_("{value} is not a weekday (0 for Monday to 6 for Sunday)",
+                          value=value))
     return Weekday(value)
 
 
@@ -102,15 +104,17 @@ _WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 def read_frequency(value: str) -> Frequency:
     if value not in Frequency.__members__:
-        raise RuleError(f"FREQ={value} is not allowed: meetings recur at most daily "
-                        f"({', '.join(f.value for f in Frequency)})")
+        raise RuleError(_("FREQ={value} is not allowed: meetings recur at most daily "
+                          "({allowed})", value=value,
+                          allowed=", ".join(f.value for f in Frequency)))
     return Frequency[value]
 
 
 def read_weekday(name: str, value: str) -> Weekday:
     """WKST=SU."""
     if value not in Weekday.__members__:
-        raise RuleError(f"{name}={value} is not a weekday ({WEEKDAY_LIST})")
+        raise RuleError(_("{name}={value} is not a weekday ({weekdays})", name=name,
+                          value=value, weekdays=WEEKDAY_LIST))
     return Weekday[value]
 
 
@@ -120,8 +124,14 @@ def read_whole(name: str, value: str, low: int, high: int) -> int:
     # A long string of digits is only ever out of range; int() of a huge one
     # is slow, and past 4300 digits it raises.
     if not _WHOLE_NUMBER.fullmatch(value) or len(value.lstrip("0")) > len(str(high)):
-        raise RuleError(f"{name}={value} is not a whole number from {low} to {high}")
+        raise RuleError(not_whole(name, value, low, high))
     return int(value)
+
+
+def not_whole(name: str, value: object, low: int, high: int) -> Message:
+    """``INTERVAL=0 is not a whole number from 1 to 1000``."""
+    return _("{name}={value} is not a whole number from {low} to {high}", name=name,
+             value=value, low=low, high=high)
 
 
 def read_numbers(name: str, text: str) -> tuple[int, ...]:
@@ -129,7 +139,7 @@ def read_numbers(name: str, text: str) -> tuple[int, ...]:
     values = []
     for raw in text.split(","):
         if not _INTEGER.fullmatch(raw.strip()):
-            raise RuleError(f"{name}: {raw!r} is not a number")
+            raise RuleError(_("{name}: {raw} is not a number", name=name, raw=repr(raw)))
         values.append(int(raw))
     return tuple(values)
 
@@ -140,8 +150,9 @@ def read_weekdays(text: str) -> tuple[ByDay, ...]:
     for raw in text.split(","):
         match = _BYDAY.fullmatch(raw.strip())
         if match is None:
-            raise RuleError(f"BYDAY={raw} is not a weekday ({WEEKDAY_LIST}), "
-                            "optionally with a position like 2WE or -1TH")
+            raise RuleError(_("BYDAY={raw} is not a weekday ({weekdays}), "
+                              "optionally with a position like 2WE or -1TH", raw=raw,
+                              weekdays=WEEKDAY_LIST))
         position, code = match.groups()
         days.append(ByDay(Weekday[code], position=None if position is None else int(position)))
     return tuple(days)
@@ -151,13 +162,13 @@ def read_until(value: str) -> dt.date:
     """UNTIL=20251231, with or without a time, which is left out."""
     match = _UNTIL.fullmatch(value)
     if match is None:
-        raise RuleError(f"UNTIL={value} is not a date (YYYYMMDD)")
+        raise RuleError(_("UNTIL={value} is not a date (YYYYMMDD)", value=value))
     try:
         # Only the day matters for a meeting's date; a time, with or without
         # Z, would make dateutil compare naive with aware datetimes.
         return dt.datetime.strptime(match[1], "%Y%m%d").date()
     except ValueError:
-        raise RuleError(f"UNTIL={value} is not a date that exists") from None
+        raise RuleError(_("UNTIL={value} is not a date that exists", value=value)) from None
 
 
 def write_date(day: dt.date) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
+from aarshjul.messages import Message, _
 from aarshjul.recurrence.phrase_words import (
     ADVERB_WORDS,
     AND,
@@ -39,8 +40,8 @@ from aarshjul.recurrence.phrase_words import (
     is_known,
     read_number,
     spelled,
-    suggestion,
     tokenize,
+    unknown_word,
 )
 
 _T = TypeVar("_T")
@@ -72,15 +73,17 @@ class _Reader:
     def lookup(self, table: Mapping[str, _T], ahead: int = 0) -> _T | None:
         return table.get(self.peek(ahead))
 
-    def fail(self, expected: str) -> NoReturn:
+    def fail(self, expected: Message) -> NoReturn:
         if not self.tokens:
-            raise Unreadable("the phrase is empty")
+            raise Unreadable(_("the phrase is empty"))
         if self.at_end():
-            raise Unreadable(f"it stops too early; expected {expected} at the end")
+            raise Unreadable(_("it stops too early; expected {expected} at the end",
+                               expected=expected))
         written = self.tokens[self.pos]
         if not is_known(written):
-            raise Unreadable(f'unknown word "{written}"{suggestion(written)}')
-        raise Unreadable(f'did not expect "{written}" here; expected {expected}')
+            raise Unreadable(unknown_word(written))
+        raise Unreadable(_('did not expect "{word}" here; expected {expected}', word=written,
+                           expected=expected))
 
 
 @dataclass
@@ -133,15 +136,15 @@ def read_slots(phrase: str) -> Slots:
     ):
         slots.on_days = _read_list(reader, WEEKDAY_WORDS)
         if not slots.on_days:
-            reader.fail("a weekday")
+            reader.fail(_("a weekday"))
     if reader.accept(IN):
         _read_in(reader, slots)
     if _accept_except(reader):
         slots.excluded = _read_list(reader, MONTH_NAMES)
         if not slots.excluded:
-            reader.fail("a month")
+            reader.fail(_("a month"))
     if not reader.at_end():
-        reader.fail("the end of the phrase")
+        reader.fail(_("the end of the phrase"))
     return slots
 
 
@@ -161,7 +164,7 @@ def _read_days(reader: _Reader, slots: Slots) -> None:
             return
         weekdays = _read_list(reader, WEEKDAY_WORDS)
         if not weekdays:
-            reader.fail('a weekday, or "uge", "dag", "måned" ("week", "day", "month")')
+            reader.fail(_('a weekday, or "uge", "dag", "måned" ("week", "day", "month")'))
         slots.groups.append(Group(numbers, weekdays))
         # "første mandag og tredje onsdag": another group starts after "og".
         if skip := _before_number(reader):
@@ -217,13 +220,13 @@ def _read_in(reader: _Reader, slots: Slots) -> None:
         reader.pos += 1
         reader.accept(NUMBERED)
         if reader.lookup(UNIT_WORDS) is not Unit.WEEK and reader.peek() not in WEEK_NUMBERS:
-            reader.fail('"uger" ("weeks")')
+            reader.fail(_('"uger" ("weeks")'))
         reader.pos += 1
         slots.parity = parity
         return
     reader.accept(EVERY | ARTICLES)
     if reader.lookup(UNIT_WORDS) is not Unit.MONTH:
-        reader.fail('"måneden", "lige uger" or "ulige uger" ("the month", "even/odd weeks")')
+        reader.fail(_('"måneden", "lige uger" or "ulige uger" ("the month", "even/odd weeks")'))
     reader.pos += 1
     slots.of_month = True
 
@@ -233,10 +236,10 @@ def _accept_except(reader: _Reader) -> bool:
     but = reader.accept(BUT)
     if reader.accept(APART):
         if not reader.accept(FROM):
-            reader.fail('"fra" after "bortset"')
+            reader.fail(_('"fra" after "bortset"'))
     elif not reader.accept(EXCEPT):
         if but:
-            reader.fail('"ikke" or "undtagen" ("not" or "except")')
+            reader.fail(_('"ikke" or "undtagen" ("not" or "except")'))
         return False
     reader.accept(IN)
     return True

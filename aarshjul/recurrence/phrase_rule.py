@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from aarshjul.messages import Message, _
 from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_month
 from aarshjul.recurrence.phrase_grammar import Slots
 from aarshjul.recurrence.phrase_words import WORKDAYS, Number, Unit, Unreadable
@@ -23,6 +24,8 @@ _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
 _ORDINAL_MAX = 5  # a month has at most five of any weekday
 _MONTHDAY_MAX = 31
+# What a number in a phrase picks in a month, as messages say it.
+_WEEKDAY, _WORKDAY, _DAY = _("weekday"), _("workday"), _("day")
 
 
 def slots_to_rule(slots: Slots) -> Rule:
@@ -38,14 +41,14 @@ def slots_to_rule(slots: Slots) -> Rule:
     if slots.excluded:
         months = tuple(sorted(set(range(1, 13)) - set(slots.excluded)))
         if not months:
-            raise Unreadable("every month is left out")
+            raise Unreadable(_("every month is left out"))
         try:
             rule = attrs.evolve(rule, by_month=months)
         except NeverOccurs:
-            raise Unreadable(
-                f"the months that are left have at most {longest_month(months)} days, "
-                f'so "{_numbers_text(slots.monthdays or slots.counts)}" never comes'
-            ) from None
+            raise Unreadable(_(
+                'the months that are left have at most {days} days, so "{numbers}" never comes',
+                days=longest_month(months), numbers=_numbers_text(slots.monthdays or slots.counts)
+            )) from None
     return rule
 
 
@@ -67,10 +70,10 @@ def _from_the_end_last(position: int) -> tuple[bool, int]:
 def _in_month(slots: Slots) -> Rule:
     """ "… i måneden": a weekday, a workday or a day of the month."""
     if not slots.of_month:
-        raise Unreadable(
-            f'"{_numbers_text(slots.monthdays)}" is a day of the month; '
-            'end with "i måneden" ("of the month")'
-        )
+        raise Unreadable(_(
+            '"{numbers}" is a day of the month; end with "i måneden" ("of the month")',
+            numbers=_numbers_text(slots.monthdays)
+        ))
     if slots.monthdays or slots.unit is Unit.DAY:
         return _by_day_of_month(slots)
     if slots.unit is Unit.WORKDAY:
@@ -81,17 +84,17 @@ def _in_month(slots: Slots) -> Rule:
 def _by_position(slots: Slots) -> Rule:
     """ "2. og 4. onsdag i måneden", "last friday of the month"."""
     if slots.unit is not None or not slots.groups:
-        raise Unreadable(
+        raise Unreadable(_(
             '"i måneden" ("of the month") goes after a weekday, like "første onsdag i måneden"'
-        )
+        ))
     days: list[tuple[int, int]] = []
     for group in slots.groups:
         if not group.numbers:
-            raise Unreadable(
+            raise Unreadable(_(
                 'say which weekday of the month, like "første onsdag i måneden" '
                 '("first wednesday of the month")'
-            )
-        positions = _positions(group.numbers, "weekday", _ORDINAL_MAX)
+            ))
+        positions = _positions(group.numbers, _WEEKDAY, _ORDINAL_MAX)
         days += [(position, day) for position in positions for day in group.weekdays]
     return Rule(freq=Frequency.MONTHLY, by_day=_days(days))
 
@@ -103,15 +106,15 @@ def _by_workday_of_month(slots: Slots) -> Rule:
     (BYSETPOS); holidays are moved later, like any other date's.
     """
     if not slots.counts:
-        raise Unreadable(
+        raise Unreadable(_(
             'say which workday of the month, like "sidste hverdag i måneden" '
             '("last weekday of the month")'
-        )
-    _not_counting(slots, "workday")
+        ))
+    _not_counting(slots, _WORKDAY)
     return Rule(
         freq=Frequency.MONTHLY,
         by_day=_every(WORKDAYS),
-        by_set_position=_positions(slots.counts, "workday", _ORDINAL_MAX),
+        by_set_position=_positions(slots.counts, _WORKDAY, _ORDINAL_MAX),
     )
 
 
@@ -119,42 +122,44 @@ def _by_day_of_month(slots: Slots) -> Rule:
     """ "den 15. i måneden", "den 1. og 15. i hver måned", "the last day of the month"."""
     numbers = slots.monthdays or slots.counts
     if not numbers:
-        raise Unreadable(
+        raise Unreadable(_(
             'say which day of the month, like "den 15. i måneden" ("the 15th of the month")'
-        )
+        ))
     if slots.on_days:
-        raise Unreadable("a day of the month cannot also be on a weekday")
-    _not_counting(slots, "day")
+        raise Unreadable(_("a day of the month cannot also be on a weekday"))
+    _not_counting(slots, _DAY)
     return Rule(freq=Frequency.MONTHLY,
-                by_month_day=_positions(numbers, "day", _MONTHDAY_MAX))
+                by_month_day=_positions(numbers, _DAY, _MONTHDAY_MAX))
 
 
-def _not_counting(slots: Slots, thing: str) -> None:
+def _not_counting(slots: Slots, thing: Message) -> None:
     """ "hver anden dag i måneden" says every other day: refuse to guess the 2nd."""
     if not slots.every:
         return
     for count in slots.counts:
         if count.value >= 2:
-            raise Unreadable(
-                f'after "hver" ("every"), "{count.text} {slots.unit_text}" is an interval; '
-                f'for one {thing} of the month, leave out "hver" ("every")'
-            )
+            raise Unreadable(_(
+                'after "hver" ("every"), "{count} {unit}" is an interval; '
+                'for one {thing} of the month, leave out "hver" ("every")',
+                count=count.text, unit=slots.unit_text, thing=thing
+            ))
 
 
-def _positions(numbers: list[Number], thing: str, limit: int) -> tuple[int, ...]:
+def _positions(numbers: list[Number], thing: Message, limit: int) -> tuple[int, ...]:
     """Which weekday, workday or day of the month: 1 to ``limit``, or from the
     end; from the start ascending, then from the end (1,15,-2,-1)."""
     for number in numbers:
         if not number.ordinal:
-            raise Unreadable(
-                f'"{number.text}" cannot say which {thing} of the month; '
-                'use "2." or "anden" ("2nd" or "second")'
-            )
+            raise Unreadable(_(
+                '"{number}" cannot say which {thing} of the month; '
+                'use "2." or "anden" ("2nd" or "second")', number=number.text, thing=thing
+            ))
         if not 1 <= abs(number.value) <= limit:
-            raise Unreadable(
-                f"the {thing} of the month must be 1. to {limit}., "
-                f'"sidste" or "næstsidste" ("last", "second to last"), not "{number.text}"'
-            )
+            raise Unreadable(_(
+                "the {thing} of the month must be 1. to {limit}., "
+                '"sidste" or "næstsidste" ("last", "second to last"), not "{number}"',
+                thing=thing, limit=limit, number=number.text
+            ))
     return tuple(sorted({number.value for number in numbers}, key=_from_the_end_last))
 
 
@@ -166,14 +171,16 @@ def _by_weekday(slots: Slots) -> Rule:
     """ "hver tirsdag og torsdag", "hver anden onsdag", "tuesdays"."""
     (group, *others) = slots.groups
     if others or len(group.numbers) > 1:
-        raise Unreadable('several weeks of the month need "i måneden" ("of the month") at the end')
+        raise Unreadable(_(
+            'several weeks of the month need "i måneden" ("of the month") at the end'
+        ))
     count = group.numbers[0] if group.numbers else None
     interval = _interval(count)
     if count is not None and not slots.every:
-        raise Unreadable(
-            f'"{count.text}" needs "hver" ("every") before it, '
-            'or "i måneden" ("of the month") after the weekday'
-        )
+        raise Unreadable(_(
+            '"{count}" needs "hver" ("every") before it, '
+            'or "i måneden" ("of the month") after the weekday', count=count.text
+        ))
     return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=_every(group.weekdays))
 
 
@@ -182,14 +189,14 @@ def _by_unit(slots: Slots) -> Rule:
     count = _count(slots)
     if slots.unit is Unit.WORKDAY:
         if count is not None:
-            raise Unreadable(
-                f'"{count.text}" cannot count {slots.unit_text}; write "hverdage" '
+            raise Unreadable(_(
+                '"{count}" cannot count {unit}; write "hverdage" '
                 '("weekdays") for every weekday, or add "i måneden" ("of the month") '
-                "for one workday a month"
-            )
+                "for one workday a month", count=count.text, unit=slots.unit_text
+            ))
         return Rule(freq=Frequency.DAILY, by_day=_every(WORKDAYS))
     if not slots.every:
-        raise Unreadable(f'write "hver" ("every") before "{slots.unit_text}"')
+        raise Unreadable(_('write "hver" ("every") before "{unit}"', unit=slots.unit_text))
     interval = _interval(count)
     on_days = _every(slots.on_days)
     if slots.unit is Unit.MONTH:
@@ -200,9 +207,10 @@ def _by_unit(slots: Slots) -> Rule:
         if interval % 7 == 0:
             return Rule(freq=Frequency.WEEKLY, interval=interval // 7, by_day=on_days)
         if on_days:
-            raise Unreadable(
-                f"a weekday needs whole weeks, and {interval} days is not (try 7, 14, 21)"
-            )
+            raise Unreadable(_(
+                "a weekday needs whole weeks, and {days} days is not (try 7, 14, 21)",
+                days=interval
+            ))
         return Rule(freq=Frequency.DAILY, interval=interval)
     return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=on_days)
 
@@ -210,7 +218,7 @@ def _by_unit(slots: Slots) -> Rule:
 def _count(slots: Slots) -> Number | None:
     """The one number before a unit that repeats: "anden" in "hver anden uge"."""
     if len(slots.counts) > 1:
-        raise Unreadable(f'"{slots.unit_text}" takes one number, not a list')
+        raise Unreadable(_('"{unit}" takes one number, not a list', unit=slots.unit_text))
     return slots.counts[0] if slots.counts else None
 
 
@@ -218,12 +226,13 @@ def _interval(count: Number | None) -> int:
     if count is None:
         return 1
     if count.value < 0 or (count.ordinal and count.value == 1):
-        raise Unreadable(
-            f'"{count.text}" is not an interval; for a weekday of the month '
-            'add "i måneden" ("of the month")'
-        )
+        raise Unreadable(_(
+            '"{count}" is not an interval; for a weekday of the month '
+            'add "i måneden" ("of the month")', count=count.text
+        ))
     if not 1 <= count.value <= _INTERVAL_MAX:
-        raise Unreadable(f'the interval must be 1 to {_INTERVAL_MAX}, not "{count.text}"')
+        raise Unreadable(_('the interval must be 1 to {most}, not "{count}"',
+                           most=_INTERVAL_MAX, count=count.text))
     return count.value
 
 
@@ -235,14 +244,14 @@ def _in_parity_weeks(rule: Rule, slots: Slots) -> Rule:
     YEARLY rule can (RFC 5545 allows BYWEEKNO only there).
     """
     if rule.freq not in (Frequency.WEEKLY, Frequency.DAILY) or not rule.by_day:
-        raise Unreadable(
+        raise Unreadable(_(
             'say which weekday, like "onsdag i lige uger" ("wednesday in even weeks")'
-        )
+        ))
     if rule.interval != 1 or any(count.value != 1 for count in slots.counts):
-        raise Unreadable(
+        raise Unreadable(_(
             '"lige/ulige uger" already picks every other week; it cannot take an '
             'interval like "hver anden" as well'
-        )
+        ))
     first = 2 if slots.parity == 0 else 1
     weeks = tuple(range(first, _WEEKS_PER_YEAR_MAX + 1, 2))
     return Rule(freq=Frequency.YEARLY, by_week_number=weeks, by_day=rule.by_day)

@@ -15,16 +15,19 @@ import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from aarshjul.messages import Message, _
 from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS, MONTH_WORDS
 
 
 class Unreadable(Exception):
     """Raised while a phrase is read; ``phrases.phrase_to_rule`` turns it into
-    a PhraseError that quotes the phrase."""
+    a PhraseError that quotes the phrase. ``said`` is what was not understood,
+    in any language; ``reason`` is it in English."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, said: Message) -> None:
+        self.said = said
+        self.reason = str(said)
+        super().__init__(self.reason)
 
 
 # --- Word tables -----------------------------------------------------------
@@ -126,10 +129,24 @@ def is_known(token: str) -> bool:
     return fold(token) in _SPELLING or read_number(token) is not None
 
 
+def closest(word: str) -> str | None:
+    """The known word closest to ``word`` ("onsdag" for "onsdg"), or None."""
+    close = difflib.get_close_matches(fold(word), _SPELLING, n=1, cutoff=0.8)
+    return _SPELLING[close[0]] if close else None
+
+
 def suggestion(word: str) -> str:
     """' (did you mean "onsdag"?)' for a word close to a known one, else ""."""
-    close = difflib.get_close_matches(fold(word), _SPELLING, n=1, cutoff=0.8)
-    return f' (did you mean "{_SPELLING[close[0]]}"?)' if close else ""
+    close = closest(word)
+    return f' (did you mean "{close}"?)' if close else ""
+
+
+def unknown_word(word: str) -> Message:
+    """``unknown word "onsdg" (did you mean "onsdag"?)``."""
+    close = closest(word)
+    if close is None:
+        return _('unknown word "{word}"', word=word)
+    return _('unknown word "{word}" (did you mean "{close}"?)', word=word, close=close)
 
 
 # --- Tokens ----------------------------------------------------------------

@@ -13,6 +13,7 @@ Rule, checked together).
 
 from __future__ import annotations
 
+from aarshjul.messages import Message, Refusal, _
 from aarshjul.recurrence.phrase_grammar import read_slots
 from aarshjul.recurrence.phrase_rule import slots_to_rule
 from aarshjul.recurrence.phrase_words import Unreadable
@@ -44,20 +45,23 @@ works; the tests read every line to keep it so.
 """
 
 
-class PhraseError(ValueError):
+class PhraseError(Refusal):
     """An unknown phrase; str(error) is a message a planner can act on, which
-    names the phrase and lists KNOWN_FORMS.
+    names the phrase and lists KNOWN_FORMS (``said`` is it in any language).
 
     ``phrase`` is the phrase as written and ``reason`` the part that was not
-    understood, without the list of forms (for callers that show it elsewhere).
+    understood, without the list of forms (for callers that show it elsewhere),
+    in English (``because`` is it in any language).
     """
 
-    def __init__(self, phrase: str, reason: str) -> None:
+    def __init__(self, phrase: str, because: Message) -> None:
         self.phrase = phrase
-        self.reason = reason
+        self.because = because
+        self.reason = str(because)
         # One line: a finding is one line of `aarshjul check` output.
         forms = "; ".join(form.replace("  /  ", " / ") for form in KNOWN_FORMS)
-        super().__init__(f'cannot read "{phrase}" as a recurrence: {reason}. Known forms: {forms}')
+        super().__init__(_('cannot read "{phrase}" as a recurrence: {reason}. Known forms: '
+                           "{forms}", phrase=phrase, reason=because, forms=forms))
 
 
 def phrase_to_rule(phrase: str) -> Rule:
@@ -71,4 +75,4 @@ def phrase_to_rule(phrase: str) -> Rule:
     try:
         return slots_to_rule(read_slots(phrase))
     except Unreadable as problem:
-        raise PhraseError(phrase, problem.reason) from None
+        raise PhraseError(phrase, problem.said) from None

@@ -21,6 +21,7 @@ import datetime as dt
 import attrs
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
 
+from aarshjul.messages import Message, _
 from aarshjul.recurrence.parts import (
     ByDay,
     Frequency,
@@ -28,6 +29,7 @@ from aarshjul.recurrence.parts import (
     RuleError,
     Weekday,
     longest_month,
+    not_whole,
     optional_weekday,
     read_frequency,
     read_numbers,
@@ -51,9 +53,10 @@ class _Numbers:
     signed: bool
     frequencies: tuple[Frequency, ...] = tuple(Frequency)
 
-    def span(self) -> str:
-        return f"{self.low} to {self.high}" + (
-            f" or -{self.high} to -{self.low}" if self.signed else "")
+    def span(self) -> Message:
+        if self.signed:
+            return _("{low} to {high} or -{high} to -{low}", low=self.low, high=self.high)
+        return _("{low} to {high}", low=self.low, high=self.high)
 
 
 _NUMBERED = {
@@ -112,7 +115,7 @@ class Rule:
         """
         parts = _split(text)
         if "FREQ" not in parts:
-            raise RuleError("FREQ is missing (YEARLY, MONTHLY, WEEKLY or DAILY)")
+            raise RuleError(_("FREQ is missing (YEARLY, MONTHLY, WEEKLY or DAILY)"))
         freq = read_frequency(parts["FREQ"])
         week_start = read_weekday("WKST", parts["WKST"]) if "WKST" in parts else None
         whole = {name: read_whole(name, parts[name], *_WHOLE[name])
@@ -223,22 +226,24 @@ def _joined(values: tuple[int, ...] | tuple[ByDay, ...]) -> str:
 def _check(rule: Rule) -> None:
     """Every invariant of a rule, each with the message a planner reads."""
     if rule.count is not None and rule.until is not None:
-        raise RuleError("COUNT and UNTIL cannot both be given")
+        raise RuleError(_("COUNT and UNTIL cannot both be given"))
     given = {name: values for name, values in _numbered(rule).items() if values}
     for name in given:
         frequencies = _NUMBERED[name].frequencies
         if rule.freq not in frequencies:
-            raise RuleError(f"{name} does not go with FREQ={rule.freq.value} "
-                            f"(only with {', '.join(f.value for f in frequencies)})")
+            raise RuleError(_("{name} does not go with FREQ={freq} (only with {allowed})",
+                              name=name, freq=rule.freq.value,
+                              allowed=", ".join(f.value for f in frequencies)))
     for name, whole in (("INTERVAL", rule.interval), ("COUNT", rule.count)):
         low, high = _WHOLE[name]
         if whole is not None and not low <= whole <= high:
-            raise RuleError(f"{name}={whole} is not a whole number from {low} to {high}")
+            raise RuleError(not_whole(name, whole, low, high))
     for name, values in given.items():
         allowed = _NUMBERED[name]
         for value in values:
             if not allowed.low <= abs(value) <= allowed.high or (value < 0 and not allowed.signed):
-                raise RuleError(f"{name}: {value} is out of range ({allowed.span()})")
+                raise RuleError(_("{name}: {value} is out of range ({bounds})", name=name,
+                                  value=value, bounds=allowed.span()))
     _check_days(rule)
     _check_occurs(rule)
 
@@ -255,23 +260,27 @@ def _check_days(rule: Rule) -> None:
         if day.position is None:
             continue
         if rule.freq not in (Frequency.MONTHLY, Frequency.YEARLY):
-            raise RuleError(f"BYDAY={day}: a position (like 2WE) needs FREQ=MONTHLY or YEARLY")
+            raise RuleError(_("BYDAY={day}: a position (like 2WE) needs FREQ=MONTHLY or YEARLY",
+                              day=day))
         # A position counts within the month, or with YEARLY within the year,
         # unless BYMONTH names months (RFC 5545; dateutil fails on 20SU there).
         in_month = rule.freq is Frequency.MONTHLY or bool(rule.by_month)
         limit = 5 if in_month else 53
         if not 1 <= abs(day.position) <= limit:
-            raise RuleError(f"BYDAY={day}: the position must be 1 to {limit} or -1 to -{limit}"
-                            + (" (with BYMONTH it counts within the month)"
-                               if rule.freq is Frequency.YEARLY and in_month else ""))
+            if rule.freq is Frequency.YEARLY and in_month:
+                raise RuleError(_("BYDAY={day}: the position must be 1 to {limit} or -1 to "
+                                  "-{limit} (with BYMONTH it counts within the month)",
+                                  day=day, limit=limit))
+            raise RuleError(_("BYDAY={day}: the position must be 1 to {limit} or -1 to "
+                              "-{limit}", day=day, limit=limit))
     positioned = [day for day in rule.by_day if day.position is not None]
     plain = [day for day in rule.by_day if day.position is None]
     if positioned and plain:
         # RFC 5545 means either; dateutil gives only the dates that are both,
         # so "1MO,WE" never occurs there. Two series say it plainly.
-        raise RuleError(f"BYDAY={_joined(rule.by_day)}: weekdays with a position "
-                        f"({positioned[0]}) and without ({plain[0]}) cannot be mixed; "
-                        "make them two series")
+        raise RuleError(_("BYDAY={days}: weekdays with a position ({positioned}) and without "
+                          "({plain}) cannot be mixed; make them two series",
+                          days=_joined(rule.by_day), positioned=positioned[0], plain=plain[0]))
 
 
 def _check_occurs(rule: Rule) -> None:
@@ -279,27 +288,34 @@ def _check_occurs(rule: Rule) -> None:
     if rule.by_month_day:
         longest = longest_month(rule.by_month)
         if all(abs(day) > longest for day in rule.by_month_day):
-            raise NeverOccurs(f"BYMONTHDAY={_joined(rule.by_month_day)} never occurs in "
-                              + (f"BYMONTH={_joined(rule.by_month)}" if rule.by_month
-                                 else "any month"))
+            days = _joined(rule.by_month_day)
+            if rule.by_month:
+                raise NeverOccurs(_("BYMONTHDAY={days} never occurs in BYMONTH={months}",
+                                    days=days, months=_joined(rule.by_month)))
+            raise NeverOccurs(_("BYMONTHDAY={days} never occurs in any month", days=days))
     most = _most_each_period(rule)
     if rule.by_set_position and most is not None:
         period, how_many, exactly = most
         if all(abs(position) > how_many for position in rule.by_set_position):
-            raise NeverOccurs(f"BYSETPOS={_joined(rule.by_set_position)} never occurs: "
-                              f"a {period} has {'only' if exactly else 'at most'} "
-                              f"{how_many} matching date(s)")
+            positions = _joined(rule.by_set_position)
+            if exactly:
+                raise NeverOccurs(_("BYSETPOS={positions} never occurs: a {period} has only "
+                                    "{count} matching date(s)", positions=positions,
+                                    period=period, count=how_many))
+            raise NeverOccurs(_("BYSETPOS={positions} never occurs: a {period} has at most "
+                                "{count} matching date(s)", positions=positions,
+                                period=period, count=how_many))
 
 
-def _most_each_period(rule: Rule) -> tuple[str, int, bool] | None:
+def _most_each_period(rule: Rule) -> tuple[Message, int, bool] | None:
     """The most candidate dates one period of the rule holds (for BYSETPOS to
     pick from), and whether it always holds that many; None for a year,
     which is not worth counting."""
     weekdays = len({day.weekday for day in rule.by_day})
     if rule.freq is Frequency.DAILY:
-        return "day", 1, True
+        return _("day"), 1, True
     if rule.freq is Frequency.WEEKLY:
-        return "week", max(weekdays, 1), True
+        return _("week"), max(weekdays, 1), True
     if rule.freq is not Frequency.MONTHLY:
         return None
     # Without BYDAY or BYMONTHDAY, dateutil takes the day of the month from
@@ -308,7 +324,7 @@ def _most_each_period(rule: Rule) -> tuple[str, int, bool] | None:
     if rule.by_day:
         positioned = any(day.position is not None for day in rule.by_day)
         bounds.append(len(set(rule.by_day)) if positioned else 5 * weekdays)
-    return "month", min(bounds, default=1), False
+    return _("month"), min(bounds, default=1), False
 
 
 def _split(text: str) -> dict[str, str]:
@@ -317,7 +333,7 @@ def _split(text: str) -> dict[str, str]:
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:"):]
     if not body:
-        raise RuleError("the rule is empty (expected e.g. FREQ=WEEKLY;BYDAY=WE)")
+        raise RuleError(_("the rule is empty (expected e.g. FREQ=WEEKLY;BYDAY=WE)"))
     parts: dict[str, str] = {}
     for piece in body.split(";"):
         if not piece.strip():
@@ -325,13 +341,15 @@ def _split(text: str) -> dict[str, str]:
         name, sep, value = piece.partition("=")
         name, value = name.strip().upper(), value.strip().upper()
         if not sep or not value:
-            raise RuleError(f'"{piece}" is not NAME=VALUE')
+            raise RuleError(_('"{piece}" is not NAME=VALUE', piece=piece))
         if name in _NOT_FOR_DATES:
-            raise RuleError(f"{name} is not allowed: a meeting's time comes from start and end")
+            raise RuleError(_("{name} is not allowed: a meeting's time comes from start and "
+                              "end", name=name))
         if name not in _KNOWN:
-            raise RuleError(f"{name} is not a rule part ({', '.join(_KNOWN)})")
+            raise RuleError(_("{name} is not a rule part ({known})", name=name,
+                              known=", ".join(_KNOWN)))
         if name in parts:
-            raise RuleError(f"{name} is given twice")
+            raise RuleError(_("{name} is given twice", name=name))
         parts[name] = value
     return parts
 

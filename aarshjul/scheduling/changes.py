@@ -18,6 +18,7 @@ import attrs
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.model import MeetingChange, Plan, Series, Status, Where
 from aarshjul.plan.validate import check_times
 from aarshjul.scheduling.calendar import WorkCalendar
@@ -61,18 +62,16 @@ def match_changes(plan: Plan, slots: list[Slot], problems: list[Problem]
         key = (change.body, change.date)
         matches = by_rule_date.get(key) or by_date.get(key) or []
         if len(matches) > 1:
-            problems.append(change.where.problem(
-                "ambiguous-meeting", f'{len(matches)} series of "{change.body}" give '
-                f"{change.date}; give the series different days"))
+            problems.append(change.where.problem("ambiguous-meeting", _(
+                '{count} series of "{body}" give {date}; give the series different days',
+                count=len(matches), body=change.body, date=change.date)))
         elif not matches:
             one_offs.append(change)
         elif matches[0] in changes:
-            earlier = changes[matches[0]].where
-            on_line = f", line {earlier.line}" if earlier.line is not None else ""
-            problems.append(change.where.problem(
-                "duplicate-change", f'the meeting of "{change.body}" on '
-                f"{matches[0].rule_date} is already changed by {earlier.label}{on_line}; "
-                "give it one [[meeting]] with all its changes"))
+            problems.append(change.where.problem("duplicate-change", _(
+                'the meeting of "{body}" on {date} is already changed by {earlier}; '
+                "give it one [[meeting]] with all its changes", body=change.body,
+                date=matches[0].rule_date, earlier=located(changes[matches[0]].where))))
         else:
             changes[matches[0]] = change
     return changes, one_offs
@@ -133,14 +132,14 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
     """A ``[[meeting]]`` on a date no series gives: a meeting of its own."""
     where = change.where
     if change.start is None or (change.end is None and change.minutes is None):
-        problems.append(where.problem(
-            "one-off-needs-time", f'no series of "{change.body}" gives {change.date}, so '
-            'this is a one-off meeting, and a one-off needs "start" and "end" (or "minutes")'))
+        problems.append(where.problem("one-off-needs-time", _(
+            'no series of "{body}" gives {date}, so this is a one-off meeting, and a one-off '
+            'needs "start" and "end" (or "minutes")', body=change.body, date=change.date)))
         return None
     if change.moved_to is not None:
-        problems.append(where.problem(
-            "bad-value", f'no series of "{change.body}" gives {change.date}, so there is no '
-            "meeting to move; write the one-off on its own date"))
+        problems.append(where.problem("bad-value", _(
+            'no series of "{body}" gives {date}, so there is no meeting to move; write the '
+            "one-off on its own date", body=change.body, date=change.date)))
         return None
     body = plan.body(change.body)
     start = change.start
@@ -160,20 +159,48 @@ def _check_day(plan: Plan, draft: Draft, calendar: WorkCalendar, problems: list[
     is a holiday or closed."""
     where = draft.where
     if not plan.start <= draft.date <= plan.end:
-        problems.append(where.problem("outside-plan", f"{draft.date} is outside the plan "
-                                      f"({plan.start} to {plan.end})"))
+        problems.append(where.problem("outside-plan", _(
+            "{date} is outside the plan ({start} to {end})", date=draft.date,
+            start=plan.start, end=plan.end)))
         return False
     if draft.status is Status.CANCELLED:
         return True
-    how = ("is moved onto" if draft.date != draft.rule_date else
-           "brings back a meeting on" if brought_back else "is on")
+    how = ("moved" if draft.date != draft.rule_date else
+           "back" if brought_back else "on")
     holiday = calendar.holiday(draft.date)
     closed = calendar.closed_period(draft.date, draft.body)
     if holiday is not None:
-        problems.append(where.problem("on-holiday", f"{how} {draft.date}, a holiday "
-                                      f"({holiday})", severity=Severity.WARNING))
+        problems.append(where.problem("on-holiday", _on_holiday(how, draft.date, holiday),
+                                      severity=Severity.WARNING))
     if closed is not None:
-        problems.append(where.problem("in-closed-period", f"{how} {draft.date}, in the "
-                                      f'closed period "{closed.name}"',
+        problems.append(where.problem("in-closed-period", _in_closed(how, draft.date,
+                                                                     closed.name),
                                       severity=Severity.WARNING))
     return True
+
+
+def _on_holiday(how: str, day: dt.date, holiday: str) -> Message:
+    if how == "moved":
+        return _("is moved onto {date}, a holiday ({holiday})", date=day, holiday=holiday)
+    if how == "back":
+        return _("brings back a meeting on {date}, a holiday ({holiday})", date=day,
+                 holiday=holiday)
+    return _("is on {date}, a holiday ({holiday})", date=day, holiday=holiday)
+
+
+def _in_closed(how: str, day: dt.date, closed: str) -> Message:
+    if how == "moved":
+        return _('is moved onto {date}, in the closed period "{closed}"', date=day,
+                 closed=closed)
+    if how == "back":
+        return _('brings back a meeting on {date}, in the closed period "{closed}"',
+                 date=day, closed=closed)
+    return _('is on {date}, in the closed period "{closed}"', date=day, closed=closed)
+
+
+def located(where: Where) -> str | Message:
+    """A table's label, and its line where it has one (``[[meeting]] #2
+    (body "sbu"), line 40``)."""
+    if where.line is None:
+        return where.label
+    return _("{table}, line {line}", table=where.label, line=where.line)

@@ -13,7 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.model import Meeting, Status, Where
+from aarshjul.scheduling.changes import located
 
 
 def overlaps(meetings: list[Meeting]) -> list[Problem]:
@@ -22,9 +24,10 @@ def overlaps(meetings: list[Meeting]) -> list[Problem]:
     for meeting in meetings:
         by_body[meeting.body].append(meeting)
     pairs = [pair for body in sorted(by_body) for pair in _overlapping(by_body[body])]
-    return _report_pairs(pairs, "overlap", Severity.ERROR, lambda one, other, when: (
-        f'"{one.body}" meets twice at once {when}: {_span(one)} overlaps {_span(other)} '
-        f"({_located(other)})"))
+    return _report_pairs(pairs, "overlap", Severity.ERROR, lambda one, other, when: _(
+        '"{body}" meets twice at once {when}: {span} overlaps {other_span} ({other})',
+        body=one.body, when=when, span=_span(one), other_span=_span(other),
+        other=located(other.where)))
 
 
 def room_clashes(meetings: list[Meeting]) -> list[Problem]:
@@ -36,9 +39,10 @@ def room_clashes(meetings: list[Meeting]) -> list[Problem]:
             by_room[room].append(meeting)
     pairs = [(first, second) for room in sorted(by_room)
              for first, second in _overlapping(by_room[room]) if first.body != second.body]
-    return _report_pairs(pairs, "room-clash", Severity.WARNING, lambda one, other, when: (
-        f'"{one.body}" {_span(one)} and "{other.body}" {_span(other)} ({_located(other)}) '
-        f'are both in "{one.location}" {when}'))
+    return _report_pairs(pairs, "room-clash", Severity.WARNING, lambda one, other, when: _(
+        '"{body}" {span} and "{other_body}" {other_span} ({other}) are both in "{room}" '
+        "{when}", body=one.body, span=_span(one), other_body=other.body,
+        other_span=_span(other), other=located(other.where), room=one.location, when=when))
 
 
 def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
@@ -59,11 +63,6 @@ def _span(meeting: Meeting) -> str:
     return f"{meeting.start}–{meeting.end}"
 
 
-def _located(meeting: Meeting) -> str:
-    line = f", line {meeting.where.line}" if meeting.where.line else ""
-    return f"{meeting.where.label}{line}"
-
-
 def _blamed(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
     """(the one to report, the other): a ``[[meeting]]`` that moved or retimed
     a meeting is what caused the clash, else the later of the two."""
@@ -73,7 +72,7 @@ def _blamed(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
 
 
 def _report_pairs(pairs: Iterable[tuple[Meeting, Meeting]], code: str, severity: Severity,
-                  describe: Callable[[Meeting, Meeting, str], str]) -> list[Problem]:
+                  describe: Callable[[Meeting, Meeting, Message], Message]) -> list[Problem]:
     """One problem for each pair of tables that clash, however many days
     they do (a daily series in a busy room would otherwise clash 300 times)."""
     days: dict[tuple[Where, Where], list[tuple[Meeting, Meeting]]] = defaultdict(list)
@@ -83,9 +82,10 @@ def _report_pairs(pairs: Iterable[tuple[Meeting, Meeting]], code: str, severity:
     problems = []
     for clashes in days.values():
         culprit, other = clashes[0]
-        dates = [c.date.isoformat() for c, _ in clashes]
-        when = (f"on {dates[0]}" if len(dates) == 1 else
-                f"on {len(dates)} days ({', '.join(dates[:3])}{', …' if len(dates) > 3 else ''})")
+        dates = [c.date.isoformat() for c, _other in clashes]
+        some = ", ".join(dates[:3]) + (", …" if len(dates) > 3 else "")
+        when = (_("on {date}", date=dates[0]) if len(dates) == 1 else
+                _("on {count} days ({dates})", count=len(dates), dates=some))
         problems.append(culprit.where.problem(code, describe(culprit, other, when),
                                               severity=severity))
     return problems

@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import _
 from aarshjul.model import Meeting, Plan
 from aarshjul.scheduling.changes import Draft
 from aarshjul.uids import uid5
@@ -44,13 +45,18 @@ def with_uids(plan: Plan, drafts: list[Draft], namespace: uuid.UUID, problems: l
     for name, group in groups.items():
         if len(group) > 1:
             group.sort(key=lambda d: (d.identity_start, d.start, d.end, d.title, d.location))
-            problems.append(group[-1].where.problem(
-                "same-identity",
-                f'"{group[0].body}" meets {len(group)} times on {group[0].rule_date} '
-                f"from {'one-off meetings' if group[0].series is None else 'series'} "
-                "without an id: give each [[series]] an id, so that calendar "
-                "programs keep knowing these meetings when their times change",
-                severity=Severity.WARNING))
+            first = group[0]
+            said = (_('"{body}" meets {count} times on {date} from one-off meetings without '
+                      "an id: give each [[series]] an id, so that calendar programs keep "
+                      "knowing these meetings when their times change",
+                      body=first.body, count=len(group), date=first.rule_date)
+                    if first.series is None else
+                    _('"{body}" meets {count} times on {date} from series without an id: '
+                      "give each [[series]] an id, so that calendar programs keep knowing "
+                      "these meetings when their times change",
+                      body=first.body, count=len(group), date=first.rule_date))
+            problems.append(group[-1].where.problem("same-identity", said,
+                                                    severity=Severity.WARNING))
         for draft in group:
             uid_name = f"{name}@{draft.identity_start}" if len(group) > 1 else name
             meetings.append(Meeting(

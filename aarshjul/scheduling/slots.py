@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import _
 from aarshjul.model import OnHoliday, Plan, Series
 from aarshjul.scheduling.calendar import WorkCalendar
 
@@ -55,14 +56,17 @@ def series_slots(plan: Plan, series: Series, calendar: WorkCalendar,
             if first <= day <= last:
                 dates.append(day)
             else:
-                outside = "the plan" if not plan.start <= day <= plan.end else "the series"
-                problems.append(where.problem(
-                    "outside-period", f"{day} is outside {outside} ({first} to {last}); it "
-                    "is left out", severity=Severity.WARNING))
+                outside = (_("{day} is outside the plan ({first} to {last}); it is left out",
+                             day=day, first=first, last=last)
+                           if not plan.start <= day <= plan.end else
+                           _("{day} is outside the series ({first} to {last}); it is left out",
+                             day=day, first=first, last=last))
+                problems.append(where.problem("outside-period", outside,
+                                              severity=Severity.WARNING))
     for day in sorted(recurrence.exceptions - set(dates)):
-        problems.append(where.problem(
-            "unused-exception", f"except lists {day}, a day this series does not give "
-            f"between {first} and {last}", severity=Severity.WARNING))
+        problems.append(where.problem("unused-exception", _(
+            "except lists {day}, a day this series does not give between {first} and {last}",
+            day=day, first=first, last=last), severity=Severity.WARNING))
     return [_place(series, day, calendar=calendar, problems=problems, first=first, last=last)
             for day in dates]
 
@@ -77,18 +81,19 @@ def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, problems: li
         return Slot(series, day, day)
     if series.on_holiday is OnHoliday.SKIP:
         if series.recurrence.rule is None:
-            problems.append(series.where.problem(
-                "holiday-date", f'{day} is a holiday ({holiday}); it is left out '
-                '(on_holiday = "skip")', severity=Severity.WARNING))
+            problems.append(series.where.problem("holiday-date", _(
+                '{day} is a holiday ({holiday}); it is left out (on_holiday = "skip")',
+                day=day, holiday=holiday), severity=Severity.WARNING))
         return Slot(series, day, None)
     forward = series.on_holiday is OnHoliday.NEXT_WORKDAY
     moved = calendar.step_to_workday(day, forward=forward, limit=last if forward else first,
                                      body=series.body)
     if moved is None:
-        problems.append(series.where.problem(
-            "no-workday", f"{day} is a holiday ({holiday}) and there is no workday "
-            f"{'after' if forward else 'before'} it in the series' period; it is left out",
-            severity=Severity.WARNING))
+        said = (_("{day} is a holiday ({holiday}) and there is no workday after it in the "
+                  "series' period; it is left out", day=day, holiday=holiday) if forward else
+                _("{day} is a holiday ({holiday}) and there is no workday before it in the "
+                  "series' period; it is left out", day=day, holiday=holiday))
+        problems.append(series.where.problem("no-workday", said, severity=Severity.WARNING))
     return Slot(series, day, moved)
 
 
@@ -109,9 +114,10 @@ def empty_series(plan: Plan, used: Iterable[Series | None]) -> list[Problem]:
             continue
         first, last = period(plan, series)
         if first > last:
-            span = f"{series.from_date or plan.start} to {series.to_date or plan.end}"
-            why = f"its period ({span}) lies outside the plan ({plan.start} to {plan.end})"
+            why = _("its period ({first} to {last}) lies outside the plan ({start} to {end})",
+                    first=series.from_date or plan.start, last=series.to_date or plan.end,
+                    start=plan.start, end=plan.end)
         else:
-            why = f"it gives no meetings between {first} and {last}"
+            why = _("it gives no meetings between {first} and {last}", first=first, last=last)
         problems.append(series.where.problem("empty-series", why, severity=Severity.WARNING))
     return problems

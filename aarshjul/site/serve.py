@@ -33,6 +33,7 @@ from http import HTTPStatus
 from typing import BinaryIO
 
 from aarshjul.errors import SourceError
+from aarshjul.messages import _
 from aarshjul.vocabulary import COMMAND_LINE as SAID
 
 __all__ = ["serve"]
@@ -245,8 +246,8 @@ def make_server(folder: str | os.PathLike[str], *, port: int = 8000,
     root = pathlib.Path(os.path.realpath(name))
     if not root.is_dir():
         if root.exists():
-            raise SourceError.single("not-a-folder", "is a file, not a folder", file=name)
-        raise SourceError.single("missing-file", "no such folder", file=name)
+            raise SourceError.single("not-a-folder", _("is a file, not a folder"), file=name)
+        raise SourceError.single("missing-file", _("no such folder"), file=name)
     return _PreviewServer((host, port), functools.partial(_SiteHandler, directory=root))
 
 

@@ -28,6 +28,7 @@ import attrs
 
 from aarshjul.errors import SourceError
 from aarshjul.files import listed, refuse_foreign
+from aarshjul.messages import _
 from aarshjul.signals import uninterrupted
 
 __all__ = ["Built"]
@@ -118,9 +119,9 @@ class _Stage:
         self.target = Path(os.path.realpath(folder))
         if self.target.exists() and not self.target.is_dir():
             raise NotADirectoryError(f"{folder} is not a folder")
-        refuse_foreign(self.target, MANIFEST, code="not-a-site", holds="files",
-                       advice="build into a new or empty folder (a site's files replace "
-                       "the folder's whole content)", theirs=lambda _: True)
+        refuse_foreign(self.target, MANIFEST, code="not-a-site", holds=_("files"),
+                       advice=_("build into a new or empty folder (a site's files replace "
+                                "the folder's whole content)"), theirs=lambda entry: True)
         # Plain strings and os calls from here: a site has thousands of files.
         self.root = os.fspath(self.target)
         # Named now, made when a first file needs it.
@@ -242,8 +243,8 @@ def site_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SourceError.single(
-                "site-busy", "another build of this site is running: build again when "
-                "it has finished", file=os.fspath(folder)) from None
+                "site-busy", _("another build of this site is running: build again when "
+                               "it has finished"), file=os.fspath(folder)) from None
         _remove_stale(target)
         yield
     finally:

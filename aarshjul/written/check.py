@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from aarshjul.agenda.items import AgendaItem, unplanned
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.written.lines import normalized_title
 from aarshjul.written.reader import WrittenAgenda
 from aarshjul.written.times import Stated
@@ -25,7 +26,7 @@ class _Findings:
         self.source = source
         self.problems: list[Problem] = []
 
-    def add(self, line: int | None, code: str, message: str, *, item: int | None = None,
+    def add(self, line: int | None, code: str, message: Message, *, item: int | None = None,
             severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(severity, code, message, self.source, line, None, item))
 
@@ -35,11 +36,12 @@ def check_written(written: WrittenAgenda, *, source: str) -> tuple[Problem, ...]
     findings = _Findings(source)
     items = written.agenda.items
     if not items and written.says_empty:
-        findings.add(1, "no-items", "the agenda says it has no items yet",
+        findings.add(1, "no-items", _("the agenda says it has no items yet"),
                      severity=Severity.INFO)
     elif not items:
-        findings.add(1, "no-items", "found no agenda items: expected numbered headings like "
-                     '"1. Godkendelse af dagsorden" or "Punkt 1: Dagsorden (5 min)"')
+        findings.add(1, "no-items", _(
+            "found no agenda items: expected numbered headings like "
+            '"1. Godkendelse af dagsorden" or "Punkt 1: Dagsorden (5 min)"'))
     _numbering(findings, items)
     for item, stated in zip(items, written.stated, strict=True):
         _duration(findings, item, stated)
@@ -58,20 +60,20 @@ def _numbering(findings: _Findings, items: tuple[AgendaItem, ...]) -> None:
     stand_in = False  # a repeated number stood where the next one belonged
     for index, item in enumerate(items):
         number = item.number
-        why = None
+        why: Message | None = None
         if index == 0 and number != 1:
-            why = f"the first item is numbered {number}, not 1"
+            why = _("the first item is numbered {number}, not 1", number=number)
         elif number in seen:
-            why = f"item number {number} is used twice"
+            why = _("item number {number} is used twice", number=number)
             stand_in = number == highest
         elif number < highest:
-            why = f"item {number} comes after item {highest}"
+            why = _("item {number} comes after item {highest}", number=number, highest=highest)
         elif number > highest + 1 and index:
             missing = [n for n in range(highest + 1, number) if n not in numbers]
             # After "3, 3" the "5" is where it should be: the second 3 was 4.
             if missing and not (stand_in and number == highest + 2):
-                why = (f"the numbers skip from {highest} to {number} (no item "
-                       f"{', '.join(map(str, missing))})")
+                why = _("the numbers skip from {highest} to {number} (no item {missing})",
+                        highest=highest, number=number, missing=", ".join(map(str, missing)))
         if number not in seen:
             stand_in = stand_in and number == highest + 2
         if why:
@@ -83,17 +85,19 @@ def _numbering(findings: _Findings, items: tuple[AgendaItem, ...]) -> None:
 def _duration(findings: _Findings, item: AgendaItem, stated: Stated) -> None:
     if stated.reversed_span is not None and stated.minutes is not None:
         start, end = stated.reversed_span
-        findings.add(stated.time_line, "duration-mismatch",
-                     f"item {item.number}: {start.dotted()}–{end.dotted()} ends before it "
-                     f"starts, but it says {stated.minutes} minutes", item=item.number)
+        findings.add(stated.time_line, "duration-mismatch", _(
+            "item {number}: {start}–{end} ends before it starts, but it says {minutes} minutes",
+            number=item.number, start=start.dotted(), end=end.dotted(),
+            minutes=stated.minutes), item=item.number)
         return
     if stated.start is None or stated.end is None or stated.minutes is None:
         return
     actual = stated.start.until(stated.end)
     if actual != stated.minutes:
-        findings.add(stated.time_line, "duration-mismatch",
-                     f"item {item.number}: {stated.start.dotted()}–{stated.end.dotted()} is "
-                     f"{actual} minutes, but it says {stated.minutes}", item=item.number)
+        findings.add(stated.time_line, "duration-mismatch", _(
+            "item {number}: {start}–{end} is {actual} minutes, but it says {minutes}",
+            number=item.number, start=stated.start.dotted(), end=stated.end.dotted(),
+            actual=actual, minutes=stated.minutes), item=item.number)
 
 
 def _sequence(findings: _Findings, items: tuple[AgendaItem, ...],
@@ -109,15 +113,17 @@ def _sequence(findings: _Findings, items: tuple[AgendaItem, ...],
             assert item.end is not None
             if clock is not None and last is not None:
                 if item.start < clock:
-                    findings.add(said.time_line, "overlap",
-                                 f"item {item.number} ({_span(item)}) starts before item "
-                                 f"{last.number} ends ({clock.dotted()})", item=item.number)
+                    findings.add(said.time_line, "overlap", _(
+                        "item {number} ({span}) starts before item {last} ends ({end})",
+                        number=item.number, span=_span(item), last=last.number,
+                        end=clock.dotted()), item=item.number)
                 elif item.start > clock:
-                    findings.add(said.time_line, "gap",
-                                 f"{clock.until(item.start)} minutes between item "
-                                 f"{last.number} (ends {clock.dotted()}) and item "
-                                 f"{item.number} (starts {item.start.dotted()}) that nobody "
-                                 "planned", item=item.number, severity=Severity.WARNING)
+                    findings.add(said.time_line, "gap", _(
+                        "{minutes} minutes between item {last} (ends {end}) and item {number} "
+                        "(starts {start}) that nobody planned",
+                        minutes=clock.until(item.start), last=last.number, end=clock.dotted(),
+                        number=item.number, start=item.start.dotted()),
+                        item=item.number, severity=Severity.WARNING)
             clock, last = item.end, item
         elif said.time_line is not None:
             clock = None  # a time that is no time: where this item ends is unknown
@@ -133,18 +139,22 @@ def _meeting(findings: _Findings, written: WrittenAgenda) -> None:
     meeting = f"{agenda.start.dotted()}–{agenda.end.dotted()}"
     for item, stated in zip(agenda.items, written.stated, strict=True):
         if item.start is not None and item.start < agenda.start:
-            findings.add(stated.time_line, "outside-meeting",
-                         f"item {item.number} starts at {item.start.dotted()}, before the "
-                         f"meeting ({meeting})", item=item.number)
+            findings.add(stated.time_line, "outside-meeting", _(
+                "item {number} starts at {start}, before the meeting ({meeting})",
+                number=item.number, start=item.start.dotted(), meeting=meeting),
+                item=item.number)
         elif item.end is not None and item.end > agenda.end:
-            findings.add(stated.time_line, "outside-meeting",
-                         f"item {item.number} ends at {item.end.dotted()}, after the meeting "
-                         f"({meeting})", item=item.number)
+            findings.add(stated.time_line, "outside-meeting", _(
+                "item {number} ends at {end}, after the meeting ({meeting})",
+                number=item.number, end=item.end.dotted(), meeting=meeting),
+                item=item.number)
     planned = agenda.planned_minutes
     line = written.meeting_line
     if planned > agenda.minutes:
-        findings.add(line, "over-time", f"the items need {planned} minutes, the meeting has "
-                     f"{agenda.minutes} ({meeting}): {planned - agenda.minutes} minutes over")
+        findings.add(line, "over-time", _(
+            "the items need {planned} minutes, the meeting has {minutes} ({meeting}): "
+            "{over} minutes over", planned=planned, minutes=agenda.minutes, meeting=meeting,
+            over=planned - agenda.minutes))
     elif planned < agenda.minutes and agenda.items:
         findings.add(line, "slack", unplanned(agenda.minutes - planned, agenda.minutes, meeting),
                      severity=Severity.INFO)
@@ -157,14 +167,16 @@ def _short_list(findings: _Findings, written: WrittenAgenda) -> None:
     items = {item.number: item for item in reversed(written.agenda.items)}
     for number, item in sorted(items.items()):
         if number not in brief:
-            findings.add(item.line, "title-mismatch", f'item {number} ("{item.title}") is not '
-                         "in the short list", item=number, severity=Severity.WARNING)
+            findings.add(item.line, "title-mismatch", _(
+                'item {number} ("{title}") is not in the short list', number=number,
+                title=item.title), item=number, severity=Severity.WARNING)
         elif normalized_title(brief[number][0]) != normalized_title(item.title):
-            findings.add(item.line, "title-mismatch", f'item {number} is "{item.title}" here '
-                         f'but "{brief[number][0]}" in the short list (line {brief[number][1]})',
-                         item=number, severity=Severity.WARNING)
+            findings.add(item.line, "title-mismatch", _(
+                'item {number} is "{title}" here but "{listed}" in the short list '
+                "(line {line})", number=number, title=item.title, listed=brief[number][0],
+                line=brief[number][1]), item=number, severity=Severity.WARNING)
     for number, (title, line) in sorted(brief.items()):
         if number not in items:
-            findings.add(line, "title-mismatch", f'the short list has {number}. "{title}", '
-                         f"but the agenda has no item {number}", item=number,
-                         severity=Severity.WARNING)
+            findings.add(line, "title-mismatch", _(
+                'the short list has {number}. "{title}", but the agenda has no item {number}',
+                number=number, title=title), item=number, severity=Severity.WARNING)

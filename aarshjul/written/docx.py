@@ -26,16 +26,18 @@ import docx
 
 from aarshjul.errors import AgendaError
 from aarshjul.files import regular_file
+from aarshjul.messages import Message, _, verbatim
 
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_DOCUMENT = 10 * 1024 * 1024  # word/document.xml: a 50-page agenda has about 1 MB
 MOST_PARAGRAPHS = 20_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LONGEST_DAMAGE = 278  # "the file is damaged (…)" in at most 300 characters
 
 
-def _refuse(name: str, why: str) -> AgendaError:
-    return AgendaError.single("not-docx", f"cannot read it as a Word document (.docx): {why}",
-                              file=name, line=1)
+def _refuse(name: str, why: Message) -> AgendaError:
+    return AgendaError.single("not-docx", _("cannot read it as a Word document (.docx): {why}",
+                                            why=why), file=name, line=1)
 
 
 def _check_package(name: str) -> None:
@@ -43,20 +45,20 @@ def _check_package(name: str) -> None:
         with zipfile.ZipFile(name) as package:
             members = package.infolist()
     except zipfile.BadZipFile:
-        raise _refuse(name, "it is not a .docx file (perhaps a PDF or an old .doc "
-                            "renamed); save it from Word as .docx") from None
+        raise _refuse(name, _("it is not a .docx file (perhaps a PDF or an old .doc "
+                              "renamed); save it from Word as .docx")) from None
     except OSError as error:
-        raise _refuse(name, error.strerror or str(error)) from None
+        raise _refuse(name, verbatim(error.strerror or str(error))) from None
     # The sizes are those the file declares: a part that unpacks to more
     # than its size is cut there, and fails its checksum (refused as damaged).
     document = [m for m in members if m.filename == "word/document.xml"]
     if not document:
-        raise _refuse(name, "the file has no Word document inside")
+        raise _refuse(name, _("the file has no Word document inside"))
     if sum(member.file_size for member in members) > MAX_UNPACKED:
-        raise _refuse(name, f"it unpacks to more than {MAX_UNPACKED // 2**20} MB")
+        raise _refuse(name, _("it unpacks to more than {size} MB", size=MAX_UNPACKED // 2**20))
     if document[0].file_size > MAX_DOCUMENT:
-        raise _refuse(name, f"its text (word/document.xml) unpacks to more than "
-                            f"{MAX_DOCUMENT // 2**20} MB, far more than an agenda")
+        raise _refuse(name, _("its text (word/document.xml) unpacks to more than {size} MB, "
+                              "far more than an agenda", size=MAX_DOCUMENT // 2**20))
 
 
 class _Numbering:
@@ -137,7 +139,7 @@ def _blocks(container: Any) -> Iterator[tuple[list[Any], bool]]:
         for row in block.rows:
             cells: list[Any] = []
             for cell in row.cells:
-                for inner, _ in _blocks(cell):
+                for inner, _row in _blocks(cell):
                     cells.extend(inner)
             yield cells, True
 
@@ -169,11 +171,13 @@ def docx_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     # on a damaged one (a foreign root element, a number that is no number):
     # whatever it raises means the same to the user.
     except Exception as error:
-        raise _refuse(name, f"the file is damaged ({type(error).__name__}: {error})"[:300]
+        # The library's words, cut so that the whole reason stays within 300 characters.
+        said = f"{type(error).__name__}: {error}"[:_LONGEST_DAMAGE]
+        raise _refuse(name, _("the file is damaged ({error})", error=verbatim(said))
                       ) from None
     if number > MOST_PARAGRAPHS:
-        raise _refuse(name, f"it has more than {MOST_PARAGRAPHS:,} paragraphs, far more "
-                            "than an agenda")
+        raise _refuse(name, _("it has more than {count:,} paragraphs, far more than an agenda",
+                              count=MOST_PARAGRAPHS))
     return lines
 
 

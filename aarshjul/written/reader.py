@@ -23,6 +23,7 @@ from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.clock import Minutes
 from aarshjul.errors import AgendaError, Problem
 from aarshjul.files import read_text
+from aarshjul.messages import _
 from aarshjul.written.lines import Line, title_text
 from aarshjul.written.structure import StructureReader
 from aarshjul.written.times import Stated, until_the_next
@@ -63,9 +64,9 @@ def read_agenda(path: str | os.PathLike[str]) -> WrittenAgenda:
     elif suffix in TEXT_SUFFIXES:
         lines = split_lines(read_text(name, legacy="cp1252"))
     else:
-        raise AgendaError.single("unknown-kind", "cannot read this kind of file as an agenda "
-                                 f"(give {', '.join(AGENDA_SUFFIXES)})",
-                                 file=name)
+        raise AgendaError.single("unknown-kind", _(
+            "cannot read this kind of file as an agenda (give {suffixes})",
+            suffixes=", ".join(AGENDA_SUFFIXES)), file=name)
     return read_agenda_lines(lines, source=name)
 
 

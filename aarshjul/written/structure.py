@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import attrs
 
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import _
 from aarshjul.written.lines import (
     Line,
     clean,
@@ -292,9 +293,9 @@ class StructureReader:
             self.meeting, self.meeting_line = span, line
 
     def _stray_time(self, line: int, text: str) -> None:
-        self.report([Problem(Severity.ERROR, "stray-time", f'a time ("{text}") that belongs '
-                             "to no item: it stands before the first item's heading",
-                             self.source, line)])
+        self.report([Problem(Severity.ERROR, "stray-time", _(
+            'a time ("{text}") that belongs to no item: '
+            "it stands before the first item's heading", text=text), self.source, line)])
 
     def header_line(self, line: int, text: str) -> None:
         if EMPTY.fullmatch(text):

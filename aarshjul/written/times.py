@@ -19,6 +19,7 @@ import attrs
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
+from aarshjul.messages import Message, _
 from aarshjul.written.patterns import (
     DATE,
     DURATION,
@@ -116,13 +117,13 @@ def heading_time(title: str) -> HeadingTime:
     return HeadingTime(title[: span.start()].rstrip(" -–—,;"), minutes, title[span.start():])
 
 
-def _bad_time(line: int, message: str, item: int | None = None) -> Problem:
+def _bad_time(line: int, message: Message, item: int | None = None) -> Problem:
     return Problem(Severity.ERROR, "bad-time", message, None, line, None, item)
 
 
 def _no_time(line: int, item: int, text: str) -> Problem:
-    return _bad_time(line, f'item {item}: "{text.strip()}" has a time that is no time (hours '
-                     "00-23, minutes 00-59)", item)
+    return _bad_time(line, _('item {item}: "{text}" has a time that is no time (hours 00-23, '
+                             "minutes 00-59)", item=item, text=text.strip()), item)
 
 
 def item_time(text: str, *, line: int, item: int, before: Stated
@@ -140,14 +141,14 @@ def item_time(text: str, *, line: int, item: int, before: Stated
     duration = DURATION.search(text[span.end():] if span else text)
     minutes = Minutes(int(duration[1])) if duration else before.minutes
     if before.time_line is not None and span:
-        return before, (_bad_time(line, f"item {item} has a second time (the first on line "
-                                  f"{before.time_line})", item),)
+        return before, (_bad_time(line, _("item {item} has a second time (the first on line "
+                                          "{line})", item=item, line=before.time_line), item),)
     if span is None:
         single = ONE_TIME.search(text)
         if single is None and duration is None:
-            return Stated(minutes, None, None, line), (_bad_time(
-                line, f'item {item}: cannot read a time in "{text}" (expected e.g. '
-                '"18.15 – 18.18 (3 min.)")', item),)
+            return Stated(minutes, None, None, line), (_bad_time(line, _(
+                'item {item}: cannot read a time in "{text}" (expected e.g. '
+                '"18.15 – 18.18 (3 min.)")', item=item, text=text), item),)
         start = clock(single[1], single[2]) if single else None
         if single and start is None:
             return Stated(minutes, None, None, line), (_no_time(line, item, single[0]),)
@@ -160,8 +161,9 @@ def item_time(text: str, *, line: int, item: int, before: Stated
     if end <= start:
         # With minutes stated, the check reports the duration that does not
         # match; without, there is nothing to match: a bad time.
-        problems = () if minutes is not None else (_bad_time(
-            line, f'item {item}: "{span[0].strip()}" ends before it starts', item),)
+        problems = () if minutes is not None else (_bad_time(line, _(
+            'item {item}: "{span}" ends before it starts', item=item, span=span[0].strip()),
+            item),)
         return Stated(minutes, None, None, line, reversed_span=(start, end)), problems
     return Stated(minutes, start, end, line), ()
 
@@ -179,13 +181,15 @@ def meeting_time(text: str, *, line: int) -> tuple[Span | None, tuple[Problem, .
         if start is not None:
             return (start, None), ()
     else:
-        return None, (_bad_time(line, f'cannot read the meeting\'s time in "{text}" '
-                                '(expected e.g. "Kl. 18.15 – 19.45")'),)
+        return None, (_bad_time(line, _(
+            "cannot read the meeting's time in "
+            '"{text}" (expected e.g. "Kl. 18.15 – 19.45")', text=text)),)
     if start is None or end is None:
-        return None, (_bad_time(line, f'"{text}" has a time that is no time (hours 00-23, '
-                                "minutes 00-59)"),)
+        return None, (_bad_time(line, _('"{text}" has a time that is no time (hours 00-23, '
+                                        "minutes 00-59)", text=text)),)
     if end <= start:
-        return None, (_bad_time(line, f'the meeting ends before it starts ("{text}")'),)
+        return None, (_bad_time(line, _('the meeting ends before it starts ("{text}")',
+                                        text=text)),)
     return (start, end), ()
 
 
@@ -198,8 +202,8 @@ def meeting_date(text: str, *, line: int) -> tuple[dt.date | None, tuple[Problem
     try:
         return dt.date(int(match[3]), MONTHS[match[2].lower()], int(match[1])), ()
     except ValueError:
-        return None, (Problem(Severity.ERROR, "bad-date", f'"{text}" is not a date that exists',
-                              None, line),)
+        return None, (Problem(Severity.ERROR, "bad-date",
+                              _('"{text}" is not a date that exists', text=text), None, line),)
 
 
 def until_the_next(stated: Sequence[Stated], meeting_end: ClockTime | None
