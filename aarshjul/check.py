@@ -44,7 +44,8 @@ class Report:
     problems: tuple[Problem, ...]
     items: tuple[AgendaItem, ...] = ()
     language: Language | None = None
-    """A plan's language, where its ``[plan]`` table says one that can be read."""
+    """The file's language, where it says one: a plan's ``language``, a
+    written agenda's labels."""
 
     @property
     def ok(self) -> bool:
@@ -79,7 +80,7 @@ def check_agenda_text(text: str, *, source: str = "<string>") -> Report:
     """Every finding in a written agenda given as text."""
     written = read_agenda_lines(split_lines(text), source=source)
     return Report(source, "agenda", check_written(written, source=source),
-                  written.agenda.items)
+                  written.agenda.items, written.language)
 
 
 def check_path(path: str | os.PathLike[str]) -> Report:
@@ -105,7 +106,8 @@ def check_path(path: str | os.PathLike[str]) -> Report:
         written = read_agenda(name)
     except AarshjulError as error:
         return Report(name, "agenda", error.problems)
-    return Report(name, "agenda", check_written(written, source=name), written.agenda.items)
+    return Report(name, "agenda", check_written(written, source=name), written.agenda.items,
+                  written.language)
 
 
 def _in_order(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:

@@ -191,9 +191,16 @@ def test_a_plan_that_cannot_be_read_whole_is_still_said_in_its_language(
     assert "fejl: 1 fil tjekket" in run_cli("check", str(broken)).stdout
 
 
-def test_a_written_agenda_follows_the_locale_and_lang(
+def test_a_written_agenda_is_checked_in_the_language_of_its_labels(
         run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    agenda = SEED
-    assert run_cli("check", str(agenda)).stdout.splitlines()[-1].startswith("ok: 1 file checked")
+    """The seed says "Mødedato:", "Tid:": Danish. An agenda in English
+    labels, or in none, follows the locale; --lang chooses."""
+    assert run_cli("check", str(SEED)).stdout.splitlines()[-1].startswith("ok: 1 fil tjekket")
+    assert run_cli("check", "--lang", "en", str(SEED)).stdout.splitlines()[-1].startswith(
+        "ok: 1 file checked")
+    english = tmp_path / "agenda.txt"
+    english.write_text("Meeting time: 18:15 - 19:00\n1. Welcome\nTime: 18:15 - 18:30\n"
+                       "Responsible: FAS\n", encoding="utf-8")
+    assert "30 of the meeting's 45 minutes" in run_cli("check", str(english)).stdout
     monkeypatch.setenv("LC_ALL", "da_DK.UTF-8")
-    assert run_cli("check", str(agenda)).stdout.splitlines()[-1].startswith("ok: 1 fil tjekket")
+    assert "30 af mødets 45 minutter" in run_cli("check", str(english)).stdout

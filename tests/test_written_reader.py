@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from aarshjul import check_agenda_text, check_path
 from aarshjul.errors import AgendaError
-from aarshjul.written.reader import read_agenda, read_agenda_lines, split_lines
+from aarshjul.vocabulary import Language
+from aarshjul.written.reader import labels_language, read_agenda, read_agenda_lines, split_lines
 
 from .seed_agenda import SEED, SEED_ITEMS, items_of
 
@@ -142,3 +143,11 @@ def test_bad_agendas_exit_1_without_a_traceback(tmp_path: Path, name: str) -> No
     assert "Traceback" not in result.stdout + result.stderr
     assert any(line.startswith(f"{path}:") and "error[" in line
                for line in result.stdout.splitlines())
+
+
+def test_an_agenda_s_language_is_that_of_the_most_of_its_labels() -> None:
+    assert labels_language(["Mødedato: 15. januar 2025", "Tid: 18.15", "Ansvarlig: FAS"]) is (
+        Language.DA)
+    assert labels_language(["Time: 18:15", "Responsible: FAS", "Tid: 18.15"]) is Language.EN
+    assert labels_language(["Tid: 18.15", "Time: 18:15"]) is None
+    assert labels_language(["1. Godkendelse", "Note: x"]) is None

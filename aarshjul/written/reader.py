@@ -24,7 +24,9 @@ from aarshjul.clock import Minutes
 from aarshjul.errors import AgendaError, Problem
 from aarshjul.files import read_text
 from aarshjul.messages import _
+from aarshjul.vocabulary import WORDS, Language
 from aarshjul.written.lines import Line, title_text
+from aarshjul.written.patterns import LABEL
 from aarshjul.written.structure import StructureReader
 from aarshjul.written.times import Stated, until_the_next
 
@@ -47,6 +49,9 @@ class WrittenAgenda:
     problems: tuple[Problem, ...]
     meeting_line: int | None = None
     says_empty: bool = False
+    language: Language | None = None
+    """The language of its labels ("Mødedato:", "Tid:" or "Meeting date:",
+    "Time:"), where they say one: ``check`` speaks it."""
 
 
 def read_agenda(path: str | os.PathLike[str]) -> WrittenAgenda:
@@ -104,4 +109,26 @@ def read_agenda_lines(lines: Iterable[Line], *, source: str) -> WrittenAgenda:
     brief = tuple((int(str(n)), title_text(str(t)), int(str(line)))
                   for n, t, line in reader.brief)
     return WrittenAgenda(agenda, brief, stated, tuple(reader.problems), reader.meeting_line,
-                         reader.says_empty)
+                         reader.says_empty, labels_language(text for _number, text in kept))
+
+
+def labels_language(lines: Iterable[str]) -> Language | None:
+    """The language whose field labels the lines use more ("Tid: …" or
+    "Time: …"); None if neither, or as many of each."""
+    counts = dict.fromkeys(Language, 0)
+    for text in lines:
+        found = LABEL.match(text.strip())
+        language = _LABEL_LANGUAGE.get(found[1].strip().lower()) if found else None
+        if language is not None:
+            counts[language] += 1
+    (first, most), (_other, second) = sorted(counts.items(), key=lambda pair: -pair[1])[:2]
+    return first if most > second else None
+
+
+# Each language's own labels of an agenda's fields (words both share, none).
+_LABELS = {language: {label.lower() for label in (
+    w.meeting_date, w.meeting_time, w.meeting_place, w.brief, w.purpose, w.method,
+    w.responsible, w.time, w.attachments)} for language, w in WORDS.items()}
+_LABEL_LANGUAGE = {label: language for language, labels in _LABELS.items()
+                   for label in labels
+                   if sum(label in others for others in _LABELS.values()) == 1}
