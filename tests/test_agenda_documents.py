@@ -100,6 +100,9 @@ def test_plan_to_text_to_items_is_the_identity(items: list[tuple[str, int, str, 
     # timed: no time line follows to say otherwise.
     assume(not any(minutes == 0 and re.search(r"\d\.\d\d$", title)
                    for title, minutes, _, _ in items))
+    # Brackets with nothing in them are a form's blank to fill in ("Evt. ( )"),
+    # which reading drops (aarshjul.written.lines.title_text).
+    assume(not any(re.search(r"\(\s*\)", title) for title, _, _, _ in items))
     total = sum(minutes for _, minutes, _, _ in items)
     begin = dt.time(start // 60, start % 60).strftime("%H:%M")
     table = "".join(
