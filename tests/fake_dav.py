@@ -30,6 +30,10 @@ def events_without_data(href: str) -> bytes:
 TRICKLE = (207, b"")
 """An answer that never ends: a space every 50 ms, as long as it is read."""
 
+FLOOD = (207, b" ")  # not equal to TRICKLE: equal constants are one object
+"""An answer that never ends and says no length: 64 KB after 64 KB, as fast
+as it is read."""
+
 
 @contextmanager
 def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
@@ -44,7 +48,8 @@ def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
             status, body = answer
             self.send_response(status)
             self.send_header("Content-Type", "application/xml; charset=utf-8")
-            self.send_header("Content-Length", str(10**9 if answer is TRICKLE else len(body)))
+            if answer is not TRICKLE and answer is not FLOOD:  # those: until it is closed
+                self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
             while answer is TRICKLE and not stop.wait(0.05):
@@ -52,6 +57,11 @@ def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
                     self.wfile.write(b" ")
                     self.wfile.flush()
                 except OSError:  # the client gave up
+                    return
+            while answer is FLOOD and not stop.is_set():
+                try:
+                    self.wfile.write(b" " * 2**16)
+                except OSError:
                     return
 
         do_PROPFIND = do_REPORT = do_PUT = do_DELETE = _answer

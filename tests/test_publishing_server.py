@@ -21,7 +21,7 @@ from aarshjul.model import Plan
 from aarshjul.publishing.server import Calendar, Published, check_url, publish
 from aarshjul.publishing.sync import Action, plan_sync
 
-from .fake_dav import CALENDAR, TRICKLE, events_without_data, fake_dav
+from .fake_dav import CALENDAR, FLOOD, NO_EVENTS, TRICKLE, events_without_data, fake_dav
 from .plans import agendas_of, make_plan, plan_text
 from .publish_plans import FOREIGN, NOW, PLAN, without_rm
 from .radicale import PASSWORD, USER, Radicale, free_port
@@ -406,6 +406,27 @@ def test_two_plans_with_one_title_never_remove_each_other_s_events(server: Radic
     assert counts(published(first, calendar)) == (0, 0, 0, 5)
     assert counts(published(own, calendar)) == (0, 0, 0, 2)
     assert counts(published(second, calendar, replace=True)) == (2, 0, 5, 0)
+
+
+def test_an_answer_without_end_is_given_up_at_its_size_limit() -> None:
+    """Sent as fast as it is read, without a length: the time limit would
+    come only after the memory was full."""
+    with fake_dav({"PROPFIND": (207, CALENDAR), "REPORT": FLOOD}) as url:
+        calendar = Calendar(url, timeout=5, largest=2**20)
+        with pytest.raises(PublishError) as large:
+            calendar.events()
+    (problem,) = large.value.problems
+    assert problem.format() == (f"{url}: error[server-failed]: could not read the calendar's "
+                                "events: the server's answer is larger than 1 MB")
+
+
+def test_an_answer_that_says_it_is_too_large_is_not_read() -> None:
+    with fake_dav({"PROPFIND": (207, CALENDAR + b" " * 5000), "REPORT": (207, NO_EVENTS)}) as url:
+        with pytest.raises(PublishError) as large:
+            Calendar(url, largest=4096).events()
+        assert Calendar(url, largest=8192).events() == []  # a whole answer is still read
+    assert large.value.problems[0].code == "server-failed"
+    assert "larger than 0.00390625 MB" in large.value.problems[0].message
 
 
 def test_a_server_that_never_finishes_its_answer_is_given_up_at_the_limit() -> None:

@@ -43,6 +43,11 @@ REQUEST_LIMIT = 300.0
 last byte (a second publish of 1,000 meetings reads them in one request, in
 about 2 s from a local Radicale)."""
 
+LARGEST_ANSWER = 100 * 2**20
+"""The most bytes one answer of the server may hold (100 MB): the events of
+a calendar of 1,000 meetings are about 1 MB; an answer without end would
+otherwise fill the memory before the time limit."""
+
 _CALDAV = "urn:ietf:params:xml:ns:caldav"
 _CALENDAR = f"{{{_CALDAV}}}calendar"
 _PROPFIND = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:">'
@@ -119,13 +124,16 @@ class Calendar:
     """A CalDAV calendar at ``url``, as ``user`` (none: no login)."""
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
-                 timeout: int = 60, limit: float = REQUEST_LIMIT) -> None:
+                 timeout: int = 60, limit: float = REQUEST_LIMIT,
+                 largest: int = LARGEST_ANSWER) -> None:
         self.url = check_url(url)
         self._limit = limit
+        self._largest = largest
         self.shown = without_login(self.url)  # what messages say: never a password
         self._client = DAVClient(
             url=self.url, username=user, password=password if user else None,
             timeout=timeout, enable_rfc6764=False)  # the address is given: no discovery
+        self._client.session.hooks["response"].append(self._bounded)
         self._calendar = self._client.calendar(url=self.url)  # type: ignore[no-untyped-call]
 
     def events(self) -> list[Held]:
@@ -216,6 +224,11 @@ class Calendar:
         """``call()``, its failures said in words (and never with the password)."""
         try:
             return self._in_time(call)
+        except _TooLarge:
+            raise _fail(self.shown, "server-failed", _stopped(_(
+                "could not {what}: the server's answer is larger than {megabytes} MB",
+                what=what, megabytes=format(self._largest / 2**20, "g")), index, total)
+                ) from None
         except _TooSlow:
             raise _fail(self.shown, "unreachable", _stopped(_(
                 "could not {what}: the server took more than {seconds} s to answer",
@@ -270,8 +283,31 @@ class Calendar:
         return outcome["answer"]
 
 
+    def _bounded(self, response: Any, **_settings: Any) -> Any:
+        """The HTTP library's hook for each answer, before it reads the body:
+        here the body is read, and given up past :data:`LARGEST_ANSWER`
+        bytes (the length it declares, or what it sends without one)."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self._largest:
+            response.close()
+            raise _TooLarge
+        body = bytearray()
+        for chunk in response.iter_content(2**16):
+            body += chunk
+            if len(body) > self._largest:
+                response.close()
+                raise _TooLarge
+        # What the library keeps of a body read (requests and niquests alike).
+        response._content, response._content_consumed = bytes(body), True
+        return response
+
+
 class _TooSlow(Exception):
     """A request that took longer than :data:`REQUEST_LIMIT`."""
+
+
+class _TooLarge(Exception):
+    """An answer larger than :data:`LARGEST_ANSWER`."""
 
 
 def _refused(change: Change, answer: str) -> Message:
