@@ -33,14 +33,15 @@ def test_a_folder_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: P
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "a-file" / "feeds"))
     assert result.exit_code == 1
-    assert f"{tmp_path / 'a-file' / 'feeds'}: error[cannot-write]: could not write: " \
+    # The example plan is Danish: so are the errors met after reading it.
+    assert f"{tmp_path / 'a-file' / 'feeds'}: error[cannot-write]: kunne ikke skrive: " \
         "Not a directory" in result.output
     assert run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds")).exit_code == 0
     (tmp_path / "site" / "feeds" / "sbu.ics").unlink()
     (tmp_path / "site" / "feeds" / "sbu.ics").mkdir()  # a folder in a file's place
     result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path / "site" / "feeds"))
     assert result.exit_code == 1
-    assert "sbu.ics: error[cannot-write]: could not write: Is a directory" in result.output
+    assert "sbu.ics: error[cannot-write]: kunne ikke skrive: Is a directory" in result.output
 
 
 def test_a_folder_the_feeds_cannot_be_written_to_is_cannot_write(run_cli) -> None:
@@ -50,7 +51,7 @@ def test_a_folder_the_feeds_cannot_be_written_to_is_cannot_write(run_cli) -> Non
     folder = Path("/proc/self")
     result = run_cli("ical", str(EXAMPLE), "-o", str(folder))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{folder}: error[cannot-write]: could not write: ")
+    assert result.stderr.startswith(f"{folder}: error[cannot-write]: kunne ikke skrive: ")
 
 
 @pytest.mark.parametrize("command", ["ical", "build"])
@@ -65,7 +66,7 @@ def test_a_full_disk_names_the_output(run_cli, tmp_path: Path, command: str,
     result = run_cli(command, str(EXAMPLE), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr.startswith(str(tmp_path / "out"))
-    assert result.stderr.endswith(": error[cannot-write]: could not write: "
+    assert result.stderr.endswith(": error[cannot-write]: kunne ikke skrive: "
                                   "No space left on device\n")
 
 
@@ -200,4 +201,18 @@ def test_a_site_that_cannot_be_written_is_named_not_its_lock(run_cli) -> None:
     folder = Path("/proc/self/site")  # no one may write there, root neither
     result = run_cli("build", str(EXAMPLE), "-o", str(folder))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{folder}: error[cannot-write]: could not write: ")
+    assert result.stderr.startswith(f"{folder}: error[cannot-write]: kunne ikke skrive: ")
+
+
+def test_an_error_met_after_reading_a_plan_is_said_in_the_plan_s_language(
+        run_cli, tmp_path: Path) -> None:
+    """A folder that cannot be written, found once the plan is read: said
+    in the plan's language, English here, Danish for the example plan."""
+    english = tmp_path / "en.toml"
+    english.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        'language = "da"', 'language = "en"', 1), encoding="utf-8")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    for plan, said in ((english, "could not write"), (EXAMPLE, "kunne ikke skrive")):
+        result = run_cli("ical", str(plan), "-o", str(tmp_path / "a-file" / "feeds"))
+        assert result.exit_code == 1
+        assert f"error[cannot-write]: {said}: Not a directory" in result.stderr

@@ -75,7 +75,8 @@ def test_a_source_date_epoch_that_is_no_time_is_an_error(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     result = run_cli("ical", str(EXAMPLE), "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert f'SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: "{epoch}" is not a time' \
+    # Said in the example plan's language, Danish.
+    assert f'SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: "{epoch}" er ikke et tidspunkt' \
         in result.output
     assert list(tmp_path.iterdir()) == []
 
@@ -113,8 +114,8 @@ def test_a_folder_of_someone_else_s_feeds_is_refused(run_cli, tmp_path: Path) ->
     result = run_cli("ical", str(EXAMPLE), "-o", str(out))
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith(
-        f"{out}: error[not-a-feed-folder]: the folder holds .ics files but no "
-        ".aarshjul-feeds, so aarshjul did not write them: ")
+        f"{out}: error[not-a-feed-folder]: mappen indeholder .ics-filer, men ingen "
+        ".aarshjul-feeds, så aarshjul har ikke skrevet dem: ")
     assert [p.name for p in out.iterdir()] == ["all.ics"]
     assert (out / "all.ics").read_bytes() == mine.encode("utf-8")
     (out / "all.ics").rename(out / "notes.txt")  # other files are no feeds to replace

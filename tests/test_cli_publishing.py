@@ -115,8 +115,9 @@ def test_a_wrong_password_exits_1_and_is_never_shown(
     monkeypatch.setenv(PASSWORD_VARIABLE, "forkert-kodeord")
     result = publish_cli(run_cli, write_plan(tmp_path), calendar)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (f"{calendar}: error[unauthorized]: the server refused the user "
-                             f"name and password (check --user and {PASSWORD_VARIABLE})\n")
+    # Said in the plan's language, Danish.
+    assert result.stderr == (f"{calendar}: error[unauthorized]: serveren afviste brugernavnet "
+                             f"og adgangskoden (kontrollér --user og {PASSWORD_VARIABLE})\n")
 
 
 def test_the_password_is_never_an_argument(run_cli, tmp_path: Path, calendar: str,
@@ -247,10 +248,10 @@ def test_a_server_that_answers_nothing_exits_1_without_a_traceback(
     with fake_dav({"PROPFIND": (207, CALENDAR), "REPORT": (200, b"")}) as url:
         result = publish_cli(run_cli, write_plan(tmp_path), url)
     assert result.exit_code == 1
-    assert result.stderr == (f"{url}: error[server-failed]: could not read the calendar's "
-                             "events: the server answered 200 OK with nothing (a CalDAV server "
-                             "answers 207 Multi-Status with XML): is this the calendar's "
-                             "address?\n")
+    assert result.stderr == (f"{url}: error[server-failed]: kunne ikke læse kalenderens "
+                             "begivenheder: serveren svarede 200 OK uden indhold (en "
+                             "CalDAV-server svarer 207 Multi-Status med XML): er dette "
+                             "kalenderens adresse?\n")
 
 
 def test_a_plan_with_the_id_of_another_s_in_the_calendar_is_refused_until_replace(
@@ -266,8 +267,8 @@ def test_a_plan_with_the_id_of_another_s_in_the_calendar_is_refused_until_replac
     refused = publish_cli(run_cli, later, calendar)
     assert refused.exit_code == 1
     assert refused.stderr.startswith(
-        f'{calendar}: error[another-plan]: the calendar holds 5 events of a plan with the id '
-        '"test" and none of this plan\'s 5 meetings')
+        f'{calendar}: error[another-plan]: kalenderen indeholder 5 begivenheder fra en plan '
+        'med id\'et "test" og ingen af denne plans 5 møder')
     assert server.events(calendar) == before
     replaced = publish_cli(run_cli, later, calendar, "--replace")
     assert (replaced.exit_code, replaced.stderr) == (0, "")

@@ -79,6 +79,7 @@ def test_a_build_while_another_runs_is_site_busy(run_cli, tmp_path: Path) -> Non
         fcntl.flock(running, fcntl.LOCK_EX)
         result = run_cli("build", str(EXAMPLE), "-o", str(site))
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (f"{site}: error[site-busy]: another build of this site is "
-                             "running: build again when it has finished\n")
+    # Said in the example plan's language, Danish.
+    assert result.stderr == (f"{site}: error[site-busy]: en anden bygning af dette websted er "
+                             "i gang: byg igen, når den er færdig\n")
     assert not site.exists()

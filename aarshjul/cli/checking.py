@@ -32,8 +32,8 @@ def _checkable(ctx: click.Context, param: click.Parameter, files: tuple[str, ...
                    "series' spare time on one line]")
 @click.option("--lang", type=click.Choice([language.value for language in Language]),
               default=None,
-              help="The language of the messages.  [default: Danish if the plan is in "
-                   "Danish or the locale (LANG) is; else English]")
+              help="The language of the messages.  [default: Danish if the plan (or a "
+                   "written agenda's labels) or the locale (LANG) is; else English]")
 def check(files: tuple[str, ...], output: str, level: str | None, lang: str | None) -> None:
     """Check plans (.toml) and written agendas (.txt, .md, .docx).
 
@@ -42,9 +42,9 @@ def check(files: tuple[str, ...], output: str, level: str | None, lang: str | No
     written agenda, whether its times add up. Exit status 0 when no file has
     errors (warnings and information are allowed), 1 when one has.
 
-    The messages are in Danish when the plan is written in Danish, or the
-    locale is Danish (LANG=da_DK.UTF-8), and in English otherwise; --lang
-    chooses.
+    The messages are in Danish when the plan (or a written agenda's labels)
+    is Danish, or the locale is Danish (LANG=da_DK.UTF-8), and in English
+    otherwise; --lang chooses.
     """
     reports = [check_path(name) for name in files]
     least = None if level is None else Severity(level)

@@ -66,11 +66,31 @@ base_url_option = click.option(
 
 
 def print_problems(problems: Iterable[Problem], plan: Language | None = None) -> None:
-    """Each problem on a line of its own, in the language of ``plan`` or of
-    the locale (:func:`~aarshjul.messages.spoken`)."""
-    language = spoken(None, plan)
+    """Each problem on a line of its own, in the language of ``plan`` (by
+    default the plan the command read) or of the locale
+    (:func:`~aarshjul.messages.spoken`)."""
+    language = spoken(None, plan or _plan_language())
     for problem in problems:
         click.echo(problem.format(language), err=True)
+
+
+_LANGUAGE = "aarshjul.plan-language"
+
+
+def speak_as(plan: Language) -> None:
+    """The command has read a plan in ``plan``'s language: the errors it
+    meets from now on (a folder it cannot write, a server that refuses) are
+    said in it too. Kept in click's ``meta``, which every context of the
+    command line shares."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta[_LANGUAGE] = plan
+
+
+def _plan_language() -> Language | None:
+    context = click.get_current_context(silent=True)
+    found = context.meta.get(_LANGUAGE) if context is not None else None
+    return found if isinstance(found, Language) else None
 
 
 @contextlib.contextmanager

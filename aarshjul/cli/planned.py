@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from aarshjul.agenda.assembly import Agendas, assemble
-from aarshjul.cli.common import print_problems
+from aarshjul.cli.common import print_problems, speak_as
 from aarshjul.errors import Severity
 from aarshjul.model import Plan
 from aarshjul.scheduling.meetings import schedule
@@ -26,6 +26,7 @@ def planned(plan: Plan) -> Agendas:
     Errors in meetings or agendas (an overlap, a case no meeting can take)
     do not stop a listing, which helps to decide what to change; the command
     then exits with 1 (:func:`exit_for`)."""
+    speak_as(plan.language)
     agendas = assemble(plan, schedule(plan))
     print_problems((p for p in agendas.problems if p.severity is not Severity.INFO),
                    plan.language)

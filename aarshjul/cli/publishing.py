@@ -57,7 +57,7 @@ def publish_command(plan: str, *, url: str, user: str | None, body_id: str | Non
                        dry_run=dry_run, base_url=base_url, progress=progress,
                        replace=replace)
     click.echo(_summary(done, without_login(url)))
-    print_problems(done.problems, loaded.language)
+    print_problems(done.problems)
     if done.problems:
         raise SystemExit(1)
 
