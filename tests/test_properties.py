@@ -12,8 +12,9 @@ from aarshjul.agenda.listing import as_json
 from aarshjul.scheduling.calendar import work_calendar
 
 PHRASES = ["hver tirsdag", "hver anden onsdag", "every friday", "første mandag i måneden",
-           "sidste torsdag i måneden", "onsdag i lige uger", "hver 3. uge om torsdagen",
-           "hverdage", "every monday and thursday", "2. og 4. onsdag i måneden"]
+           "sidste torsdag i måneden", "onsdag i lige uger", "hver 3. torsdag",
+           "hverdage", "every monday and thursday", "2. og 4. onsdag i måneden",
+           "3. uge om mandagen", "mandag i 4. uge"]
 RULES = ["FREQ=WEEKLY;BYDAY=FR", "FREQ=MONTHLY;BYMONTHDAY=1", "FREQ=DAILY;INTERVAL=5",
          "FREQ=YEARLY;BYMONTH=5;BYDAY=TH", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1"]
 BODIES = ["a", "b", "c"]

@@ -40,10 +40,28 @@ def test_counting_from_the_end_keeps_the_words() -> None:
 
 
 def test_a_unit_with_a_count_and_a_weekday() -> None:
+    # Read, not judged: phrase_rule says that this one can be read two ways.
     slots = read_slots("hver anden uge om onsdagen")
     assert (slots.every, slots.counts, slots.unit, slots.unit_text, slots.on_days) == (
         True, [ordinal(2, "anden")], Unit.WEEK, "uge", [WEDNESDAY])
     assert read_slots("hver 2. uge, onsdag").on_days == [WEDNESDAY]
+    assert read_slots("3. uge om mandagen") == Slots(
+        counts=[ordinal(3, "3.")], unit=Unit.WEEK, unit_text="uge", on_days=[MONDAY])
+
+
+def test_the_week_of_the_month_after_the_weekdays() -> None:
+    assert read_slots("mandag i 3. uge") == Slots(
+        groups=[Group([], [MONDAY])], weeks_of_month=[ordinal(3, "3.")], week_text="uge")
+    slots = read_slots("mandag og torsdag i den 2. og sidste uge i måneden")
+    assert (slots.groups, slots.weeks_of_month, slots.of_month) == (
+        [Group([], [MONDAY, THURSDAY])], [ordinal(2, "2."), ordinal(-1, "sidste")], True)
+    assert read_slots("monday in the third week").week_text == "week"
+
+
+def test_the_words_that_leave_months_out_are_kept_as_written() -> None:
+    assert read_slots("hver 4. uge om mandagen, dog ikke i Juli").except_words == [
+        "dog", "ikke", "i", "juli"]
+    assert read_slots("hver onsdag").except_words == []
 
 
 def test_an_adverb_is_every_one_unit() -> None:
@@ -101,6 +119,11 @@ UNREADABLE_WORDS = [
     ("hver onsdag dog ikke", "it stops too early; expected a month"),
     ("ikke i juli", 'did not expect "ikke" here'),
     ("hver onsdag ikke i onsdag", 'did not expect "onsdag" here; expected a month'),
+    # The week of the month
+    ("mandag i uge 3", 'did not expect "uge" here; expected "måneden", "3. uge"'),
+    ("mandag i 3. onsdag", 'did not expect "onsdag" here; expected "uge" ("week")'),
+    ("mandag i 3.", 'it stops too early; expected "uge"'),
+    ("mandag i 3. uge i lige uger", 'did not expect "lige" here'),
 ]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from aarshjul.recurrence.phrase_grammar import Group, Slots, read_slots
 from aarshjul.recurrence.phrase_rule import slots_to_rule
-from aarshjul.recurrence.phrase_words import Number, Unit, Unreadable
+from aarshjul.recurrence.phrase_words import Number, TwoWays, Unit, Unreadable
 from aarshjul.recurrence.rule import ByDay, Frequency, Rule, Weekday
 
 LAST = Number(-1, ordinal=True, text="sidste")
@@ -64,6 +64,25 @@ def test_hand_made_slots_that_say_nothing_are_refused() -> None:
     with pytest.raises(Unreadable, match="every month is left out"):
         slots_to_rule(Slots(every=True, unit=Unit.MONTH, unit_text="måned",
                             excluded=list(range(1, 13))))
+
+
+def test_a_week_of_the_month_on_a_weekday_is_that_weekday_of_the_month() -> None:
+    assert rule_of("3. uge om mandagen") == rule_of("mandag i 3. uge") == Rule(
+        freq=Frequency.MONTHLY, by_day=(ByDay(Weekday.MO, position=3),))
+
+
+def test_every_fourth_week_on_monday_can_be_read_two_ways_and_says_both() -> None:
+    with pytest.raises(TwoWays) as caught:
+        rule_of("hver 4. uge om mandagen og torsdagen undtagen juli")
+    said = caught.value.said
+    assert (said.value("weekly"), said.value("monthly"), said.value("count")) == (
+        "hver 4. mandag og torsdag undtagen juli",
+        "4. mandag og torsdag i måneden undtagen juli", 4)
+    assert rule_of(str(said.value("weekly"))) == Rule(
+        freq=Frequency.WEEKLY, interval=4, by_day=(ByDay(Weekday.MO), ByDay(Weekday.TH)),
+        by_month=(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12))
+    assert rule_of(str(said.value("monthly"))).by_day == (
+        ByDay(Weekday.MO, position=4), ByDay(Weekday.TH, position=4))
 
 
 UNREADABLE_MEANING = [
@@ -123,6 +142,19 @@ UNREADABLE_MEANING = [
     ("hver 2. onsdag i lige uger", "already picks every other week"),
     ("hver 14. dag i ulige uger", "say which weekday"),
     ("hver anden uge i måneden", '"i måneden" ("of the month") goes after a weekday'),
+    # The week of the month, as Danish plans say it
+    ("6. uge om mandagen", 'the weekday of the month must be 1. to 5., "sidste" or '),
+    ("mandag i 6. uge", 'not "6."'),
+    ("mandag i 3 uge", '"3" cannot say which weekday of the month'),
+    ("2 uger om mandagen", 'write "hver" ("every") before "uger"'),
+    ("uge om mandagen i måneden", "say which weekday of the month"),
+    ("hver 2. uge om onsdagen i lige uger", "already picks every other week"),
+    ("første mandag i 3. uge", '"i 3. uge" goes after weekdays alone, like "mandag i 3. uge"'),
+    ("hver anden uge i 3. uge", '"i 3. uge" goes after weekdays alone'),
+    ("den 15. i 2. og 4. uge", '"i 2. og 4. uge" goes after weekdays alone'),
+    # English counts the weeks of a month in more than one way
+    ("monday in the third week", "a week of the month is counted in more than one way"),
+    ("every 4th week on monday of the month", "counted in more than one way"),
 ]
 
 

@@ -63,8 +63,14 @@ EVERY_NTH_WEEK = [
     ("hver anden tirsdag og torsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH"),
     ("hver anden uge", "FREQ=WEEKLY;INTERVAL=2"),
     ("hver 3. uge", "FREQ=WEEKLY;INTERVAL=3"),
-    ("hver anden uge om onsdagen", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
-    ("hver 2. uge, onsdag", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("hver fjerde mandag", "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO"),
+    ("hver 4. mandag", "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO"),
+    # "uge om mandagen" with a number that no month has Mondays enough for,
+    # with none, or with one that only counts, is only an interval
+    # (test_recurrence_phrase_weeks has "hver 4. uge om mandagen": two ways).
+    ("hver 6. uge om mandagen", "FREQ=WEEKLY;INTERVAL=6;BYDAY=MO"),
+    ("hver uge om onsdagen", "FREQ=WEEKLY;BYDAY=WE"),
+    ("hver 4 uger om mandagen", "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO"),
     ("hver 52. uge", "FREQ=WEEKLY;INTERVAL=52"),
     ("hver 14. dag", "FREQ=WEEKLY;INTERVAL=2"),
     ("hver fjortende dag", "FREQ=WEEKLY;INTERVAL=2"),
@@ -74,6 +80,9 @@ EVERY_NTH_WEEK = [
     ("every 2nd wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
     ("every third wednesday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
     ("every 3 weeks on wednesday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE"),
+    # English has no "fourth week on monday" for a Monday of the month.
+    ("every fourth week on monday", "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO"),
+    ("every 4th week on monday", "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO"),
     ("every 2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
     ("every other week on wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
     ("biweekly on wednesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
@@ -537,8 +546,10 @@ def test_any_word_salad_gives_a_phrase_error_or_a_rule_dateutil_expands(text: st
 # Random words seldom make a phrase about the month; these pieces often do.
 POSITIONS = ("første", "anden", "sidste", "næstsidste", "5.", "6.", "15.", "31.", "32.", "1st",
              "15th", "second to last", "2", "other")  # fmt: skip
-MONTH_THINGS = ("", "dag", "hverdag", "weekday", "onsdag", "friday")
-OF_THE_MONTH = ("i måneden", "i hver måned", "of the month", "of each month", "i lige uger", "")
+MONTH_THINGS = ("", "dag", "hverdag", "weekday", "onsdag", "friday", "uge om mandagen",
+                "uge på onsdage", "week on friday")
+OF_THE_MONTH = ("i måneden", "i hver måned", "of the month", "of each month", "i lige uger", "",
+                "i 3. uge", "i sidste uge i måneden", "in the second week")
 LEFT_OUT = ("", "undtagen juli", ", dog ikke i juli og august", "bortset fra februar",
             "but not in july", "not in jan, mar, may, jul, aug, oct and dec", "men")  # fmt: skip
 

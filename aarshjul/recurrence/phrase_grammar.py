@@ -107,12 +107,17 @@ class Slots:
     on_days: list[int] = field(default_factory=list)  # "om onsdagen" after a unit
     of_month: bool = False  # "i måneden", "of the month"
     parity: int | None = None  # 0 for even ISO weeks, 1 for odd
+    weeks_of_month: list[Number] = field(default_factory=list)  # "3." in "mandag i 3. uge"
+    week_text: str = ""  # "uge" in "mandag i 3. uge"
     excluded: list[int] = field(default_factory=list)  # "undtagen juli"
+    # The words that leave the months out, as written ("undtagen i juli"):
+    # said again when the rest of the phrase is said another way.
+    except_words: list[str] = field(default_factory=list, compare=False)
 
 
 def read_slots(phrase: str) -> Slots:
     """phrase := [den|the] [every] (adverb | days | [numbers] unit | numbers)
-    [on weekdays] [in (parity weeks | [the|each] month)]
+    [on weekdays] [in (parity weeks | [the] numbers week [in month] | [the|each] month)]
     [[but] (except | not | bortset fra) [in] months]
 
     Raises :class:`Unreadable` for a word it does not know or cannot place.
@@ -139,7 +144,9 @@ def read_slots(phrase: str) -> Slots:
             reader.fail(_("a weekday"))
     if reader.accept(IN):
         _read_in(reader, slots)
+    said_from = reader.pos
     if _accept_except(reader):
+        slots.except_words = reader.tokens[said_from:]
         slots.excluded = _read_list(reader, MONTH_NAMES)
         if not slots.excluded:
             reader.fail(_("a month"))
@@ -214,7 +221,8 @@ def _read_list(reader: _Reader, table: Mapping[str, int]) -> list[int]:
 
 
 def _read_in(reader: _Reader, slots: Slots) -> None:
-    """After "i"/"in"/"of": "lige uger", "even-numbered weeks", "(hver) måned(en)"."""
+    """After "i"/"in"/"of": "lige uger", "even-numbered weeks", "3. uge (i måneden)",
+    "(hver) måned(en)"."""
     parity = reader.lookup(PARITY_WORDS)
     if parity is not None:
         reader.pos += 1
@@ -224,9 +232,20 @@ def _read_in(reader: _Reader, slots: Slots) -> None:
         reader.pos += 1
         slots.parity = parity
         return
+    if reader.peek() in ARTICLES and read_number(reader.peek(1)) is not None:
+        reader.pos += 1  # "in the third week"
+    if numbers := _read_numbers(reader):
+        # "mandag i 3. uge": the week of the month, then perhaps "i måneden".
+        if reader.lookup(UNIT_WORDS) is not Unit.WEEK:
+            reader.fail(_('"uge" ("week")'))
+        slots.weeks_of_month, slots.week_text = numbers, reader.peek()
+        reader.pos += 1
+        if not reader.accept(IN):
+            return
     reader.accept(EVERY | ARTICLES)
     if reader.lookup(UNIT_WORDS) is not Unit.MONTH:
-        reader.fail(_('"måneden", "lige uger" or "ulige uger" ("the month", "even/odd weeks")'))
+        reader.fail(_('"måneden", "3. uge", "lige uger" or "ulige uger" '
+                      '("the month", "even/odd weeks")'))
     reader.pos += 1
     slots.of_month = True
 

@@ -17,20 +17,27 @@ import attrs
 from aarshjul.messages import Message, _
 from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_month
 from aarshjul.recurrence.phrase_grammar import Slots
-from aarshjul.recurrence.phrase_words import WORKDAYS, Number, Unit, Unreadable
+from aarshjul.recurrence.phrase_words import WORKDAYS, Number, TwoWays, Unit, Unreadable
 from aarshjul.recurrence.rule import Rule
+from aarshjul.vocabulary import DANISH_DAYS
 
 _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
 _ORDINAL_MAX = 5  # a month has at most five of any weekday
 _MONTHDAY_MAX = 31
+# "uge": "3. uge om mandagen" and "mandag i 3. uge" are Danish plans' way to
+# say the third Monday of the month. English has no such idiom, and its "third
+# week of the month" is counted in more than one way: it is not read.
+_DANISH_WEEK = frozenset({"uge", "uger"})
 # What a number in a phrase picks in a month, as messages say it.
 _WEEKDAY, _WORKDAY, _DAY = _("weekday"), _("workday"), _("day")
 
 
 def slots_to_rule(slots: Slots) -> Rule:
     """The rule the slots say, or :class:`Unreadable` with what does not fit."""
-    if slots.of_month or slots.monthdays:
+    if slots.weeks_of_month:
+        rule = _in_week_of_month(slots)
+    elif slots.of_month or slots.monthdays:
         rule = _in_month(slots)
     elif slots.unit is None:
         rule = _by_weekday(slots)
@@ -76,6 +83,9 @@ def _in_month(slots: Slots) -> Rule:
         ))
     if slots.monthdays or slots.unit is Unit.DAY:
         return _by_day_of_month(slots)
+    if slots.unit is Unit.WEEK and slots.on_days:  # "4. uge om mandagen i måneden"
+        _danish_week(slots.unit_text)
+        return _weekdays_of_month(slots.counts, slots.on_days)
     if slots.unit is Unit.WORKDAY:
         return _by_workday_of_month(slots)
     return _by_position(slots)
@@ -87,16 +97,44 @@ def _by_position(slots: Slots) -> Rule:
         raise Unreadable(_(
             '"i måneden" ("of the month") goes after a weekday, like "første onsdag i måneden"'
         ))
-    days: list[tuple[int, int]] = []
-    for group in slots.groups:
-        if not group.numbers:
-            raise Unreadable(_(
-                'say which weekday of the month, like "første onsdag i måneden" '
-                '("first wednesday of the month")'
-            ))
-        positions = _positions(group.numbers, _WEEKDAY, _ORDINAL_MAX)
-        days += [(position, day) for position in positions for day in group.weekdays]
-    return Rule(freq=Frequency.MONTHLY, by_day=_days(days))
+    days = [day for group in slots.groups
+            for day in _weekdays_of_month(group.numbers, group.weekdays).by_day]
+    return Rule(freq=Frequency.MONTHLY,
+                by_day=_days((day.position or 0, day.weekday) for day in days))
+
+
+def _in_week_of_month(slots: Slots) -> Rule:
+    """ "mandag i 3. uge", "mandag og torsdag i 2. og 4. uge (i måneden)"."""
+    if slots.unit is not None or slots.monthdays or len(slots.groups) != 1 or (
+        slots.groups[0].numbers
+    ):
+        raise Unreadable(_(
+            '"i {weeks} {week}" goes after weekdays alone, like "mandag i 3. uge"',
+            weeks=_numbers_text(slots.weeks_of_month), week=slots.week_text
+        ))
+    _danish_week(slots.week_text)
+    return _weekdays_of_month(slots.weeks_of_month, slots.groups[0].weekdays)
+
+
+def _danish_week(word: str) -> None:
+    if word not in _DANISH_WEEK:
+        raise Unreadable(_(
+            'a week of the month is counted in more than one way; say which weekday '
+            'of the month, like "third monday of the month"'
+        ))
+
+
+def _weekdays_of_month(numbers: list[Number], weekdays: list[int]) -> Rule:
+    """The weekdays in the weeks of the month ``numbers`` name: "3." is the
+    third of each weekday (BYDAY=3MO), whatever day the month starts on."""
+    if not numbers:
+        raise Unreadable(_(
+            'say which weekday of the month, like "første onsdag i måneden" '
+            '("first wednesday of the month")'
+        ))
+    positions = _positions(numbers, _WEEKDAY, _ORDINAL_MAX)
+    return Rule(freq=Frequency.MONTHLY,
+                by_day=_days((position, day) for position in positions for day in weekdays))
 
 
 def _by_workday_of_month(slots: Slots) -> Rule:
@@ -185,7 +223,13 @@ def _by_weekday(slots: Slots) -> Rule:
 
 
 def _by_unit(slots: Slots) -> Rule:
-    """ "hver anden uge (om onsdagen)", "hver 14. dag", "hver måned", "hverdage"."""
+    """ "hver anden uge", "hver 14. dag", "hver måned", "hverdage", "3. uge om mandagen"."""
+    if slots.unit is Unit.WEEK and slots.on_days and slots.unit_text in _DANISH_WEEK and (
+        slots.parity is None
+    ):
+        rule = _week_on_weekdays(slots)
+        if rule is not None:
+            return rule
     count = _count(slots)
     if slots.unit is Unit.WORKDAY:
         if count is not None:
@@ -213,6 +257,48 @@ def _by_unit(slots: Slots) -> Rule:
             ))
         return Rule(freq=Frequency.DAILY, interval=interval)
     return Rule(freq=Frequency.WEEKLY, interval=interval, by_day=on_days)
+
+
+def _week_on_weekdays(slots: Slots) -> Rule | None:
+    """ "3. uge om mandagen" is the third Monday of the month; None where the
+    words can only be an interval ("hver uge om mandagen", "hver 6. uge …").
+
+    "hver 4. uge om mandagen" is both: every fourth week, and each month's
+    "4. uge om mandagen". Neither is guessed: the planner is shown both.
+    """
+    if not slots.counts:
+        return None
+    if not slots.every:  # "2 uger om mandagen" counts, and lacks its "hver"
+        ordinal = all(number.ordinal for number in slots.counts)
+        return _weekdays_of_month(slots.counts, slots.on_days) if ordinal else None
+    in_month = all(number.ordinal and 1 <= abs(number.value) <= _ORDINAL_MAX
+                   for number in slots.counts)
+    if not in_month:
+        return None
+    if len(slots.counts) == 1 and _is_interval(count := slots.counts[0]):
+        raise _two_ways(slots, count)
+    return _weekdays_of_month(slots.counts, slots.on_days)
+
+
+def _is_interval(count: Number) -> bool:
+    try:
+        _interval(count)
+    except Unreadable:
+        return False
+    return True
+
+
+def _two_ways(slots: Slots, count: Number) -> TwoWays:
+    """Both readings of "hver 4. uge om mandagen", each in words with one reading."""
+    days = [DANISH_DAYS[day] for day in dict.fromkeys(slots.on_days)]
+    said = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " og " + days[-1]
+    rest = "".join(" " + word for word in slots.except_words)
+    return TwoWays(_(
+        'it can be read two ways: "{weekly}" (every {count} weeks) or "{monthly}" '
+        "(a weekday of the month); write the one you mean",
+        weekly=f"hver {count.text} {said}{rest}", count=count.value,
+        monthly=f"{count.text} {said} i måneden{rest}"
+    ))
 
 
 def _count(slots: Slots) -> Number | None:

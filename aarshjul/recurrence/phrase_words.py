@@ -30,6 +30,12 @@ class Unreadable(Exception):
         super().__init__(self.reason)
 
 
+class TwoWays(Unreadable):
+    """A phrase that can be read two ways ("hver 4. uge om mandagen": every
+    fourth week, or the fourth Monday of the month); ``said`` writes both in
+    words that can only be read one way, and nothing is guessed."""
+
+
 # --- Word tables -----------------------------------------------------------
 #
 # Keys are spelled properly; the reader looks words up through fold().

@@ -16,7 +16,7 @@ from __future__ import annotations
 from aarshjul.messages import Message, Refusal, _
 from aarshjul.recurrence.phrase_grammar import read_slots
 from aarshjul.recurrence.phrase_rule import slots_to_rule
-from aarshjul.recurrence.phrase_words import Unreadable
+from aarshjul.recurrence.phrase_words import TwoWays, Unreadable
 from aarshjul.recurrence.rule import Rule
 
 __all__ = ["KNOWN_FORMS", "PhraseError", "phrase_to_rule"]
@@ -25,9 +25,10 @@ KNOWN_FORMS: tuple[str, ...] = (
     "hver onsdag  /  every wednesday",
     "hver tirsdag og torsdag  /  every tuesday and thursday",
     "hver anden onsdag  /  every other wednesday",
-    "hver 3. uge om onsdagen  /  every 3 weeks on wednesday",
+    "hver 3. onsdag  /  every 3 weeks on wednesday",
     "hver 14. dag  /  fortnightly",
     "første mandag i måneden  /  first monday of the month",
+    "3. uge om mandagen  /  third monday of the month",
     "2. og 4. onsdag i måneden  /  second and fourth wednesday of the month",
     "sidste fredag i måneden  /  last friday of the month",
     "næstsidste fredag i måneden  /  second to last friday of the month",
@@ -41,7 +42,7 @@ KNOWN_FORMS: tuple[str, ...] = (
 """What a planner can write, one idea a line, Danish and English.
 
 Shown when a phrase cannot be read. Each side of a `` / `` is a phrase that
-works; the tests read every line to keep it so.
+works, and can be read only one way; the tests read every line to keep it so.
 """
 
 
@@ -52,12 +53,20 @@ class PhraseError(Refusal):
     ``phrase`` is the phrase as written and ``reason`` the part that was not
     understood, without the list of forms (for callers that show it elsewhere),
     in English (``because`` is it in any language).
+
+    A phrase that can be read two ways (``two_ways``) is understood, twice:
+    its message gives the two ways to write it, and no list.
     """
 
-    def __init__(self, phrase: str, because: Message) -> None:
+    def __init__(self, phrase: str, because: Message, *, two_ways: bool = False) -> None:
         self.phrase = phrase
         self.because = because
         self.reason = str(because)
+        self.two_ways = two_ways
+        if two_ways:
+            super().__init__(_('cannot read "{phrase}" as one recurrence: {reason}',
+                               phrase=phrase, reason=because))
+            return
         # One line: a finding is one line of `aarshjul check` output.
         forms = "; ".join(form.replace("  /  ", " / ") for form in KNOWN_FORMS)
         super().__init__(_('cannot read "{phrase}" as a recurrence: {reason}. Known forms: '
@@ -70,9 +79,12 @@ def phrase_to_rule(phrase: str) -> Rule:
     >>> str(phrase_to_rule("hver anden onsdag"))
     'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'
 
-    Raises PhraseError (and nothing else) for a phrase it cannot read.
+    Raises PhraseError (and nothing else) for a phrase it cannot read, or
+    can read two ways ("hver 4. uge om mandagen").
     """
     try:
         return slots_to_rule(read_slots(phrase))
+    except TwoWays as problem:
+        raise PhraseError(phrase, problem.said, two_ways=True) from None
     except Unreadable as problem:
         raise PhraseError(phrase, problem.said) from None
