@@ -97,13 +97,20 @@ def test_fredensborgs_fourth_monday_in_2017() -> None:
 
 # --- Two ways to read it ---------------------------------------------------------
 
+def test_hver_anden_is_every_other_never_the_second() -> None:
+    """The idiom has one reading: "hver anden uge om onsdagen" is every other
+    week; written with a number it has two."""
+    assert phrase_to_rule("hver anden uge om onsdagen") == phrase_to_rule("hver anden onsdag")
+    with pytest.raises(PhraseError):
+        phrase_to_rule("hver 2. uge om onsdagen")
+
+
 # The phrase; the every-N-weeks form, the weekday-of-the-month form it offers.
 TWO_WAYS = [
     ("hver 4. uge om mandagen", "hver 4. mandag", "4. mandag i måneden"),
     ("hver fjerde uge om mandagen", "hver fjerde mandag", "fjerde mandag i måneden"),
     ("hver 3. uge om onsdagen", "hver 3. onsdag", "3. onsdag i måneden"),
     ("hver 3. uge om torsdagen", "hver 3. torsdag", "3. torsdag i måneden"),
-    ("hver anden uge om onsdagen", "hver anden onsdag", "anden onsdag i måneden"),
     ("hver 2. uge, onsdag", "hver 2. onsdag", "2. onsdag i måneden"),
     ("hver 5. uge på fredage", "hver 5. fredag", "5. fredag i måneden"),
     ("alle 2. uger om tirsdagen", "hver 2. tirsdag", "2. tirsdag i måneden"),
@@ -223,7 +230,7 @@ def test_the_documentation_shows_the_error_two_readings_give(run_cli, tmp_path: 
     result = run_cli("check", "--lang", "da", str(plan))
     assert result.stdout.splitlines()[0].endswith(f"every: {shown}")
     refused = re.findall(r'"(hver [^"]+ uge om \w+)" (?:and|are)', IN_WORDS)
-    assert refused == ["hver anden uge om onsdagen", "hver 3. uge om torsdagen"]
+    assert refused == ["hver 2. uge om onsdagen", "hver 3. uge om torsdagen"]
     for phrase in refused:
         with pytest.raises(PhraseError):
             phrase_to_rule(phrase)

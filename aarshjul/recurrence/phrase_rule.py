@@ -273,7 +273,9 @@ def _week_on_weekdays(slots: Slots) -> Rule | None:
         return _weekdays_of_month(slots.counts, slots.on_days) if ordinal else None
     in_month = all(number.ordinal and 1 <= abs(number.value) <= _ORDINAL_MAX
                    for number in slots.counts)
-    if not in_month:
+    if not in_month or [number.text for number in slots.counts] == ["anden"]:
+        # "hver anden" is the idiom for every other, never "the second": "hver
+        # anden uge om onsdagen" is every other week (and "hver 2. uge …" two ways).
         return None
     if len(slots.counts) == 1 and _is_interval(count := slots.counts[0]):
         raise _two_ways(slots, count)
