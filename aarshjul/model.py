@@ -19,8 +19,9 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.deadlines import Deadline, as_deadline
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MINUTES, MONTHS, colour_problem
+from aarshjul.forms import ISO_WEEKS, MINUTES, MONTHS, colour_problem
 from aarshjul.messages import Message, led
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
@@ -150,7 +151,7 @@ class Body:
     kind: str = ""
     location: str = ""
     color: str | None = attrs.field(default=None, converter=_lower)
-    agenda_deadline: int | None = attrs.field(default=None, validator=DEADLINE_DAYS)
+    agenda_deadline: Deadline | None = attrs.field(default=None, converter=as_deadline)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 

@@ -23,7 +23,7 @@ import attrs
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
-from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
+from aarshjul.forms import ISO_WEEKS, MONTHS
 from aarshjul.messages import _, said_by
 from aarshjul.model import (
     Body,
@@ -102,7 +102,7 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
                       what=_('e.g. "{example}"', example="Social- og Beskæftigelsesudvalget"))
     kind, location = table.text("kind"), table.text("location")
     color = table.text("color")
-    deadline = table.integer("agenda_deadline", DEADLINE_DAYS)
+    deadline = table.deadline("agenda_deadline")
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
                 color=color, agenda_deadline=deadline, where=table.where)
 
