@@ -31,7 +31,6 @@ E = TypeVar("E", bound=enum.Enum)
 # marked unread): they are never handed out, as the plan has errors.
 STAND_IN_DAY = dt.date(2000, 1, 1)
 STAND_IN_TIME = ClockTime.at(0)
-STAND_IN_MINUTES = Minutes(1)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
