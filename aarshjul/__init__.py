@@ -37,6 +37,7 @@ _PUBLIC = {
     "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "OnHoliday",
                        "Placement", "Plan", "Recurrence", "Series", "Status", "Template",
                        "Theme", "Where"),
+    "aarshjul.deadlines": ("Days", "Deadline"),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
     "aarshjul.recurrence.parts": ("ByDay", "Frequency", "Weekday"),
     "aarshjul.plan.reader": ("load_plan", "parse_plan", "read_plan"),
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from aarshjul.check import *
     from aarshjul.clock import *
     from aarshjul.dates import *
+    from aarshjul.deadlines import *
     from aarshjul.errors import *
     from aarshjul.ical.calendars import *
     from aarshjul.ical.event import *

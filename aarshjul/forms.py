@@ -20,8 +20,8 @@ import attrs
 from aarshjul.clock import MINUTES_PER_DAY
 from aarshjul.messages import Message, _
 
-__all__ = ["DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS", "YEARS", "Bounds",
-           "colour_problem", "id_problem", "text_problem", "year_problem"]
+__all__ = ["COUNTED_DAYS", "DEADLINE_DAYS", "ID_LENGTH", "ISO_WEEKS", "MINUTES", "MONTHS",
+           "YEARS", "Bounds", "colour_problem", "id_problem", "text_problem", "year_problem"]
 
 
 @attrs.frozen
@@ -60,6 +60,10 @@ ISO_WEEKS = Bounds(1, 53)
 MONTHS = Bounds(1, 12)
 DEADLINE_DAYS = Bounds(0, 365)
 """Days before a meeting that its agenda is due: more than a year is a slip."""
+COUNTED_DAYS = Bounds(1, 250)
+"""Hverdage or arbejdsdage before a meeting that its agenda is due
+(:mod:`aarshjul.deadlines`): 250 of them reach back about a year, as the
+calendar days do."""
 MINUTES = Bounds(0, MINUTES_PER_DAY)
 """An item's, a case's or a meeting's minutes: none lasts more than a day
 (a meeting's own rules, at least a minute and not past midnight, are the

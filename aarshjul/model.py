@@ -19,8 +19,9 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.deadlines import Deadline, as_deadline
 from aarshjul.errors import Problem, Severity
-from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MINUTES, MONTHS, colour_problem
+from aarshjul.forms import ISO_WEEKS, MINUTES, MONTHS, colour_problem
 from aarshjul.messages import Message, led
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
@@ -150,7 +151,8 @@ class Body:
     kind: str = ""
     location: str = ""
     color: str | None = attrs.field(default=None, converter=_lower)
-    agenda_deadline: int | None = attrs.field(default=None, validator=DEADLINE_DAYS)
+    agenda_deadline: Deadline | None = attrs.field(default=None, converter=as_deadline)
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -178,10 +180,10 @@ class Recurrence:
 class Series:
     """A body's recurring meetings.
 
-    Their times are written as ``start`` and ``end``, or as ``start`` and
-    ``minutes``: a series has at least one of ``end`` and ``minutes`` (and
-    one of them only, which the validation pass checks, where it can say
-    which table gives both). :attr:`ends_at` is the clock time they end.
+    Their times are ``start`` and ``end``, ``start`` and ``minutes``, or
+    ``start`` alone, lasting :meth:`Plan.minutes_of` (scheduling writes it
+    in); which of these hold is the validation pass's, which can say which
+    table is wrong. :attr:`ends_at` is the clock time they end.
     """
 
     body: str
@@ -199,18 +201,14 @@ class Series:
     id: str | None = None
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
-    @minutes.validator
-    def _an_end(self, _: object, minutes: Minutes | None) -> None:
-        if self.end is None and minutes is None:
-            raise ValueError("a series ends at its end or after its minutes: give one of the two")
-
     @property
     def ends_at(self) -> ClockTime:
         """When its meetings end; ValueError if that is past midnight (which
-        the validation pass reports first)."""
+        the validation pass reports first), or for a series of only a start."""
         if self.end is not None:
             return self.end
-        assert self.minutes is not None
+        if self.minutes is None:
+            raise ValueError("the series gives its start only: it needs its length")
         return self.start.plus(self.minutes)
 
 
@@ -311,6 +309,7 @@ class Plan:
     # write "dk", as people do.
     holidays: str = attrs.field(default="DK", converter=_upper)
     holiday_categories: tuple[str, ...] = ("public",)
+    minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
     closed: tuple[Closed, ...] = ()
     bodies: tuple[Body, ...] = ()
     series: tuple[Series, ...] = ()
@@ -330,6 +329,12 @@ class Plan:
 
     def body(self, body_id: str) -> Body:
         return self._by_id[body_id]
+
+    def minutes_of(self, body_id: str) -> Minutes | None:
+        """How long a meeting of the body lasts that gives only its start:
+        the body's ``minutes``, else the plan's; None where neither says."""
+        body = self._by_id.get(body_id)
+        return body.minutes if body is not None and body.minutes is not None else self.minutes
 
     def template(self, template_id: str) -> Template:
         for template in self.templates:

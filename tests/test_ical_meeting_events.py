@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import icalendar
 import pytest
 
 from aarshjul import load_plan
 from aarshjul.dates import long_date
 from aarshjul.ical.event import EventStatus
-from aarshjul.ical.meeting_events import deadline_day, deadline_event, meeting_event
+from aarshjul.ical.feeds import build_feeds
+from aarshjul.ical.meeting_events import deadline_event, meeting_event
+from aarshjul.ical.stamps import Stamper
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 
+from .feed_plans import NOW
 from .plans import EXAMPLE, agendas_of, make_plan
 
 DEADLINE = '''
@@ -103,13 +107,39 @@ language = "{language}"
     assert event.uid != meeting.uid
 
 
-def test_deadline_day_steps_back_over_weekends_and_holidays() -> None:
-    plan = load_plan(EXAMPLE)
-    (saturday,) = [m for m in agendas_of(plan).meetings
-                   if m.body == "sbu" and m.date == dt.date(2025, 1, 29)]
-    assert deadline_day(saturday, 4, WorkCalendar()) == dt.date(2025, 1, 24)  # Sat -> Fri
-    (easter,) = [m for m in agendas_of(plan).meetings
-                 if m.body == "rm" and m.date == dt.date(2025, 4, 22)]
-    # Two days before Tuesday 22 April is Easter Sunday: back over Easter to Wednesday.
-    workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
-    assert deadline_day(easter, 2, workdays) == dt.date(2025, 4, 16)
+# Økonomiudvalget meets on Tuesdays; week 10 (3-9 March 2025) is closed,
+# which stops no count: the staff work in school holidays.
+OEKONOMIUDVALG = """
+[[closed]]
+name = "Vinterferie"
+weeks = [10]
+
+[[body]]
+id = "oeu"
+name = "Økonomiudvalget"
+agenda_deadline = {deadline}
+
+[[series]]
+body = "oeu"
+dates = [2025-03-11, 2025-04-22]
+start = "15:00"
+end = "17:00"
+"""
+
+
+@pytest.mark.parametrize(("deadline", "days"), [
+    # Monday, Saturday, Friday, Thursday; after Easter Monday, Easter Saturday
+    # (no holiday), then over Good Friday and Maundy Thursday to Wednesday,
+    # Tuesday and Monday.
+    ('"4 hverdage"', [dt.date(2025, 3, 6), dt.date(2025, 4, 14)]),
+    ('"4 weekdays"', [dt.date(2025, 3, 6), dt.date(2025, 4, 14)]),
+    ('"4 arbejdsdage"', [dt.date(2025, 3, 5), dt.date(2025, 4, 11)]),
+    # Calendar days, as v1: Friday 7 March; Good Friday back over Maundy Thursday.
+    ("4", [dt.date(2025, 3, 7), dt.date(2025, 4, 16)]),
+])
+def test_the_deadlines_feed_counts_the_days_its_body_counts(deadline: str,
+                                                            days: list[dt.date]) -> None:
+    plan = make_plan(OEKONOMIUDVALG.format(deadline=deadline))
+    feed = build_feeds(plan, agendas_of(plan), stamper=Stamper(NOW))["deadlines.ics"]
+    events = icalendar.Calendar.from_ical(feed).walk("VEVENT")
+    assert sorted(event.decoded("DTSTART") for event in events) == days

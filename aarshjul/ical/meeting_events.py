@@ -8,7 +8,7 @@ Its UID is the meeting's (:mod:`aarshjul.scheduling.identity`), so an update
 moves an event instead of adding a second one.
 
 An agenda deadline is an all-day event on the day the agenda must be sent
-out, related to its meeting.
+out (:meth:`aarshjul.deadlines.Deadline.day_before`), related to its meeting.
 
 The meetings' events share one VTIMEZONE (:func:`zone_lines`), which the
 feeds and a CalDAV calendar object both carry.
@@ -29,7 +29,7 @@ from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 from aarshjul.vocabulary import Words, words
 
-__all__ = ["deadline_day", "deadline_event", "meeting_event", "zone_lines"]
+__all__ = ["deadline_event", "meeting_event", "zone_lines"]
 
 
 def _description(agenda: Agenda, meeting: Meeting, said: Words, url: str | None) -> str:
@@ -79,23 +79,15 @@ def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | No
         source=f"{plan.id}/{meeting.body}")
 
 
-def deadline_day(meeting: Meeting, days: int, workdays: WorkCalendar) -> dt.date:
-    """``days`` before the meeting, moved back to a workday (weekends and
-    holidays; the staff work in school holidays)."""
-    day = meeting.date - dt.timedelta(days=days)
-    if workdays.is_workday(day):
-        return day
-    earlier = workdays.step_to_workday(day, forward=False, limit=day - dt.timedelta(days=60))
-    return earlier or day
-
-
 def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
                    date_words: Callable[[dt.date], str]) -> Event:
-    """The day the agenda of a body with ``agenda_deadline`` must be sent out."""
+    """The day the agenda of a body with ``agenda_deadline`` must be sent out,
+    counted with the holidays of ``workdays`` (its closed periods do not
+    stop the count: the staff work in school holidays)."""
     said = words(plan.language)
     body = plan.body(meeting.body)
     assert body.agenda_deadline is not None
-    day = deadline_day(meeting, body.agenda_deadline, workdays)
+    day = body.agenda_deadline.day_before(meeting.date, workdays.holidays)
     status = _status(meeting)
     summary = f"{said.deadline}: {body.name} {date_words(meeting.date)}"
     if status is EventStatus.CANCELLED:

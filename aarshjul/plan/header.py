@@ -1,4 +1,5 @@
-"""The ``[plan]`` table: title, period, id, language, time zone and holidays.
+"""The ``[plan]`` table: title, period, id, language, time zone, holidays,
+and how long a meeting lasts that gives only its start.
 
 The first step of reading a plan's tables (:mod:`aarshjul.plan.reader`): it
 reads the form of each value (a text, a date, a language, a list of texts)
@@ -23,7 +24,7 @@ from aarshjul.plan.tables import STAND_IN_DAY, Reader, Table, written
 from aarshjul.vocabulary import Language
 
 PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
-             "holiday_categories", "id")
+             "holiday_categories", "id", "minutes")
 
 
 def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
@@ -49,11 +50,13 @@ def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
     end = table.date("end", required=isinstance(header, dict))
     plan_id = table.text("id")
     categories = table.strings("holiday_categories", example='["public", "optional"]')
+    minutes = table.minutes()  # before table.where, which then knows if it was read
     return Plan(title=title or "", id=plan_id if plan_id is not None else slug(title or ""),
                 start=start or end or STAND_IN_DAY, end=end or start or STAND_IN_DAY,
                 source=reader.source, where=table.where,
                 **written(language=table.choice("language", Language),
                           timezone=table.text("timezone"), holidays=table.text("holidays"),
+                          minutes=minutes,
                           holiday_categories=categories if table.has("holiday_categories")
                           else None))
 

@@ -23,7 +23,7 @@ import attrs
 
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
-from aarshjul.forms import DEADLINE_DAYS, ISO_WEEKS, MONTHS
+from aarshjul.forms import ISO_WEEKS, MONTHS
 from aarshjul.messages import _, said_by
 from aarshjul.model import (
     Body,
@@ -44,7 +44,6 @@ from aarshjul.plan.tables import (
     A_CLOCK_TIME,
     AN_ID,
     STAND_IN_DAY,
-    STAND_IN_MINUTES,
     STAND_IN_TIME,
     Reader,
     Table,
@@ -56,7 +55,7 @@ from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule, RuleError
 
 CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
-BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline")
+BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline", "minutes")
 SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
                "end", "minutes", "title", "template", "location", "on_holiday")
 ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
@@ -102,22 +101,22 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
                       what=_('e.g. "{example}"', example="Social- og Beskæftigelsesudvalget"))
     kind, location = table.text("kind"), table.text("location")
     color = table.text("color")
-    deadline = table.integer("agenda_deadline", DEADLINE_DAYS)
+    deadline = table.deadline("agenda_deadline")
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
-                color=color, agenda_deadline=deadline, where=table.where)
+                color=color, agenda_deadline=deadline, minutes=table.minutes(),
+                where=table.where)
 
 
 def _times(table: Table, *, required: bool
            ) -> tuple[ClockTime | None, ClockTime | None, Minutes | None]:
     """start, and end or minutes: their form; how they relate (one of end
-    and minutes, and a time after the start) is validated."""
+    and minutes, or the body's or plan's minutes, and a time after the
+    start) is validated."""
     start, end, minutes = table.clock("start"), table.clock("end"), table.minutes()
     if required and not table.has("start"):
         table.error(None, "missing-key", _('"{key}" is required ({what})', key="start",
                                            what=A_CLOCK_TIME))
         table.mark_unread("start")
-    if required and not (table.has("end") or table.has("minutes")):
-        table.error(None, "missing-key", _('"end" or "minutes" is required'))
     return start, end, minutes
 
 
@@ -132,9 +131,6 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     on_holiday = table.choice("on_holiday", OnHoliday)
     title, location = table.text("title"), table.text("location")
     series_id = _id_as_written(table, required=False)
-    if end is None and minutes is None:
-        table.mark_unread("end", "minutes")
-        minutes = STAND_IN_MINUTES
     return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
                   title=title, template=template, location=location,

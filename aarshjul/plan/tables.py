@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from aarshjul.clock import ClockTime, Minutes
+from aarshjul.deadlines import Deadline, read_deadline
 from aarshjul.errors import Problem, Severity
 from aarshjul.forms import MINUTES, Bounds, id_problem
-from aarshjul.messages import AND, Message, _, led, listed, said_by, verbatim
+from aarshjul.messages import AND, Message, Refusal, _, led, listed, said_by, verbatim
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
@@ -30,7 +31,6 @@ E = TypeVar("E", bound=enum.Enum)
 # marked unread): they are never handed out, as the plan has errors.
 STAND_IN_DAY = dt.date(2000, 1, 1)
 STAND_IN_TIME = ClockTime.at(0)
-STAND_IN_MINUTES = Minutes(1)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -180,6 +180,21 @@ class Table:
     def minutes(self, key: str = "minutes") -> Minutes | None:
         value = self.integer(key, MINUTES)
         return None if value is None else Minutes(value)
+
+    def deadline(self, key: str) -> Deadline | None:
+        """Days before a meeting: a whole number of calendar days, or a count
+        like ``"4 hverdage"`` (:func:`~aarshjul.deadlines.read_deadline`)."""
+        value = self._get(key, False, None)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            self._wrong(key, _('a number of days, or a text like "4 hverdage"'), value)
+            return None
+        try:
+            return read_deadline(value)
+        except Refusal as refusal:
+            self.error(key, "bad-value", refusal.said)
+            return None
 
     def integers(self, key: str, bounds: Bounds) -> tuple[int, ...] | None:
         value = self._get(key, False, None)

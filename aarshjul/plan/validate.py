@@ -21,7 +21,9 @@ built or changed in code). Each rule is stated once, here:
   most 50 calendar years;
 - a case says when by one of date, window and month; a closed period by
   dates (from and to, both) or weeks, a theme by both dates or neither; a
-  meeting ends at its end or after its minutes, not both;
+  meeting ends at its end or after its minutes, not both; a series that
+  gives neither lasts its body's or the plan's minutes, which one of them
+  must give (:func:`series_length`);
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
@@ -51,6 +53,7 @@ from aarshjul.model import (
     Case,
     Item,
     Plan,
+    Series,
     Where,
 )
 from aarshjul.plan import labels
@@ -81,6 +84,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         holiday_problem(plan.where, plan.holidays, plan.holiday_categories),
         *[colour(body.where, body.color) for body in plan.bodies],
         *[colour(theme.where, theme.color) for theme in plan.themes],
+        check_times(plan.where, None, minutes=plan.minutes),
+        *[check_times(body.where, None, minutes=body.minutes) for body in plan.bodies],
         *_unique_ids("body", [(body.id, body.where) for body in plan.bodies]),
         *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
         *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
@@ -99,7 +104,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         found += [known.check(where, "body", "body", one.body),
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
-                  *_times(where, one.start, one.end, one.minutes)]
+                  *_times(where, one.start, one.end, one.minutes),
+                  series_length(plan, one)]
         # A recurrence the reader could not read has all its keys unread.
         if one.recurrence.rule is None and "dates" not in where.unread:
             found.append(_dates(where, one.recurrence.dates))
@@ -133,6 +139,26 @@ def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
     return (where.problem("conflicting-keys", _('give "end" or "minutes", not both'),
                           key="minutes"),
             check_times(where, start, end=end))
+
+
+def series_length(plan: Plan, series: Series) -> Problem | None:
+    """A series that gives its start alone lasts its body's ``minutes``, or
+    the plan's: one of them must say how long, and its meetings end before
+    midnight. (A key the reader could not read is reported already.)"""
+    if series.end is not None or series.minutes is not None or series.where.unread & {
+            "end", "minutes"}:
+        return None
+    minutes = plan.minutes_of(series.body)
+    if minutes is None:
+        if "minutes" in plan.where.unread or any(
+                "minutes" in body.where.unread for body in plan.bodies if body.id == series.body):
+            return None
+        return series.where.problem("missing-key", _(
+            '"end" or "minutes" is required, or "minutes" on the [[body]] or in [plan] for '
+            "every meeting that gives only its start"))
+    if minutes < 1 or "start" in series.where.unread:  # reported already
+        return None
+    return check_times(series.where, series.start, minutes=minutes, length_key="start")
 
 
 def _both_or_neither(where: Where, first: dt.date | None, last: dt.date | None

@@ -129,13 +129,21 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
 
 def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
             problems: list[Problem]) -> Draft | None:
-    """A ``[[meeting]]`` on a date no series gives: a meeting of its own."""
+    """A ``[[meeting]]`` on a date no series gives: a meeting of its own.
+    Given only its start, it lasts its body's or the plan's minutes."""
     where = change.where
-    if change.start is None or (change.end is None and change.minutes is None):
+    length = change.minutes if change.minutes is not None else plan.minutes_of(change.body)
+    if change.start is None or (change.end is None and length is None):
         problems.append(where.problem("one-off-needs-time", _(
             'no series of "{body}" gives {date}, so this is a one-off meeting, and a one-off '
-            'needs "start" and "end" (or "minutes")', body=change.body, date=change.date)))
+            'needs "start" and "end" (or "minutes", here, on its [[body]] or in [plan])',
+            body=change.body, date=change.date)))
         return None
+    if change.end is None and change.minutes is None:  # the body's or the plan's minutes
+        problem = check_times(where, change.start, minutes=length, length_key="start")
+        if problem is not None:
+            problems.append(problem)
+            return None
     if change.moved_to is not None:
         problems.append(where.problem("bad-value", _(
             'no series of "{body}" gives {date}, so there is no meeting to move; write the '
@@ -144,7 +152,7 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
     body = plan.body(change.body)
     start = change.start
     # The plan is validated: a one-off's own times end after it starts.
-    end = change.end if change.end is not None else start.plus(change.minutes or 0)
+    end = change.end if change.end is not None else start.plus(length or 0)
     draft = Draft(change.body, change.date, change.date, start, end, start,
                   change.title or body.name,
                   change.location if change.location is not None else body.location,

@@ -76,6 +76,7 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     invalid = [problem for problem in validate(plan) if problem.is_error]
     if invalid:
         raise PlanError(invalid)
+    plan = _lengths_given(plan)
     calendar = calendar if calendar is not None else work_calendar(plan)
     problems: list[Problem] = []
     slots = [slot for series in plan.series
@@ -91,6 +92,17 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     problems += overlaps(meetings)
     problems += room_clashes(meetings)
     return Schedule(tuple(meetings), tuple(problems))
+
+
+def _lengths_given(plan: Plan) -> Plan:
+    """The plan with each series that gives only its start given its body's
+    or the plan's minutes (the validated plan has them): every later step
+    takes a series' times from the series."""
+    if all(one.end is not None or one.minutes is not None for one in plan.series):
+        return plan
+    return attrs.evolve(plan, series=tuple(
+        one if one.end is not None or one.minutes is not None
+        else attrs.evolve(one, minutes=plan.minutes_of(one.body)) for one in plan.series))
 
 
 def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,

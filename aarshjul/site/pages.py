@@ -87,7 +87,9 @@ def plan_json(plan: Plan, agendas: Agendas) -> str:
         "end": plan.end.isoformat(), "timezone": plan.timezone,
         "language": plan.language.value,
         "bodies": [{"id": b.id, "name": b.name, "kind": b.kind, "location": b.location,
-                    "color": b.color} for b in plan.bodies],
+                    "color": b.color,
+                    "agenda_deadline": None if b.agenda_deadline is None
+                    else b.agenda_deadline.written} for b in plan.bodies],
         "themes": [{"id": t.id, "name": t.name, "color": t.color} for t in plan.themes],
         "meetings": [record(m) for m in agendas.meetings],
     }
