@@ -36,7 +36,7 @@ _PUBLIC = {
     # The plan and the meetings it gives
     "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "OnHoliday",
                        "Placement", "Plan", "Recurrence", "Series", "Status", "Template",
-                       "Theme", "Where"),
+                       "Theme", "Where", "OnClosed"),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
     "aarshjul.recurrence.parts": ("ByDay", "Frequency", "Weekday"),
     "aarshjul.plan.reader": ("load_plan", "parse_plan", "read_plan"),

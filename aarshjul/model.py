@@ -32,6 +32,7 @@ __all__ = [
     "Item",
     "Meeting",
     "MeetingChange",
+    "OnClosed",
     "OnHoliday",
     "Placement",
     "Plan",
@@ -56,6 +57,16 @@ class OnHoliday(enum.Enum):
     NEXT_WORKDAY = "next-workday"
     PREVIOUS_WORKDAY = "previous-workday"
     KEEP = "keep"
+    WEEK_BEFORE = "week-before"
+    WEEK_AFTER = "week-after"
+
+
+class OnClosed(enum.Enum):  # what a generated date inside a closed period does
+    SKIP = "skip"
+    WEEK_BEFORE = "week-before"
+    WEEK_AFTER = "week-after"
+    NEXT_WORKDAY = "next-workday"
+    PREVIOUS_WORKDAY = "previous-workday"
 
 
 class Placement(enum.Enum):
@@ -132,13 +143,9 @@ class Closed:
         return not self.bodies or body is None or body in self.bodies
 
     def contains(self, day: dt.date) -> bool:
-        if self.weeks and day.isocalendar().week in self.weeks:
-            return True
-        return (
-            self.from_date is not None
-            and self.to_date is not None
-            and self.from_date <= day <= self.to_date
-        )
+        return bool(self.weeks and day.isocalendar().week in self.weeks) or (
+            self.from_date is not None and self.to_date is not None
+            and self.from_date <= day <= self.to_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -197,6 +204,9 @@ class Series:
     on_holiday: OnHoliday = attrs.field(default=OnHoliday.SKIP,
                                         validator=attrs.validators.instance_of(OnHoliday))
     id: str | None = None
+    on_closed: OnClosed = attrs.field(default=OnClosed.SKIP,
+                                      validator=attrs.validators.instance_of(OnClosed))
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)  # none: every month
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @minutes.validator

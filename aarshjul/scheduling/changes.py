@@ -106,6 +106,9 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
     body = plan.body(series.body)
     if change is None:
         if slot.date is None:
+            # Nothing brings it back: say why it is left out.
+            if slot.left_out is not None:
+                problems.append(slot.left_out)
             return None
         return Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
                      series.start, series.title or body.name,
