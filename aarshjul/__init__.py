@@ -34,9 +34,9 @@ _PUBLIC = {
     "aarshjul.vocabulary": ("Language",),
     "aarshjul.dates": ("DateWords",),
     # The plan and the meetings it gives
-    "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "OnHoliday",
-                       "Placement", "Plan", "Recurrence", "Series", "Status", "Template",
-                       "Theme", "Where"),
+    "aarshjul.choices": ("OnClosed", "OnHoliday", "Placement", "Status"),
+    "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "Plan",
+                       "Recurrence", "Series", "Template", "Theme", "Where"),
     "aarshjul.deadlines": ("Days", "Deadline"),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
     "aarshjul.recurrence.parts": ("ByDay", "Frequency", "Weekday"),
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from aarshjul.agenda.documents import *
     from aarshjul.agenda.items import *
     from aarshjul.check import *
+    from aarshjul.choices import *
     from aarshjul.clock import *
     from aarshjul.dates import *
     from aarshjul.deadlines import *

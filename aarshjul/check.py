@@ -23,7 +23,7 @@ from aarshjul.agenda.items import (
 )
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
 from aarshjul.files import read_text
-from aarshjul.messages import _, lead_of, led, spoken
+from aarshjul.messages import Message, _, lead_of, led, spoken
 from aarshjul.vocabulary import Language, counted, words
 from aarshjul.written.check import check_written
 from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
@@ -118,25 +118,31 @@ def _in_order(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
 def shown(problems: tuple[Problem, ...], level: Severity | None = None) -> tuple[Problem, ...]:
     """The findings ``check`` prints: those at ``level`` or above, and with
     no level all of them, but the ``slack`` of a table's meetings (a series
-    gives dozens) as one finding at the table's line.
+    gives dozens) and the dates a table leaves out (``left-out``: a weekly
+    series loses a dozen to holidays and the summer) each as one finding at
+    the table's line.
 
     The report keeps every problem; this is how the command line shows
     them, made from them.
     """
     if level is not None:
         return tuple(p for p in problems if _RANK[p.severity] <= _RANK[level])
-    slack: dict[tuple[str | None, int | None, str], list[Problem]] = {}
+    groups: dict[tuple[str, str | None, int | None, str], list[Problem]] = {}
     for problem in problems:
-        if problem.code == "slack" and problem.key:
-            slack.setdefault((problem.file, problem.line, problem.key), []).append(problem)
+        if problem.code in _SUMMED and problem.key:
+            groups.setdefault(_group_of(problem), []).append(problem)
     kept: list[Problem] = []
     for problem in problems:
-        group = slack.get((problem.file, problem.line, problem.key or ""), [problem])
+        group = groups.get(_group_of(problem), [problem])
         if len(group) == 1:
             kept.append(problem)
         elif problem is group[0]:
-            kept.append(_slack_of_many(group))
+            kept.append(_SUMMED[problem.code](group))
     return tuple(kept)
+
+
+def _group_of(problem: Problem) -> tuple[str, str | None, int | None, str]:
+    return problem.code, problem.file, problem.line, problem.key or ""
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -148,6 +154,31 @@ def _slack_of_many(group: list[Problem]) -> Problem:
     said = unplanned_in_meetings(len(group), min(minutes, default=0), max(minutes, default=0))
     # A table's problems are all led by its label (model.Where.problem).
     return attrs.evolve(first, said=led(lead_of(first.said), said))
+
+
+def _left_out_of_many(group: list[Problem]) -> Problem:
+    """One line for a table's dates left out, naming the first of them."""
+    first = group[0]
+    days = [_day_left_out(problem.said) for problem in group]
+    named = ", ".join(days[:_NAMED_LEFT_OUT])
+    more = len(days) - _NAMED_LEFT_OUT
+    said = (_("{count} dates are left out on holidays or in closed periods: {days} and {more} "
+              "more (--level info lists each and why)", count=len(days), days=named, more=more)
+            if more > 0 else
+            _("{count} dates are left out on holidays or in closed periods: {days} "
+              "(--level info lists each and why)", count=len(days), days=named))
+    return attrs.evolve(first, said=led(lead_of(first.said), said))
+
+
+def _day_left_out(said: Message) -> str:
+    """The date a ``left-out`` finding names (its ``{day}``, inside the
+    table's label that leads it)."""
+    inner = said.value("said") if lead_of(said) else said
+    return str(inner.value("day")) if isinstance(inner, Message) else ""
+
+
+_NAMED_LEFT_OUT = 5  # dates named on the one line; the rest are counted
+_SUMMED = {"slack": _slack_of_many, "left-out": _left_out_of_many}
 
 
 def reports_as_text(reports: list[Report], level: Severity | None = None,

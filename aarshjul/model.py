@@ -13,11 +13,11 @@ that say the same things on other lines are equal.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping
 
 import attrs
 
+from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.deadlines import Deadline, as_deadline
 from aarshjul.errors import Problem, Severity
@@ -33,37 +33,13 @@ __all__ = [
     "Item",
     "Meeting",
     "MeetingChange",
-    "OnHoliday",
-    "Placement",
     "Plan",
     "Recurrence",
     "Series",
-    "Status",
     "Template",
     "Theme",
     "Where",
 ]
-
-
-class Status(enum.Enum):
-    PLANNED = "planned"
-    CANCELLED = "cancelled"
-
-
-class OnHoliday(enum.Enum):
-    """What a generated date that falls on a holiday does."""
-
-    SKIP = "skip"
-    NEXT_WORKDAY = "next-workday"
-    PREVIOUS_WORKDAY = "previous-workday"
-    KEEP = "keep"
-
-
-class Placement(enum.Enum):
-    """Where a template item stands: before the cases, or after them."""
-
-    START = "start"
-    END = "end"
 
 
 @attrs.frozen(kw_only=True)
@@ -133,13 +109,9 @@ class Closed:
         return not self.bodies or body is None or body in self.bodies
 
     def contains(self, day: dt.date) -> bool:
-        if self.weeks and day.isocalendar().week in self.weeks:
-            return True
-        return (
-            self.from_date is not None
-            and self.to_date is not None
-            and self.from_date <= day <= self.to_date
-        )
+        return bool(self.weeks and day.isocalendar().week in self.weeks) or (
+            self.from_date is not None and self.to_date is not None
+            and self.from_date <= day <= self.to_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -199,6 +171,9 @@ class Series:
     on_holiday: OnHoliday = attrs.field(default=OnHoliday.SKIP,
                                         validator=attrs.validators.instance_of(OnHoliday))
     id: str | None = None
+    on_closed: OnClosed = attrs.field(default=OnClosed.SKIP,
+                                      validator=attrs.validators.instance_of(OnClosed))
+    months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)  # none: every month
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property

@@ -10,8 +10,9 @@ import json
 
 from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.agenda.listing import CSV_FIELDS, as_csv, as_json, as_table, meeting_record
+from aarshjul.choices import Status
 from aarshjul.clock import ClockTime, Minutes
-from aarshjul.model import Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan
 from aarshjul.vocabulary import Language
 
 T = ClockTime.parse

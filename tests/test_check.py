@@ -214,3 +214,48 @@ def test_json_keeps_every_finding_unless_a_level_hides_some() -> None:
     assert isinstance(warned, list)
     assert len(every) == 5
     assert [p["code"] for p in warned] == ["c"]
+
+
+SUMMER_TUESDAYS = '''
+[[series]]
+body = "rm"
+every = "hver tirsdag"
+start = "10:00"
+minutes = 60
+except = [2025-01-07]
+
+[[closed]]
+name = "Sommerferie"
+from = 2025-06-28
+to = 2025-08-10
+'''
+
+
+def test_a_series_dates_left_out_are_one_line_at_the_series() -> None:
+    """Six summer Tuesdays: one line, naming the first five."""
+    report = check_plan_text(plan_text(SUMMER_TUESDAYS), source="p.toml")
+    left_out = [p for p in report.problems if p.code == "left-out"]
+    assert len(left_out) == 6
+    (line,) = [p for p in shown(report.problems) if p.code == "left-out"]
+    assert line.format() == (
+        'p.toml:18: info[left-out]: [[series]] #1 (body "rm"): 6 dates are left out on '
+        "holidays or in closed periods: 2025-07-01, 2025-07-08, 2025-07-15, 2025-07-22, "
+        "2025-07-29 and 1 more (--level info lists each and why)")
+    assert [p for p in shown(report.problems, Severity.INFO) if p.code == "left-out"] == (
+        left_out)
+
+
+def test_one_date_left_out_keeps_its_own_line() -> None:
+    one = SUMMER_TUESDAYS.replace("to = 2025-08-10", "to = 2025-07-04")
+    (line,) = [p for p in shown(check_plan_text(plan_text(one), source="p.toml").problems)
+               if p.code == "left-out"]
+    assert line.message == ('[[series]] #1 (body "rm"): 2025-07-01 falls in "Sommerferie"; '
+                            'it is left out (on_closed = "skip")')
+
+
+def test_findings_of_other_codes_at_a_summed_tables_line_stay() -> None:
+    """The series' warning is not one of its meetings' slack."""
+    warning = Problem(Severity.WARNING, "unused-exception", verbatim("m"), "p.toml", 5,
+                      "series[1]")
+    found = shown((*SERIES_SLACK[:1], warning, *SERIES_SLACK[2:4]))
+    assert [p.code for p in found] == ["slack", "unused-exception"]

@@ -21,23 +21,34 @@ def test_check_the_example(run_cli) -> None:
     result = run_cli("check", "--lang", "en", str(EXAMPLE))
     assert result.exit_code == 0, result.output
     *findings, summary = result.stdout.splitlines()
-    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
-    # The meetings whose agendas were planned tell how much time is left: a
-    # series' meetings in one line, at the series.
-    assert [line.split(": ")[1] for line in findings] == ["info[slack]"] * 3
-    assert findings[0] == (
+    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 18 info"
+    # The meetings whose agendas were planned tell how much time is left, and
+    # the series the dates holidays and closed periods leave out: a series'
+    # meetings in one line, at the series.
+    assert [line.split(": ")[1] for line in findings] == [
+        "info[left-out]", "info[slack]", "info[left-out]", "info[slack]", "info[slack]"]
+    assert findings[:2] == [
+        f'{EXAMPLE}:55: info[left-out]: [[series]] #1 (body "sbu"): 4 dates are left out on '
+        "holidays or in closed periods: 2025-07-02, 2025-07-16, 2025-07-30, 2025-12-31 "
+        "(--level info lists each and why)",
         f'{EXAMPLE}:55: info[slack]: [[series]] #1 (body "sbu"): 2 meetings have 5–55 minutes '
-        "not planned (--level info lists each)")
+        "not planned (--level info lists each)"]
+    assert findings[2] == (
+        f'{EXAMPLE}:64: info[left-out]: [[series]] #2 (body "rm"): 10 dates are left out on '
+        "holidays or in closed periods: 2024-12-24, 2024-12-31, 2025-02-11, 2025-07-01, "
+        "2025-07-08 and 5 more (--level info lists each and why)")
 
 
 def test_check_level_info_lists_each_meetings_spare_time(run_cli) -> None:
     result = run_cli("check", "--lang", "en", "--level", "info", str(EXAMPLE))
     assert result.exit_code == 0, result.output
     *findings, summary = result.stdout.splitlines()
-    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+    assert summary == "ok: 1 file checked, 0 errors, 0 warnings, 18 info"
     assert findings == [problem.format() for problem in check_path(EXAMPLE).problems]
-    assert ("sbu 2025-01-15: 5 of the meeting's 90 minutes (18:15–19:45) are not planned"
+    assert ('2025-07-02 falls in "Sommerferie"; it is left out (on_closed = "skip")'
             in findings[0])
+    assert any("sbu 2025-01-15: 5 of the meeting's 90 minutes (18:15–19:45) are not planned"
+               in finding for finding in findings)
 
 
 def test_check_level_hides_what_is_below_it_and_still_counts_it(run_cli, tmp_path: Path
@@ -46,7 +57,8 @@ def test_check_level_hides_what_is_below_it_and_still_counts_it(run_cli, tmp_pat
     warned = run_cli("check", "--lang", "en", "--level", "warning", *plans)
     assert [line.split(": ")[1] for line in warned.stdout.splitlines()[:-1]] == [
         "warning[holiday-date]"]
-    assert warned.stdout.splitlines()[-1] == "ok: 2 files checked, 0 errors, 1 warning, 4 info"
+    assert warned.stdout.splitlines()[-1] == (
+        "ok: 2 files checked, 0 errors, 1 warning, 18 info")
     errors = run_cli("check", "--lang", "en", "--level", "error", "--format", "json", *plans)
     assert [record["problems"] for record in json.loads(errors.stdout)] == [[], []]
     assert errors.exit_code == warned.exit_code == 0
@@ -130,7 +142,7 @@ def test_a_suffix_in_capitals_is_the_same_kind(run_cli, tmp_path: Path) -> None:
     shouting.write_bytes(EXAMPLE.read_bytes())
     result = run_cli("check", "--lang", "en", str(shouting))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 4 info"
+    assert result.stdout.splitlines()[-1] == "ok: 1 file checked, 0 errors, 0 warnings, 18 info"
 
 
 @pytest.mark.parametrize("name", ["x.txt", "plan.toml", "dagsorden.docx"])
@@ -204,3 +216,27 @@ def test_a_written_agenda_is_checked_in_the_language_of_its_labels(
     assert "30 of the meeting's 45 minutes" in run_cli("check", str(english)).stdout
     monkeypatch.setenv("LC_ALL", "da_DK.UTF-8")
     assert "30 af mødets 45 minutter" in run_cli("check", str(english)).stdout
+
+
+@pytest.mark.parametrize(("key", "value", "said"), [
+    ("months", "[0]", "months: 0 is out of range (1 to 12)"),
+    ("months", "[4, 13]", "months: 13 is out of range (1 to 12)"),
+    ("months", "[]", "months: the list is empty"),
+    ("months", "3", "months: expected a list of month numbers like [1, 2, 4] (got a number 3)"),
+    ("months", '"marts"', "months: expected a list of month numbers like [1, 2, 4] (got a "
+                          "text 'marts')"),
+    ("on_closed", '"keep"', "on_closed: \"keep\" is not one of 'skip', 'week-before', "
+                            "'week-after', 'next-workday', 'previous-workday'"),
+    ("on_closed", '"week-efter"', 'on_closed: "week-efter" is not one of'),
+    ("on_holiday", '"week-earlier"', 'on_holiday: "week-earlier" is not one of'),
+])
+def test_a_bad_move_or_month_is_a_located_error(run_cli, tmp_path: Path, key: str, value: str,
+                                                said: str) -> None:
+    plan = plan_file(tmp_path, '[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                               f'start = "18:15"\nend = "19:45"\n{key} = {value}\n')
+    result = run_cli("check", "--lang", "en", str(plan))
+    assert result.exit_code == 1
+    finding, summary = result.stdout.splitlines()
+    assert finding.startswith(f"{plan}:22: error[")
+    assert f'(body "sbu"): {said}' in finding
+    assert summary == "failed: 1 file checked, 1 error, 0 warnings, 0 info"

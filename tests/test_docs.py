@@ -122,7 +122,11 @@ def test_the_schema_rejects_what_check_rejects() -> None:
                    'every = "hver onsdag"\n',
                    BLOCKS[0] + '\n[[body]]\nid = "' + "s" * 65 + '"\nname = "Lang"\n',
                    BLOCKS[0] + '\n[[meeting]]\nbody = "sbu"\ndate = 2025-02-05\n'
-                   'announced = "false"\n'):
+                   'announced = "false"\n',
+                   *(BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                     f'start = "18:15"\nend = "19:00"\n{wrong}\n'
+                     for wrong in ("months = 3", "months = []", "months = [13]",
+                                   'on_closed = "keep"', 'on_holiday = "week-later"'))):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
 
 

@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 from aarshjul import load_plan, read_plan
+from aarshjul.choices import Status
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
 from aarshjul.messages import verbatim
@@ -24,7 +25,6 @@ from aarshjul.model import (
     Plan,
     Recurrence,
     Series,
-    Status,
     Theme,
     Where,
     nearest_dates,

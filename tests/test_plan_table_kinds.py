@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from aarshjul import ClockTime, OnHoliday, Status, read_plan
+from aarshjul import ClockTime, OnClosed, OnHoliday, Status, read_plan
 
 from .plans import FRAGMENT_START, located, make_plan, plan_text
 
@@ -49,6 +49,18 @@ BROKEN = {
                           'announced = "nej"\n', 3, "bad-type"),
     "bad on_holiday": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "18:15"\n'
                        'end = "19:00"\non_holiday = "move"\n', 5, "bad-value"),
+    "on_holiday week-later": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                              'start = "18:15"\nend = "19:00"\non_holiday = "week-later"\n', 5,
+                              "bad-value"),
+    "on_closed keep": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\nstart = "18:15"\n'
+                       'end = "19:00"\non_closed = "keep"\n', 5, "bad-value"),
+    "on_closed a number": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                           'start = "18:15"\nend = "19:00"\non_closed = 7\n', 5, "bad-value"),
+    **{f"months = {months}": ('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                              f'start = "18:15"\nend = "19:00"\nmonths = {months}\n', 5, code)
+       for months, code in (("[0]", "bad-value"), ("[1, 13]", "bad-value"), ("[]", "bad-value"),
+                            ("3", "bad-type"), ('"marts"', "bad-type"),
+                            ('[3, "august"]', "bad-type"))},
     "bad body id": ('[[body]]\nid = "Social Udvalg"\nname = "x"\n', 1, "bad-value"),
     "bad colour": ('[[body]]\nid = "x"\nname = "x"\ncolor = "red"\n', 3, "bad-value"),
     "negative deadline": ('[[body]]\nid = "x"\nname = "x"\nagenda_deadline = -1\n', 3,
@@ -161,6 +173,25 @@ def test_every_table_loads() -> None:
     assert plan.themes[0].color == "#e67e22"
     assert plan.cases[0].months == (4,)
     assert plan.cases[1].window == (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+
+
+def test_a_series_reads_on_closed_and_months() -> None:
+    plan = make_plan('''
+        [[series]]
+        body = "sbu"
+        every = "4. mandag i måneden"
+        start = "17:00"
+        end = "19:00"
+        on_holiday = "week-after"
+        on_closed = "week-before"
+        months = [12, 1, 2, 1]
+        ''')
+    (series,) = plan.series
+    assert (series.on_holiday, series.on_closed, series.months) == (
+        OnHoliday.WEEK_AFTER, OnClosed.WEEK_BEFORE, (1, 2, 12))
+    (default,) = make_plan('[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
+                           'start = "18:15"\nend = "19:00"\n').series
+    assert (default.on_closed, default.months) == (OnClosed.SKIP, ())
 
 
 def test_messages_name_the_table() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aarshjul import OnHoliday, Status, parse_plan, schedule
+from aarshjul import OnClosed, OnHoliday, Status, parse_plan, schedule
 from aarshjul.agenda.listing import as_json
 from aarshjul.scheduling.calendar import work_calendar
 
@@ -39,9 +40,12 @@ def series_tables(draw: st.DrawFn, body: str) -> str:
     start = draw(st.integers(6 * 60, 16 * 60))
     minutes = draw(st.integers(15, 240))
     on_holiday = draw(st.sampled_from([h.value for h in OnHoliday]))
+    on_closed = draw(st.sampled_from([c.value for c in OnClosed]))
+    months = draw(st.lists(st.integers(1, 12), max_size=4, unique=True))
     return (f'[[series]]\nbody = "{body}"\n{recurrence}\n'
             f'start = "{start // 60:02d}:{start % 60:02d}"\nminutes = {minutes}\n'
-            f'on_holiday = "{on_holiday}"\n')
+            f'on_holiday = "{on_holiday}"\non_closed = "{on_closed}"\n'
+            + (f"months = {months}\n" if months else ""))
 
 
 @st.composite
@@ -119,3 +123,18 @@ def test_the_same_plan_gives_the_same_meetings(generated: tuple[str, list[str]])
     text = text_of(*generated)
     assert as_json(schedule(parse_plan(text)).meetings) == as_json(
         schedule(parse_plan(text)).meetings)
+
+
+@given(plans(), st.sampled_from(["week-before", "week-after"]))
+def test_a_week_move_keeps_the_weekday_goes_at_most_four_weeks_and_meets_alone(
+        generated: tuple[str, list[str]], how: str) -> None:
+    header, tables = generated
+    moved_by_weeks = [re.sub(r'on_(holiday|closed) = "[a-z-]+"', f'on_\\1 = "{how}"', table)
+                      for table in tables]
+    meetings = schedule(parse_plan(text_of(header, moved_by_weeks))).meetings
+    for meeting in meetings:
+        if meeting.original_date is None:
+            continue
+        assert meeting.date.weekday() == meeting.original_date.weekday()
+        assert 7 <= abs((meeting.date - meeting.original_date).days) <= 28
+        assert [m.date for m in meetings if m.body == meeting.body].count(meeting.date) == 1

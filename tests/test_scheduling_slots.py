@@ -8,7 +8,7 @@ import pytest
 
 from aarshjul import list_meetings
 
-from .plans import agendas_of, make_plan
+from .plans import FRAGMENT_START, HEADER, agendas_of, make_plan
 from .schedules import FRIDAYS, WEDNESDAYS, D, dates, findings, meetings_of
 
 
@@ -191,3 +191,103 @@ def test_only_the_series_that_gives_nothing_warns() -> None:
     (empty,) = [p for p in problems if p.code == "empty-series"]
     assert "2025-07-01" in empty.message
     assert '"rm"' in empty.message
+
+
+SERIES_LINE = FRAGMENT_START + 1  # of a fragment that starts with an empty line
+
+
+def test_every_date_a_closed_period_or_holiday_removes_is_said() -> None:
+    """Nothing disappears silently: information at the series' line."""
+    problems = agendas_of(make_plan(FRIDAYS.format("skip") + '''
+        [[closed]]
+        name = "Uge 15"
+        weeks = [15]
+        ''')).problems
+    assert [(p.severity.value, p.code, p.line, p.message) for p in problems] == [
+        ("info", "left-out", SERIES_LINE, '[[series]] #1 (body "sbu"): 2025-04-11 falls in '
+                                 '"Uge 15"; it is left out (on_closed = "skip")'),
+        ("info", "left-out", SERIES_LINE, '[[series]] #1 (body "sbu"): 2025-04-18 is a holiday '
+                                 "(Langfredag); it is left out (on_holiday = \"skip\")")]
+
+
+WINTER_BREAK = '''
+[[closed]]
+name = "Vinterferie"
+weeks = [7]
+'''
+
+
+def test_a_date_brought_back_is_not_said_to_be_left_out() -> None:
+    text = WEDNESDAYS + WINTER_BREAK + '''
+        [[meeting]]
+        body = "sbu"
+        date = 2025-02-12
+        moved_to = 2025-02-19
+        '''
+    assert findings(text) == []
+
+
+def test_a_listed_date_on_a_holiday_warns_and_one_in_a_closed_period_informs() -> None:
+    """A date written by hand on a holiday is likelier a slip than a rule's."""
+    assert findings('''
+        [[series]]
+        body = "sbu"
+        dates = [2025-04-18, 2025-02-12, 2025-04-23]
+        start = "09:00"
+        end = "10:00"
+        ''' + WINTER_BREAK) == [("info", "left-out"), ("warning", "holiday-date")]
+
+
+def test_except_is_said_by_the_plan_and_not_again() -> None:
+    text = WEDNESDAYS.replace('end = "19:45"', 'end = "19:45"\nexcept = [2025-01-29]')
+    assert findings(text) == []
+
+
+FOURTH_MONDAYS = '''
+[[series]]
+body = "sbu"
+every = "4. mandag i måneden"
+months = [1, 2, 4, 5, 6, 9, 10, 11, 12]
+start = "17:00"
+end = "19:00"
+
+[[series]]
+body = "sbu"
+every = "5. mandag i måneden"
+months = [3, 8]
+start = "17:00"
+end = "19:00"
+'''
+TWO_YEARS = HEADER.replace("end = 2025-12-31", "end = 2026-12-31")
+
+
+def test_months_keep_a_series_dates_in_those_months_every_year() -> None:
+    """The 4th Monday most months, the 5th in March and August (2025 has no
+    5th Monday in August); July has none."""
+    meetings = list_meetings(make_plan(FOURTH_MONDAYS, header=TWO_YEARS))
+    days = [m.date for m in meetings]
+    by_month = {(day.year, day.month) for day in days}
+    assert len(by_month) == len(days)  # one a month
+    assert [day for day in days if day.month in (3, 8)] == [
+        D(2025, 3, 31), D(2026, 3, 30), D(2026, 8, 31)]
+    assert {month for _year, month in by_month} == {1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12}
+    assert (days[0], days[-1]) == (D(2025, 1, 27), D(2026, 12, 28))
+
+
+def test_months_filter_the_rules_dates_and_a_week_move_may_leave_the_month() -> None:
+    """1 October is in week 40, closed: a week earlier is September, and it
+    stays, for months keeps the dates the rule gives."""
+    meetings = meetings_of('''
+        [[series]]
+        body = "sbu"
+        every = "første onsdag i måneden"
+        months = [10]
+        start = "18:15"
+        end = "19:45"
+        on_closed = "week-before"
+
+        [[closed]]
+        name = "Uge 40"
+        weeks = [40]
+        ''')
+    assert [(m.date, m.original_date) for m in meetings] == [(D(2025, 9, 24), D(2025, 10, 1))]

@@ -20,11 +20,12 @@ import attrs
 from aarshjul.agenda.drafts import Draft, run_clock
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.agenda.placement import place_cases
+from aarshjul.choices import Placement, Status
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import DateWords, in_words
 from aarshjul.errors import Problem, Severity, has_errors
 from aarshjul.messages import Message, _
-from aarshjul.model import Case, Item, Meeting, Placement, Plan, Status
+from aarshjul.model import Case, Item, Meeting, Plan
 from aarshjul.plan.labels import locate
 from aarshjul.scheduling.meetings import Schedule
 from aarshjul.vocabulary import Language

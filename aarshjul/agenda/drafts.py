@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from aarshjul.model import Case, Item, Meeting, Status
+from aarshjul.choices import Status
+from aarshjul.model import Case, Item, Meeting
 
 __all__ = ["Draft", "Walk", "run_clock"]
 

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aarshjul.agenda.items import Agenda, item_record
+from aarshjul.choices import Status
 from aarshjul.dates import short_weekday
-from aarshjul.model import Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan
 from aarshjul.vocabulary import words
 
 CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "location",

@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from aarshjul.agenda.drafts import Draft
+from aarshjul.choices import Status
 from aarshjul.errors import Problem
 from aarshjul.messages import Message, _
-from aarshjul.model import Case, Plan, Status
+from aarshjul.model import Case, Plan
 
 __all__ = ["place_cases"]
 

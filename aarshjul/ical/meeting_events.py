@@ -21,10 +21,11 @@ import functools
 from collections.abc import Callable, Sequence
 
 from aarshjul.agenda.items import Agenda, AgendaItem
+from aarshjul.choices import Status
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event, EventStatus, feed_text
 from aarshjul.ical.vtimezone import vtimezone
-from aarshjul.model import Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 from aarshjul.vocabulary import Words, words

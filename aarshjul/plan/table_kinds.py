@@ -21,6 +21,7 @@ from typing import Any, cast
 
 import attrs
 
+from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
 from aarshjul.forms import ISO_WEEKS, MONTHS
@@ -31,11 +32,8 @@ from aarshjul.model import (
     Closed,
     Item,
     MeetingChange,
-    OnHoliday,
-    Placement,
     Recurrence,
     Series,
-    Status,
     Template,
     Theme,
 )
@@ -57,7 +55,8 @@ from aarshjul.recurrence.rule import Rule, RuleError
 CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
 BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline", "minutes")
 SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
-               "end", "minutes", "title", "template", "location", "on_holiday")
+               "end", "minutes", "title", "template", "location", "on_holiday", "on_closed",
+               "months")
 ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
              "time")
 MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
@@ -129,12 +128,16 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     start, end, minutes = _times(table, required=True)
     template = table.ident("template", required=False)
     on_holiday = table.choice("on_holiday", OnHoliday)
+    on_closed = table.choice("on_closed", OnClosed)
+    # A list even of one month ([3]): the months the series keeps.
+    months = table.integers("months", MONTHS, what=_("a list of month numbers like [1, 2, 4]"))
     title, location = table.text("title"), table.text("location")
     series_id = _id_as_written(table, required=False)
     return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
                   title=title, template=template, location=location,
-                  id=series_id, where=table.where, **written(on_holiday=on_holiday))
+                  id=series_id, where=table.where,
+                  **written(on_holiday=on_holiday, on_closed=on_closed, months=months))
 
 
 def _recurrence(table: Table) -> Recurrence:

@@ -196,9 +196,15 @@ class Table:
             self.error(key, "bad-value", refusal.said)
             return None
 
-    def integers(self, key: str, bounds: Bounds) -> tuple[int, ...] | None:
+    def integers(self, key: str, bounds: Bounds, *, what: Message | None = None
+                 ) -> tuple[int, ...] | None:
+        """Whole numbers in ``bounds``: a list of them, or one alone; with
+        ``what`` (what the list is), a list only."""
         value = self._get(key, False, None)
         if value is None:
+            return None
+        if what is not None and not isinstance(value, list):
+            self._wrong(key, what, value)
             return None
         values = value if isinstance(value, list) else [value]
         good = []

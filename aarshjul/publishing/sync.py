@@ -51,6 +51,7 @@ import attrs
 from aarshjul.addresses import check_base_url, without_login
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.paths import agenda_paths, agenda_url
+from aarshjul.choices import Status
 from aarshjul.errors import Problem, PublishError, Severity, SourceError
 from aarshjul.ical.decode import Decoded, decode
 from aarshjul.ical.encode import SOURCE, calendar_text, encode
@@ -58,7 +59,7 @@ from aarshjul.ical.event import Event
 from aarshjul.ical.meeting_events import meeting_event, zone_lines
 from aarshjul.ical.stamps import Record, Stamper, record_of
 from aarshjul.messages import _
-from aarshjul.model import Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan
 from aarshjul.vocabulary import COMMAND_LINE
 
 __all__ = ["Action", "Change"]

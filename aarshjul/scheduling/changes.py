@@ -16,10 +16,11 @@ from collections import defaultdict
 
 import attrs
 
+from aarshjul.choices import Status
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.messages import Message, _
-from aarshjul.model import MeetingChange, Plan, Series, Status, Where
+from aarshjul.model import MeetingChange, Plan, Series, Where
 from aarshjul.plan.validate import check_times
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.slots import Slot
@@ -106,6 +107,9 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
     body = plan.body(series.body)
     if change is None:
         if slot.date is None:
+            # Nothing brings it back: say why it is left out.
+            if slot.left_out is not None:
+                problems.append(slot.left_out)
             return None
         return Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
                      series.start, series.title or body.name,

@@ -12,9 +12,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from aarshjul.choices import Status
 from aarshjul.errors import Problem, Severity
 from aarshjul.messages import Message, _
-from aarshjul.model import Meeting, Status, Where
+from aarshjul.model import Meeting, Where
 from aarshjul.scheduling.changes import located
 
 

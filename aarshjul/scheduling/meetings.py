@@ -33,7 +33,7 @@ from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
 from aarshjul.scheduling.changes import from_slot, match_changes, one_off
 from aarshjul.scheduling.clashes import overlaps, room_clashes
 from aarshjul.scheduling.identity import with_uids
-from aarshjul.scheduling.slots import empty_series, series_slots
+from aarshjul.scheduling.slots import empty_series, plan_slots
 
 __all__ = ["Schedule", "list_meetings", "schedule"]
 
@@ -79,8 +79,7 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     plan = _lengths_given(plan)
     calendar = calendar if calendar is not None else work_calendar(plan)
     problems: list[Problem] = []
-    slots = [slot for series in plan.series
-             for slot in series_slots(plan, series, calendar, problems)]
+    slots = plan_slots(plan, calendar, problems)
     changes, one_offs = match_changes(plan, slots, problems)
     drafts = [draft for slot in slots
               if (draft := from_slot(plan, slot, changes.get(slot), calendar=calendar,

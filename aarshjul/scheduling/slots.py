@@ -3,35 +3,40 @@ closed periods and the days it leaves out.
 
 The first step of scheduling (:mod:`aarshjul.scheduling.meetings`). A slot
 remembers the date its rule gave, which the meeting is known by even when a
-holiday moves it; a slot that a holiday or closed period removed is kept,
-without a date, for a ``[[meeting]]`` change to bring back
-(:mod:`aarshjul.scheduling.changes`).
+holiday or closed period moves it (:mod:`aarshjul.scheduling.moves`); a
+slot that a holiday or closed period removed is kept, without a date, for a
+``[[meeting]]`` change to bring back (:mod:`aarshjul.scheduling.changes`),
+with the finding that says why it is left out if none does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
 import attrs
 
 from aarshjul.errors import Problem, Severity
 from aarshjul.messages import _
-from aarshjul.model import OnHoliday, Plan, Series
+from aarshjul.model import Plan, Series
 from aarshjul.scheduling.calendar import WorkCalendar
+from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
 
 
 @attrs.frozen(eq=False)
 class Slot:
     """A date a series gives, before ``[[meeting]]`` changes are applied.
 
-    ``date`` is None when a holiday or closed period removed it; a change can
-    bring it back.
+    ``date`` is None when a holiday or closed period removed it (or
+    ``except`` did); a change can bring it back. ``left_out`` says why a
+    holiday or closed period removed it, to be reported if no change does.
     """
 
     series: Series
     rule_date: dt.date
     date: dt.date | None
+    left_out: Problem | None = None
 
 
 def period(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
@@ -41,9 +46,47 @@ def period(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def series_slots(plan: Plan, series: Series, calendar: WorkCalendar,
-                 problems: list[Problem]) -> list[Slot]:
-    """The series' slots, in date order."""
+def plan_slots(plan: Plan, calendar: WorkCalendar, problems: list[Problem]) -> list[Slot]:
+    """Every series' slots, series by series, each in date order.
+
+    Week moves are made last, in date order: a meeting moved by weeks may
+    not land on a day its body already meets, from any of its series.
+    """
+    given: list[tuple[Series, dt.date, Placed | WeekMove | None]] = []
+    for series in plan.series:
+        first, last = period(plan, series)
+        given += [(series, day, None if day in series.recurrence.exceptions else
+                   place(series, day, calendar=calendar, first=first, last=last))
+                  for day in series_dates(plan, series, problems)]
+    taken: dict[str, set[dt.date]] = defaultdict(set)
+    for series, _day, where in given:
+        if isinstance(where, Placed) and where.date is not None:
+            taken[series.body].add(where.date)
+    moves = [(index, where) for index, (_series, _day, where) in enumerate(given)
+             if isinstance(where, WeekMove)]
+    for index, move in sorted(moves, key=lambda indexed: _move_order(indexed[1])):
+        first, last = period(plan, move.series)
+        given[index] = move.series, move.day, move_by_weeks(
+            move, calendar=calendar, first=first, last=last, taken=taken[move.series.body])
+    return [_slot(series, day, where) for series, day, where in given]
+
+
+def _move_order(move: WeekMove) -> tuple[dt.date, int, str, str]:
+    """Week moves by date; two of one day by what their series say, not by
+    the order of the file, which does not change the meetings."""
+    return move.day, move.series.start.minutes, move.series.id or "", move.series.title or ""
+
+
+def _slot(series: Series, day: dt.date, where: Placed | WeekMove | None) -> Slot:
+    if where is None:  # the series' ``except`` leaves it out
+        return Slot(series, day, None)
+    assert isinstance(where, Placed)  # every week move is made
+    return Slot(series, day, where.date, where.left_out)
+
+
+def series_dates(plan: Plan, series: Series, problems: list[Problem]) -> list[dt.date]:
+    """The dates a series' rule or list gives in its period and its
+    ``months``, before holidays and closed periods, in date order."""
     first, last = period(plan, series)
     recurrence = series.recurrence
     where = series.where
@@ -63,38 +106,14 @@ def series_slots(plan: Plan, series: Series, calendar: WorkCalendar,
                              day=day, first=first, last=last))
                 problems.append(where.problem("outside-period", outside,
                                               severity=Severity.WARNING))
+    if series.months:
+        # The rule's dates: a date a week move takes into another month stays.
+        dates = [day for day in dates if day.month in series.months]
     for day in sorted(recurrence.exceptions - set(dates)):
         problems.append(where.problem("unused-exception", _(
             "except lists {day}, a day this series does not give between {first} and {last}",
             day=day, first=first, last=last), severity=Severity.WARNING))
-    return [_place(series, day, calendar=calendar, problems=problems, first=first, last=last)
-            for day in dates]
-
-
-def _place(series: Series, day: dt.date, *, calendar: WorkCalendar, problems: list[Problem],
-           first: dt.date, last: dt.date) -> Slot:
-    """Where a generated date ends up after holidays and closed periods."""
-    if day in series.recurrence.exceptions or calendar.closed_period(day, series.body):
-        return Slot(series, day, None)
-    holiday = calendar.holiday(day)
-    if holiday is None or series.on_holiday is OnHoliday.KEEP:
-        return Slot(series, day, day)
-    if series.on_holiday is OnHoliday.SKIP:
-        if series.recurrence.rule is None:
-            problems.append(series.where.problem("holiday-date", _(
-                '{day} is a holiday ({holiday}); it is left out (on_holiday = "skip")',
-                day=day, holiday=holiday), severity=Severity.WARNING))
-        return Slot(series, day, None)
-    forward = series.on_holiday is OnHoliday.NEXT_WORKDAY
-    moved = calendar.step_to_workday(day, forward=forward, limit=last if forward else first,
-                                     body=series.body)
-    if moved is None:
-        said = (_("{day} is a holiday ({holiday}) and there is no workday after it in the "
-                  "series' period; it is left out", day=day, holiday=holiday) if forward else
-                _("{day} is a holiday ({holiday}) and there is no workday before it in the "
-                  "series' period; it is left out", day=day, holiday=holiday))
-        problems.append(series.where.problem("no-workday", said, severity=Severity.WARNING))
-    return Slot(series, day, moved)
+    return dates
 
 
 def empty_series(plan: Plan, used: Iterable[Series | None]) -> list[Problem]:

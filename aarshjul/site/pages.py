@@ -24,12 +24,13 @@ from aarshjul.agenda.html import as_html
 from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.agenda.paths import agenda_paths
+from aarshjul.choices import Status
 from aarshjul.dates import full_date
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
 from aarshjul.ical.stamps import Record, Stamper
-from aarshjul.model import Meeting, Plan, Status
+from aarshjul.model import Meeting, Plan
 from aarshjul.templates import markup, render
 from aarshjul.vocabulary import Words, capitalized, words
 from aarshjul.wheel.drawing import mark_today, wheel_svg

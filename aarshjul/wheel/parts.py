@@ -20,8 +20,9 @@ import attrs
 from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
+from aarshjul.choices import Status
 from aarshjul.dates import full_date, long_date, month_name
-from aarshjul.model import Closed, Meeting, Plan, Status, Theme
+from aarshjul.model import Closed, Meeting, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
 from aarshjul.wheel.geometry import (
