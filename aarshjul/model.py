@@ -21,6 +21,7 @@ from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
 from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
 from aarshjul.deadlines import Deadline, as_deadline
 from aarshjul.errors import Problem, Severity
+from aarshjul.following import Following
 from aarshjul.forms import ISO_WEEKS, MINUTES, MONTHS, colour_problem
 from aarshjul.messages import Message, led
 from aarshjul.recurrence.rule import Rule
@@ -174,6 +175,7 @@ class Series:
     on_closed: OnClosed = attrs.field(default=OnClosed.SKIP,
                                       validator=attrs.validators.instance_of(OnClosed))
     months: tuple[int, ...] = attrs.field(default=(), validator=MONTHS)  # none: every month
+    follows: Following | None = None  # a follower has no rule: its recurrence is empty
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property

@@ -24,6 +24,13 @@ import attrs
 from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
 from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Severity
+from aarshjul.following import (
+    FOLLOW_DAYS,
+    FOLLOW_WEEKS,
+    WEEKDAY_NAMES,
+    Following,
+    weekday_number,
+)
 from aarshjul.forms import ISO_WEEKS, MONTHS
 from aarshjul.messages import _, said_by
 from aarshjul.model import (
@@ -56,7 +63,7 @@ CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
 BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline", "minutes")
 SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
                "end", "minutes", "title", "template", "location", "on_holiday", "on_closed",
-               "months")
+               "months", "follows", "weeks", "weekday", "days")
 ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
              "time")
 MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
@@ -66,7 +73,9 @@ THEME_KEYS = ("id", "name", "color", "from", "to", "months")
 CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "responsible",
              "purpose", "attachments", "theme")
 RECURRENCE_KEYS = ("rule", "every", "dates")
-"""The keys that say how a series recurs: one of them."""
+"""The keys that say how a series recurs: one of them, or ``follows``."""
+FOLLOWER_KEYS = ("weeks", "weekday", "days")
+"""How far a follower's meetings are from those it follows."""
 
 
 
@@ -133,10 +142,11 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     months = table.integers("months", MONTHS, what=_("a list of month numbers like [1, 2, 4]"))
     title, location = table.text("title"), table.text("location")
     series_id = _id_as_written(table, required=False)
+    follows = _following(table)
     return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
                   title=title, template=template, location=location,
-                  id=series_id, where=table.where,
+                  id=series_id, follows=follows, where=table.where,
                   **written(on_holiday=on_holiday, on_closed=on_closed, months=months))
 
 
@@ -153,6 +163,8 @@ def _recurrence(table: Table) -> Recurrence:
 def _how(table: Table) -> Recurrence | None:
 
     given = [key for key in RECURRENCE_KEYS if table.has(key)]
+    if not given and table.has("follows"):
+        return Recurrence()  # a follower's dates are its followed body's (_following)
     if not given:
         table.error(None, "missing-key", _('say how the meetings recur: "rule", "every" or '
                                            '"dates"'))
@@ -178,6 +190,49 @@ def _how(table: Table) -> Recurrence | None:
     except RuleError as error:
         table.error(key, "bad-rule", error.problems[0].said)
     return None
+
+
+def _following(table: Table) -> Following | None:
+    """Whose meetings a series follows (``follows``), and how far from
+    each: ``weeks`` and ``weekday``, or ``days``."""
+    if not table.has("follows"):
+        for key in FOLLOWER_KEYS:
+            if table.has(key):
+                table.error(key, "missing-key", _('"{key}" counts from the meetings of the '
+                                                  'body a series follows: give "follows" too',
+                                                  key=key))
+        return None
+    rules = [key for key in RECURRENCE_KEYS if table.has(key)]
+    if rules:
+        table.error("follows", "conflicting-keys", _(
+            'a series that follows another body takes its dates from it: give "follows" or '
+            '{keys}, not both', keys=each_and(rules)))
+        table.mark_unread("follows")
+        return None
+    body = table.ident("follows", required=True)
+    weeks = table.integer("weeks", FOLLOW_WEEKS)
+    days = table.integer("days", FOLLOW_DAYS)
+    weekday = _weekday(table)
+    if table.has("days") and (table.has("weeks") or table.has("weekday")):
+        table.error("days", "conflicting-keys", _(
+            'give "weeks" (and "weekday") or "days", not both'))
+        table.mark_unread("days")
+    if body is None or table.unread & {"follows", *FOLLOWER_KEYS}:
+        table.mark_unread("follows")
+        return None
+    return Following(body=body, weeks=weeks, weekday=weekday, days=days)
+
+
+def _weekday(table: Table) -> int | None:
+    """The weekday of ``weekday``, by its Danish or English name."""
+    name = table.text("weekday")
+    if name is None:
+        return None
+    day = weekday_number(name)
+    if day is None:
+        table.error("weekday", "bad-value", _('"{value}" is not a weekday ({names})',
+                                              value=name, names=WEEKDAY_NAMES))
+    return day
 
 
 def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False

@@ -48,6 +48,7 @@ import attrs
 
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
+from aarshjul.following import cycle
 from aarshjul.messages import Message, _
 from aarshjul.model import (
     Case,
@@ -107,8 +108,11 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
                   *_times(where, one.start, one.end, one.minutes),
                   series_length(plan, one)]
         # A recurrence the reader could not read has all its keys unread.
-        if one.recurrence.rule is None and "dates" not in where.unread:
+        if one.follows is not None or "follows" in where.unread:
+            found += _follower(known, one)
+        elif one.recurrence.rule is None and "dates" not in where.unread:
             found.append(_dates(where, one.recurrence.dates))
+    found.append(_follow_cycle(plan))
     for change in plan.meetings:
         where = change.where
         found += [known.check(where, "body", "body", change.body),
@@ -128,6 +132,34 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         if case.window is not None:
             found.append(check_span(where, *case.window, keys=("window", "window")))
     return tuple(problem for problem in found if problem is not None)
+
+
+def _follower(known: _Known, series: Series) -> list[Problem | None]:
+    """A follower names a body, and takes its dates from it alone."""
+    if series.follows is None:  # the reader could not read it, and said so
+        return []
+    where = series.where
+    rules = [key for key, given in (("rule", series.recurrence.rule),
+                                    ("dates", series.recurrence.dates)) if given]
+    return [known.check(where, "follows", "body", series.follows.body),
+            where.problem("conflicting-keys", _(
+                'a series that follows another body takes its dates from it: give "follows" '
+                "or {keys}, not both", keys=each_and(rules)), key="follows") if rules else None]
+
+
+def _follow_cycle(plan: Plan) -> Problem | None:
+    """Bodies that follow each other in a circle have no meeting to start
+    from: reported at the series that closes the circle."""
+    pairs = [(one.body, one.follows.body) for one in plan.series if one.follows is not None]
+    bodies = cycle(pairs)
+    if bodies is None:
+        return None
+    closing = next(one for one in plan.series if one.follows is not None
+                   and (one.body, one.follows.body) == (bodies[-2], bodies[-1]))
+    return closing.where.problem("bad-reference", _(
+        "the bodies follow each other in a circle ({bodies}), so none of them has a meeting "
+        "to follow; give one of them a rule of its own", bodies=" → ".join(bodies)),
+        key="follows")
 
 
 def _times(where: Where, start: ClockTime | None, end: ClockTime | None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 import attrs
 
@@ -44,13 +45,18 @@ class Draft:
     change: MeetingChange | None
     series: Series | None
     where: Where
+    follows: Draft | None = None
+    """The meeting a follower's meeting follows (:mod:`aarshjul.scheduling.followers`)."""
 
 
-def match_changes(plan: Plan, slots: list[Slot], problems: list[Problem]
+def match_changes(meetings: Iterable[MeetingChange], slots: list[Slot],
+                  problems: list[Problem]
                   ) -> tuple[dict[Slot, MeetingChange], list[MeetingChange]]:
-    """Which slot each ``[[meeting]]`` changes; the rest are one-offs."""
-    if not plan.meetings:  # nothing to look up: a large plan has thousands of slots
-        return {}, []
+    """Which slot each ``[[meeting]]`` changes; the rest change none of
+    these slots (they are one-offs, or change a follower's, made later)."""
+    meetings = list(meetings)
+    if not meetings or not slots:  # nothing to look up: a large plan has thousands of slots
+        return {}, meetings
     by_rule_date: dict[tuple[str, dt.date], list[Slot]] = defaultdict(list)
     by_date: dict[tuple[str, dt.date], list[Slot]] = defaultdict(list)
     for slot in slots:
@@ -59,7 +65,7 @@ def match_changes(plan: Plan, slots: list[Slot], problems: list[Problem]
             by_date[slot.series.body, slot.date].append(slot)
     changes: dict[Slot, MeetingChange] = {}
     one_offs: list[MeetingChange] = []
-    for change in plan.meetings:
+    for change in meetings:
         key = (change.body, change.date)
         matches = by_rule_date.get(key) or by_date.get(key) or []
         if len(matches) > 1:
@@ -105,6 +111,9 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
     """The slot's meeting, changed by ``change``; None if there is none."""
     series = slot.series
     body = plan.body(series.body)
+    # A follower of a cancelled meeting is cancelled with it.
+    status = (Status.CANCELLED if slot.follows is not None
+              and slot.follows.status is Status.CANCELLED else Status.PLANNED)
     if change is None:
         if slot.date is None:
             # Nothing brings it back: say why it is left out.
@@ -114,7 +123,7 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
         return Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
                      series.start, series.title or body.name,
                      series.location if series.location is not None else body.location,
-                     Status.PLANNED, "", series.template, None, series, series.where)
+                     status, "", series.template, None, series, series.where, slot.follows)
     day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
     times = _changed_times(series, change)
     if isinstance(times, Problem):
@@ -125,8 +134,8 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
         series.body, slot.rule_date, day, start, end, series.start,
         change.title or series.title or body.name,
         next(v for v in (change.location, series.location, body.location) if v is not None),
-        change.status or Status.PLANNED, change.note, change.template or series.template,
-        change, series, change.where)
+        change.status or status, change.note, change.template or series.template,
+        change, series, change.where, slot.follows)
     return draft if _check_day(plan, draft, calendar, problems,
                                brought_back=slot.date is None) else None
 

@@ -22,6 +22,11 @@ def identity(plan: Plan, draft: Draft) -> str:
     """What a meeting is known by: plan, body, series, and the date its rule
     gave. One-off meetings have names of their own, so that adding one never
     changes a series meeting's identity, nor the other way round."""
+    if draft.follows is not None and draft.series is not None:
+        # A follower is known by the meeting it follows, which keeps its
+        # name when it moves: so does the follower, moved with it.
+        own = draft.body if draft.series.id is None else f"{draft.body}/{draft.series.id}"
+        return f"{identity(plan, draft.follows)}/followed-by/{own}"
     day = draft.rule_date.isoformat()
     if draft.series is None:
         return f"{plan.id}/{draft.body}/{day}/one-off"
@@ -64,9 +69,17 @@ def with_uids(plan: Plan, drafts: list[Draft], namespace: uuid.UUID, problems: l
                 date=draft.date, start=draft.start, end=draft.end, status=draft.status,
                 location=draft.location,
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,
-                announced=draft.change.announced if draft.change else True,
+                announced=_announced(draft),
                 note=draft.note, template=draft.template,
                 items=draft.change.items if draft.change else (), where=draft.where))
     # Minutes, not ClockTimes: plain numbers compare without calling Python.
     meetings.sort(key=lambda m: (m.date, m.start.minutes, m.body, m.end.minutes, m.uid))
     return meetings
+
+
+def _announced(draft: Draft) -> bool:
+    """Whether the meeting's first date was made public: its change says,
+    or a follower's followed meeting, which moved it."""
+    if draft.change is not None:
+        return draft.change.announced
+    return _announced(draft.follows) if draft.follows is not None else True

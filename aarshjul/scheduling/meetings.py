@@ -8,7 +8,9 @@ file), then takes the steps in order, each in a module of its own:
 1. :mod:`~aarshjul.scheduling.slots`: each series' dates, after holidays and
    closed periods;
 2. :mod:`~aarshjul.scheduling.changes`: ``[[meeting]]`` changes applied to
-   them, and one-off meetings;
+   them, and one-off meetings; the series that follow a body
+   (:mod:`~aarshjul.scheduling.followers`) then take the final meetings of
+   the body they follow, and their own changes, stage by stage;
 3. :mod:`~aarshjul.scheduling.identity`: each meeting's identity and UID;
 4. :mod:`~aarshjul.scheduling.clashes`: overlaps and room clashes.
 
@@ -26,12 +28,14 @@ from collections.abc import Iterable
 import attrs
 
 from aarshjul.errors import PlanError, Problem, has_errors
-from aarshjul.model import Meeting, Plan
+from aarshjul.following import stages
+from aarshjul.model import Meeting, MeetingChange, Plan, Series
 from aarshjul.plan.labels import locate
 from aarshjul.plan.validate import validate
 from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
-from aarshjul.scheduling.changes import from_slot, match_changes, one_off
+from aarshjul.scheduling.changes import Draft, from_slot, match_changes, one_off
 from aarshjul.scheduling.clashes import overlaps, room_clashes
+from aarshjul.scheduling.followers import follower_slots
 from aarshjul.scheduling.identity import with_uids
 from aarshjul.scheduling.slots import empty_series, plan_slots
 
@@ -79,11 +83,18 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     plan = _lengths_given(plan)
     calendar = calendar if calendar is not None else work_calendar(plan)
     problems: list[Problem] = []
-    slots = plan_slots(plan, calendar, problems)
-    changes, one_offs = match_changes(plan, slots, problems)
-    drafts = [draft for slot in slots
-              if (draft := from_slot(plan, slot, changes.get(slot), calendar=calendar,
-                                     problems=problems))]
+    drafts: list[Draft] = []
+    one_offs: list[MeetingChange] = list(plan.meetings)
+    for stage in _stages(plan):
+        # The followed bodies' meetings are final (changed, moved) before
+        # their followers' are made from them.
+        slots = (plan_slots(plan, calendar, problems) if stage is None else
+                 [slot for series in stage
+                  for slot in follower_slots(plan, series, drafts, calendar)])
+        changes, one_offs = match_changes(one_offs, slots, problems)
+        drafts += [draft for slot in slots
+                   if (draft := from_slot(plan, slot, changes.get(slot), calendar=calendar,
+                                          problems=problems))]
     drafts += [draft for change in one_offs
                if (draft := one_off(plan, change, calendar, problems))]
     problems += empty_series(plan, (draft.series for draft in drafts))
@@ -91,6 +102,18 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
     problems += overlaps(meetings)
     problems += room_clashes(meetings)
     return Schedule(tuple(meetings), tuple(problems))
+
+
+def _stages(plan: Plan) -> list[tuple[Series, ...] | None]:
+    """The series in the order their meetings are made: first every series
+    with a rule or dates (None), then the followers of their bodies, then
+    the followers of those …"""
+    followers = [one for one in plan.series if one.follows is not None]
+    if not followers:
+        return [None]
+    depth = stages((one.body, one.follows.body) for one in followers if one.follows)
+    return [None, *[tuple(one for one in followers if depth[one.body] == level)
+                    for level in sorted(set(depth.values()))]]
 
 
 def _lengths_given(plan: Plan) -> Plan:

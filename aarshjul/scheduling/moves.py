@@ -71,7 +71,8 @@ def place(series: Series, day: dt.date, *, calendar: WorkCalendar, first: dt.dat
     if how == "skip":
         # A date written by hand in ``dates`` that falls on a holiday is
         # likelier a slip than a rule's date is: a warning, not information.
-        by_hand = closed is None and series.recurrence.rule is None
+        by_hand = (closed is None and series.recurrence.rule is None
+                   and series.follows is None)
         return Placed(None, series.where.problem(
             "holiday-date" if by_hand else "left-out",
             _('{day} {cause}; it is left out ({key} = "skip")', day=day, cause=cause, key=key),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -23,6 +24,9 @@ from aarshjul.model import Plan, Series
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
 
+if TYPE_CHECKING:
+    from aarshjul.scheduling.changes import Draft
+
 
 @attrs.frozen(eq=False)
 class Slot:
@@ -31,12 +35,15 @@ class Slot:
     ``date`` is None when a holiday or closed period removed it (or
     ``except`` did); a change can bring it back. ``left_out`` says why a
     holiday or closed period removed it, to be reported if no change does.
+    ``follows`` is the meeting a follower's slot follows
+    (:mod:`aarshjul.scheduling.followers`).
     """
 
     series: Series
     rule_date: dt.date
     date: dt.date | None
     left_out: Problem | None = None
+    follows: Draft | None = None
 
 
 def period(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
@@ -47,13 +54,15 @@ def period(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
 
 
 def plan_slots(plan: Plan, calendar: WorkCalendar, problems: list[Problem]) -> list[Slot]:
-    """Every series' slots, series by series, each in date order.
+    """Every series' slots but followers', series by series, each in date order.
 
     Week moves are made last, in date order: a meeting moved by weeks may
     not land on a day its body already meets, from any of its series.
     """
     given: list[tuple[Series, dt.date, Placed | WeekMove | None]] = []
     for series in plan.series:
+        if series.follows is not None:  # its dates are its followed body's
+            continue
         first, last = period(plan, series)
         given += [(series, day, None if day in series.recurrence.exceptions else
                    place(series, day, calendar=calendar, first=first, last=last))

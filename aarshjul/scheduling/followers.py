@@ -1,0 +1,56 @@
+"""A follower's slots: one for each meeting of the body it follows.
+
+Part of the first step of scheduling (:mod:`aarshjul.scheduling.meetings`),
+made once the followed body's meetings are final (after its ``[[meeting]]``
+changes and its moves), so that a follower moves with the meeting it
+follows. Each of the followed body's series meetings, cancelled ones too,
+gives a slot (:class:`~aarshjul.following.Following` says its day); the
+follower's own ``from``, ``to``, ``months`` and ``except`` then choose among
+them, and its ``on_holiday`` and ``on_closed`` move them, as for any series.
+A slot's ``rule_date`` is the day it would have if no ``[[meeting]]``
+changed anything, by which a ``[[meeting]]`` names it (or by its day).
+One-off meetings of the followed body are not followed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from aarshjul.model import Plan, Series
+from aarshjul.scheduling.calendar import WorkCalendar
+from aarshjul.scheduling.changes import Draft
+from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
+from aarshjul.scheduling.slots import Slot, period
+
+
+def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
+                   calendar: WorkCalendar) -> list[Slot]:
+    """The slots of a follower ``series``, in date order; ``drafts`` are
+    the meetings made so far, the followed body's among them."""
+    following = series.follows
+    assert following is not None  # only followers are asked
+    drafts = list(drafts)
+    followed = sorted((one for one in drafts
+                       if one.body == following.body and one.series is not None),
+                      key=lambda one: (one.date, one.start.minutes, one.rule_date))
+    taken = {one.date for one in drafts if one.body == series.body}
+    first, last = period(plan, series)
+    given: list[tuple[Draft, dt.date, Placed | WeekMove | None]] = []
+    for meeting in followed:
+        day = following.day(meeting.date)
+        if not first <= day <= last or (series.months and day.month not in series.months):
+            continue  # the series' period and months limit it, as they limit a rule
+        given.append((meeting, day, None if day in series.recurrence.exceptions else
+                      place(series, day, calendar=calendar, first=first, last=last)))
+    taken |= {where.date for _meeting, _day, where in given
+              if isinstance(where, Placed) and where.date is not None}
+    slots = []
+    for meeting, _day, how in given:
+        # Week moves once the days the body meets are known.
+        where = (move_by_weeks(how, calendar=calendar, first=first, last=last, taken=taken)
+                 if isinstance(how, WeekMove) else how)
+        rule_day = following.day(meeting.rule_date)
+        slots.append(Slot(series, rule_day, None, follows=meeting) if where is None else
+                     Slot(series, rule_day, where.date, where.left_out, follows=meeting))
+    return slots
