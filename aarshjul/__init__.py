@@ -38,6 +38,7 @@ _PUBLIC = {
     "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "Plan",
                        "Recurrence", "Series", "Template", "Theme", "Where"),
     "aarshjul.deadlines": ("Days", "Deadline"),
+    "aarshjul.following": ("Following",),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
     "aarshjul.recurrence.parts": ("ByDay", "Frequency", "Weekday"),
     "aarshjul.plan.reader": ("load_plan", "parse_plan", "read_plan"),
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     from aarshjul.dates import *
     from aarshjul.deadlines import *
     from aarshjul.errors import *
+    from aarshjul.following import *
     from aarshjul.ical.calendars import *
     from aarshjul.ical.event import *
     from aarshjul.ical.feeds import *

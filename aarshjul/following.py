@@ -21,7 +21,7 @@ import attrs
 from aarshjul.forms import Bounds
 from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS
 
-__all__ = ["FOLLOW_DAYS", "FOLLOW_WEEKS", "Following", "cycle", "stages", "weekday_number"]
+__all__ = ["Following"]
 
 FOLLOW_WEEKS = Bounds(-8, 8)
 """ISO weeks between a followed meeting and its follower: two months either way."""

@@ -19,6 +19,7 @@ import pytest
 
 from aarshjul import forms, parse_plan
 from aarshjul.cli import COMMANDS, cli
+from aarshjul.following import FOLLOW_DAYS, FOLLOW_WEEKS
 from aarshjul.plan import table_kinds
 from aarshjul.plan.header import PLAN_KEYS
 from aarshjul.plan.reader import TABLES
@@ -126,7 +127,12 @@ def test_the_schema_rejects_what_check_rejects() -> None:
                    *(BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nevery = "hver onsdag"\n'
                      f'start = "18:15"\nend = "19:00"\n{wrong}\n'
                      for wrong in ("months = 3", "months = []", "months = [13]",
-                                   'on_closed = "keep"', 'on_holiday = "week-later"'))):
+                                   'on_closed = "keep"', 'on_holiday = "week-later"',
+                                   'follows = "sbu"', "weeks = -1")),
+                   *(BLOCKS[0] + '\n[[series]]\nbody = "sbu"\nfollows = "rm"\n'
+                     f'start = "18:15"\nend = "19:00"\n{wrong}\n'
+                     for wrong in ("weeks = 9", "days = -61", "weeks = -1\ndays = -7",
+                                   'weekday = "mandag"\ndays = -7', "weeks = 1.5"))):
         assert not validator.is_valid(as_json_types(tomllib.loads(broken)))
 
 
@@ -171,7 +177,8 @@ def test_the_schema_limits_numbers_as_the_plan_does() -> None:
               "agenda_deadline": forms.DEADLINE_DAYS, "minutes": forms.MINUTES}
     meeting = forms.Bounds(1, forms.MINUTES.high - 1)
     found = {(key, low, high) for key, low, high in _ranges(schema)}
-    assert found == {(key, b.low, b.high) for key, b in bounds.items()} | {
+    follower = {("weeks", FOLLOW_WEEKS), ("days", FOLLOW_DAYS)}  # a follower's, beside
+    assert found == {(key, b.low, b.high) for key, b in (*bounds.items(), *follower)} | {
         ("minutes", meeting.low, meeting.high)}
 
 

@@ -228,3 +228,21 @@ def test_bodies_that_follow_each_other_are_a_cycle(run_cli, tmp_path: Path) -> N
     assert result.exit_code == 1
     assert "error[bad-reference]" in result.stdout
     assert "(byraad → oek → byraad)" in result.stdout
+
+
+def test_two_meetings_followed_from_one_day_give_one() -> None:
+    plan = FREDENSBORG + '''
+[[series]]
+id = "onsdag"
+body = "byraad"
+every = "sidste onsdag i måneden"
+months = [10]
+start = "17:00"
+'''
+    result = schedule(parse_plan(plan))
+    oek = of("oek", list(result.meetings))
+    # Monday 27 and Wednesday 29 October: ØK meets on Monday 20 October once.
+    assert [day for day in oek if day.month == 10] == [D(2025, 10, 20)]
+    assert result.ok
+    assert any(p.code == "followed-twice" and "2025-10-29" in str(p.message)
+               for p in result.problems)

@@ -9,7 +9,8 @@ follower's own ``from``, ``to``, ``months`` and ``except`` then choose among
 them, and its ``on_holiday`` and ``on_closed`` move them, as for any series.
 A slot's ``rule_date`` is the day it would have if no ``[[meeting]]``
 changed anything, by which a ``[[meeting]]`` names it (or by its day).
-One-off meetings of the followed body are not followed.
+One-off meetings of the followed body are not followed, and two of its
+meetings that give the follower one day give it one meeting.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from aarshjul.errors import Problem, Severity
+from aarshjul.messages import _
 from aarshjul.model import Plan, Series
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.changes import Draft
@@ -25,7 +28,7 @@ from aarshjul.scheduling.slots import Slot, period
 
 
 def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
-                   calendar: WorkCalendar) -> list[Slot]:
+                   calendar: WorkCalendar, problems: list[Problem]) -> list[Slot]:
     """The slots of a follower ``series``, in date order; ``drafts`` are
     the meetings made so far, the followed body's among them."""
     following = series.follows
@@ -37,10 +40,18 @@ def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
     taken = {one.date for one in drafts if one.body == series.body}
     first, last = period(plan, series)
     given: list[tuple[Draft, dt.date, Placed | WeekMove | None]] = []
+    days: dict[dt.date, Draft] = {}
     for meeting in followed:
         day = following.day(meeting.date)
         if not first <= day <= last or (series.months and day.month not in series.months):
             continue  # the series' period and months limit it, as they limit a rule
+        if day in days:  # two meetings followed from one day: the follower meets once
+            problems.append(series.where.problem("followed-twice", _(
+                '{day} follows the meeting of "{body}" on {date}, and the one on {other} '
+                "already; the follower meets once that day", day=day, body=following.body,
+                date=meeting.date, other=days[day].date), severity=Severity.INFO))
+            continue
+        days[day] = meeting
         given.append((meeting, day, None if day in series.recurrence.exceptions else
                       place(series, day, calendar=calendar, first=first, last=last)))
     taken |= {where.date for _meeting, _day, where in given

@@ -90,7 +90,7 @@ def schedule(plan: Plan, *, calendar: WorkCalendar | None = None,
         # their followers' are made from them.
         slots = (plan_slots(plan, calendar, problems) if stage is None else
                  [slot for series in stage
-                  for slot in follower_slots(plan, series, drafts, calendar)])
+                  for slot in follower_slots(plan, series, drafts, calendar, problems)])
         changes, one_offs = match_changes(one_offs, slots, problems)
         drafts += [draft for slot in slots
                    if (draft := from_slot(plan, slot, changes.get(slot), calendar=calendar,
