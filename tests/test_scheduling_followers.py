@@ -246,3 +246,18 @@ start = "17:00"
     assert result.ok
     assert any(p.code == "followed-twice" and "2025-10-29" in str(p.message)
                for p in result.problems)
+
+
+def test_the_follower_s_own_on_closed_applies() -> None:
+    closed = '\n[[closed]]\nname = "Vinterferie"\nweeks = [8]\nbodies = ["oek"]\n'
+    oek = of("oek", meetings(closed, plan=FREDENSBORG.replace(
+        'on_holiday = "next-workday"', 'on_holiday = "next-workday"\non_closed = "week-before"')))
+    # Monday 17 February is in week 8: a week earlier, the 10th.
+    assert oek[D(2025, 2, 10)].original_date == D(2025, 2, 17)
+
+
+def test_a_byraad_moved_before_it_was_announced_moves_oek_unannounced() -> None:
+    found = meetings('\n[[meeting]]\nbody = "byraad"\ndate = 2025-09-29\n'
+                     "moved_to = 2025-10-13\nannounced = false\n")
+    moved = of("oek", found)[D(2025, 10, 6)]
+    assert (moved.original_date, moved.moved_from) == (D(2025, 9, 22), None)
