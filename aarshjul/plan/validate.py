@@ -27,6 +27,8 @@ built or changed in code). Each rule is stated once, here:
 - a meeting lasts at least a minute and ends after it starts, on the same
   day (:func:`check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
+- a meeting over several days (``to``) ends on or after its first day, at
+  most :data:`LONGEST_DAYS` later, and gives both times or neither (:func:`_days`);
 - a series' ``dates`` are not empty and list no day twice;
 - an item with a fixed ``time`` has minutes.
 
@@ -52,6 +54,7 @@ from aarshjul.messages import Message, _
 from aarshjul.model import (
     Case,
     Item,
+    MeetingChange,
     Plan,
     Series,
     Where,
@@ -113,7 +116,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         where = change.where
         found += [known.check(where, "body", "body", change.body),
                   known.check(where, "template", "template", change.template),
-                  *_times(where, change.start, change.end, change.minutes),
+                  *(_days(change) if change.to is not None or "to" in where.unread else
+                    _times(where, change.start, change.end, change.minutes)),
                   *_items(change.items)]
     for template in plan.templates:
         found += _items(template.items)
@@ -139,6 +143,40 @@ def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
     return (where.problem("conflicting-keys", _('give "end" or "minutes", not both'),
                           key="minutes"),
             check_times(where, start, end=end))
+
+
+LONGEST_DAYS = 14
+"""The most days a meeting over several days spans (its ``to`` after its date)."""
+
+
+def _days(change: MeetingChange) -> tuple[Problem | None, ...]:
+    """A meeting over several days (``to``, its last day) runs from its
+    first day (its date, or where it is moved to) at ``start`` to its last
+    at ``end``: both times or neither (all day, for a one-off), no minutes;
+    it ends on or after its first day, and at most 14 days later."""
+    where = change.where
+    if where.unread & {"to", "date", "moved_to"}:
+        return ()
+    assert change.to is not None
+    first = change.moved_to or change.date
+    key = "moved_to" if change.moved_to is not None else "date"
+    span = check_span(where, first, change.to, keys=(key, "to"))
+    if span is None and (change.to - first).days > LONGEST_DAYS:
+        span = where.problem("bad-value", _(
+            "a meeting lasts at most {most} days ({first} to {last} is {days})",
+            most=LONGEST_DAYS, first=first, last=change.to,
+            days=(change.to - first).days + 1), key="to")
+    if change.minutes is not None or "minutes" in where.unread:
+        return span, where.problem("conflicting-keys", _(
+            'a meeting over several days gives "start" and "end", not "minutes"'),
+            key="minutes")
+    if (change.start is None) != (change.end is None) and not where.unread & {"start", "end"}:
+        return span, where.problem("missing-key", _(
+            'a meeting over several days gives "start" (on its first day) and "end" (on its '
+            "last), or neither"), key="start" if change.end is None else "end")
+    if change.to == first:  # one day after all: the one rule for its times
+        return span, check_times(where, change.start, end=change.end)
+    return (span,)
 
 
 def series_length(plan: Plan, series: Series) -> Problem | None:
