@@ -158,3 +158,33 @@ def test_feeds_carry_one_event_over_the_days(run_cli, tmp_path: Path) -> None:
         spans = {summary: (start, end) for _, start, end, summary, _ in parser(text)}
         assert spans["Budgetseminar"] == (D(2025, 8, 25), D(2025, 8, 27)), parser
         assert spans["KL's topmøde"] == conference, parser
+
+
+def test_an_agenda_page_lists_the_days(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    text = run_cli("agenda", str(plan), "byraad", "2025-08-25").stdout
+    assert "Mødedato: 25.–26. august 2025\nMødetid: \n" in text
+    html = run_cli("agenda", str(plan), "byraad", "2025-06-22", "--format", "html").stdout
+    assert "<dd>22.–25. juni 2025</dd>" in html
+
+
+def test_its_agenda_is_timed_from_its_start_on_the_first_day(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN + '\n[[meeting.item]]\ntitle = "Velkomst"\nminutes = 30\n',
+                    encoding="utf-8")
+    assert run_cli("check", str(plan)).exit_code == 0
+    text = run_cli("agenda", str(plan), "byraad", "2025-06-22").stdout
+    assert "Tid: 09.00 – 09.30 (30 min.)" in text
+
+
+def test_a_long_agenda_runs_to_midnight_of_the_first_day(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN + '\n[[meeting.item]]\ntitle = "Arbejde"\nminutes = 600\n',
+                    encoding="utf-8")
+    result = run_cli("check", "--lang", "en", str(plan))
+    assert "warning[over-time]" not in result.stdout  # 09:00 + 600 min = 19:00, past 15:00
+    plan.write_text(PLAN + '\n[[meeting.item]]\ntitle = "Arbejde"\nminutes = 900\n',
+                    encoding="utf-8")
+    result = run_cli("check", "--lang", "en", str(plan))
+    assert "[over-time]" in result.stdout
