@@ -188,3 +188,15 @@ def test_a_long_agenda_runs_to_midnight_of_the_first_day(run_cli, tmp_path: Path
                     encoding="utf-8")
     result = run_cli("check", "--lang", "en", str(plan))
     assert "[over-time]" in result.stdout
+
+
+def test_the_wheel_draws_an_arc_over_its_days(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    assert run_cli("wheel", str(plan), "-o", str(tmp_path / "hjul.svg")).exit_code == 0
+    svg = (tmp_path / "hjul.svg").read_text(encoding="utf-8")
+    arcs = [line for line in svg.splitlines() if '<path class="mark planned"' in line]
+    assert [line.split("<title>")[1].split("</title>")[0] for line in arcs] == [
+        "22.–25. juni 2025, 09:00–15:00 · Byrådet: KL&#39;s topmøde",
+        "25.–26. august 2025 · Byrådet: Budgetseminar"]
+    assert svg.count('<circle class="mark planned"') == 12 + 1  # the series', the legend's
