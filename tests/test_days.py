@@ -14,7 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from aarshjul import list_meetings, parse_plan
+from aarshjul.agenda.assembly import assemble
 from aarshjul.agenda.listing import meeting_record
+from aarshjul.scheduling.meetings import schedule
+from aarshjul.site.pages import site_files
 
 from .feed_parsers import with_ical, with_icalendar, with_recurring_ical_events, with_vobject
 
@@ -200,3 +203,14 @@ def test_the_wheel_draws_an_arc_over_its_days(run_cli, tmp_path: Path) -> None:
         "22.–25. juni 2025, 09:00–15:00 · Byrådet: KL&#39;s topmøde",
         "25.–26. august 2025 · Byrådet: Budgetseminar"]
     assert svg.count('<circle class="mark planned"') == 12 + 1  # the series', the legend's
+
+
+def test_the_site_lists_a_coming_meeting_with_its_days_until_its_last() -> None:
+    plan = parse_plan(PLAN, source="byraad.toml")
+    agendas = assemble(plan, schedule(plan))
+    now = dt.datetime(2025, 8, 26, 12, tzinfo=dt.UTC)  # the seminar's second day
+    page = site_files(plan, agendas, now=now)["index.html"].decode("utf-8")
+    coming = page.split('<ol class="coming">')[1]
+    assert coming.split("</li>")[0].split('<span class="when">')[1].startswith(
+        "25.–26. august 2025</span> – ")
+    assert '"to":"2025-08-26"' in site_files(plan, agendas, now=now)["plan.json"].decode()
