@@ -11,11 +11,16 @@ import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
 from aarshjul import list_meetings, parse_plan
 from aarshjul.agenda.assembly import assemble
 from aarshjul.agenda.listing import meeting_record
+from aarshjul.ical.decode import decode
+from aarshjul.ical.feeds import build_feeds
+from aarshjul.ical.stamps import Stamper
+from aarshjul.publishing.sync import Held, plan_sync
 from aarshjul.scheduling.meetings import schedule
 from aarshjul.site.pages import site_files
 
@@ -214,3 +219,23 @@ def test_the_site_lists_a_coming_meeting_with_its_days_until_its_last() -> None:
     assert coming.split("</li>")[0].split('<span class="when">')[1].startswith(
         "25.–26. august 2025</span> – ")
     assert '"to":"2025-08-26"' in site_files(plan, agendas, now=now)["plan.json"].decode()
+
+
+def test_publishing_writes_the_feeds_events_and_reads_them_back_as_unchanged() -> None:
+    plan = parse_plan(PLAN, source="byraad.toml")
+    agendas = assemble(plan, schedule(plan))
+    now = dt.datetime(2025, 1, 2, 12, tzinfo=dt.UTC)
+    first = plan_sync(plan, agendas, [], now=now)
+    assert {c.label for c in first.changes} >= {
+        "byraad 2025-08-25 Budgetseminar", "byraad 2025-06-22 09:00 KL's topmøde"}
+    in_feed = {event.uid: event for event in decode(
+        build_feeds(plan, agendas, stamper=Stamper(now))["all.ics"])}
+    for change in first.changes:
+        (event,) = decode(change.text or "")
+        assert event == in_feed[change.uid]
+    # A server that writes the objects out anew holds the same events.
+    held = [Held(f"/cal/{c.uid}.ics",
+                 icalendar.Calendar.from_ical(c.text or "").to_ical().decode("utf-8"))
+            for c in first.changes]
+    again = plan_sync(plan, agendas, held, now=now + dt.timedelta(days=1))
+    assert (again.changes, again.unchanged) == ((), len(agendas.meetings))
