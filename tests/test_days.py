@@ -239,3 +239,25 @@ def test_publishing_writes_the_feeds_events_and_reads_them_back_as_unchanged() -
             for c in first.changes]
     again = plan_sync(plan, agendas, held, now=now + dt.timedelta(days=1))
     assert (again.changes, again.unchanged) == ((), len(agendas.meetings))
+
+
+@pytest.mark.parametrize(("table", "clash"), [
+    ('date = 2025-05-27\nto = 2025-05-28\n', "2025-05-27–2025-05-28 overlaps 17:00–20:00"),
+    ('date = 2025-05-26\nto = 2025-05-28\nstart = "09:00"\nend = "18:00"\n',
+     "2025-05-26 09:00–2025-05-28 18:00 overlaps 17:00–20:00"),
+])
+def test_a_meeting_over_several_days_clashes_on_each_of_them(run_cli, tmp_path: Path,
+                                                             table: str, clash: str) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN + '\n[[meeting]]\nbody = "byraad"\n' + table, encoding="utf-8")
+    result = run_cli("check", "--lang", "en", str(plan))
+    assert "error[overlap]" in result.stdout
+    assert clash in result.stdout
+
+
+def test_a_meeting_ending_before_another_begins_on_its_last_day_is_no_clash(
+        run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN + '\n[[meeting]]\nbody = "byraad"\ndate = 2025-05-26\n'
+                    'to = 2025-05-28\nstart = "09:00"\nend = "16:00"\n', encoding="utf-8")
+    assert run_cli("check", str(plan)).exit_code == 0
