@@ -62,6 +62,13 @@ title = "KL's topmøde"
 """
 
 
+def checked(run_cli, tmp_path: Path, tables: str) -> str:
+    """What ``check`` says, in English, of the plan with ``tables`` added."""
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN + tables, encoding="utf-8")
+    return str(run_cli("check", "--lang", "en", str(plan)).stdout)
+
+
 def meetings(text: str = PLAN) -> dict[str, dict[str, object]]:
     plan = parse_plan(text, source="byraad.toml")
     return {m.title: meeting_record(m) for m in list_meetings(plan)}
@@ -248,16 +255,33 @@ def test_publishing_writes_the_feeds_events_and_reads_them_back_as_unchanged() -
 ])
 def test_a_meeting_over_several_days_clashes_on_each_of_them(run_cli, tmp_path: Path,
                                                              table: str, clash: str) -> None:
-    plan = tmp_path / "byraad.toml"
-    plan.write_text(PLAN + '\n[[meeting]]\nbody = "byraad"\n' + table, encoding="utf-8")
-    result = run_cli("check", "--lang", "en", str(plan))
-    assert "error[overlap]" in result.stdout
-    assert clash in result.stdout
+    said = checked(run_cli, tmp_path, '\n[[meeting]]\nbody = "byraad"\n' + table)
+    assert "error[overlap]" in said
+    assert clash in said
 
 
 def test_a_meeting_ending_before_another_begins_on_its_last_day_is_no_clash(
         run_cli, tmp_path: Path) -> None:
+    assert checked(run_cli, tmp_path, '\n[[meeting]]\nbody = "byraad"\ndate = 2025-05-26\n'
+                   'to = 2025-05-28\nstart = "09:00"\nend = "16:00"\n').startswith("ok: ")
+
+
+@pytest.mark.parametrize(("when", "said"), [
+    ("date = 2025-08-25", "the meeting of 2025-08-25 is all day, and has no agenda"),
+    ("window = [2025-08-25, 2025-08-26]", 'has no meeting between 2025-08-25 and 2025-08-26'),
+])
+def test_no_case_goes_on_an_all_day_meeting(run_cli, tmp_path: Path, when: str,
+                                             said: str) -> None:
+    found = checked(run_cli, tmp_path, f'\n[[case]]\ntitle = "Budget"\nbody = "byraad"\n{when}\n')
+    assert "error[unplaced-case]" in found
+    assert said in found
+
+
+def test_a_case_fits_a_meeting_over_several_days_to_midnight_of_its_first(
+        run_cli, tmp_path: Path) -> None:
     plan = tmp_path / "byraad.toml"
-    plan.write_text(PLAN + '\n[[meeting]]\nbody = "byraad"\ndate = 2025-05-26\n'
-                    'to = 2025-05-28\nstart = "09:00"\nend = "16:00"\n', encoding="utf-8")
+    plan.write_text(PLAN + '\n[[case]]\ntitle = "Budget"\nbody = "byraad"\n'
+                    'window = [2025-06-22, 2025-06-23]\nminutes = 600\n', encoding="utf-8")
     assert run_cli("check", str(plan)).exit_code == 0
+    assert "Tid: 09.00 – 19.00 (600 min.)" in run_cli(
+        "agenda", str(plan), "byraad", "2025-06-22").stdout
