@@ -35,6 +35,18 @@ def long_date(day: dt.date, language: Language) -> str:
     return _format(day, words(language).long_date, language)
 
 
+def day_span(first: dt.date, last: dt.date, language: Language) -> str:
+    """The days of a meeting over several: ``25.–26. august 2025``,
+    ``30. juni – 2. juli 2025`` / ``25–26 August 2025``."""
+    pattern = words(language).long_date  # day, month, year: "d. MMMM y"
+    if first.year != last.year:
+        return f"{long_date(first, language)} – {long_date(last, language)}"
+    if first.month != last.month:
+        without_year = pattern.rsplit(" ", 1)[0]
+        return f"{_format(first, without_year, language)} – {long_date(last, language)}"
+    return f"{_format(first, pattern.split(' ', 1)[0], language)}–{long_date(last, language)}"
+
+
 def in_words(language: Language, chosen: DateWords | None = None) -> DateWords:
     """``chosen``, or else long dates in ``language`` (the default of every
     call that writes dates in texts)."""

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
-from aarshjul.clock import NO_MINUTES, ClockTime, Minutes
+from aarshjul.clock import MINUTES_PER_DAY, NO_MINUTES, ClockTime, Minutes
 from aarshjul.deadlines import Deadline, as_deadline
 from aarshjul.errors import Problem, Severity
 from aarshjul.following import Following
@@ -231,6 +231,7 @@ class MeetingChange:
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Status)))
     moved_to: dt.date | None = None
+    to: dt.date | None = None  # its last day, for a meeting over several days
     announced: bool = True
     """False where the meeting moved before its first date was ever made
     public: nothing then says it was moved from there."""
@@ -350,11 +351,25 @@ class Meeting:
     note: str = ""
     template: str | None = None
     items: tuple[Item, ...] = ()
+    to: dt.date | None = None
+    """Its last day, for a meeting over several days (from ``start`` on
+    ``date`` to ``end`` on ``to``); None for a meeting of one day."""
+    all_day: bool = False
+    """All day (or all its days), with no clock times: ``start`` and ``end``
+    are then both midnight, and its agenda has no time."""
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
     @property
     def minutes(self) -> Minutes:
-        return self.start.until(self.end)
+        """The time its agenda has: from its start to its end, or, over
+        several days, to midnight of its first day; none all day."""
+        if self.to is None or self.all_day:
+            return self.start.until(self.end)
+        return Minutes(MINUTES_PER_DAY - 1 - self.start.minutes)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.to or self.date
 
     @property
     def moved_from(self) -> dt.date | None:

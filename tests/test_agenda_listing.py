@@ -36,7 +36,7 @@ def plan_in(language: Language) -> Plan:
 def test_a_meeting_as_json_has_the_keys_the_spec_names() -> None:
     assert meeting_record(MOVED) == {
         "uid": "u2", "body": "sbu", "title": "Udvalgsmøde", "date": "2025-02-19",
-        "start": "18:15", "end": "19:45", "status": "planned", "location": "",
+        "to": None, "start": "18:15", "end": "19:45", "status": "planned", "location": "",
         "original_date": "2025-02-12", "items": []}
     assert meeting_record(CANCELLED)["status"] == "cancelled"
     assert meeting_record(PLANNED)["original_date"] is None
@@ -68,8 +68,8 @@ def test_csv_has_a_header_and_empty_cells_for_nothing() -> None:
     lines = text.splitlines()
     assert lines[0] == ",".join(CSV_FIELDS)
     assert lines[1] == ("u1,sbu,Udvalgsmøde,2025-01-15,18:15,19:45,planned,"
-                        "\"Rådhuset, lokale 398\",")
-    assert lines[3] == "u3,rm,Rådmandsmøde,2025-03-04,10:00,11:00,cancelled,,"
+                        "\"Rådhuset, lokale 398\",,")
+    assert lines[3] == "u3,rm,Rådmandsmøde,2025-03-04,10:00,11:00,cancelled,,,"
     assert text.endswith("\n")
     assert "\r" not in text
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -21,7 +21,7 @@ def test_meetings_json_has_the_spec_keys(run_cli) -> None:
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert [r["date"] for r in records] == ["2025-02-19", "2025-02-26"]
-    assert set(records[0]) == {"uid", "body", "title", "date", "start", "end", "status",
+    assert set(records[0]) == {"uid", "body", "title", "date", "to", "start", "end", "status",
                                "location", "original_date", "items"}
     assert records[0]["original_date"] == "2025-02-12"
     assert (records[0]["start"], records[0]["end"]) == ("18:15", "19:45")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from aarshjul.dates import full_date, in_words, long_date, short_weekday
+from aarshjul.dates import day_span, full_date, in_words, long_date, short_weekday
 from aarshjul.vocabulary import Language
 
 D = dt.date
@@ -37,6 +37,17 @@ def test_dates_in_texts_are_long_dates_unless_a_call_chooses() -> None:
 ])
 def test_full_date(day: dt.date, language: Language, text: str) -> None:
     assert full_date(day, language) == text
+
+
+@pytest.mark.parametrize(("first", "last", "language", "text"), [
+    (D(2025, 8, 25), D(2025, 8, 26), DA, "25.–26. august 2025"),
+    (D(2025, 8, 25), D(2025, 8, 26), EN, "25–26 August 2025"),
+    (D(2025, 6, 30), D(2025, 7, 2), DA, "30. juni – 2. juli 2025"),
+    (D(2025, 12, 30), D(2026, 1, 2), EN, "30 December 2025 – 2 January 2026"),
+])
+def test_the_days_of_a_meeting_over_several(first: dt.date, last: dt.date,
+                                             language: Language, text: str) -> None:
+    assert day_span(first, last, language) == text
 
 
 def test_short_weekdays_have_no_dot() -> None:

@@ -42,7 +42,9 @@ def moments(draw: st.DrawFn) -> tuple[dt.date, dt.date, str | None]:
     if draw(st.booleans()):  # all day, over one day or several
         return day, day + dt.timedelta(days=draw(st.integers(1, 5))), None
     start = draw(st.integers(0, 24 * 60 - 2))
-    end = draw(st.integers(start + 1, 24 * 60 - 1))
+    # On its day, or over several (a meeting with "to" ends on its last day).
+    days = draw(st.sampled_from((0, 0, 1, 3, 14)))
+    end = draw(st.integers(start + 1 if not days else 0, 24 * 60 - 1)) + days * 24 * 60
     midnight = dt.datetime.combine(day, dt.time())
     return (midnight + dt.timedelta(minutes=start), midnight + dt.timedelta(minutes=end),
             draw(st.sampled_from(ZONES)))

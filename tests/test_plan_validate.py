@@ -24,8 +24,7 @@ from aarshjul import (
     parse_plan,
     read_plan,
 )
-from aarshjul.model import Where
-from aarshjul.plan.validate import check_span, check_times, validate
+from aarshjul.plan.validate import validate
 
 from .counting import CountedDate, counted
 from .plans import FRAGMENT_START, located, plan_text
@@ -458,23 +457,6 @@ def test_a_plan_built_from_nothing_is_labelled_as_its_file_would_be() -> None:
         ('<plan>: warning[ignored-key]: [[template]] "t" item #1 ("Spørgetid"): time: an item '
          "without minutes has no time slot, so its fixed time has no effect; give it minutes",
          "template[1].item[1].time")]
-
-
-def test_a_value_the_reader_could_not_read_is_left_alone() -> None:
-    where = Where(file="x.toml", line=1, label="[[series]] #1", key="series[1]",
-                  lines={"from": 2, "to": 3, "start": 4, "end": 5})
-    backwards = (dt.date(2025, 3, 1), dt.date(2025, 2, 1))
-    late, early = ClockTime.parse("18:00"), ClockTime.parse("17:00")
-    problem = check_span(where, *backwards)
-    assert problem is not None
-    assert (problem.line, problem.key) == (3, "series[1].to")
-    problem = check_times(where, late, end=early)
-    assert problem is not None
-    assert (problem.line, problem.key) == (5, "series[1].end")
-    unread = attrs.evolve(where, unread=frozenset({"from", "start"}))
-    assert check_span(unread, *backwards) is None
-    assert check_times(unread, late, end=early) is None
-    assert check_times(unread, late, minutes=0) is not None  # the length was read
 
 
 def test_many_dates_are_told_twice_without_comparing_each_with_each() -> None:

@@ -186,10 +186,12 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
             if not _names_a_date(entry):
                 made[key] = item
         items.append(item)
-    agenda = Agenda(title=meeting.title, date=meeting.date, start=meeting.start,
-                    end=meeting.end, location=meeting.location, items=tuple(items),
+    agenda = Agenda(title=meeting.title, date=meeting.date,
+                    start=None if meeting.all_day else meeting.start,
+                    end=None if meeting.all_day else meeting.end,
+                    location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
-                    note=meeting.note, language=language)
+                    note=meeting.note, language=language, to=meeting.to)
     if meeting.status is not Status.PLANNED:
         return agenda, []
     return agenda, [*problems, *_fit_problems(draft, walk.end)]
@@ -201,12 +203,15 @@ def _names_a_date(entry: Item | Case) -> bool:
 
 def _fit_problems(draft: Draft, clock: int) -> list[Problem]:
     meeting = draft.meeting
-    if clock > meeting.end.minutes:
+    # Over several days, its agenda is its first day's, to midnight.
+    if clock > meeting.start.minutes + meeting.minutes:
         return [meeting.where.problem("over-time", _(
             "{body} {date}: the agenda runs to {end}, {over} minutes past the meeting's end "
             "at {meeting_end} ({used} minutes of items in {minutes})", body=meeting.body,
-            date=meeting.date, end=_clock(clock), over=clock - meeting.end.minutes,
-            meeting_end=meeting.end, used=draft.used, minutes=meeting.minutes))]
+            date=meeting.date, end=_clock(clock),
+            over=clock - meeting.start.minutes - meeting.minutes,
+            meeting_end=_clock(meeting.start.minutes + meeting.minutes), used=draft.used,
+            minutes=meeting.minutes))]
     # Slack is news only where someone planned this meeting's agenda; a
     # template alone is the skeleton of agendas not yet written.
     if (draft.pinned or draft.placed or draft.own) and meeting.minutes > draft.used:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem
-from aarshjul.dates import full_date
+from aarshjul.dates import day_span, full_date
 from aarshjul.vocabulary import Language, Words, words
 
 __all__ = ["render_agenda"]
@@ -27,6 +27,8 @@ def one_line(text: str) -> str:
 
 
 def date_line(agenda: Agenda, language: Language) -> str:
+    if agenda.date and agenda.to:  # a meeting over several days
+        return day_span(agenda.date, agenda.to, language)
     return full_date(agenda.date, language) if agenda.date else ""
 
 

@@ -60,16 +60,23 @@ class Draft:
         if self._late:
             return False
         walk = run_clock(self._clock + minutes, [*self.own, *self.after])
-        return walk.end <= self.meeting.end.minutes and not walk.late
+        return walk.end <= self._end and not walk.late
+
+    @property
+    def _end(self) -> int:
+        """Where its agenda must end: the meeting's end, or, over several
+        days, midnight of its first day."""
+        return self.meeting.start.minutes + self.meeting.minutes
 
     @property
     def capacity(self) -> int:
         """The most minutes of cases it can still take (-1: not even a case
         without minutes). Taking more minutes only makes every item later,
         so the minutes that fit run from 0 to this."""
-        if self.meeting.status is not Status.PLANNED or not self.fits_more(0):
+        if (self.meeting.status is not Status.PLANNED or self.meeting.all_day
+                or not self.fits_more(0)):  # an all-day meeting has no agenda
             return -1
-        low, high = 0, max(self.meeting.end.minutes - self._clock, 0)
+        low, high = 0, max(self._end - self._clock, 0)
         while low < high:  # the largest that fits: low fits, high + 1 does not
             middle = (low + high + 1) // 2
             if self.fits_more(middle):

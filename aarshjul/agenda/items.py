@@ -63,6 +63,8 @@ class Agenda:
     language: Language = Language.DA
     """The language of its plan, which :func:`~aarshjul.agenda.documents.render_agenda`
     writes it in unless told another; a written agenda read back is Danish."""
+    to: dt.date | None = None
+    """The last day of a meeting over several days."""
 
     @property
     def minutes(self) -> Minutes | None:

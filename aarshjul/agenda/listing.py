@@ -19,20 +19,23 @@ from aarshjul.model import Meeting, Plan
 from aarshjul.vocabulary import words
 
 CSV_FIELDS = ("uid", "body", "title", "date", "start", "end", "status", "location",
-              "original_date")
+              "original_date", "to")
 
 
 def meeting_record(meeting: Meeting, agenda: Agenda | None = None) -> dict[str, Any]:
     """One meeting as the JSON of ``aarshjul meetings --format json``, with
     its agenda's items, numbered and timed, as ``"items"`` (SPEC §5): not
-    ``meeting.items``, which are only the meeting's own ``[[meeting.item]]``s."""
+    ``meeting.items``, which are only the meeting's own ``[[meeting.item]]``s.
+    ``"to"`` is the last day of a meeting over several days (None for one
+    day); an all-day meeting has no ``"start"`` and ``"end"`` (None)."""
     return {
         "uid": meeting.uid,
         "body": meeting.body,
         "title": meeting.title,
         "date": meeting.date.isoformat(),
-        "start": str(meeting.start),
-        "end": str(meeting.end),
+        "to": meeting.to.isoformat() if meeting.to else None,
+        "start": None if meeting.all_day else str(meeting.start),
+        "end": None if meeting.all_day else str(meeting.end),
         "status": meeting.status.value,
         "location": meeting.location,
         "original_date": meeting.original_date.isoformat() if meeting.original_date else None,
@@ -69,9 +72,9 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
         if meeting.note:
             remark.append(" ".join(meeting.note.split()))
         rows.append((
-            meeting.date.isoformat(),
+            meeting.date.isoformat() + (f"–{meeting.to.isoformat()}" if meeting.to else ""),
             short_weekday(meeting.date, language),
-            f"{meeting.start}–{meeting.end}",
+            "" if meeting.all_day else f"{meeting.start}–{meeting.end}",
             meeting.body,
             meeting.title,
             meeting.location,

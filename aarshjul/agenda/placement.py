@@ -88,7 +88,8 @@ class _BodyMeetings:
         self.on_day: dict[dt.date, list[int]] = defaultdict(list)
         self.on_original_day: dict[dt.date, list[int]] = defaultdict(list)
         for index, draft in enumerate(drafts):
-            is_planned = draft.meeting.status is Status.PLANNED
+            # An all-day meeting, without an agenda, is none that cases can take.
+            is_planned = draft.meeting.status is Status.PLANNED and not draft.meeting.all_day
             self.planned.append(self.planned[-1] + is_planned)
             self.on_day[draft.meeting.date].append(index)
             if draft.meeting.original_date is not None:
@@ -98,7 +99,9 @@ class _BodyMeetings:
 
     @staticmethod
     def _room(draft: Draft) -> int:
-        return draft.room if draft.meeting.status is Status.PLANNED else _NONE
+        # An all-day meeting has no agenda: no case goes on it.
+        planned = draft.meeting.status is Status.PLANNED and not draft.meeting.all_day
+        return draft.room if planned else _NONE
 
     def add(self, index: int, case: Case, *, pinned: bool = False) -> None:
         draft = self.drafts[index]
@@ -154,6 +157,9 @@ def _pin(case: Case, meetings: _BodyMeetings) -> Problem | None:
     assert case.date is not None
     on_day = meetings.on_day.get(case.date) or meetings.on_original_day.get(case.date, [])
     planned = [i for i in on_day if meetings.drafts[i].meeting.status is Status.PLANNED]
+    if planned and meetings.drafts[planned[0]].meeting.all_day:
+        return _unplaced(case, _("the meeting of {date} is all day, and has no agenda; give "
+                                 'it "start" and "end" to give it one', date=case.date))
     if planned:
         meetings.add(planned[0], case, pinned=True)
         return None

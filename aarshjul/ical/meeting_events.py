@@ -70,14 +70,22 @@ def meeting_event(plan: Plan, meeting: Meeting, agenda: Agenda, *, url: str | No
     if any(item.theme for item in agenda.items):
         themes = {t.id: t.name for t in plan.themes}
         categories += sorted({themes[i.theme] for i in agenda.items if i.theme in themes})
+    start, end = _span(meeting)
     return Event(
-        uid=meeting.uid,
-        start=dt.datetime.combine(meeting.date, meeting.start.to_time()),
-        end=dt.datetime.combine(meeting.date, meeting.end.to_time()),
-        zone=plan.timezone, summary=summary, location=meeting.location,
+        uid=meeting.uid, start=start, end=end,
+        zone=None if meeting.all_day else plan.timezone, summary=summary, location=meeting.location,
         description=_description(agenda, meeting, said, url), categories=tuple(categories),
         status=status, color=css_name(body.color) if body.color else None, url=url,
         source=f"{plan.id}/{meeting.body}")
+
+
+def _span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime] | tuple[dt.date, dt.date]:
+    """When the meeting's event starts and ends: at its start on its first
+    day to its end on its last, or all its days (RFC 5545: to the day after)."""
+    if meeting.all_day:
+        return meeting.date, meeting.last_day + dt.timedelta(days=1)
+    return (dt.datetime.combine(meeting.date, meeting.start.to_time()),
+            dt.datetime.combine(meeting.last_day, meeting.end.to_time()))
 
 
 def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
@@ -102,6 +110,7 @@ def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
 def zone_lines(plan: Plan, meetings: Sequence[Meeting]) -> list[str]:
     """The VTIMEZONE that holds for every one of ``meetings`` (none for none)."""
     # Each wall-clock time once: a large plan's meetings share their times.
-    instants = list(dict.fromkeys(dt.datetime.combine(m.date, time.to_time())
-                                  for m in meetings for time in (m.start, m.end)))
+    instants = list(dict.fromkeys(dt.datetime.combine(day, time.to_time())
+                                  for m in meetings if not m.all_day
+                                  for day, time in ((m.date, m.start), (m.last_day, m.end))))
     return vtimezone(plan.timezone, instants) if instants else []

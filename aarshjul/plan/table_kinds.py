@@ -67,7 +67,7 @@ SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "
 ITEM_KEYS = ("title", "minutes", "method", "responsible", "purpose", "attachments", "at",
              "time")
 MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", "template",
-                "status", "moved_to", "announced", "note", "item")
+                "status", "moved_to", "announced", "note", "item", "to")
 TEMPLATE_KEYS = ("id", "item")
 THEME_KEYS = ("id", "name", "color", "from", "to", "months")
 CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "responsible",
@@ -273,13 +273,13 @@ def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingC
     start, end, minutes = _times(table, required=False)
     template = table.ident("template", required=False)
     status = table.choice("status", Status)
-    moved_to = table.date("moved_to")
+    moved_to, to = table.date("moved_to"), table.date("to")
     announced = table.flag("announced")
     title, location, note = table.text("title"), table.text("location"), table.text("note")
     items = _read_items(reader, table, label, own=True)
     return MeetingChange(body=body or "", date=date or STAND_IN_DAY, start=start, end=end,
                          minutes=minutes, title=title, location=location, template=template,
-                         status=status, moved_to=moved_to,
+                         status=status, moved_to=moved_to, to=to,
                          announced=True if announced is None else announced,
                          note=note or "", items=items,
                          where=table.where)

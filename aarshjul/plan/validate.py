@@ -16,17 +16,19 @@ built or changed in code). Each rule is stated once, here:
   (:func:`aarshjul.forms.text_problem`; a note and a purpose may hold tabs
   and line breaks);
 - every date falls in the years the writers support (:data:`aarshjul.forms.YEARS`);
-- no span of dates ends before it starts (:func:`check_span`: the plan, a
+- no span of dates ends before it starts (:func:`~aarshjul.plan.spans.check_span`: the plan, a
   closed period, a series, a theme, a case's window), and a plan spans at
   most 50 calendar years;
 - a case says when by one of date, window and month; a closed period by
   dates (from and to, both) or weeks, a theme by both dates or neither; a
   meeting ends at its end or after its minutes, not both; a series that
   gives neither lasts its body's or the plan's minutes, which one of them
-  must give (:func:`series_length`);
+  must give (:func:`~aarshjul.plan.spans.series_length`);
 - a meeting lasts at least a minute and ends after it starts, on the same
-  day (:func:`check_times`, which scheduling also asks once a
+  day (:func:`~aarshjul.plan.spans.check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
+- a meeting over several days (``to``) ends on or after its first day, at
+  most :data:`LONGEST_DAYS` later, and gives both times or neither (:func:`_days`);
 - a series' ``dates`` are not empty and list no day twice;
 - an item with a fixed ``time`` has minutes.
 
@@ -46,7 +48,6 @@ from collections.abc import Iterator
 
 import attrs
 
-from aarshjul.clock import MINUTES_PER_DAY, ClockTime
 from aarshjul.errors import Problem, Severity
 from aarshjul.following import cycle
 from aarshjul.messages import Message, _
@@ -58,6 +59,13 @@ from aarshjul.model import (
     Where,
 )
 from aarshjul.plan import labels
+from aarshjul.plan.spans import (
+    check_span,
+    check_times,
+    end_or_minutes,
+    series_length,
+    several_days,
+)
 from aarshjul.plan.tables import each_and
 from aarshjul.plan.values import (
     colour,
@@ -105,7 +113,7 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         found += [known.check(where, "body", "body", one.body),
                   known.check(where, "template", "template", one.template),
                   check_span(where, one.from_date, one.to_date),
-                  *_times(where, one.start, one.end, one.minutes),
+                  *end_or_minutes(where, one.start, one.end, one.minutes),
                   series_length(plan, one)]
         # A recurrence the reader could not read has all its keys unread.
         if one.follows is not None or "follows" in where.unread:
@@ -117,7 +125,8 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         where = change.where
         found += [known.check(where, "body", "body", change.body),
                   known.check(where, "template", "template", change.template),
-                  *_times(where, change.start, change.end, change.minutes),
+                  *(several_days(change) if change.to is not None or "to" in where.unread else
+                    end_or_minutes(where, change.start, change.end, change.minutes)),
                   *_items(change.items)]
     for template in plan.templates:
         found += _items(template.items)
@@ -162,37 +171,6 @@ def _follow_cycle(plan: Plan) -> Problem | None:
         key="follows")
 
 
-def _times(where: Where, start: ClockTime | None, end: ClockTime | None,
-           minutes: int | None) -> tuple[Problem | None, Problem | None]:
-    """A meeting ends at ``end`` or after ``minutes``, not both: the
-    conflict, and the time rule for the end (the minutes are then not read)."""
-    if end is None or minutes is None or where.unread & {"end", "minutes"}:
-        return None, check_times(where, start, end=end, minutes=minutes)
-    return (where.problem("conflicting-keys", _('give "end" or "minutes", not both'),
-                          key="minutes"),
-            check_times(where, start, end=end))
-
-
-def series_length(plan: Plan, series: Series) -> Problem | None:
-    """A series that gives its start alone lasts its body's ``minutes``, or
-    the plan's: one of them must say how long, and its meetings end before
-    midnight. (A key the reader could not read is reported already.)"""
-    if series.end is not None or series.minutes is not None or series.where.unread & {
-            "end", "minutes"}:
-        return None
-    minutes = plan.minutes_of(series.body)
-    if minutes is None:
-        if "minutes" in plan.where.unread or any(
-                "minutes" in body.where.unread for body in plan.bodies if body.id == series.body):
-            return None
-        return series.where.problem("missing-key", _(
-            '"end" or "minutes" is required, or "minutes" on the [[body]] or in [plan] for '
-            "every meeting that gives only its start"))
-    if minutes < 1 or "start" in series.where.unread:  # reported already
-        return None
-    return check_times(series.where, series.start, minutes=minutes, length_key="start")
-
-
 def _both_or_neither(where: Where, first: dt.date | None, last: dt.date | None
                      ) -> Problem | None:
     """A closed period's or a theme's ``from`` and ``to``: a span has two
@@ -228,59 +206,6 @@ def _when(case: Case) -> Problem | None:
         return where.problem("conflicting-keys", _('give one of "date", "window" or "month" '
                                                    "(this case has {keys})",
                                                    keys=each_and(given)), key=given[1])
-    return None
-
-
-def check_span(where: Where, first: dt.date | None, last: dt.date | None, *,
-               keys: tuple[str, str] = ("from", "to"),
-               longest_years: int | None = None) -> Problem | None:
-    """The one rule for every span of dates: it does not end before it starts
-    (and touches at most ``longest_years`` calendar years). ``keys`` say how it is written:
-    ``from``/``to``, the plan's ``start``/``end``, or one key holding both."""
-    start_key, end_key = keys
-    if first is None or last is None or where.unread & {start_key, end_key}:
-        return None
-    if last < first:
-        if start_key == end_key:
-            said = _("{last} is before {first}", last=last, first=first)
-        elif start_key == "start":
-            said = _("the plan ends ({last}) before it starts ({first})", last=last, first=first)
-        else:
-            said = _("{last} is before {key} = {first}", last=last, key=start_key, first=first)
-        return where.problem("end-before-start", said, key=end_key)
-    # Counted in calendar years, both ends included: holidays are looked up
-    # by the year, so 2025-01-01 to 2074-12-31 is 50 years (and 2025 alone, 1).
-    years = last.year - first.year + 1
-    if longest_years is not None and years > longest_years:
-        return where.problem("bad-value", _("the plan spans {years} calendar years "
-                                            "({first} to {last}); at most {most} are allowed",
-                                            years=years, first=first.year, last=last.year,
-                                            most=longest_years), key=end_key)
-    return None
-
-
-def check_times(where: Where, start: ClockTime | None, *, end: ClockTime | None = None,
-                minutes: int | None = None, length_key: str = "minutes") -> Problem | None:
-    """The one rule for a meeting's times: it lasts at least a minute and
-    ends after it starts, on the same day. ``minutes`` is its length, written
-    at ``length_key`` (or, for a new start that keeps a meeting's length, the
-    length it keeps)."""
-    unread = where.unread
-    if (end is not None and start is not None and not unread & {"start", "end"}
-            and end <= start):
-        return where.problem("end-before-start", _("the meeting ends ({end}) before or when "
-                                                   "it starts ({start}); meetings end on the "
-                                                   "day they start", end=end, start=start),
-                             key="end")
-    if minutes is None or length_key in unread:
-        return None
-    if minutes < 1:
-        return where.problem("bad-value", _("a meeting lasts at least 1 minute"),
-                             key=length_key)
-    if start is not None and "start" not in unread and start.minutes + minutes >= MINUTES_PER_DAY:
-        return where.problem("bad-value", _("{start} + {minutes} minutes runs past midnight; "
-                                            "meetings end on the day they start",
-                                            start=start, minutes=minutes), key=length_key)
     return None
 
 

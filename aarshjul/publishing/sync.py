@@ -168,9 +168,10 @@ def _read(held: Iterable[Held]) -> dict[str, list[_Object]]:
 
 def label(meeting: Meeting) -> str:
     """``sbu 2025-01-15 18:15 Social- og Beskæftigelsesudvalget`` (cancelled
-    meetings say so)."""
+    meetings say so; an all-day meeting has no time)."""
     cancelled = f" ({COMMAND_LINE.cancelled})" if meeting.status is Status.CANCELLED else ""
-    return f"{meeting.body} {meeting.date} {meeting.start} {meeting.title}{cancelled}"
+    time = "" if meeting.all_day else f" {meeting.start}"
+    return f"{meeting.body} {meeting.date}{time} {meeting.title}{cancelled}"
 
 
 def plan_sync(plan: Plan, agendas: Agendas, held: Iterable[Held], *, now: dt.datetime,

@@ -4,7 +4,7 @@ The second step of scheduling (:mod:`aarshjul.scheduling.meetings`). Each
 ``[[meeting]]`` names the date a series gives (or the day a holiday moved
 it to) and changes that meeting; one that names no series' date is a
 one-off. A change's times are only known once it is applied to its series'
-meeting, so the time rule (:func:`aarshjul.plan.validate.check_times`) is
+meeting, so the time rule (:func:`aarshjul.plan.spans.check_times`) is
 asked here for what the change leaves to the series; and where the change
 puts the meeting (outside the plan, onto a holiday) shows here too.
 """
@@ -22,7 +22,7 @@ from aarshjul.clock import ClockTime, Minutes
 from aarshjul.errors import Problem, Severity
 from aarshjul.messages import Message, _
 from aarshjul.model import MeetingChange, Plan, Series, Where
-from aarshjul.plan.validate import check_times
+from aarshjul.plan.spans import check_times
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.slots import Slot
 
@@ -47,6 +47,8 @@ class Draft:
     where: Where
     follows: Draft | None = None
     """The meeting a follower's meeting follows (:mod:`aarshjul.scheduling.followers`)."""
+    to: dt.date | None = None  # the last day of a meeting over several days
+    all_day: bool = False
 
 
 def match_changes(meetings: Iterable[MeetingChange], slots: list[Slot],
@@ -84,11 +86,15 @@ def match_changes(meetings: Iterable[MeetingChange], slots: list[Slot],
     return changes, one_offs
 
 
-def _changed_times(series: Series, change: MeetingChange
+def _changed_times(series: Series, change: MeetingChange, day: dt.date
                    ) -> tuple[ClockTime, ClockTime] | Problem:
     """The meeting's times once the change is applied: what the change gives,
-    the rest from the series; or the problem with them."""
+    the rest from the series; or the problem with them. Over several days
+    (the validation pass has checked them) its start and end are on
+    different days."""
     start = change.start or series.start
+    if change.to is not None and change.to > day:
+        return start, change.end or series.ends_at
     end: ClockTime | None = None
     length: Minutes | None = None
     length_key = "minutes"
@@ -125,7 +131,7 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
                      series.location if series.location is not None else body.location,
                      status, "", series.template, None, series, series.where, slot.follows)
     day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
-    times = _changed_times(series, change)
+    times = _changed_times(series, change, day)
     if isinstance(times, Problem):
         problems.append(times)
         return None
@@ -135,7 +141,7 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
         change.title or series.title or body.name,
         next(v for v in (change.location, series.location, body.location) if v is not None),
         change.status or status, change.note, change.template or series.template,
-        change, series, change.where, slot.follows)
+        change, series, change.where, slot.follows, to=_last_day(change, day))
     return draft if _check_day(plan, draft, calendar, problems,
                                brought_back=slot.date is None) else None
 
@@ -145,6 +151,8 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
     """A ``[[meeting]]`` on a date no series gives: a meeting of its own.
     Given only its start, it lasts its body's or the plan's minutes."""
     where = change.where
+    if change.to is not None and change.start is None and change.end is None:
+        return _all_day(plan, change, calendar, problems)
     length = change.minutes if change.minutes is not None else plan.minutes_of(change.body)
     if change.start is None or (change.end is None and length is None):
         problems.append(where.problem("one-off-needs-time", _(
@@ -158,9 +166,7 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
             problems.append(problem)
             return None
     if change.moved_to is not None:
-        problems.append(where.problem("bad-value", _(
-            'no series of "{body}" gives {date}, so there is no meeting to move; write the '
-            "one-off on its own date", body=change.body, date=change.date)))
+        problems.append(_nothing_to_move(change))
         return None
     body = plan.body(change.body)
     start = change.start
@@ -170,7 +176,43 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
                   change.title or body.name,
                   change.location if change.location is not None else body.location,
                   change.status or Status.PLANNED, change.note, change.template, change,
-                  None, where)
+                  None, where, to=_last_day(change, change.date))
+    return draft if _check_day(plan, draft, calendar, problems, brought_back=False) else None
+
+
+def _nothing_to_move(change: MeetingChange) -> Problem:
+    return change.where.problem("bad-value", _(
+        'no series of "{body}" gives {date}, so there is no meeting to move; write the '
+        "one-off on its own date", body=change.body, date=change.date))
+
+
+def _last_day(change: MeetingChange, day: dt.date) -> dt.date | None:
+    """The last day of a meeting over several days; None for one day."""
+    return change.to if change.to is not None and change.to > day else None
+
+
+def _all_day(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
+             problems: list[Problem]) -> Draft | None:
+    """A one-off with ``to`` and no times: all day, on each of its days (one
+    day where ``to`` is its date). Its agenda would have no clock times, so
+    it has none: no template and no items of its own."""
+    where = change.where
+    for key, given in (("template", change.template is not None), ("item", change.items)):
+        if given:
+            problems.append(where.problem("bad-value", _(
+                'an all-day meeting has no agenda; give it "start" and "end" to give it '
+                "one"), key=key))
+            return None
+    if change.moved_to is not None:
+        problems.append(_nothing_to_move(change))
+        return None
+    body = plan.body(change.body)
+    midnight = ClockTime.at(0)
+    draft = Draft(change.body, change.date, change.date, midnight, midnight, midnight,
+                  change.title or body.name,
+                  change.location if change.location is not None else body.location,
+                  change.status or Status.PLANNED, change.note, None, change, None, where,
+                  to=_last_day(change, change.date), all_day=True)
     return draft if _check_day(plan, draft, calendar, problems, brought_back=False) else None
 
 
@@ -183,6 +225,11 @@ def _check_day(plan: Plan, draft: Draft, calendar: WorkCalendar, problems: list[
         problems.append(where.problem("outside-plan", _(
             "{date} is outside the plan ({start} to {end})", date=draft.date,
             start=plan.start, end=plan.end)))
+        return False
+    if draft.to is not None and draft.to > plan.end:
+        problems.append(where.problem("outside-plan", _(
+            "{date} is outside the plan ({start} to {end})", date=draft.to,
+            start=plan.start, end=plan.end), key="to"))
         return False
     if draft.status is Status.CANCELLED:
         return True

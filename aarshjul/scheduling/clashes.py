@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from aarshjul.choices import Status
+from aarshjul.clock import MINUTES_PER_DAY
 from aarshjul.errors import Problem, Severity
 from aarshjul.messages import Message, _
 from aarshjul.model import Meeting, Where
@@ -48,19 +49,38 @@ def room_clashes(meetings: list[Meeting]) -> list[Problem]:
 
 def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
     """Pairs (earlier, later) of active meetings on one day that overlap."""
-    by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
+    by_day: dict[dt.date, list[tuple[Meeting, int, int]]] = defaultdict(list)
     for meeting in meetings:
         if meeting.status is Status.PLANNED:
-            by_day[meeting.date].append(meeting)
+            for day, start, end in _days(meeting):
+                by_day[day].append((meeting, start, end))
     for day in sorted(by_day):
         todays = by_day[day]
-        for index, later in enumerate(todays):
-            for earlier in todays[:index]:
-                if earlier.start < later.end and later.start < earlier.end:
+        for index, (later, later_start, later_end) in enumerate(todays):
+            for earlier, earlier_start, earlier_end in todays[:index]:
+                if earlier_start < later_end and later_start < earlier_end:
                     yield earlier, later
 
 
+def _days(meeting: Meeting) -> Iterable[tuple[dt.date, int, int]]:
+    """Each day of the meeting, and the minutes of it that it holds: over
+    several days, from its start on the first to its end on the last; all
+    day, the whole of each day."""
+    if meeting.to is None and not meeting.all_day:
+        yield meeting.date, meeting.start.minutes, meeting.end.minutes
+        return
+    last = meeting.last_day
+    for offset in range((last - meeting.date).days + 1):
+        day = meeting.date + dt.timedelta(days=offset)
+        yield (day, 0 if meeting.all_day or day > meeting.date else meeting.start.minutes,
+               MINUTES_PER_DAY if meeting.all_day or day < last else meeting.end.minutes)
+
+
 def _span(meeting: Meeting) -> str:
+    if meeting.all_day:
+        return f"{meeting.date}–{meeting.last_day}"
+    if meeting.to is not None:
+        return f"{meeting.date} {meeting.start}–{meeting.to} {meeting.end}"
     return f"{meeting.start}–{meeting.end}"
 
 

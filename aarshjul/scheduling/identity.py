@@ -71,7 +71,8 @@ def with_uids(plan: Plan, drafts: list[Draft], namespace: uuid.UUID, problems: l
                 original_date=draft.rule_date if draft.rule_date != draft.date else None,
                 announced=_announced(draft),
                 note=draft.note, template=draft.template,
-                items=draft.change.items if draft.change else (), where=draft.where))
+                items=draft.change.items if draft.change else (), where=draft.where,
+                to=draft.to, all_day=draft.all_day))
     # Minutes, not ClockTimes: plain numbers compare without calling Python.
     meetings.sort(key=lambda m: (m.date, m.start.minutes, m.body, m.end.minutes, m.uid))
     return meetings

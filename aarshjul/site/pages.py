@@ -25,7 +25,7 @@ from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.agenda.paths import agenda_paths
 from aarshjul.choices import Status
-from aarshjul.dates import full_date
+from aarshjul.dates import day_span, full_date
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
@@ -57,10 +57,12 @@ def _feed_links(plan: Plan, base_url: str | None, said: Words
 def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.date
             ) -> list[dict[str, object]]:
     body_names = {body.id: body.name for body in plan.bodies}
-    upcoming = [m for m in agendas.meetings if m.date >= today][:COMING]
-    # Times as the agenda pages write them (18.15 – 19.45).
-    return [{"date": full_date(m.date, plan.language),
-             "time": f"{m.start.dotted()} – {m.end.dotted()}",
+    # A meeting over several days is coming until its last day is over.
+    upcoming = [m for m in agendas.meetings if m.last_day >= today][:COMING]
+    # Days and times as the agenda pages write them (18.15 – 19.45); all day, none.
+    return [{"date": day_span(m.date, m.to, plan.language) if m.to else
+             full_date(m.date, plan.language),
+             "time": "" if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
              "body": body_names[m.body], "title": m.title, "location": m.location,
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}
             for m in upcoming]

@@ -21,7 +21,7 @@ from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
 from aarshjul.choices import Status
-from aarshjul.dates import full_date, long_date, month_name
+from aarshjul.dates import day_span, full_date, long_date, month_name
 from aarshjul.model import Closed, Meeting, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
@@ -65,6 +65,7 @@ class Mark:
     kind: str  # planned, cancelled, moved
     title: str
     href: str | None
+    path: str | None = None  # an arc over its days, for a meeting over several
 
 
 @attrs.frozen
@@ -180,7 +181,7 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
             x, y = point(middle, angle(meeting.date))
             kind = ("cancelled" if meeting.status is Status.CANCELLED else
                     "moved" if meeting.moved_from is not None else "planned")
-            parts = [f"{full_date(meeting.date, language)}, {meeting.start}–{meeting.end}",
+            parts = [_when(meeting, language),
                      body.name if meeting.title == body.name else
                      f"{body.name}: {meeting.title}"]
             if kind == "cancelled":
@@ -192,10 +193,28 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
             if headline:
                 parts.append(headline)
             marks.append(Mark(number(x), number(y), kind, " · ".join(parts),
-                              link(meeting) if link else None))
+                              link(meeting) if link else None,
+                              _days_arc(meeting, middle, radius)))
         drawn.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
                           colors[body.id], number(radius), tuple(marks)))
     return drawn
+
+
+def _when(meeting: Meeting, language: Language) -> str:
+    """Its day and time (``onsdag den 15. januar 2025, 18:15–19:45``), or
+    its days, and its times unless it is all day."""
+    day = (day_span(meeting.date, meeting.to, language) if meeting.to else
+           full_date(meeting.date, language))
+    return day if meeting.all_day else f"{day}, {meeting.start}–{meeting.end}"
+
+
+def _days_arc(meeting: Meeting, middle: float, radius: float) -> str | None:
+    """A meeting over several days is an arc over them (to the end of its
+    year), as wide as a mark."""
+    if meeting.to is None:
+        return None
+    last = min(meeting.to, dt.date(meeting.date.year, 12, 31))
+    return sector(middle - radius, middle + radius, *arc(meeting.date, last))
 
 
 @attrs.frozen
