@@ -26,7 +26,7 @@ def _dates(body: str, plan_text: str | None = None) -> list[str]:
     plan = parse_plan(plan_text or FREDENSBORG.read_text(encoding="utf-8"),
                       source=str(FREDENSBORG))
     return [m.date.isoformat()[5:] for m in schedule(plan).meetings
-            if m.body == body and m.status is Status.PLANNED]
+            if m.body == body and m.status is Status.PLANNED and not m.all_day]
 
 
 def test_fredensborg_s_byraad_and_oekonomiudvalg_are_the_published_dates() -> None:
@@ -35,6 +35,13 @@ def test_fredensborg_s_byraad_and_oekonomiudvalg_are_the_published_dates() -> No
     Monday of the week before, the day after where that is a holiday."""
     assert _dates("byraad") == BYRAAD_2017
     assert _dates("oek") == OEK_2017
+
+
+def test_fredensborg_s_budget_seminars_are_all_day_and_not_followed() -> None:
+    plan = parse_plan(FREDENSBORG.read_text(encoding="utf-8"), source=str(FREDENSBORG))
+    seminars = [(m.date.isoformat(), m.last_day.isoformat(), m.all_day)
+                for m in schedule(plan).meetings if m.title == "Budgetseminar"]
+    assert seminars == [("2017-04-28", "2017-04-28", True), ("2017-08-25", "2017-08-26", True)]
 
 
 def test_a_moved_byraad_meeting_carries_its_oekonomiudvalg_meeting_and_its_uid() -> None:
