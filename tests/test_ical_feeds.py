@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import zoneinfo
 from pathlib import Path
 
 import icalendar
 import pytest
 import vobject
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from aarshjul import load_plan
@@ -330,6 +331,7 @@ def toml_string(value: str) -> str:
 
 @settings(max_examples=80, deadline=None)
 @given(LINES, LINES, TEXTS)
+@example("\\N", "0", "0")  # a backslash before an N: the ics package misreads it
 def test_no_text_can_break_a_feed(title: str, place: str, note: str) -> None:
     plan_text = f'''
 [[series]]
@@ -352,7 +354,11 @@ note = {toml_string(note)}
         line.decode("utf-8")  # never a character cut in two
     lines = unfold(feed)
     assert lines.count("BEGIN:VEVENT") == 1
-    ((_, _, _, summary, _),) = agree(feed)
+    # The ics package reads an escaped backslash before an N ("\\N", a title's
+    # "\N") as a backslash and a line break; icalendar, ical, vobject and
+    # ical.js read the backslash and the N. It is left out of such titles.
+    wrong = {"ics"} if re.search(r"\\[nN]", title) else set()
+    ((_, _, _, summary, _),) = agree(feed, tuple(p for p in PARSERS if p not in wrong))
     assert summary == (text_round(title).strip() or "Social- og Beskæftigelsesudvalget")
     (event,) = icalendar.Calendar.from_ical(feed).walk("VEVENT")
     assert str(event.get("LOCATION", "")) == text_round(place).strip()
