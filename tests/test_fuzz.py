@@ -34,7 +34,9 @@ BOUNDED = settings(max_examples=EXAMPLES, deadline=None, database=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                           HealthCheck.function_scoped_fixture])
 
-SEEDS = [EXAMPLE.read_text(encoding="utf-8"), plan_text(ONE_MEETING)]
+SEEDS = [EXAMPLE.read_text(encoding="utf-8"), plan_text(ONE_MEETING),
+         # Week moves, a follower, deadlines in hverdage, meetings over several days.
+         (EXAMPLE.parent / "fredensborg-2017.toml").read_text(encoding="utf-8")]
 
 # What a hostile or careless hand puts into a plan: TOML's own syntax, values
 # of every type, the edges of dates and times, control characters (Word's
@@ -48,11 +50,14 @@ HOSTILE = [
     "{previous}", "{next}", "{date:%Y}", "Europe/Copenhagen", "Mars/Olympus",
     "FREQ=SECONDLY", "FREQ=WEEKLY;COUNT=0", "hver 4. uge om mandagen", "every day",
     "#ffffff", "red", "../../etc/passwd", "x" * 300, "a/" * 150,
+    "week-before", "week-after", "4 hverdage", "1000 hverdage", "0 arbejdsdage", "mandag",
+    "byraad", "oek", '"byraad"', '"oek"', "-9", "61", "3. uge om mandagen",
 ]
 KEYS = ["id", "body", "start", "end", "minutes", "every", "rule", "dates", "from", "to",
         "date", "window", "month", "title", "name", "color", "timezone", "language",
         "holidays", "on_holiday", "agenda_deadline", "template", "items", "weeks",
-        "status", "announced", "theme", "place", "location"]
+        "status", "announced", "theme", "place", "location", "follows", "weeks", "weekday",
+        "days", "on_closed", "months", "to", "minutes"]
 
 values = st.one_of(
     st.sampled_from(HOSTILE),
