@@ -148,3 +148,19 @@ def test_a_country_code_in_lower_case_is_the_country() -> None:
 
 def test_a_colour_is_kept_in_lower_case_however_it_is_written() -> None:
     assert Body(id="sbu", name="U", color="#E67E22").color == "#e67e22"
+
+
+def test_a_meeting_over_several_days_is_found_on_each_of_its_days() -> None:
+    """``aarshjul agenda PLAN BODY DATE`` finds a budget seminar by its second
+    day too, not only by its first."""
+    result = schedule(make_plan('''
+[[meeting]]
+body = "sbu"
+date = 2025-08-25
+to = 2025-08-26
+title = "Budgetseminar"
+'''))
+    for day in (D(2025, 8, 25), D(2025, 8, 26)):
+        (seminar,) = result.meetings_on("sbu", day)
+        assert seminar.title == "Budgetseminar"
+    assert result.meetings_on("sbu", D(2025, 8, 27)) == ()

@@ -60,7 +60,8 @@ def agenda(plan: str, body: str, day: dt.date, output: str) -> None:
     """One meeting's agenda with clock times, in the plan's language.
 
     BODY is the body's id, DATE the meeting's day (YYYY-MM-DD; for a moved
-    meeting, the new day or the one it moved from). The text form reads like
+    meeting, the new day or the one it moved from; for a meeting over
+    several days, any of its days). The text form reads like
     a written agenda, and `aarshjul check` reads it back.
     """
     loaded = load_plan(plan)

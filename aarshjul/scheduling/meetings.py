@@ -57,9 +57,10 @@ class Schedule:
         return not has_errors(self.problems)
 
     def meetings_on(self, body: str, day: dt.date) -> tuple[Meeting, ...]:
-        """The body's meetings on ``day``; or, if none, those moved from it."""
+        """The body's meetings on ``day`` (a meeting over several days is on
+        each of them); or, if none, those moved from it."""
         theirs = [m for m in self.meetings if m.body == body]
-        return tuple([m for m in theirs if m.date == day]
+        return tuple([m for m in theirs if m.date <= day <= m.last_day]
                      or [m for m in theirs if m.original_date == day])
 
 
