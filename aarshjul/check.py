@@ -19,11 +19,10 @@ from aarshjul.agenda.items import (
     AgendaItem,
     item_record,
     unplanned_in_meetings,
-    unplanned_minutes,
 )
 from aarshjul.errors import AarshjulError, Problem, Severity, SourceError, has_errors
 from aarshjul.files import read_text
-from aarshjul.messages import Message, _, lead_of, led, spoken
+from aarshjul.messages import Message, _, lead_of, led
 from aarshjul.vocabulary import Language, counted, words
 from aarshjul.written.check import check_written
 from aarshjul.written.reader import AGENDA_SUFFIXES, read_agenda, read_agenda_lines, split_lines
@@ -61,12 +60,12 @@ def check_plan_text(text: str, *, source: str = "<string>") -> Report:
     # The plan's machinery (holidays, rules) is imported here, where a plan is
     # checked: checking a written agenda never loads it.
     from aarshjul.agenda.assembly import assemble
-    from aarshjul.plan.reader import read_model
+    from aarshjul.plan.reader import language_of, read_model
     from aarshjul.scheduling.meetings import schedule
 
     # With errors, the plan as read still tells the language to say them in.
     plan, problems = read_model(text, source=source)
-    language = plan.language if plan is not None else None
+    language = language_of(plan, text)
     if has_errors(problems):
         plan = None
     if plan is not None:
@@ -149,32 +148,31 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _slack_of_many(group: list[Problem]) -> Problem:
-    first = group[0]
-    minutes = [m for m in (unplanned_minutes(p.said) for p in group) if m is not None]
-    said = unplanned_in_meetings(len(group), min(minutes, default=0), max(minutes, default=0))
-    # A table's problems are all led by its label (model.Where.problem).
-    return attrs.evolve(first, said=led(lead_of(first.said), said))
+    """One line for a table's meetings with time to spare: how many, and
+    how much (each finding's ``{left}`` minutes)."""
+    minutes = [m for m in (p.said.found("left", int) for p in group) if m is not None]
+    return _summed(group, unplanned_in_meetings(len(group), min(minutes, default=0),
+                                                max(minutes, default=0)))
 
 
 def _left_out_of_many(group: list[Problem]) -> Problem:
     """One line for a table's dates left out, naming the first of them."""
-    first = group[0]
-    days = [_day_left_out(problem.said) for problem in group]
+    days = [str(problem.said.found("day", dt.date)) for problem in group]
     named = ", ".join(days[:_NAMED_LEFT_OUT])
     more = len(days) - _NAMED_LEFT_OUT
-    said = (_("{count} dates are left out on holidays or in closed periods: {days} and {more} "
-              "more (--level info lists each and why)", count=len(days), days=named, more=more)
-            if more > 0 else
-            _("{count} dates are left out on holidays or in closed periods: {days} "
-              "(--level info lists each and why)", count=len(days), days=named))
+    return _summed(group, _(
+        "{count} dates are left out on holidays or in closed periods: {days} and {more} "
+        "more (--level info lists each and why)", count=len(days), days=named, more=more)
+        if more > 0 else _(
+        "{count} dates are left out on holidays or in closed periods: {days} "
+        "(--level info lists each and why)", count=len(days), days=named))
+
+
+def _summed(group: list[Problem], said: Message) -> Problem:
+    """The group's first finding, saying ``said`` after the label that leads
+    every finding of a table (model.Where.problem)."""
+    first = group[0]
     return attrs.evolve(first, said=led(lead_of(first.said), said))
-
-
-def _day_left_out(said: Message) -> str:
-    """The date a ``left-out`` finding names (its ``{day}``, inside the
-    table's label that leads it)."""
-    inner = said.value("said") if lead_of(said) else said
-    return str(inner.value("day")) if isinstance(inner, Message) else ""
 
 
 _NAMED_LEFT_OUT = 5  # dates named on the one line; the rest are counted
@@ -182,17 +180,17 @@ _SUMMED = {"slack": _slack_of_many, "left-out": _left_out_of_many}
 
 
 def reports_as_text(reports: list[Report], level: Severity | None = None,
-                    language: Language | None = None) -> str:
+                    languages: list[Language] | None = None) -> str:
     """One line a finding (see :func:`shown`), then a summary line that
-    counts every finding, shown or not. Each file's findings are said in
-    ``language``, or else in the language :func:`~aarshjul.messages.spoken`
-    picks for its plan; the summary in that of the first file."""
-    spoken_in = [spoken(language, report.language) for report in reports]
-    lines = [problem.format(said_in) for report, said_in in zip(reports, spoken_in, strict=True)
+    counts every finding, shown or not. Each file's findings are said in its
+    language of ``languages`` (by default the language the file says, else
+    English), the summary in the first file's."""
+    said_in = languages or [report.language or Language.EN for report in reports]
+    lines = [problem.format(language) for report, language in zip(reports, said_in, strict=True)
              for problem in shown(report.problems, level)]
     counts = {s: sum(r.count(s) for r in reports) for s in Severity}
     errors = counts[Severity.ERROR]
-    said = words(spoken_in[0] if spoken_in else spoken(language))
+    said = words(said_in[0] if said_in else Language.EN)
     lines.append(said.checked.format(
         verdict=said.ok if errors == 0 else said.failed,
         files=counted(len(reports), said.one_file, said.many_files),
@@ -206,9 +204,9 @@ def report_record(report: Report, level: Severity | None = None,
                   language: Language | None = None) -> dict[str, object]:
     """One file's report as the JSON of ``aarshjul check --format json``:
     every finding, or those at ``level`` and above, each message in
-    ``language`` (or as :func:`~aarshjul.messages.spoken` picks)."""
+    ``language`` (by default the language the file says, else English)."""
     problems = report.problems if level is None else shown(report.problems, level)
-    said_in = spoken(language, report.language)
+    said_in = language or report.language or Language.EN
     return {
         "file": report.file,
         "kind": report.kind,

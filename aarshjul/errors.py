@@ -76,13 +76,19 @@ class Problem:
 
 
 def _shown(text: str) -> str:
-    """``text`` with each control character as ``\\xNN``."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", text)
+    """``text`` with each control character as ``\\xNN`` (or ``\\uNNNN``)."""
+    return _CONTROL.sub(lambda found: _number(ord(found[0])), text)
 
 
-# Unicode's control characters (category Cc), all of them: one search in C
-# rather than a look-up of each character's category.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+def _number(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# Unicode's control characters (category Cc), all of them, and the marks that
+# turn the direction of text (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069),
+# with which a quoted text could make a line read otherwise than it is: one
+# search in C rather than a look-up of each character's category.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class AarshjulError(Exception):

@@ -24,12 +24,15 @@ import gettext
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
 from aarshjul.vocabulary import Language
 
 __all__ = ["Message", "Refusal"]
+
+T = TypeVar("T")
 
 DOMAIN = "aarshjul"
 LOCALE = Path(__file__).parent / "locale"
@@ -55,6 +58,17 @@ class Message:
     def value(self, name: str) -> object:
         """The value a field is filled with (KeyError if it has none)."""
         return dict(self.values)[name]
+
+    def found(self, name: str, kind: type[T]) -> T | None:
+        """The first value of a field ``name`` that is a ``kind``, here or in
+        the messages it is filled with (depth first): what a finding says,
+        inside the labels that lead it."""
+        for field, value in self.values:
+            if field == name and isinstance(value, kind):
+                return value
+            if isinstance(value, Message) and (inner := value.found(name, kind)) is not None:
+                return inner
+        return None
 
     def __str__(self) -> str:
         return self.text_in(Language.EN)

@@ -156,14 +156,15 @@ def test_a_pipe_is_refused_not_waited_for(tmp_path: Path, name: str) -> None:
     assert result.stdout.splitlines()[0] == f"{pipe}: error[not-a-file]: is a pipe, not a file"
 
 
-BAD_TIME = '[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "25:00"\nminutes = 60\n'
+START_AT_25 = ('[[series]]\nbody = "sbu"\ndates = [2025-01-08]\nstart = "25:00"\n'
+                       "minutes = 60\n")
 
 
 def test_a_danish_plan_is_checked_in_danish(run_cli, tmp_path: Path) -> None:
     """The plan's language is Danish (the default): so are its messages and
     the summary, whatever the locale; the severity and code stay as
     ``--level`` and programs know them."""
-    plan = plan_file(tmp_path, BAD_TIME)
+    plan = plan_file(tmp_path, START_AT_25)
     result = run_cli("check", str(plan))
     assert result.exit_code == 1
     finding, summary = result.stdout.splitlines()
@@ -175,13 +176,13 @@ def test_a_danish_plan_is_checked_in_danish(run_cli, tmp_path: Path) -> None:
 
 
 def test_lang_en_says_a_danish_plan_s_problems_in_english(run_cli, tmp_path: Path) -> None:
-    result = run_cli("check", "--lang", "en", str(plan_file(tmp_path, BAD_TIME)))
+    result = run_cli("check", "--lang", "en", str(plan_file(tmp_path, START_AT_25)))
     assert '"25:00" is not a clock time (hours 00-23, minutes 00-59)' in result.stdout
 
 
 def test_an_english_plan_is_checked_in_the_locale_s_language(
         run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = plan_text(BAD_TIME).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
+    text = plan_text(START_AT_25).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
     plan = tmp_path / "en.toml"
     plan.write_text(text, encoding="utf-8")
     assert "is not a clock time" in run_cli("check", str(plan)).stdout
@@ -194,7 +195,7 @@ def test_a_plan_that_cannot_be_read_whole_is_still_said_in_its_language(
         run_cli, tmp_path: Path) -> None:
     """A plan with errors gives no model: its ``[plan]`` table's language
     is read on its own, and a plan that does not say one is Danish."""
-    text = plan_text(BAD_TIME).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
+    text = plan_text(START_AT_25).replace("[plan]\n", '[plan]\nlanguage = "en"\n', 1)
     english = tmp_path / "en.toml"
     english.write_text(text + "\nunknown = 1\n", encoding="utf-8")
     assert 'unknown key "unknown"' in run_cli("check", str(english)).stdout
@@ -240,3 +241,17 @@ def test_a_bad_move_or_month_is_a_located_error(run_cli, tmp_path: Path, key: st
     assert finding.startswith(f"{plan}:22: error[")
     assert f'(body "sbu"): {said}' in finding
     assert summary == "failed: 1 file checked, 1 error, 0 warnings, 0 info"
+
+
+def test_a_plan_that_is_no_toml_is_said_in_the_language_it_writes(
+        run_cli, tmp_path: Path) -> None:
+    """One rule whether the TOML reads or not: the plan's language line, or
+    Danish, the default, where it has none; the locale does not decide."""
+    english = tmp_path / "en.toml"
+    english.write_text('[plan]\nlanguage = "en"\ntitle = "x\n', encoding="utf-8")
+    danish = tmp_path / "da.toml"
+    danish.write_text('[plan]\ntitle = "x\n', encoding="utf-8")
+    assert run_cli("check", str(english)).stdout.splitlines()[-1].startswith("failed: ")
+    assert run_cli("check", str(danish)).stdout.splitlines()[-1].startswith("fejl: ")
+    assert "error[toml-syntax]: TOML-syntaks" in run_cli(
+        "ical", str(danish), "-o", str(tmp_path / "f")).stderr

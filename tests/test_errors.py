@@ -42,6 +42,13 @@ def test_every_control_character_and_only_those_is_printed_by_its_number() -> No
         "<input>: error[x]: \\x1f !\x7e\\x7f\\x85\\x9f\xa0ø\u2028")
 
 
+def test_a_mark_that_turns_the_text_s_direction_is_printed_by_its_number() -> None:
+    """U+202E would show "txt.exe" as "exe.txt": a message quotes it by number."""
+    said = verbatim('title "\u202etxt.exe" and \u2066x\u2069, \u200f')
+    assert Problem(Severity.ERROR, "x", said).format() == (
+        '<input>: error[x]: title "\\u202etxt.exe" and \\u2066x\\u2069, \\u200f')
+
+
 def test_a_problem_without_a_line_or_a_file() -> None:
     assert Problem(Severity.ERROR, "x", verbatim("m"), "a.txt").format() == "a.txt: error[x]: m"
     assert INFO.format() == "<input>: info[slack]: 5 minutes left"

@@ -15,13 +15,14 @@ tests/test_fuzz.py``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,9 @@ BOUNDED = settings(max_examples=EXAMPLES, deadline=None, database=None,
 SEEDS = [EXAMPLE.read_text(encoding="utf-8"), plan_text(ONE_MEETING),
          # Week moves, a follower, deadlines in hverdage, meetings over several days.
          (EXAMPLE.parent / "fredensborg-2017.toml").read_text(encoding="utf-8")]
+# A meeting of each seed for `aarshjul agenda`: a body and a day it meets.
+AGENDA_OF = dict(zip(SEEDS, [("sbu", "2025-01-15"), ("sbu", "2025-03-12"),
+                             ("byraad", "2017-01-30")], strict=True))
 
 # What a hostile or careless hand puts into a plan: TOML's own syntax, values
 # of every type, the edges of dates and times, control characters (Word's
@@ -59,27 +63,36 @@ KEYS = ["id", "body", "start", "end", "minutes", "every", "rule", "dates", "from
         "status", "announced", "theme", "place", "location", "follows", "weeks", "weekday",
         "days", "on_closed", "months", "to", "minutes"]
 
+# What a value can be: TOML that reads (a date, a boolean, a list, a number, a
+# string holding anything), so that the plan's reader and checks, not TOML's,
+# meet it; raw text goes into lines as they are (``insert``).
 values = st.one_of(
-    st.sampled_from(HOSTILE),
-    st.text(max_size=40),
+    st.sampled_from(["0001-01-01", "9999-12-31", "1900-01-01", "2999-12-31", "2025-01-15",
+                     "true", "false", "[]", "{}", "[2025-01-01, 2025-01-01]", "[0, 13]",
+                     "1e309", "nan", "inf", "-0", "18:15:00"]),
     st.integers(min_value=-10**20, max_value=10**20).map(str),
-    st.sampled_from(HOSTILE).map(lambda text: '"' + text.replace('"', '\\"') + '"'),
+    st.sampled_from(HOSTILE).map(json.dumps),
+    st.text(max_size=40).map(json.dumps),
 )
+raw = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40))
 
 
 @st.composite
-def mutated_plans(draw: st.DrawFn) -> str:
-    """A real plan, with a few lines changed, dropped, repeated or added."""
-    lines = draw(st.sampled_from(SEEDS)).split("\n")
+def mutated_plans(draw: st.DrawFn, seed: str | None = None) -> str:
+    """A real plan (``seed``, or one of them), with a few lines changed,
+    dropped, repeated or added."""
+    lines = (seed or draw(st.sampled_from(SEEDS))).split("\n")
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(lines) - 1))
-        how = draw(st.sampled_from(["value", "insert", "drop", "repeat", "key", "cut"]))
+        # Mostly values and keys, which TOML reads: the plan's checks meet them.
+        how = draw(st.sampled_from(["value"] * 3 + ["key"] * 2
+                                   + ["drop", "repeat", "insert", "cut"]))
         line = lines[at]
         if how == "value" and "=" in line:
             lines[at] = f"{line.split('=', 1)[0]}= {draw(values)}"
         elif how == "insert":
             cut = draw(st.integers(0, len(line)))
-            lines[at] = line[:cut] + draw(values) + line[cut:]
+            lines[at] = line[:cut] + draw(raw) + line[cut:]
         elif how == "drop":
             del lines[at]
         elif how == "repeat":
@@ -92,6 +105,11 @@ def mutated_plans(draw: st.DrawFn) -> str:
             lines = [""]
     return "\n".join(lines)
 
+
+# An item as written agendas give it: its title and minutes (numbered and
+# timed in turn where the agenda is written, from 18.15).
+ITEMS = st.tuples(st.sampled_from(["Godkendelse", "Orientering", "Budget", "Evt."]),
+                  st.integers(0, 60))
 
 AGENDA_LINES = st.one_of(
     st.sampled_from([
@@ -119,24 +137,42 @@ def _located_or_done(result_output: str, exit_code: int, name: str) -> None:
 
 
 def _run(*args: str) -> tuple[str, int]:
-    # Exceptions are not caught: a traceback fails the test with its example.
-    result = CliRunner().invoke(cli, list(args), prog_name="aarshjul",
-                                catch_exceptions=False)
+    result = _invoked(*args)
     return result.output, result.exit_code
 
 
+def _invoked(*args: str) -> Result:
+    # Exceptions are not caught: a traceback fails the test with its example.
+    return CliRunner().invoke(cli, list(args), prog_name="aarshjul", catch_exceptions=False)
+
+
+def _json_or_located(name: str, *args: str) -> None:
+    """A command with ``--format json``: JSON on its output whenever it ends
+    in 0; check's report is JSON with errors too, others' errors located."""
+    result = _invoked(*args)
+    event(f"exit status {result.exit_code}")
+    assert result.exit_code in (0, 1), result.output
+    if result.exit_code == 0 or args[0] == "check":
+        json.loads(result.stdout)
+    else:
+        _located_or_done(result.output, result.exit_code, name)
+
+
 @BOUNDED
-@given(text=mutated_plans())
+@given(seed=st.sampled_from(SEEDS), data=st.data())
 def test_check_and_the_listings_end_in_a_result_or_a_located_error(
-        tmp_path: Path, text: str) -> None:
+        tmp_path: Path, seed: str, data: st.DataObject) -> None:
+    text = data.draw(mutated_plans(seed))
     plan = tmp_path / "plan.toml"
     plan.write_text(text, encoding="utf-8")
-    for args in (["check"], ["check", "--lang", "da"], ["check", "--format", "json"],
-                 ["meetings"], ["meetings", "--format", "json"], ["meetings", "--format", "csv"]):
+    for args in (["check"], ["check", "--lang", "da"], ["meetings"],
+                 ["meetings", "--format", "csv"]):
         output, status = _run(*args, str(plan))
-        if "json" not in args or status == 0:
-            _located_or_done(output, status, str(plan))
-    output, status = _run("agenda", str(plan), "sbu", "2025-01-15")
+        _located_or_done(output, status, str(plan))
+    for args in (["check", "--format", "json"], ["meetings", "--format", "json"]):
+        _json_or_located(str(plan), *args, str(plan))
+    body, day = AGENDA_OF[seed]
+    output, status = _run("agenda", str(plan), body, day)
     if status == 2:  # the mutation took the body or the meeting away: a usage error
         assert "Error: Invalid value" in output, output
     else:
@@ -165,17 +201,16 @@ def test_a_site_is_built_or_a_located_error_given(tmp_path: Path, text: str) -> 
 
 
 @BOUNDED
-@given(lines=st.lists(AGENDA_LINES, max_size=40), suffix=st.sampled_from([".txt", ".md"]))
+@given(parts=st.lists(ITEMS | AGENDA_LINES, max_size=30),
+       suffix=st.sampled_from([".txt", ".md"]))
 def test_a_written_agenda_is_checked_or_a_located_error_given(
-        tmp_path: Path, lines: list[str], suffix: str) -> None:
+        tmp_path: Path, parts: list[tuple[str, int] | str], suffix: str) -> None:
+    """Items with their times, among lines of every other kind."""
     agenda = tmp_path / f"agenda{suffix}"
-    agenda.write_text("\n".join(lines), encoding="utf-8")
-    for args in (["check"], ["check", "--lang", "en", "--format", "json"]):
-        output, status = _run(*args, str(agenda))
-        if "json" not in args:
-            _located_or_done(output, status, str(agenda))
-        else:
-            assert status in (0, 1)
+    agenda.write_text("\n".join(_written(parts)), encoding="utf-8")
+    output, status = _run("check", str(agenda))
+    _located_or_done(output, status, str(agenda))
+    _json_or_located(str(agenda), "check", "--lang", "en", "--format", "json", str(agenda))
 
 
 @settings(BOUNDED, max_examples=max(EXAMPLES // 3, 5))
@@ -197,6 +232,23 @@ def test_a_word_agenda_is_checked_or_a_located_error_given(
     document.save(str(agenda))
     output, status = _run("check", str(agenda))
     _located_or_done(output, status, str(agenda))
+
+
+def _written(parts: list[tuple[str, int] | str]) -> list[str]:
+    """The lines of an agenda: each item numbered in turn with its time line
+    (the clock running on from 18.15), other lines as they are."""
+    lines, number, clock = [], 0, 18 * 60 + 15
+    for part in parts:
+        if isinstance(part, str):
+            lines.append(part)
+            continue
+        title, minutes = part
+        number += 1
+        end = clock + minutes
+        lines += [f"{number}. {title}", f"Tid: {clock // 60 % 24:02d}.{clock % 60:02d} – "
+                  f"{end // 60 % 24:02d}.{end % 60:02d} ({minutes} min.)"]
+        clock = end
+    return lines
 
 
 def _in_xml(text: str) -> str:

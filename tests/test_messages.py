@@ -24,6 +24,7 @@ from aarshjul.messages import (
     AND,
     LOCALE,
     OR,
+    Message,
     Refusal,
     _,
     lead_of,
@@ -176,3 +177,13 @@ def test_the_compiled_catalog_is_the_translations_compiled() -> None:
     with COMPILED.open("rb") as file:
         compiled = {m.id: m.string for m in read_mo(file) if m.id}
     assert compiled == written, "run the compile of docs/translating.md"
+
+
+def test_a_value_is_found_inside_the_labels_that_lead_it() -> None:
+    inner = _("{left} of the meeting's {total} minutes ({span}) are not planned",
+              left=5, total=90, span="18:15–19:45")
+    said = led("[[series]] #1", _("{body} {date}: {left}", body="sbu", date="x", left=inner))
+    assert said.found("left", int) == 5  # the outer {left} is a message, not the minutes
+    assert said.found("left", Message) is inner
+    assert said.found("total", str) is None
+    assert verbatim("{left}").found("left", int) is None

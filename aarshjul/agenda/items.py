@@ -94,27 +94,6 @@ def unplanned(left: int, total: int, span: str) -> Message:
              left=left, total=total, span=span)
 
 
-def unplanned_minutes(said: Message) -> int | None:
-    """The minutes left in a ``slack`` finding's message (:func:`unplanned`
-    made it, inside the labels that lead it), for the one line ``check``
-    prints for a series' meetings.
-
-    >>> from aarshjul.messages import led
-    >>> unplanned_minutes(led("[[series]] #1", unplanned(5, 90, "18:15–19:45")))
-    5
-    """
-    if said.text == _UNPLANNED:
-        left = said.value("left")
-        return left if isinstance(left, int) else None
-    for _name, value in said.values:
-        if isinstance(value, Message) and (found := unplanned_minutes(value)) is not None:
-            return found
-    return None
-
-
-_UNPLANNED = unplanned(0, 0, "").text
-
-
 def unplanned_in_meetings(count: int, least: int, most: int) -> Message:
     """The words of the one line for several meetings' ``slack`` findings."""
     if least == most:

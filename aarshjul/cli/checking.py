@@ -10,6 +10,7 @@ import click
 from aarshjul.check import CHECKABLE, check_path, report_record, reports_as_text
 from aarshjul.cli.common import PLAN_FILE
 from aarshjul.errors import Severity
+from aarshjul.messages import spoken
 from aarshjul.vocabulary import Language
 
 
@@ -48,11 +49,14 @@ def check(files: tuple[str, ...], output: str, level: str | None, lang: str | No
     """
     reports = [check_path(name) for name in files]
     least = None if level is None else Severity(level)
-    language = None if lang is None else Language(lang)
+    # Each file's messages in the language asked for, or its own or the locale's.
+    languages = [spoken(None if lang is None else Language(lang), report.language)
+                 for report in reports]
     if output == "json":
-        click.echo(json.dumps([report_record(r, least, language) for r in reports],
+        click.echo(json.dumps([report_record(r, least, language)
+                               for r, language in zip(reports, languages, strict=True)],
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(reports_as_text(reports, least, language))
+        click.echo(reports_as_text(reports, least, languages))
     if not all(report.ok for report in reports):
         raise SystemExit(1)

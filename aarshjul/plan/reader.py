@@ -38,6 +38,7 @@ from aarshjul.plan.table_kinds import (
 from aarshjul.plan.tables import Reader, Table
 from aarshjul.plan.toml_positions import KeyPath
 from aarshjul.plan.validate import validate
+from aarshjul.vocabulary import Language
 
 __all__ = ["load_plan", "parse_plan", "read_plan"]
 
@@ -63,7 +64,7 @@ def parse_plan(text: str, *, source: str = "<string>") -> Plan:
     if plan is None or has_errors(problems):
         error = PlanError([p for p in problems if p.is_error])
         # The problems are said in the plan's language (aarshjul.messages.spoken).
-        error.language = plan.language if plan is not None else None
+        error.language = language_of(plan, text)
         raise error
     return plan
 
@@ -72,6 +73,19 @@ def read_plan(text: str, *, source: str) -> tuple[Plan | None, tuple[Problem, ..
     """The plan (None when it has errors) and every problem found in it, by line."""
     plan, problems = read_model(text, source=source)
     return (None if has_errors(problems) else plan), problems
+
+
+def language_of(plan: Plan | None, text: str) -> Language:
+    """The language a plan is written in: the model's, or, for text that is
+    no TOML, its ``language = "…"`` line (Danish, as the model's default, where
+    it has none)."""
+    if plan is not None:
+        return plan.language
+    found = _LANGUAGE_LINE.search(text)
+    return Language(found[1]) if found else Language.DA
+
+
+_LANGUAGE_LINE = re.compile(r'(?m)^\s*language\s*=\s*["\'](da|en)["\']')
 
 
 def read_model(text: str, *, source: str) -> tuple[Plan | None, tuple[Problem, ...]]:
