@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import itertools
 import os
 import pathlib
@@ -150,10 +151,18 @@ def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
     a web server's ETag) stays when nothing changed. True if it wrote."""
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
-            return False
+        status = path.stat()
     except FileNotFoundError:
         pass
+    else:
+        # Only a file is replaced: a pipe would be waited on for ever, a device
+        # read without end (and, as root, replaced by a file). A folder is a
+        # place that cannot be written (cannot-write), as the system says.
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+        _regular(os.fspath(path), status)
+        if status.st_size == len(data) and path.read_bytes() == data:
+            return False
     # A name of this process's own beside the file (not the tempfile module,
     # which costs a written agenda's check its start-up).
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}")

@@ -212,3 +212,17 @@ def test_a_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as error:
         write_text_if_changed(tmp_path / "missing" / "all.ics", "new")
     assert error.value.filename == str(tmp_path / "missing")
+
+
+def test_an_output_that_is_no_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """``wheel -o`` a pipe waited for ever, ``-o /dev/full`` read without end,
+    and as root ``-o /dev/null`` replaced the device by a file."""
+    pipe = tmp_path / "wheel.svg"
+    os.mkfifo(pipe)
+    with pytest.raises(SourceError) as refused:
+        write_text_if_changed(pipe, "<svg/>")
+    assert (refused.value.problems[0].code, refused.value.file) == ("not-a-file", str(pipe))
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # left as it was
+    with pytest.raises(SourceError):
+        write_text_if_changed(Path("/dev/null"), "<svg/>")
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)

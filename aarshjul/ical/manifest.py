@@ -40,6 +40,7 @@ from typing import Any
 import attrs
 
 from aarshjul.errors import SourceError
+from aarshjul.files import regular_file
 from aarshjul.ical.encode import utc_stamp
 from aarshjul.ical.event import Stamp
 from aarshjul.ical.stamps import Record, record_of
@@ -154,8 +155,9 @@ def _on_disk(folder: Path, name: object) -> str | None:
     if not isinstance(name, str) or name not in _plain_names([name]):
         return None
     try:
+        regular_file(folder / name)  # a pipe in a feed's place is not waited on
         return feed_digest((folder / name).read_bytes())
-    except OSError:
+    except (OSError, SourceError):
         return None
 
 
