@@ -47,6 +47,12 @@ def day_span(first: dt.date, last: dt.date, language: Language) -> str:
     return f"{_format(first, pattern.split(' ', 1)[0], language)}–{long_date(last, language)}"
 
 
+def meeting_days(first: dt.date, last: dt.date | None, language: Language) -> str:
+    """A meeting's day, or its days: ``onsdag den 15. januar 2025`` for one
+    (:func:`full_date`), ``25.–26. august 2025`` for several (:func:`day_span`)."""
+    return day_span(first, last, language) if last else full_date(first, language)
+
+
 def in_words(language: Language, chosen: DateWords | None = None) -> DateWords:
     """``chosen``, or else long dates in ``language`` (the default of every
     call that writes dates in texts)."""

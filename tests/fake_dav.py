@@ -30,6 +30,9 @@ def events_without_data(href: str) -> bytes:
 TRICKLE = (207, b"")
 """An answer that never ends: a space every 50 ms, as long as it is read."""
 
+DECLARED = (207, b"  ")  # not equal to the others: equal constants are one object
+"""An answer that says it is a gigabyte long, and sends two spaces."""
+
 FLOOD = (207, b" ")  # not equal to TRICKLE: equal constants are one object
 """An answer that never ends and says no length: 64 KB after 64 KB, as fast
 as it is read."""
@@ -48,7 +51,9 @@ def fake_dav(answers: dict[str, tuple[int, bytes]]) -> Iterator[str]:
             status, body = answer
             self.send_response(status)
             self.send_header("Content-Type", "application/xml; charset=utf-8")
-            if answer is not TRICKLE and answer is not FLOOD:  # those: until it is closed
+            if answer is DECLARED:
+                self.send_header("Content-Length", str(10**9))
+            elif answer is not TRICKLE and answer is not FLOOD:  # those: until it is closed
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

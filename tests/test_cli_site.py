@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,14 @@ def test_a_build_while_another_runs_is_site_busy(run_cli, tmp_path: Path) -> Non
     assert result.stderr == (f"{site}: error[site-busy]: en anden bygning af dette websted er "
                              "i gang: byg igen, når den er færdig\n")
     assert not site.exists()
+
+
+def test_a_site_where_a_pipe_is_is_not_a_folder_and_leaves_no_lock(
+        run_cli, tmp_path: Path) -> None:
+    """It said "[Errno None] None", and left a lock file beside the pipe."""
+    pipe = tmp_path / "site"
+    os.mkfifo(pipe)
+    result = run_cli("build", str(EXAMPLE), "-o", str(pipe))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"{pipe}: error[not-a-folder]: er en fil, ikke en mappe\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

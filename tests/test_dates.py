@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from aarshjul.dates import day_span, full_date, in_words, long_date, short_weekday
+from aarshjul.dates import (
+    day_span,
+    full_date,
+    in_words,
+    long_date,
+    meeting_days,
+    short_weekday,
+)
 from aarshjul.vocabulary import Language
 
 D = dt.date
@@ -57,3 +64,9 @@ def test_short_weekdays_have_no_dot() -> None:
     assert [short_weekday(d, EN) for d in week] == [
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
+
+
+def test_a_meeting_s_days_are_its_date_or_the_span_of_its_days() -> None:
+    day = dt.date(2025, 8, 25)
+    assert meeting_days(day, None, Language.DA) == "mandag den 25. august 2025"
+    assert meeting_days(day, dt.date(2025, 8, 26), Language.DA) == "25.–26. august 2025"

@@ -21,7 +21,7 @@ from aarshjul.model import Plan
 from aarshjul.publishing.server import Calendar, Published, check_url, publish
 from aarshjul.publishing.sync import Action, plan_sync
 
-from .fake_dav import CALENDAR, FLOOD, NO_EVENTS, TRICKLE, events_without_data, fake_dav
+from .fake_dav import CALENDAR, DECLARED, FLOOD, NO_EVENTS, TRICKLE, events_without_data, fake_dav
 from .plans import agendas_of, make_plan, plan_text
 from .publish_plans import FOREIGN, NOW, PLAN, without_rm
 from .radicale import PASSWORD, USER, Radicale, free_port
@@ -418,6 +418,17 @@ def test_an_answer_without_end_is_given_up_at_its_size_limit() -> None:
     (problem,) = large.value.problems
     assert problem.format() == (f"{url}: error[server-failed]: could not read the calendar's "
                                 "events: the server's answer is larger than 1 MB")
+
+
+def test_an_answer_is_refused_by_the_length_it_declares_before_it_is_read() -> None:
+    """A gigabyte declared, two bytes sent: refused at once, not read until
+    the server gives up."""
+    with fake_dav({"PROPFIND": (207, CALENDAR), "REPORT": DECLARED}) as url:
+        started = time.monotonic()
+        with pytest.raises(PublishError) as large:
+            Calendar(url, timeout=30, largest=2**20).events()
+        assert time.monotonic() - started < 5
+    assert large.value.problems[0].message.endswith("the server's answer is larger than 1 MB")
 
 
 def test_an_answer_that_says_it_is_too_large_is_not_read() -> None:

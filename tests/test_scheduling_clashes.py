@@ -113,3 +113,25 @@ def test_clashes_in_a_plan_built_in_code_name_their_tables_and_stay_apart() -> N
         assert [(p.code, p.key, p.message.split(":")[0]) for p in scheduled.problems] == [
             ("room-clash", "series[2]", '[[series]] #2 (body "rm")'),
             ("room-clash", "series[3]", '[[series]] #3 (body "rm")')]
+
+
+def test_a_meeting_over_several_days_clashes_on_the_days_it_does() -> None:
+    """Each clash is named by its own day, not by the first day of the
+    meeting that runs over several."""
+    result = schedule(make_plan('''
+[[series]]
+body = "sbu"
+dates = [2025-03-11, 2025-03-12]
+start = "10:00"
+end = "11:00"
+
+[[meeting]]
+body = "sbu"
+date = 2025-03-10
+to = 2025-03-12
+start = "09:00"
+end = "17:00"
+title = "Seminar"
+'''))
+    (overlap,) = [p for p in result.problems if p.code == "overlap"]
+    assert "on 2 days (2025-03-11, 2025-03-12)" in overlap.message

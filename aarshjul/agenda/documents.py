@@ -14,7 +14,7 @@ from collections.abc import Callable
 import attrs
 
 from aarshjul.agenda.items import Agenda, AgendaItem
-from aarshjul.dates import day_span, full_date
+from aarshjul.dates import meeting_days
 from aarshjul.vocabulary import Language, Words, words
 
 __all__ = ["render_agenda"]
@@ -27,9 +27,7 @@ def one_line(text: str) -> str:
 
 
 def date_line(agenda: Agenda, language: Language) -> str:
-    if agenda.date and agenda.to:  # a meeting over several days
-        return day_span(agenda.date, agenda.to, language)
-    return full_date(agenda.date, language) if agenda.date else ""
+    return meeting_days(agenda.date, agenda.to, language) if agenda.date else ""
 
 
 def time_span(item: AgendaItem, labels: Words) -> str:
@@ -72,7 +70,10 @@ def _document(agenda: Agenda, language: Language, style: _Style) -> str:
                (labels.meeting_place, esc(agenda.location))]
     if agenda.note:
         meeting.append((labels.note, esc(agenda.note)))
-    lines += [style.meeting_field.format(label, value) for label, value in meeting]
+    # An all-day meeting has no time: an empty "Mødetid:" would not read
+    # back as one, so the line is left out (an empty place reads back).
+    lines += [style.meeting_field.format(label, value) for label, value in meeting
+              if value or label != labels.meeting_time]
     lines.append("")
     if not agenda.items:
         return "\n".join([*lines, labels.no_items, ""])

@@ -134,7 +134,6 @@ class Calendar:
             url=self.url, username=user, password=password if user else None,
             timeout=timeout, enable_rfc6764=False)  # the address is given: no discovery
         self._client.session.hooks["response"].append(self._bounded)
-        self._calendar = self._client.calendar(url=self.url)  # type: ignore[no-untyped-call]
 
     def events(self) -> list[Held]:
         """Every event the calendar holds (two requests: is it a calendar, and
@@ -199,7 +198,7 @@ class Calendar:
 
     def apply(self, changes: Sequence[Change], progress: Progress | None = None) -> None:
         """Make ``changes`` in order; ``progress`` hears of each one made."""
-        base = str(self._calendar.url).rstrip("/") + "/"
+        base = self.url.rstrip("/") + "/"
         for index, change in enumerate(changes):
             href = change.href or urllib.parse.urljoin(base, f"{change.uid}.ics")
             if change.action is Action.REMOVE:

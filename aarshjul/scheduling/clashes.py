@@ -39,16 +39,18 @@ def room_clashes(meetings: list[Meeting]) -> list[Problem]:
         room = " ".join(meeting.location.casefold().split())
         if room:
             by_room[room].append(meeting)
-    pairs = [(first, second) for room in sorted(by_room)
-             for first, second in _overlapping(by_room[room]) if first.body != second.body]
+    pairs = [(day, first, second) for room in sorted(by_room)
+             for day, first, second in _overlapping(by_room[room])
+             if first.body != second.body]
     return _report_pairs(pairs, "room-clash", Severity.WARNING, lambda one, other, when: _(
         '"{body}" {span} and "{other_body}" {other_span} ({other}) are both in "{room}" '
         "{when}", body=one.body, span=_span(one), other_body=other.body,
         other_span=_span(other), other=located(other.where), room=one.location, when=when))
 
 
-def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
-    """Pairs (earlier, later) of active meetings on one day that overlap."""
+def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[dt.date, Meeting, Meeting]]:
+    """Pairs (earlier, later) of active meetings that overlap, with the day
+    they do (a meeting over several days may on each of its days)."""
     by_day: dict[dt.date, list[tuple[Meeting, int, int]]] = defaultdict(list)
     for meeting in meetings:
         if meeting.status is Status.PLANNED:
@@ -59,7 +61,7 @@ def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[Meeting, Meeting]]:
         for index, (later, later_start, later_end) in enumerate(todays):
             for earlier, earlier_start, earlier_end in todays[:index]:
                 if earlier_start < later_end and later_start < earlier_end:
-                    yield earlier, later
+                    yield day, earlier, later
 
 
 def _days(meeting: Meeting) -> Iterable[tuple[dt.date, int, int]]:
@@ -92,18 +94,19 @@ def _blamed(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
     return culprit, first if culprit is second else second
 
 
-def _report_pairs(pairs: Iterable[tuple[Meeting, Meeting]], code: str, severity: Severity,
+def _report_pairs(pairs: Iterable[tuple[dt.date, Meeting, Meeting]], code: str,
+                  severity: Severity,
                   describe: Callable[[Meeting, Meeting, Message], Message]) -> list[Problem]:
     """One problem for each pair of tables that clash, however many days
     they do (a daily series in a busy room would otherwise clash 300 times)."""
-    days: dict[tuple[Where, Where], list[tuple[Meeting, Meeting]]] = defaultdict(list)
-    for first, second in pairs:
+    days: dict[tuple[Where, Where], list[tuple[dt.date, Meeting, Meeting]]] = defaultdict(list)
+    for day, first, second in pairs:
         culprit, other = _blamed(first, second)
-        days[culprit.where, other.where].append((culprit, other))
+        days[culprit.where, other.where].append((day, culprit, other))
     problems = []
     for clashes in days.values():
-        culprit, other = clashes[0]
-        dates = [c.date.isoformat() for c, _other in clashes]
+        _day, culprit, other = clashes[0]
+        dates = [day.isoformat() for day, _culprit, _other in clashes]
         some = ", ".join(dates[:3]) + (", …" if len(dates) > 3 else "")
         when = (_("on {date}", date=dates[0]) if len(dates) == 1 else
                 _("on {count} days ({dates})", count=len(dates), dates=some))

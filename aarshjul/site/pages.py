@@ -25,7 +25,7 @@ from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.agenda.paths import agenda_paths
 from aarshjul.choices import Status
-from aarshjul.dates import day_span, full_date
+from aarshjul.dates import full_date, meeting_days
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
@@ -60,8 +60,7 @@ def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.da
     # A meeting over several days is coming until its last day is over.
     upcoming = [m for m in agendas.meetings if m.last_day >= today][:COMING]
     # Days and times as the agenda pages write them (18.15 – 19.45); all day, none.
-    return [{"date": day_span(m.date, m.to, plan.language) if m.to else
-             full_date(m.date, plan.language),
+    return [{"date": meeting_days(m.date, m.to, plan.language),
              "time": "" if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
              "body": body_names[m.body], "title": m.title, "location": m.location,
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}

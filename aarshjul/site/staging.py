@@ -117,8 +117,7 @@ class _Stage:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         # Where a link points: the real folder is the one to replace.
         self.target = Path(os.path.realpath(folder))
-        if self.target.exists() and not self.target.is_dir():
-            raise NotADirectoryError(f"{folder} is not a folder")
+        _a_folder(self.target, folder)
         refuse_foreign(self.target, MANIFEST, code="not-a-site", holds=_("files"),
                        advice=_("build into a new or empty folder (a site's files replace "
                                 "the folder's whole content)"), theirs=lambda entry: True)
@@ -159,7 +158,8 @@ class _Stage:
         if self.target.is_dir():  # what is not the site's stays
             found, folders = _foreign(self.root, self.old | set(names))
             # A link where the site now has a folder gives way, as a file does.
-            kept += [name for name in found if name not in _parents(names)]
+            folders_of_site = _parents(names)
+            kept += [name for name in found if name not in folders_of_site]
         # One after the other: threads only take turns on the interpreter
         # (and on ext4's inode allocator), measured several times slower.
         for name in kept:
@@ -229,6 +229,7 @@ def site_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
     every live build holds the lock. The lock file stays, an empty file: a
     lock file removed while another process waits on it locks nothing."""
     target = Path(os.path.realpath(folder))
+    _a_folder(target, folder)  # before a lock file is made beside it
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(target.parent / f".{target.name}.lock",
@@ -249,6 +250,14 @@ def site_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # which lets the lock go
+
+
+def _a_folder(target: Path, folder: str | os.PathLike[str]) -> None:
+    """A site is a folder, or a place for one: a file, a pipe or a device
+    where it should be is ``not-a-folder``."""
+    if target.exists() and not target.is_dir():
+        raise SourceError.single("not-a-folder", _("is a file, not a folder"),
+                                 file=os.fspath(folder))
 
 
 def _remove_stale(target: Path) -> None:

@@ -21,7 +21,7 @@ from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
 from aarshjul.choices import Status
-from aarshjul.dates import day_span, full_date, long_date, month_name
+from aarshjul.dates import full_date, long_date, meeting_days, month_name
 from aarshjul.model import Closed, Meeting, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
@@ -203,8 +203,7 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
 def _when(meeting: Meeting, language: Language) -> str:
     """Its day and time (``onsdag den 15. januar 2025, 18:15–19:45``), or
     its days, and its times unless it is all day."""
-    day = (day_span(meeting.date, meeting.to, language) if meeting.to else
-           full_date(meeting.date, language))
+    day = meeting_days(meeting.date, meeting.to, language)
     return day if meeting.all_day else f"{day}, {meeting.start}–{meeting.end}"
 
 
