@@ -135,16 +135,23 @@ def read_deadline(value: int | str) -> Deadline:
     if match is None or days is None:
         # The planner's own number in the forms offered, where it can be one.
         number = _A_NUMBER.search(value)
-        shown = number[0] if number and int(number[0]) in COUNTED_DAYS else "4"
+        found = _count(number[0]) if number else None
+        shown = str(found) if found is not None and found in COUNTED_DAYS else "4"
         raise Refusal(_('"{value}" is not a deadline: write {count} for calendar days, '
                         '"{count} hverdage" for Monday to Saturday or "{count} arbejdsdage" '
                         "for Monday to Friday (holidays do not count)", value=value,
                         count=shown))
-    count = int(match[1])
-    if count not in _BOUNDS[days]:
-        raise Refusal(_("{count} {days} is out of range ({bounds})", count=count,
+    count = _count(match[1])
+    if count is None or count not in _BOUNDS[days]:
+        raise Refusal(_("{count} {days} is out of range ({bounds})", count=match[1],
                         days=match[2], bounds=_BOUNDS[days].said()))
     return Deadline(count, days)
+
+
+def _count(digits: str) -> int | None:
+    """The number the digits write, where it is short enough to be a count
+    of days (Python refuses to read more than 4,300 digits)."""
+    return int(digits) if len(digits.lstrip("-")) <= 4 else None
 
 
 def as_deadline(value: Deadline | int | str | None) -> Deadline | None:

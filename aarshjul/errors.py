@@ -14,6 +14,7 @@ from typing import Self
 
 import attrs
 
+from aarshjul.forms import DIRECTION_MARKS
 from aarshjul.messages import Message
 from aarshjul.vocabulary import Language
 
@@ -85,10 +86,10 @@ def _number(code: int) -> str:
 
 
 # Unicode's control characters (category Cc), all of them, and the marks that
-# turn the direction of text (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069),
-# with which a quoted text could make a line read otherwise than it is: one
-# search in C rather than a look-up of each character's category.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# turn the direction of text (aarshjul.forms.DIRECTION_MARKS), with which a
+# quoted text could make a line read otherwise than it is: one search in C
+# rather than a look-up of each character's category.
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{DIRECTION_MARKS}]")
 
 
 class AarshjulError(Exception):

@@ -139,6 +139,15 @@ LINE_BREAKS = "\t\n\r"
 hold: tab and line breaks, as a multi-line TOML string in any file writes them."""
 
 
+DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The marks that turn the direction of text: with them a quoted text can make
+a line read otherwise than it is ("txt.exe" shown as "exe.txt"). No plan's
+text holds them, and a message prints them by number
+(:meth:`aarshjul.errors.Problem.format`)."""
+
+_SEPARATORS = "\u2028\u2029"  # Unicode's line and paragraph separators (category Z)
+
+
 def text_problem(value: str, *, lines: bool = False) -> Message | None:
     """Why ``value`` cannot be a text of a plan, or None if it can.
 
@@ -153,9 +162,13 @@ def text_problem(value: str, *, lines: bool = False) -> Message | None:
     'holds the control character U+001B (character 4); write the text without it'
     """
     for index, character in enumerate(value):
-        if unicodedata.category(character) == "Cc" and not (lines and character in LINE_BREAKS):
-            code, place = f"U+{ord(character):04X}", index + 1
-            if character in LINE_BREAKS:
+        code, place = f"U+{ord(character):04X}", index + 1
+        if character in DIRECTION_MARKS:
+            return _("holds the mark {code} that turns the direction of text (character "
+                     "{place}); write the text without it", code=code, place=place)
+        if (unicodedata.category(character) == "Cc" or character in _SEPARATORS) and not (
+                lines and character in LINE_BREAKS + _SEPARATORS):
+            if character in LINE_BREAKS + _SEPARATORS:
                 return _("holds the control character {code} (character {place}); write the "
                          "text without it; it is a text of one line", code=code, place=place)
             return _("holds the control character {code} (character {place}); write the "

@@ -208,3 +208,10 @@ def test_plan_json_writes_each_body_s_deadline_as_the_plan_does() -> None:
     bodies = {b["id"]: b for b in json.loads(plan_json(plan, agendas_of(plan)))["bodies"]}
     assert [bodies[b]["agenda_deadline"] for b in ("sbu", "oeu", "bu")] == [
         None, "4 hverdage", 6]
+
+
+@pytest.mark.parametrize("text", ["9" * 5000 + " hverdage", "9" * 5000 + " dage"])
+def test_a_count_too_long_to_read_is_refused_not_a_traceback(text: str) -> None:
+    """Python reads at most 4,300 digits: more was a ValueError of its own."""
+    with pytest.raises(Refusal):
+        read_deadline(text)

@@ -45,3 +45,15 @@ def test_texts_hold_no_control_characters_but_line_breaks_where_lines_may_break(
     assert forms.text_problem("a\nb", lines=True) is None
     assert forms.colour_problem("#A1b2C3") is None
     assert forms.colour_problem("red") is not None
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u200f", "\u2066"])
+def test_a_mark_that_turns_the_direction_of_text_is_no_text(mark: str) -> None:
+    said = forms.text_problem(f"Byrådet{mark}", lines=True)
+    assert said is not None
+    assert f"U+{ord(mark):04X} that turns the direction" in str(said)
+
+
+def test_unicode_s_line_separator_is_a_line_break() -> None:
+    assert forms.text_problem("a\u2028b") is not None
+    assert forms.text_problem("a\u2028b", lines=True) is None

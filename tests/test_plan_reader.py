@@ -123,3 +123,12 @@ def test_reading_never_raises_whatever_the_values(bodies: list[str], header: str
     text = plan_text("\n".join(bodies)) if not header else header + "\n".join(bodies)
     plan, problems = read_plan(text, source="x.toml")
     assert (plan is None) == has_errors(problems)
+
+
+def test_a_number_too_long_for_python_is_a_located_syntax_error() -> None:
+    """tomllib reads a whole number of 5,000 digits with int(), which refuses
+    more than 4,300: a ValueError, not a TOMLDecodeError."""
+    plan, problems = read_plan(plan_text("") + "\nminutes = " + "9" * 5000 + "\n",
+                               source="p.toml")
+    assert plan is None
+    assert [(p.code, p.file, p.line) for p in problems] == [("toml-syntax", "p.toml", 1)]

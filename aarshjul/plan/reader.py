@@ -99,6 +99,9 @@ def read_model(text: str, *, source: str) -> tuple[Plan | None, tuple[Problem, .
     except RecursionError:  # tomllib recurses into nested arrays and tables
         return None, (Problem(Severity.ERROR, "toml-syntax", _("TOML nests arrays or tables "
                                                                "too deeply to read"), source, 1),)
+    except ValueError:  # a number of more digits than Python reads (4,300)
+        return None, (Problem(Severity.ERROR, "toml-syntax", _(
+            "a number is too long to read (more than 4,300 digits)"), source, 1),)
     reader = Reader(source, text)
     plan = _build_plan(reader, raw)
     problems = tuple(sorted((*reader.problems, *validate(plan)), key=lambda p: p.line or 0))

@@ -32,7 +32,7 @@ from aarshjul.following import (
     weekday_number,
 )
 from aarshjul.forms import ISO_WEEKS, MONTHS
-from aarshjul.messages import _, said_by
+from aarshjul.messages import AND, _, listed, said_by
 from aarshjul.model import (
     Body,
     Case,
@@ -52,7 +52,6 @@ from aarshjul.plan.tables import (
     STAND_IN_TIME,
     Reader,
     Table,
-    each_and,
     written,
 )
 from aarshjul.plan.toml_positions import KeyPath
@@ -172,7 +171,7 @@ def _how(table: Table) -> Recurrence | None:
     if len(given) > 1:
         table.error(given[1], "conflicting-keys", _('give one of "rule", "every" or "dates" '
                                                     "(this series has {keys})",
-                                                    keys=each_and(given)))
+                                                    keys=listed(given, last=AND)))
         return None
     if given == ["dates"]:
         dates = table.dates("dates")
@@ -206,7 +205,7 @@ def _following(table: Table) -> Following | None:
     if rules:
         table.error("follows", "conflicting-keys", _(
             'a series that follows another body takes its dates from it: give "follows" or '
-            '{keys}, not both', keys=each_and(rules)))
+            '{keys}, not both', keys=listed(rules, last=AND)))
         table.mark_unread("follows")
         return None
     body = table.ident("follows", required=True)

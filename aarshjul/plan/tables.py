@@ -21,7 +21,7 @@ from aarshjul.clock import ClockTime, Minutes
 from aarshjul.deadlines import Deadline, read_deadline
 from aarshjul.errors import Problem, Severity
 from aarshjul.forms import MINUTES, Bounds, id_problem
-from aarshjul.messages import AND, Message, Refusal, _, led, listed, said_by, verbatim
+from aarshjul.messages import Message, Refusal, _, led, said_by, verbatim
 from aarshjul.model import Where
 from aarshjul.plan.toml_positions import KeyPath, key_lines, line_of
 
@@ -44,15 +44,6 @@ def written(**values: Any) -> dict[str, Any]:
     not readable) is left out, so that the model's default stands, stated
     there alone."""
     return {key: value for key, value in values.items() if value is not None}
-
-
-def each_and(keys: list[str]) -> Message:
-    """``rule and every and dates``: keys given together, each joined by "and"."""
-    *most, last = keys
-    said: Message | str = last
-    for key in reversed(most):
-        said = listed([key, said], last=AND)
-    return said if isinstance(said, Message) else verbatim(said)
 
 
 def key_text(path: KeyPath) -> str:

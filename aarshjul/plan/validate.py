@@ -28,7 +28,8 @@ built or changed in code). Each rule is stated once, here:
   day (:func:`~aarshjul.plan.spans.check_times`, which scheduling also asks once a
   ``[[meeting]]`` change is applied to its series' meeting);
 - a meeting over several days (``to``) ends on or after its first day, at
-  most :data:`LONGEST_DAYS` later, and gives both times or neither (:func:`_days`);
+  most :data:`~aarshjul.plan.spans.LONGEST_DAYS` later, and gives both times or
+  neither (:func:`~aarshjul.plan.spans.several_days`);
 - a series' ``dates`` are not empty and list no day twice;
 - an item with a fixed ``time`` has minutes.
 
@@ -50,7 +51,7 @@ import attrs
 
 from aarshjul.errors import Problem, Severity
 from aarshjul.following import cycle
-from aarshjul.messages import Message, _
+from aarshjul.messages import AND, Message, _, listed
 from aarshjul.model import (
     Case,
     Item,
@@ -66,7 +67,6 @@ from aarshjul.plan.spans import (
     series_length,
     several_days,
 )
-from aarshjul.plan.tables import each_and
 from aarshjul.plan.values import (
     colour,
     holiday_problem,
@@ -153,7 +153,8 @@ def _follower(known: _Known, series: Series) -> list[Problem | None]:
     return [known.check(where, "follows", "body", series.follows.body),
             where.problem("conflicting-keys", _(
                 'a series that follows another body takes its dates from it: give "follows" '
-                "or {keys}, not both", keys=each_and(rules)), key="follows") if rules else None]
+                "or {keys}, not both", keys=listed(rules, last=AND)), key="follows")
+            if rules else None]
 
 
 def _follow_cycle(plan: Plan) -> Problem | None:
@@ -205,7 +206,7 @@ def _when(case: Case) -> Problem | None:
     if len(given) > 1:
         return where.problem("conflicting-keys", _('give one of "date", "window" or "month" '
                                                    "(this case has {keys})",
-                                                   keys=each_and(given)), key=given[1])
+                                                   keys=listed(given, last=AND)), key=given[1])
     return None
 
 

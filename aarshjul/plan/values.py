@@ -86,7 +86,8 @@ def years(plan: Plan) -> Iterator[Problem]:
                   (one.where, "except", tuple(sorted(recurrence.exceptions)))]
     for change in plan.meetings:
         found += [(change.where, "date", (change.date,)),
-                  (change.where, "moved_to", (change.moved_to,))]
+                  (change.where, "moved_to", (change.moved_to,)),
+                  (change.where, "to", (change.to,))]
     for theme in plan.themes:
         found += [(theme.where, "from", (theme.from_date,)),
                   (theme.where, "to", (theme.to_date,))]

@@ -141,12 +141,6 @@ def closest(word: str) -> str | None:
     return _SPELLING[close[0]] if close else None
 
 
-def suggestion(word: str) -> str:
-    """' (did you mean "onsdag"?)' for a word close to a known one, else ""."""
-    close = closest(word)
-    return f' (did you mean "{close}"?)' if close else ""
-
-
 def unknown_word(word: str) -> Message:
     """``unknown word "onsdg" (did you mean "onsdag"?)``."""
     close = closest(word)
