@@ -21,6 +21,7 @@ from aarshjul import (
     read_plan,
     schedule,
 )
+from aarshjul.scheduling.meetings import select
 
 from .plans import FRAGMENT_START, agendas_of, make_plan, plan_text
 from .schedules import WEDNESDAYS, D
@@ -164,3 +165,15 @@ title = "Budgetseminar"
         (seminar,) = result.meetings_on("sbu", day)
         assert seminar.title == "Budgetseminar"
     assert result.meetings_on("sbu", D(2025, 8, 27)) == ()
+
+
+def test_a_meeting_over_several_days_is_selected_from_its_last_day() -> None:
+    result = schedule(make_plan('''
+[[meeting]]
+body = "sbu"
+date = 2025-08-25
+to = 2025-08-26
+title = "Budgetseminar"
+'''))
+    assert [m.title for m in select(result.meetings, start=D(2025, 8, 26))] == ["Budgetseminar"]
+    assert select(result.meetings, start=D(2025, 8, 27)) == ()

@@ -149,9 +149,11 @@ def list_meetings(plan: Plan, *, body: str | Iterable[str] | None = None,
 
 def select(meetings: Iterable[Meeting], *, body: str | Iterable[str] | None = None,
            start: dt.date | None = None, end: dt.date | None = None) -> tuple[Meeting, ...]:
-    """The meetings of some bodies between two dates (inclusive)."""
+    """The meetings of some bodies between two dates (inclusive): those on
+    any day between them (a meeting over several days that is still running
+    at ``start`` too)."""
     bodies = {body} if isinstance(body, str) else (set(body) if body is not None else None)
     return tuple(m for m in meetings
                  if (bodies is None or m.body in bodies)
-                 and (start is None or m.date >= start)
+                 and (start is None or m.last_day >= start)
                  and (end is None or m.date <= end))
