@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from aarshjul.forms import Bounds
+from aarshjul.recurrence.phrase_words import WEEKDAY_WORDS, fold
 from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS
 
 __all__ = ["Following"]
@@ -31,20 +32,10 @@ WEEKDAYS = Bounds(0, 6)
 """A weekday, Monday 0 to Sunday 6, as :meth:`datetime.date.weekday` counts."""
 
 
-def _fold(word: str) -> str:
-    """A weekday name without case and without æ, ø and å ("lordag")."""
-    return (word.strip().lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-            .replace("aa", "a"))
-
-
-# The names a plan may write: Danish ("mandag", "mandagen", "om mandagen" is
-# a phrase's, not this key's) and English, with the recurrence phrases' endings.
-_NAMES: dict[str, int] = {
-    **{_fold(name + ending): day for day, name in enumerate(DANISH_DAYS)
-       for ending in ("", "e", "en")},
-    **{_fold(name + ending): day for day, name in enumerate(ENGLISH_DAYS)
-       for ending in ("", "s")},
-}
+# The names a plan may write, as a recurrence phrase reads them: Danish
+# ("mandag", "mandagen"; "om mandagen" is a phrase's, not this key's) and
+# English, with or without æ, ø and å.
+_NAMES: dict[str, int] = {fold(name): day for name, day in WEEKDAY_WORDS.items()}
 
 WEEKDAY_NAMES = ", ".join((*DANISH_DAYS, *ENGLISH_DAYS))
 """The names a planner is shown when a weekday is not one."""
@@ -58,7 +49,7 @@ def weekday_number(name: str) -> int | None:
     >>> weekday_number("mandg") is None
     True
     """
-    return _NAMES.get(_fold(name))
+    return _NAMES.get(fold(name.strip().lower()))
 
 
 def _one_way(following: Following, _attribute: object, days: int | None) -> None:

@@ -49,6 +49,7 @@ class Words:
     # An agenda as a document
     meeting_date: str
     meeting_time: str
+    all_day: str  # an all-day meeting's time, on the pages that show one
     meeting_place: str
     brief: str
     purpose: str
@@ -138,7 +139,8 @@ class Words:
 DANISH = Words(
     cancelled="aflyst", moved_from="flyttet fra {date}", note="Bemærkning",
     agenda="Dagsorden", the_agenda="Dagsordenen",
-    meeting_date="Mødedato", meeting_time="Mødetid", meeting_place="Mødested",
+    meeting_date="Mødedato", meeting_time="Mødetid", all_day="hele dagen",
+    meeting_place="Mødested",
     brief="Dagsorden kort", purpose="Baggrund/formål", method="Metode",
     responsible="Ansvarlig", time="Tid", attachments="Bilag", clock="Kl.", minutes="min.",
     no_items="Dagsordenen har endnu ingen punkter.",
@@ -177,7 +179,8 @@ DANISH = Words(
 ENGLISH = Words(
     cancelled="cancelled", moved_from="moved from {date}", note="Note",
     agenda="Agenda", the_agenda="The agenda",
-    meeting_date="Meeting date", meeting_time="Meeting time", meeting_place="Venue",
+    meeting_date="Meeting date", meeting_time="Meeting time", all_day="all day",
+    meeting_place="Venue",
     brief="Agenda in brief", purpose="Purpose", method="Method", responsible="Responsible",
     time="Time", attachments="Attachments", clock="", minutes="min.",
     no_items="The agenda has no items yet.",

@@ -185,6 +185,9 @@ def test_an_agenda_page_lists_the_days(run_cli, tmp_path: Path) -> None:
     assert run_cli("check", str(written)).exit_code == 0  # it reads back
     html = run_cli("agenda", str(plan), "byraad", "2025-06-22", "--format", "html").stdout
     assert "<dd>22.–25. juni 2025</dd>" in html
+    assert '<dd class="time">Kl. 09.00 – 15.00</dd>' in html
+    html = run_cli("agenda", str(plan), "byraad", "2025-08-25", "--format", "html").stdout
+    assert '<dd class="time">Hele dagen</dd>' in html  # not an empty time
 
 
 def test_its_agenda_is_timed_from_its_start_on_the_first_day(run_cli, tmp_path: Path) -> None:
@@ -227,7 +230,7 @@ def test_the_site_lists_a_coming_meeting_with_its_days_until_its_last() -> None:
     page = site_files(plan, agendas, now=now)["index.html"].decode("utf-8")
     coming = page.split('<ol class="coming">')[1]
     assert coming.split("</li>")[0].split('<span class="when">')[1].startswith(
-        "25.–26. august 2025</span> – ")
+        "25.–26. august 2025, hele dagen</span> – ")
     assert '"to":"2025-08-26"' in site_files(plan, agendas, now=now)["plan.json"].decode()
 
 
@@ -288,3 +291,25 @@ def test_a_case_fits_a_meeting_over_several_days_to_midnight_of_its_first(
     assert run_cli("check", str(plan)).exit_code == 0
     assert "Tid: 09.00 – 19.00 (600 min.)" in run_cli(
         "agenda", str(plan), "byraad", "2025-06-22").stdout
+
+
+def test_a_meeting_over_new_year_is_drawn_on_both_years_wheels(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "byraad.toml"
+    plan.write_text(PLAN.replace("end = 2025-12-31", "end = 2026-12-31").replace(
+        "i måneden", "i måneden undtagen december") + '''
+[[meeting]]
+body = "byraad"
+date = 2025-12-30
+to = 2026-01-02
+title = "Nytårsseminar"
+''', encoding="utf-8")
+    assert run_cli("wheel", str(plan), "-o", str(tmp_path / "hjul.svg")).exit_code == 0
+    arcs = {}
+    for year in (2025, 2026):
+        svg = (tmp_path / f"hjul-{year}.svg").read_text(encoding="utf-8")
+        arcs[year] = [line.split('d="')[1].split('"')[0] for line in svg.splitlines()
+                      if "Nytårsseminar" in line and '<path class="mark' in line]
+    # One arc a year: to the top of the wheel in 2025, from it in 2026.
+    assert len(arcs[2025]) == len(arcs[2026]) == 1
+    assert arcs[2025][0].split("L")[0].endswith("500 241")  # it ends at midnight, the top
+    assert arcs[2026][0].startswith("M500 241")  # it starts there

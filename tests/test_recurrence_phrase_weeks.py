@@ -145,6 +145,20 @@ def test_a_phrase_with_two_readings_is_refused_with_both(phrase: str, weekly: st
     assert of_the_month.by_month == every_n_weeks.by_month
 
 
+@pytest.mark.parametrize(("phrase", "forms"), [
+    ("3rd week on monday", ["3rd monday of the month", "every 3 weeks on monday"]),
+    ("last week on fridays", ["last friday of the month"]),
+])
+def test_the_danish_idiom_in_english_words_is_shown_the_english_forms(
+        phrase: str, forms: list[str]) -> None:
+    with pytest.raises(PhraseError) as caught:
+        phrase_to_rule(phrase)
+    offered = re.findall(r'"([^"]+)"', str(caught.value).split(". Known forms")[0])[1:]
+    assert offered == forms
+    for form in forms:
+        phrase_to_rule(form)  # each form offered reads
+
+
 def test_the_known_forms_say_nothing_that_can_be_read_two_ways() -> None:
     forms = " / ".join(KNOWN_FORMS)
     assert "hver 3. uge om onsdagen" not in forms

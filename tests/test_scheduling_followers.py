@@ -261,3 +261,47 @@ def test_a_byraad_moved_before_it_was_announced_moves_oek_unannounced() -> None:
                      "moved_to = 2025-10-13\nannounced = false\n")
     moved = of("oek", found)[D(2025, 10, 6)]
     assert (moved.original_date, moved.moved_from) == (D(2025, 9, 22), None)
+
+
+def test_a_follower_s_except_leaves_out_its_own_day_and_warns_of_one_it_never_has() -> None:
+    plan = FREDENSBORG.replace('weekday = "mandag"',
+                               'weekday = "mandag"\nexcept = [2025-09-22, 2025-09-23]')
+    result = schedule(parse_plan(plan))
+    oek = of("oek", list(result.meetings))
+    assert D(2025, 9, 22) not in oek
+    assert len(oek) == 10
+    unused = [p for p in result.problems if p.code == "unused-exception"]
+    assert len(unused) == 1
+    assert "except lists 2025-09-23," in unused[0].message
+
+
+def test_a_follower_s_from_and_to_limit_its_days() -> None:
+    plan = FREDENSBORG.replace('weekday = "mandag"',
+                               'weekday = "mandag"\nfrom = 2025-03-01\nto = 2025-06-30')
+    oek = of("oek", meetings(plan=plan))
+    assert sorted(oek) == [D(2025, 3, 24), D(2025, 4, 22), D(2025, 5, 19), D(2025, 6, 23)]
+
+
+def test_a_follower_s_week_move_does_not_land_on_a_day_its_body_meets() -> None:
+    # ØK's own meeting on 3 February; its follower day 17 February is in
+    # the winter holiday and moves two weeks back would be 3 February.
+    more = '''
+[[closed]]
+name = "Vinterferie"
+from = 2025-02-10
+to = 2025-02-21
+bodies = ["oek"]
+
+[[series]]
+body = "oek"
+dates = [2025-02-03]
+start = "09:00"
+'''
+    plan = FREDENSBORG.replace('on_holiday = "next-workday"',
+                               'on_holiday = "next-workday"\non_closed = "week-before"')
+    result = schedule(parse_plan(plan + more))
+    oek = of("oek", list(result.meetings))
+    assert oek[D(2025, 2, 3)].start.minutes == 9 * 60  # its own, not the follower
+    assert not any(m.original_date == D(2025, 2, 17) for m in oek.values())
+    assert any(p.code == "left-out" and "2025-02-03" in str(p.message)
+               and "already meets" in str(p.message) for p in result.problems)

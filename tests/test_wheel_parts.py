@@ -217,8 +217,9 @@ minutes = 20
 def test_a_ring_for_each_body_with_a_mark_for_each_meeting() -> None:
     plan = make_plan(COMMITTEE)
     agendas = agendas_of(plan)
-    drawn = rings(plan, agendas, agendas.meetings, colors={"sbu": "#111111", "rm": "#222222"},
-                  words=words(DA), link=lambda m: f"{m.body}/{m.date}.html")
+    drawn = rings(plan, agendas, agendas.meetings, year=2025,
+                  colors={"sbu": "#111111", "rm": "#222222"}, words=words(DA),
+                  link=lambda m: f"{m.body}/{m.date}.html")
     assert [(r.id, r.name, r.color) for r in drawn] == [
         ("sbu", "Social- og Beskæftigelsesudvalget", "#111111"),
         ("rm", "Rådmandsmøde", "#222222")]
@@ -250,7 +251,8 @@ def test_marks_without_links_and_rings_without_meetings() -> None:
     plan = make_plan(COMMITTEE)
     agendas = agendas_of(plan)
     only_rm = [m for m in agendas.meetings if m.body == "rm"]
-    drawn = rings(plan, agendas, only_rm, colors=body_colors(plan), words=words(DA), link=None)
+    drawn = rings(plan, agendas, only_rm, year=2025, colors=body_colors(plan), words=words(DA),
+                  link=None)
     assert [len(r.marks) for r in drawn] == [0, 1]
     assert drawn[1].marks[0].href is None
 
@@ -259,7 +261,7 @@ def test_marks_shrink_when_a_ring_is_crowded() -> None:
     plan = make_plan('[[series]]\nbody = "sbu"\nevery = "hver dag"\nstart = "10:00"\n'
                      'end = "10:30"\n')
     agendas = agendas_of(plan)
-    (sbu, rm) = rings(plan, agendas, agendas.meetings, colors=body_colors(plan),
+    (sbu, rm) = rings(plan, agendas, agendas.meetings, year=2025, colors=body_colors(plan),
                       words=words(DA), link=None)
     # 355 marks (every day but the holidays) round a circle of radius 313:
     # 2π·313/355/2.4 each; the empty ring keeps the widest marks.
@@ -277,7 +279,7 @@ minutes = 5
 ''' for n in range(1, 5))
     plan = make_plan(COMMITTEE.split("[[case]]")[0] + cases)
     agendas = agendas_of(plan)
-    drawn = rings(plan, agendas, agendas.meetings_on("sbu", D(2025, 1, 15)),
+    drawn = rings(plan, agendas, agendas.meetings_on("sbu", D(2025, 1, 15)), year=2025,
                   colors=body_colors(plan), words=words(DA), link=None)
     assert drawn[0].marks[0].title.endswith(" · Sag 1; Sag 2; Sag 3; … (8 punkter)")
 
@@ -286,8 +288,8 @@ def test_a_move_never_announced_is_drawn_as_planned() -> None:
     plan = make_plan(COMMITTEE.replace("moved_to = 2025-02-19\n",
                                        "moved_to = 2025-02-19\nannounced = false\n"))
     agendas = agendas_of(plan)
-    sbu = rings(plan, agendas, agendas.meetings, colors={"sbu": "#111111", "rm": "#222222"},
-                words=words(DA), link=None)[0].marks
+    sbu = rings(plan, agendas, agendas.meetings, year=2025,
+                colors={"sbu": "#111111", "rm": "#222222"}, words=words(DA), link=None)[0].marks
     assert sbu[1].kind == "planned"
     assert "flyttet" not in sbu[1].title
     assert sbu[1].title.startswith("onsdag den 19. februar 2025, 18:15–19:45 · ")

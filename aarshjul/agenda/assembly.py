@@ -191,7 +191,8 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
                     end=None if meeting.all_day else meeting.end,
                     location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
-                    note=meeting.note, language=language, to=meeting.to)
+                    note=meeting.note, language=language, to=meeting.to,
+                    all_day=meeting.all_day)
     if meeting.status is not Status.PLANNED:
         return agenda, []
     return agenda, [*problems, *_fit_problems(draft, walk.end)]

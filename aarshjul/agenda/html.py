@@ -12,7 +12,7 @@ from typing import Any
 from aarshjul.agenda.documents import date_line, meeting_span, time_span
 from aarshjul.agenda.items import Agenda, AgendaItem
 from aarshjul.templates import markup, render
-from aarshjul.vocabulary import Language, words
+from aarshjul.vocabulary import Language, capitalized, words
 
 __all__ = ["as_html"]
 
@@ -22,10 +22,11 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
     """A whole HTML page with no outside resources, every text escaped;
     ``back`` is (link, label) of the page it belongs to, in a site."""
     labels = words(language)
+    time = capitalized(labels.all_day) if agenda.all_day else meeting_span(agenda, labels)
     return render("agenda.html.j2",
         back=back,  # (link, label): a pair, not a mapping, which Jinja reads faster
         agenda=agenda, labels=labels, language=language.value,
-        date=date_line(agenda, language), meeting_time=meeting_span(agenda, labels),
+        date=date_line(agenda, language), meeting_time=time,
         **_items_html(agenda.items, agenda.cancelled, language))
 
 

@@ -65,6 +65,8 @@ class Agenda:
     writes it in unless told another; a written agenda read back is Danish."""
     to: dt.date | None = None
     """The last day of a meeting over several days."""
+    all_day: bool = False
+    """An all-day meeting's: no times, and no items."""
 
     @property
     def minutes(self) -> Minutes | None:

@@ -19,7 +19,7 @@ from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_mon
 from aarshjul.recurrence.phrase_grammar import Slots
 from aarshjul.recurrence.phrase_words import WORKDAYS, Number, TwoWays, Unit, Unreadable
 from aarshjul.recurrence.rule import Rule
-from aarshjul.vocabulary import DANISH_DAYS
+from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS
 
 _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
@@ -240,6 +240,15 @@ def _by_unit(slots: Slots) -> Rule:
             ))
         return Rule(freq=Frequency.DAILY, by_day=_every(WORKDAYS))
     if not slots.every:
+        if slots.unit is Unit.WEEK and slots.on_days and count is not None and count.ordinal:
+            # "3rd week on monday": the Danish idiom in English words.
+            day = ENGLISH_DAYS[slots.on_days[0]]
+            raise Unreadable(_(
+                'write "{count} {day} of the month" for that weekday of each month, or '
+                '"every {number} weeks on {day}"', count=count.text, day=day,
+                number=count.value) if count.value > 1 else _(
+                'write "{count} {day} of the month" for that weekday of each month',
+                count=count.text, day=day))
         raise Unreadable(_('write "hver" ("every") before "{unit}"', unit=slots.unit_text))
     interval = _interval(count)
     on_days = _every(slots.on_days)

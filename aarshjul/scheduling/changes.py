@@ -27,7 +27,7 @@ from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.slots import Slot
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Draft:
     """A meeting before it has its UID."""
 
@@ -126,10 +126,13 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
             if slot.left_out is not None:
                 problems.append(slot.left_out)
             return None
-        return Draft(series.body, slot.rule_date, slot.date, series.start, series.ends_at,
-                     series.start, series.title or body.name,
-                     series.location if series.location is not None else body.location,
-                     status, "", series.template, None, series, series.where, slot.follows)
+        return Draft(body=series.body, rule_date=slot.rule_date, date=slot.date,
+                     start=series.start, end=series.ends_at, identity_start=series.start,
+                     title=series.title or body.name,
+                     location=(series.location if series.location is not None
+                               else body.location),
+                     status=status, note="", template=series.template, change=None,
+                     series=series, where=series.where, follows=slot.follows)
     day = change.moved_to or (slot.date if slot.date is not None else slot.rule_date)
     times = _changed_times(series, change, day)
     if isinstance(times, Problem):
@@ -137,11 +140,13 @@ def from_slot(plan: Plan, slot: Slot, change: MeetingChange | None, *,
         return None
     start, end = times
     draft = Draft(
-        series.body, slot.rule_date, day, start, end, series.start,
-        change.title or series.title or body.name,
-        next(v for v in (change.location, series.location, body.location) if v is not None),
-        change.status or status, change.note, change.template or series.template,
-        change, series, change.where, slot.follows, to=_last_day(change, day))
+        body=series.body, rule_date=slot.rule_date, date=day, start=start, end=end,
+        identity_start=series.start, title=change.title or series.title or body.name,
+        location=next(v for v in (change.location, series.location, body.location)
+                      if v is not None),
+        status=change.status or status, note=change.note,
+        template=change.template or series.template, change=change, series=series,
+        where=change.where, follows=slot.follows, to=_last_day(change, day))
     return draft if _check_day(plan, draft, calendar, problems,
                                brought_back=slot.date is None) else None
 
@@ -168,16 +173,22 @@ def one_off(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
     if change.moved_to is not None:
         problems.append(_nothing_to_move(change))
         return None
-    body = plan.body(change.body)
     start = change.start
     # The plan is validated: a one-off's own times end after it starts.
     end = change.end if change.end is not None else start.plus(length or 0)
-    draft = Draft(change.body, change.date, change.date, start, end, start,
-                  change.title or body.name,
-                  change.location if change.location is not None else body.location,
-                  change.status or Status.PLANNED, change.note, change.template, change,
-                  None, where, to=_last_day(change, change.date))
+    draft = _one_off_draft(plan, change, start=start, end=end, template=change.template)
     return draft if _check_day(plan, draft, calendar, problems, brought_back=False) else None
+
+
+def _one_off_draft(plan: Plan, change: MeetingChange, *, start: ClockTime, end: ClockTime,
+                   template: str | None, all_day: bool = False) -> Draft:
+    body = plan.body(change.body)
+    return Draft(body=change.body, rule_date=change.date, date=change.date, start=start,
+                 end=end, identity_start=start, title=change.title or body.name,
+                 location=change.location if change.location is not None else body.location,
+                 status=change.status or Status.PLANNED, note=change.note, template=template,
+                 change=change, series=None, where=change.where,
+                 to=_last_day(change, change.date), all_day=all_day)
 
 
 def _nothing_to_move(change: MeetingChange) -> Problem:
@@ -206,13 +217,9 @@ def _all_day(plan: Plan, change: MeetingChange, calendar: WorkCalendar,
     if change.moved_to is not None:
         problems.append(_nothing_to_move(change))
         return None
-    body = plan.body(change.body)
     midnight = ClockTime.at(0)
-    draft = Draft(change.body, change.date, change.date, midnight, midnight, midnight,
-                  change.title or body.name,
-                  change.location if change.location is not None else body.location,
-                  change.status or Status.PLANNED, change.note, None, change, None, where,
-                  to=_last_day(change, change.date), all_day=True)
+    draft = _one_off_draft(plan, change, start=midnight, end=midnight, template=None,
+                           all_day=True)
     return draft if _check_day(plan, draft, calendar, problems, brought_back=False) else None
 
 

@@ -23,8 +23,7 @@ from aarshjul.messages import _
 from aarshjul.model import Plan, Series
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.changes import Draft
-from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
-from aarshjul.scheduling.slots import Slot, period
+from aarshjul.scheduling.slots import Slot, period, settle, unused_exceptions
 
 
 def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
@@ -37,9 +36,8 @@ def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
     followed = sorted((one for one in drafts
                        if one.body == following.body and one.series is not None),
                       key=lambda one: (one.date, one.start.minutes, one.rule_date))
-    taken = {one.date for one in drafts if one.body == series.body}
     first, last = period(plan, series)
-    given: list[tuple[Draft, dt.date, Placed | WeekMove | None]] = []
+    given: list[tuple[Draft, dt.date]] = []
     days: dict[dt.date, Draft] = {}
     for meeting in followed:
         day = following.day(meeting.date)
@@ -52,16 +50,9 @@ def follower_slots(plan: Plan, series: Series, drafts: Iterable[Draft],
                 date=meeting.date, other=days[day].date), severity=Severity.INFO))
             continue
         days[day] = meeting
-        given.append((meeting, day, None if day in series.recurrence.exceptions else
-                      place(series, day, calendar=calendar, first=first, last=last)))
-    taken |= {where.date for _meeting, _day, where in given
-              if isinstance(where, Placed) and where.date is not None}
-    slots = []
-    for meeting, _day, how in given:
-        # Week moves once the days the body meets are known.
-        where = (move_by_weeks(how, calendar=calendar, first=first, last=last, taken=taken)
-                 if isinstance(how, WeekMove) else how)
-        rule_day = following.day(meeting.rule_date)
-        slots.append(Slot(series, rule_day, None, follows=meeting) if where is None else
-                     Slot(series, rule_day, where.date, where.left_out, follows=meeting))
-    return slots
+        given.append((meeting, day))
+    problems += unused_exceptions(plan, series, days)
+    taken = {series.body: {one.date for one in drafts if one.body == series.body}}
+    wheres = settle(plan, [(series, day) for _meeting, day in given], calendar, taken)
+    return [Slot(series, following.day(meeting.rule_date), where.date, where.left_out,
+                 follows=meeting) for (meeting, _day), where in zip(given, wheres, strict=True)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -54,43 +54,47 @@ def period(plan: Plan, series: Series) -> tuple[dt.date, dt.date]:
 
 
 def plan_slots(plan: Plan, calendar: WorkCalendar, problems: list[Problem]) -> list[Slot]:
-    """Every series' slots but followers', series by series, each in date order.
+    """Every series' slots but followers', series by series, each in date order."""
+    given: list[tuple[Series, dt.date]] = []
+    for series in plan.series:
+        if series.follows is None:  # a follower's dates are its followed body's
+            given += [(series, day) for day in series_dates(plan, series, problems)]
+    return [Slot(series, day, where.date, where.left_out) for (series, day), where
+            in zip(given, settle(plan, given, calendar), strict=True)]
+
+
+def settle(plan: Plan, given: Sequence[tuple[Series, dt.date]], calendar: WorkCalendar,
+           taken: Mapping[str, set[dt.date]] | None = None) -> list[Placed]:
+    """Where each of the ``given`` days of a series ends up (the day None
+    where the series' ``except`` leaves it out).
 
     Week moves are made last, in date order: a meeting moved by weeks may
-    not land on a day its body already meets, from any of its series.
+    not land on a day its body already meets, from any of its series or
+    (``taken``) from meetings made before.
     """
-    given: list[tuple[Series, dt.date, Placed | WeekMove | None]] = []
-    for series in plan.series:
-        if series.follows is not None:  # its dates are its followed body's
-            continue
+    wheres: list[Placed | WeekMove] = []
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    for body, dates in (taken or {}).items():
+        days[body] |= dates
+    for series, day in given:
         first, last = period(plan, series)
-        given += [(series, day, None if day in series.recurrence.exceptions else
-                   place(series, day, calendar=calendar, first=first, last=last))
-                  for day in series_dates(plan, series, problems)]
-    taken: dict[str, set[dt.date]] = defaultdict(set)
-    for series, _day, where in given:
+        where = (Placed(None) if day in series.recurrence.exceptions else
+                 place(series, day, calendar=calendar, first=first, last=last))
         if isinstance(where, Placed) and where.date is not None:
-            taken[series.body].add(where.date)
-    moves = [(index, where) for index, (_series, _day, where) in enumerate(given)
-             if isinstance(where, WeekMove)]
+            days[series.body].add(where.date)
+        wheres.append(where)
+    moves = [(index, where) for index, where in enumerate(wheres) if isinstance(where, WeekMove)]
     for index, move in sorted(moves, key=lambda indexed: _move_order(indexed[1])):
         first, last = period(plan, move.series)
-        given[index] = move.series, move.day, move_by_weeks(
-            move, calendar=calendar, first=first, last=last, taken=taken[move.series.body])
-    return [_slot(series, day, where) for series, day, where in given]
+        wheres[index] = move_by_weeks(move, calendar=calendar, first=first, last=last,
+                                      taken=days[move.series.body])
+    return [where for where in wheres if isinstance(where, Placed)]  # every move is made
 
 
 def _move_order(move: WeekMove) -> tuple[dt.date, int, str, str]:
     """Week moves by date; two of one day by what their series say, not by
     the order of the file, which does not change the meetings."""
     return move.day, move.series.start.minutes, move.series.id or "", move.series.title or ""
-
-
-def _slot(series: Series, day: dt.date, where: Placed | WeekMove | None) -> Slot:
-    if where is None:  # the series' ``except`` leaves it out
-        return Slot(series, day, None)
-    assert isinstance(where, Placed)  # every week move is made
-    return Slot(series, day, where.date, where.left_out)
 
 
 def series_dates(plan: Plan, series: Series, problems: list[Problem]) -> list[dt.date]:
@@ -118,11 +122,18 @@ def series_dates(plan: Plan, series: Series, problems: list[Problem]) -> list[dt
     if series.months:
         # The rule's dates: a date a week move takes into another month stays.
         dates = [day for day in dates if day.month in series.months]
-    for day in sorted(recurrence.exceptions - set(dates)):
-        problems.append(where.problem("unused-exception", _(
-            "except lists {day}, a day this series does not give between {first} and {last}",
-            day=day, first=first, last=last), severity=Severity.WARNING))
+    problems += unused_exceptions(plan, series, dates)
     return dates
+
+
+def unused_exceptions(plan: Plan, series: Series, dates: Iterable[dt.date]) -> list[Problem]:
+    """A warning for each day the series' ``except`` lists that is not
+    among the ``dates`` it gives."""
+    first, last = period(plan, series)
+    return [series.where.problem("unused-exception", _(
+        "except lists {day}, a day this series does not give between {first} and {last}",
+        day=day, first=first, last=last), severity=Severity.WARNING)
+        for day in sorted(series.recurrence.exceptions - set(dates))]
 
 
 def empty_series(plan: Plan, used: Iterable[Series | None]) -> list[Problem]:

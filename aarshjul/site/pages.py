@@ -59,9 +59,10 @@ def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.da
     body_names = {body.id: body.name for body in plan.bodies}
     # A meeting over several days is coming until its last day is over.
     upcoming = [m for m in agendas.meetings if m.last_day >= today][:COMING]
-    # Days and times as the agenda pages write them (18.15 – 19.45); all day, none.
+    # Days and times as the agenda pages write them (18.15 – 19.45).
+    said = words(plan.language)
     return [{"date": meeting_days(m.date, m.to, plan.language),
-             "time": "" if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
+             "time": said.all_day if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
              "body": body_names[m.body], "title": m.title, "location": m.location,
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}
             for m in upcoming]

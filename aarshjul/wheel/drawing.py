@@ -54,8 +54,10 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
     words = vocabulary.words(language)
     calendar = calendar or work_calendar(plan)
     colors = parts.body_colors(plan)
-    meetings = [m for m in agendas.meetings if m.date.year == year]
-    rings = parts.rings(plan, agendas, meetings, colors=colors, words=words, link=link)
+    # A meeting over New Year is on both years' wheels.
+    meetings = [m for m in agendas.meetings if m.date.year <= year <= m.last_day.year]
+    rings = parts.rings(plan, agendas, meetings, year=year, colors=colors, words=words,
+                        link=link)
     themes = parts.theme_arcs(plan, year, language)
     shades = parts.shades(plan, calendar, year, language)
     months = parts.month_labels(year, language)

@@ -158,10 +158,12 @@ def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
     return outer - width, outer
 
 
-def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
+def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: int,
           colors: dict[str, str], words: Words,
           link: Callable[[Meeting], str | None] | None) -> list[Ring]:
-    """A ring for each body, with a mark for each of ``meetings``."""
+    """A ring for each body, with a mark for each of ``meetings`` (those
+    with a day in ``year``)."""
+    january_1 = dt.date(year, 1, 1)
     language = plan.language
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
     for meeting in meetings:
@@ -178,7 +180,8 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
         radius = max(min(width * 0.38, 7.0, room / 2.4), 0.8)
         marks = []
         for meeting in mine:
-            x, y = point(middle, angle(meeting.date))
+            # A meeting over New Year is drawn from 1 January on the new year's wheel.
+            x, y = point(middle, angle(max(meeting.date, january_1)))
             kind = ("cancelled" if meeting.status is Status.CANCELLED else
                     "moved" if meeting.moved_from is not None else "planned")
             parts = [_when(meeting, language),
@@ -194,7 +197,7 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *,
                 parts.append(headline)
             marks.append(Mark(number(x), number(y), kind, " · ".join(parts),
                               link(meeting) if link else None,
-                              _days_arc(meeting, middle, radius)))
+                              _days_arc(meeting, year, middle, radius)))
         drawn.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
                           colors[body.id], number(radius), tuple(marks)))
     return drawn
@@ -207,13 +210,14 @@ def _when(meeting: Meeting, language: Language) -> str:
     return day if meeting.all_day else f"{day}, {meeting.start}–{meeting.end}"
 
 
-def _days_arc(meeting: Meeting, middle: float, radius: float) -> str | None:
-    """A meeting over several days is an arc over them (to the end of its
-    year), as wide as a mark."""
+def _days_arc(meeting: Meeting, year: int, middle: float, radius: float) -> str | None:
+    """A meeting over several days is an arc over its days in ``year``, as
+    wide as a mark."""
     if meeting.to is None:
         return None
-    last = min(meeting.to, dt.date(meeting.date.year, 12, 31))
-    return sector(middle - radius, middle + radius, *arc(meeting.date, last))
+    first = max(meeting.date, dt.date(year, 1, 1))
+    last = min(meeting.to, dt.date(year, 12, 31))
+    return sector(middle - radius, middle + radius, *arc(first, last))
 
 
 @attrs.frozen
