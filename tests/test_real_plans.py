@@ -7,7 +7,7 @@ import datetime as dt
 
 import attrs
 
-from aarshjul import Status, parse_plan, schedule
+from aarshjul import Meeting, Status, parse_plan, schedule
 from aarshjul.model import MeetingChange
 
 from .plans import ROOT
@@ -52,3 +52,58 @@ def test_a_moved_byraad_meeting_carries_its_oekonomiudvalg_meeting_and_its_uid()
     after = {m.date: m.uid for m in schedule(moved).meetings if m.body == "oek"}
     assert dt.date(2017, 10, 23) not in after
     assert after[dt.date(2017, 10, 30)] == before[dt.date(2017, 10, 23)]
+
+
+FAGUDVALG = {"bsu": (-3, 0), "pmk": (-3, 1), "fiu": (-3, 2),
+             "ku": (-2, 0), "ssu": (-2, 1), "aeu": (-2, 2)}
+"""Each fagudvalg's week before the byråd's and its weekday, as in 2016."""
+
+
+def _fredensborg() -> list[Meeting]:
+    plan = parse_plan(FREDENSBORG.read_text(encoding="utf-8"), source=str(FREDENSBORG))
+    result = schedule(plan)
+    assert result.ok
+    assert [p.code for p in result.problems] == ["left-out"]  # the byråd's July: all closed
+    return list(result.meetings)
+
+
+def test_fredensborg_s_fagudvalg_meet_before_each_byraad_meeting_on_their_own_days() -> None:
+    found = _fredensborg()
+    byraad = [m.date for m in found if m.body == "byraad" and not m.all_day]
+    closed = [(dt.date(2017, 2, 13), dt.date(2017, 2, 19)), (dt.date(2017, 4, 8),
+              dt.date(2017, 4, 17)), (dt.date(2017, 6, 24), dt.date(2017, 8, 6)),
+              (dt.date(2017, 10, 16), dt.date(2017, 10, 22))]
+    for body, (weeks, weekday) in FAGUDVALG.items():
+        days = [m.date for m in found if m.body == body]
+        assert len(days) == len(byraad) == 11, body
+        for day, meeting in zip(days, byraad, strict=True):
+            assert not any(first <= day <= last for first, last in closed), (body, day)
+            # On its day of its week; a week earlier where that is a school
+            # holiday; the day after where it is a holiday (Grundlovsdag).
+            monday = meeting - dt.timedelta(days=meeting.weekday())
+            planned = monday + dt.timedelta(weeks=weeks, days=weekday)
+            moves = [planned - dt.timedelta(weeks=1)]
+            if planned == dt.date(2017, 6, 5):
+                moves = [planned + dt.timedelta(days=1)]
+            assert day in (planned, *moves), (body, day)
+            assert day < monday - dt.timedelta(days=6)  # before ØK's week
+
+
+def test_a_school_holiday_moves_a_fagudvalg_a_week_earlier() -> None:
+    ku = {m.date: m.original_date for m in _fredensborg() if m.body == "ku"}
+    # 13 February is in the winter holiday, 10 April at Easter, 16 October in
+    # the autumn holiday: each a week earlier.
+    assert ku[dt.date(2017, 2, 6)] == dt.date(2017, 2, 13)
+    assert ku[dt.date(2017, 4, 3)] == dt.date(2017, 4, 10)
+    assert ku[dt.date(2017, 10, 9)] == dt.date(2017, 10, 16)
+
+
+def test_a_moved_byraad_meeting_carries_every_fagudvalg_with_it() -> None:
+    plan = parse_plan(FREDENSBORG.read_text(encoding="utf-8"), source=str(FREDENSBORG))
+    before = {(m.body, m.date): m.uid for m in schedule(plan).meetings}
+    moved = attrs.evolve(plan, meetings=(*plan.meetings, MeetingChange(
+        body="byraad", date=dt.date(2017, 11, 27), moved_to=dt.date(2017, 11, 20))))
+    after = {(m.body, m.date): m.uid for m in schedule(moved).meetings}
+    for body, (weeks, weekday) in FAGUDVALG.items():
+        was = dt.date(2017, 11, 27) + dt.timedelta(weeks=weeks, days=weekday)
+        assert after[body, was - dt.timedelta(weeks=1)] == before[body, was], body
