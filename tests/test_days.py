@@ -255,15 +255,24 @@ def test_publishing_writes_the_feeds_events_and_reads_them_back_as_unchanged() -
 
 
 @pytest.mark.parametrize(("table", "clash"), [
-    ('date = 2025-05-27\nto = 2025-05-28\n', "2025-05-27–2025-05-28 overlaps 17:00–20:00"),
     ('date = 2025-05-26\nto = 2025-05-28\nstart = "09:00"\nend = "18:00"\n',
      "2025-05-26 09:00–2025-05-28 18:00 overlaps 17:00–20:00"),
+    ('date = 2025-08-26\nto = 2025-08-27\n',
+     "2025-08-26–2025-08-27 overlaps 2025-08-25–2025-08-26"),
 ])
 def test_a_meeting_over_several_days_clashes_on_each_of_them(run_cli, tmp_path: Path,
                                                              table: str, clash: str) -> None:
     said = checked(run_cli, tmp_path, '\n[[meeting]]\nbody = "byraad"\n' + table)
     assert "error[overlap]" in said
     assert clash in said
+
+
+def test_an_all_day_meeting_gives_no_hours_to_clash_with_a_meeting_on_its_day(
+        run_cli, tmp_path: Path) -> None:
+    # Herning 2014: a budget conference on Monday and Tuesday 25–26 August,
+    # and the byråd at 17.00 on the Tuesday.
+    assert checked(run_cli, tmp_path, '\n[[meeting]]\nbody = "byraad"\ndate = 2025-05-27\n'
+                   'to = 2025-05-28\ntitle = "Budgetkonference"\n').startswith("ok: ")
 
 
 def test_a_meeting_ending_before_another_begins_on_its_last_day_is_no_clash(

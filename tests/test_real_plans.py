@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 
 from aarshjul import Meeting, Status, parse_plan, schedule
 from aarshjul.model import MeetingChange
@@ -107,3 +108,75 @@ def test_a_moved_byraad_meeting_carries_every_fagudvalg_with_it() -> None:
     for body, (weeks, weekday) in FAGUDVALG.items():
         was = dt.date(2017, 11, 27) + dt.timedelta(weeks=weeks, days=weekday)
         assert after[body, was - dt.timedelta(weeks=1)] == before[body, was], body
+
+
+# Herning's Økonomi- og Erhvervsudvalget and Byråd, as adopted for 2014
+# (Økonomi- og Erhvervsudvalget 9 September 2013, item 352) and for 2016
+# (Byrådet 15 September 2015, item 229). The byråd's Tuesdays follow no rule
+# the papers state, so they are a list; the committee meets on the Monday
+# of the week before each, which the papers do not say but every date shows.
+HERNING = {
+    2014: (["01-28", "03-04", "04-01", "05-06", "06-24", "08-26", "09-16", "10-07", "11-11",
+            "12-16"],
+           ["01-20", "02-24", "03-24", "04-28", "06-16", "08-18", "09-08", "09-29", "11-03",
+            "12-08"],
+           [("01-13", "01-14"), ("04-07", "04-08"), ("08-25", "08-26")]),
+    2016: (["01-26", "03-01", "04-26", "05-17", "06-21", "08-30", "09-13", "10-11", "11-15",
+            "12-13"],
+           ["01-18", "02-22", "04-18", "05-09", "06-13", "08-22", "09-05", "10-03", "11-07",
+            "12-05"],
+           [("04-25", "04-25"), ("08-29", "08-30")]),
+}
+
+
+def _herning(year: int) -> str:
+    byraad, _oeke, conferences = HERNING[year]
+    dates = ", ".join(f"{year}-{day}" for day in byraad)
+    plan = f'''
+[plan]
+title = "Herning {year}"
+id = "herning-{year}"
+start = {year}-01-01
+end = {year}-12-31
+
+[[body]]
+id = "byraad"
+name = "Byrådet"
+minutes = 180
+
+[[series]]
+body = "byraad"
+dates = [{dates}]
+start = "17:00"
+
+[[body]]
+id = "oeke"
+name = "Økonomi- og Erhvervsudvalget"
+minutes = 120
+
+[[series]]
+body = "oeke"
+follows = "byraad"
+weeks = -1
+weekday = "mandag"
+start = "08:00"
+'''
+    # The budget conferences, all day; the byråd meets at 17.00 on the last
+    # day of two of them.
+    return plan + "".join(
+        f'\n[[meeting]]\nbody = "byraad"\ndate = {year}-{first}\nto = {year}-{last}\n'
+        'title = "Budgetkonference"\n' for first, last in conferences)
+
+
+@pytest.mark.parametrize("year", sorted(HERNING))
+def test_herning_s_economy_committee_follows_the_byraad_with_no_change(year: int) -> None:
+    byraad, oeke, conferences = HERNING[year]
+    result = schedule(parse_plan(_herning(year)))
+    assert result.ok
+    assert not result.problems
+    meetings = list(result.meetings)
+    assert [m.date.isoformat()[5:] for m in meetings
+            if m.body == "byraad" and not m.all_day] == byraad
+    assert [m.date.isoformat()[5:] for m in meetings if m.body == "oeke"] == oeke
+    assert [(m.date.isoformat()[5:], m.last_day.isoformat()[5:]) for m in meetings
+            if m.all_day] == conferences

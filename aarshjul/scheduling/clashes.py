@@ -60,6 +60,11 @@ def _overlapping(meetings: list[Meeting]) -> Iterable[tuple[dt.date, Meeting, Me
         todays = by_day[day]
         for index, (later, later_start, later_end) in enumerate(todays):
             for earlier, earlier_start, earlier_end in todays[:index]:
+                # An all-day meeting gives no hours: a meeting with times on
+                # one of its days (the byråd at 17.00 on a budget seminar's
+                # last day) is when it says, not a clash.
+                if earlier.all_day != later.all_day:
+                    continue
                 if earlier_start < later_end and later_start < earlier_end:
                     yield day, earlier, later
 
