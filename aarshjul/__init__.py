@@ -36,7 +36,7 @@ _PUBLIC = {
     # The plan and the meetings it gives
     "aarshjul.choices": ("OnClosed", "OnHoliday", "Placement", "Status"),
     "aarshjul.model": ("Body", "Case", "Closed", "Item", "Meeting", "MeetingChange", "Plan",
-                       "Recurrence", "Series", "Template", "Theme", "Where"),
+                       "Recurrence", "Route", "Series", "Template", "Theme", "Where"),
     "aarshjul.deadlines": ("Days", "Deadline"),
     "aarshjul.following": ("Following",),
     "aarshjul.recurrence.rule": ("Rule", "RuleError"),
@@ -46,6 +46,7 @@ _PUBLIC = {
     "aarshjul.scheduling.meetings": ("Schedule", "list_meetings", "schedule"),
     # Agendas, planned and written
     "aarshjul.agenda.assembly": ("Agendas", "assemble"),
+    "aarshjul.agenda.steps": ("PlacedCase", "Step"),
     "aarshjul.agenda.items": ("Agenda", "AgendaItem"),
     "aarshjul.agenda.documents": ("render_agenda",),
     "aarshjul.written.reader": ("WrittenAgenda", "read_agenda"),
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     from aarshjul.agenda.assembly import *
     from aarshjul.agenda.documents import *
     from aarshjul.agenda.items import *
+    from aarshjul.agenda.steps import *
     from aarshjul.check import *
     from aarshjul.choices import *
     from aarshjul.clock import *

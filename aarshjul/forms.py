@@ -64,6 +64,9 @@ COUNTED_DAYS = Bounds(1, 250)
 """Hverdage or arbejdsdage before a meeting that its agenda is due
 (:mod:`aarshjul.deadlines`): 250 of them reach back about a year, as the
 calendar days do."""
+ROUTE_GAP = Bounds(0, 90)
+"""Days at least between one step of a case's route and the next: a step
+three months before the next is a slip."""
 MINUTES = Bounds(0, MINUTES_PER_DAY)
 """An item's, a case's or a meeting's minutes: none lasts more than a day
 (a meeting's own rules, at least a minute and not past midnight, are the

@@ -13,19 +13,18 @@ that say the same things on other lines are equal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import attrs
 
 from aarshjul.choices import OnClosed, OnHoliday, Placement, Status
 from aarshjul.clock import MINUTES_PER_DAY, NO_MINUTES, ClockTime, Minutes
 from aarshjul.deadlines import Deadline, as_deadline
-from aarshjul.errors import Problem, Severity
 from aarshjul.following import Following
-from aarshjul.forms import ISO_WEEKS, MINUTES, MONTHS, colour_problem
-from aarshjul.messages import Message, led
+from aarshjul.forms import ISO_WEEKS, MINUTES, MONTHS, ROUTE_GAP, colour_problem
 from aarshjul.recurrence.rule import Rule
 from aarshjul.vocabulary import Language
+from aarshjul.where import NOWHERE, Where
 
 __all__ = [
     "Body",
@@ -36,49 +35,12 @@ __all__ = [
     "MeetingChange",
     "Plan",
     "Recurrence",
+    "Route",
     "Series",
     "Template",
     "Theme",
     "Where",
 ]
-
-
-@attrs.frozen(kw_only=True)
-class Where:
-    """Where a model object was written: file, line, and a label for messages.
-
-    ``lines`` holds the line of each key of its table, so that a check of the
-    whole model (:mod:`aarshjul.plan.validate`) can point at the key that is
-    wrong, as the reader does. ``unread`` names the keys whose values the
-    reader could not take (missing, malformed, or in conflict with another):
-    it has reported them, and the object holds stand-ins there, which the
-    validation pass leaves alone. An object built in code has neither.
-    """
-
-    file: str
-    line: int | None
-    label: str
-    key: str
-    lines: Mapping[str, int] = attrs.field(factory=dict, eq=False, repr=False)
-    unread: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
-
-    def at(self, key: str) -> Where:
-        """The place of one key of this table: its line, and its key path
-        (``series[2].to``)."""
-        return Where(file=self.file, line=self.lines.get(key, self.line), label=self.label,
-                     key=f"{self.key}.{key}" if self.key else key)
-
-    def problem(self, code: str, message: Message, *, key: str | None = None,
-                severity: Severity = Severity.ERROR, item: int | None = None) -> Problem:
-        """A problem found here, or at ``key`` of this table; its message led
-        by the table's label (and the key)."""
-        if key is not None:
-            return self.at(key).problem(code, led(key, message), severity=severity, item=item)
-        return Problem(severity, code, led(self.label, message), self.file, self.line,
-                       self.key or None, item)
-
-
-NOWHERE = Where(file="<plan>", line=None, label="", key="")
 
 
 def _lower(colour: str | None) -> str | None:
@@ -126,7 +88,15 @@ class Body:
     color: str | None = attrs.field(default=None, converter=_lower)
     agenda_deadline: Deadline | None = attrs.field(default=None, converter=as_deadline)
     minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
+    case_deadline: Deadline | None = attrs.field(default=None, converter=as_deadline)
+    """When a case must be ready for its meeting (SPEC §12); None: the
+    agenda's deadline (:attr:`ready_by`)."""
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def ready_by(self) -> Deadline | None:
+        """The deadline of a case on its meetings: its own, else the agenda's."""
+        return self.case_deadline if self.case_deadline is not None else self.agenda_deadline
 
 
 @attrs.frozen(kw_only=True)
@@ -268,6 +238,27 @@ class Case:
     purpose: str = ""
     attachments: tuple[str, ...] = ()
     theme: str | None = None
+    route: str | None = None
+    """The ``[[route]]`` it travels (SPEC §12): ``body`` is then the route's
+    last step, and ``date``, ``window`` or ``month`` say where that step goes."""
+    step_minutes: tuple[Minutes, ...] = attrs.field(default=(), validator=MINUTES)
+    """On a route, each step's minutes, in the route's order (none given:
+    ``minutes`` at every step)."""
+    where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
+
+    def minutes_at(self, step: int) -> Minutes:
+        """Its minutes at the route's step ``step`` (from 0)."""
+        return self.step_minutes[step] if self.step_minutes else self.minutes
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    """The bodies a case passes, in order, each on a meeting of its own at
+    least ``gap`` days before the next (SPEC §12)."""
+
+    id: str
+    steps: tuple[str, ...]
+    gap: int = attrs.field(default=1, validator=ROUTE_GAP)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -295,6 +286,7 @@ class Plan:
     templates: tuple[Template, ...] = ()
     themes: tuple[Theme, ...] = ()
     cases: tuple[Case, ...] = ()
+    routes: tuple[Route, ...] = ()
     source: str = attrs.field(default="<plan>", eq=False)
     where: Where = attrs.field(default=NOWHERE, eq=False, repr=False)
     # Bodies by id: the feeds and the wheel ask for a meeting's body
@@ -307,6 +299,9 @@ class Plan:
 
     def body(self, body_id: str) -> Body:
         return self._by_id[body_id]
+
+    def route(self, route_id: str) -> Route:
+        return next(route for route in self.routes if route.id == route_id)
 
     def minutes_of(self, body_id: str) -> Minutes | None:
         """How long a meeting of the body lasts that gives only its start:

@@ -55,6 +55,7 @@ class Words:
     purpose: str
     method: str
     responsible: str
+    next_steps: str  # a case's route after this meeting (SPEC §12)
     time: str
     attachments: str
     clock: str  # before a meeting's time ("Kl. 18.15 – 19.45"); empty where not said
@@ -142,7 +143,8 @@ DANISH = Words(
     meeting_date="Mødedato", meeting_time="Mødetid", all_day="hele dagen",
     meeting_place="Mødested",
     brief="Dagsorden kort", purpose="Baggrund/formål", method="Metode",
-    responsible="Ansvarlig", time="Tid", attachments="Bilag", clock="Kl.", minutes="min.",
+    responsible="Ansvarlig", next_steps="Sagsgang", time="Tid", attachments="Bilag",
+    clock="Kl.", minutes="min.",
     no_items="Dagsordenen har endnu ingen punkter.",
     date="Dato", weekday="Dag", body="Organ", title="Titel", place="Sted", remark="Bemærkning",
     deadline="Frist for dagsorden", all_meetings="alle møder",
@@ -182,7 +184,7 @@ ENGLISH = Words(
     meeting_date="Meeting date", meeting_time="Meeting time", all_day="all day",
     meeting_place="Venue",
     brief="Agenda in brief", purpose="Purpose", method="Method", responsible="Responsible",
-    time="Time", attachments="Attachments", clock="", minutes="min.",
+    next_steps="Next steps", time="Time", attachments="Attachments", clock="", minutes="min.",
     no_items="The agenda has no items yet.",
     date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
     deadline="Agenda deadline", all_meetings="all meetings", deadlines="agenda deadlines",
@@ -259,6 +261,7 @@ AGENDA_LABELS: dict[str, tuple[str, ...]] = {
     "subject": ("emne", "subject"),
     "time": ("tid", "time", "tidspunkt", "varighed", "duration", "tidsforbrug"),
     "responsible": ("ansvarlig", "ansvarlige", "responsible"),
+    "next steps": ("sagsgang", "next steps", "videre behandling"),
     "method": ("metode", "method", "behandling"),
     "purpose": ("baggrund/formål", "baggrund / formål", "baggrund", "formål", "purpose",
                 "background", "background/purpose"),

@@ -1,28 +1,32 @@
-"""The tree that finds a case's meeting: checked against the plain search
-it replaces, on any list of room (placement itself is tested through
-assemble() in test_agenda_assembly.py)."""
+"""Cases onto meetings: where each case went, as the placings say (the
+rules themselves are tested through assemble() in test_agenda_assembly.py)."""
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+import datetime as dt
 
-from aarshjul.agenda.placement import _MaxTree
+from aarshjul import assemble, parse_plan, schedule
 
-rooms = st.lists(st.integers(min_value=-1, max_value=500), min_size=1, max_size=40)
+from .test_agenda_routes import PLAN
+
+D = dt.date
 
 
-@given(rooms, st.data())
-def test_the_tree_answers_as_looking_at_every_meeting_would(values: list[int],
-                                                            data: st.DataObject) -> None:
-    tree = _MaxTree(values)
-    for _ in range(5):  # a few meetings filled, then asked again
-        index = data.draw(st.integers(0, len(values) - 1))
-        values[index] = data.draw(st.integers(-1, 500))
-        tree.set(index, values[index])
-        first = data.draw(st.integers(0, len(values) - 1))
-        last = data.draw(st.integers(first, len(values) - 1))
-        need = data.draw(st.integers(0, 500))
-        assert tree.largest(first, last) == max(values[first:last + 1])
-        expected = next((i for i in range(first, last + 1) if values[i] >= need), None)
-        assert tree.first_at_least(first, last, need) == expected
+def test_each_case_is_placed_once_for_each_month_it_names() -> None:
+    plan = parse_plan(PLAN + '\n[[case]]\ntitle = "Status"\nbody = "sbu"\nmonth = [2, 4]\n'
+                      "minutes = 20\n")
+    found = assemble(plan, schedule(plan))
+    assert [(placed.case.title, placed.route, [(s.body, s.meeting.date, s.item)
+                                               for s in placed.steps])
+            for placed in found.cases] == [("Status", None, [("sbu", D(2025, 2, 5), 1)]),
+                                           ("Status", None, [("sbu", D(2025, 4, 2), 1)])]
+
+
+def test_a_pinned_case_is_placed_before_one_that_looks_for_room() -> None:
+    plan = parse_plan(PLAN + '\n[[case]]\ntitle = "Fri"\nbody = "sbu"\nmonth = 2\n'
+                      'minutes = 100\n\n[[case]]\ntitle = "Fast"\nbody = "sbu"\n'
+                      "date = 2025-02-05\nminutes = 30\n")
+    found = assemble(plan, schedule(plan))
+    # The pinned case takes its 30 minutes first; 100 more do not fit on 5 February.
+    assert [(placed.case.title, placed.steps[0].meeting.date) for placed in found.cases] == [
+        ("Fast", D(2025, 2, 5)), ("Fri", D(2025, 2, 12))]

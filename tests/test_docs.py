@@ -20,7 +20,7 @@ import pytest
 from aarshjul import forms, parse_plan
 from aarshjul.cli import COMMANDS, cli
 from aarshjul.following import FOLLOW_DAYS, FOLLOW_WEEKS
-from aarshjul.plan import table_kinds
+from aarshjul.plan import case_tables, table_kinds
 from aarshjul.plan.header import PLAN_KEYS
 from aarshjul.plan.reader import TABLES
 
@@ -55,7 +55,7 @@ def test_every_key_has_an_example() -> None:
     written = "\n".join(BLOCKS)
     keys = {*PLAN_KEYS, *table_kinds.CLOSED_KEYS, *table_kinds.BODY_KEYS,
             *table_kinds.SERIES_KEYS, *table_kinds.ITEM_KEYS, *table_kinds.MEETING_KEYS,
-            *table_kinds.THEME_KEYS, *table_kinds.CASE_KEYS,
+            *table_kinds.THEME_KEYS, *case_tables.CASE_KEYS, *case_tables.ROUTE_KEYS,
             *table_kinds.TEMPLATE_KEYS} - {"item"}
     missing = {key for key in keys if not re.search(rf"^{key} =", written, re.MULTILINE)}
     assert missing == set()
@@ -174,7 +174,8 @@ def test_the_schema_limits_numbers_as_the_plan_does() -> None:
     validation pass's rule); every other number has its Bounds."""
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     bounds = {"weeks": forms.ISO_WEEKS, "months": forms.MONTHS, "month": forms.MONTHS,
-              "agenda_deadline": forms.DEADLINE_DAYS, "minutes": forms.MINUTES}
+              "agenda_deadline": forms.DEADLINE_DAYS, "case_deadline": forms.DEADLINE_DAYS,
+              "minutes": forms.MINUTES, "gap": forms.ROUTE_GAP}
     meeting = forms.Bounds(1, forms.MINUTES.high - 1)
     found = {(key, low, high) for key, low, high in _ranges(schema)}
     follower = {("weeks", FOLLOW_WEEKS), ("days", FOLLOW_DAYS)}  # a follower's, beside

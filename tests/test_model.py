@@ -12,10 +12,7 @@ import pytest
 from aarshjul import load_plan, read_plan
 from aarshjul.choices import Status
 from aarshjul.clock import ClockTime, Minutes
-from aarshjul.errors import Severity
-from aarshjul.messages import verbatim
 from aarshjul.model import (
-    NOWHERE,
     Body,
     Case,
     Closed,
@@ -26,7 +23,6 @@ from aarshjul.model import (
     Recurrence,
     Series,
     Theme,
-    Where,
     nearest_dates,
 )
 from aarshjul.recurrence.rule import Rule
@@ -134,28 +130,6 @@ def test_a_closed_period_by_dates_or_weeks_and_for_whom() -> None:
     assert summer.contains(D(2025, 7, 31))
     assert not summer.contains(D(2025, 8, 1))
     assert summer.applies_to("rm")
-
-
-def test_where_points_at_a_key_of_its_table() -> None:
-    where = Where(file="plan.toml", line=40, label='[[series]] #2 (body "sbu")', key="series[2]",
-                  lines={"to": 47})
-    problem = where.problem("end-before-start",
-                            verbatim("2025-01-01 is before from = 2025-02-01"), key="to")
-    assert problem.format() == ('plan.toml:47: error[end-before-start]: [[series]] #2 '
-                                '(body "sbu"): to: 2025-01-01 is before from = 2025-02-01')
-    assert problem.key == "series[2].to"
-    # A key not written keeps the table's line.
-    assert where.at("from").line == 40
-    assert where.problem("x", verbatim("y"), severity=Severity.INFO).format() == (
-        'plan.toml:40: info[x]: [[series]] #2 (body "sbu"): y')
-    # Built in code: no file, no line.
-    assert NOWHERE.problem("x", verbatim("y")).format() == "<plan>: error[x]: y"
-
-
-def test_where_takes_no_part_in_equality() -> None:
-    here = Where(file="a.toml", line=1, label="", key="")
-    there = Where(file="b.toml", line=9, label="", key="")
-    assert Body(id="sbu", name="U", where=here) == Body(id="sbu", name="U", where=there)
 
 
 def test_a_plan_finds_its_bodies_and_templates() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from aarshjul import ClockTime, Placement, PlanError, load_plan, parse_plan, read_plan
 from aarshjul.errors import has_errors
-from aarshjul.plan import table_kinds
+from aarshjul.plan import case_tables, table_kinds
 
 from .plans import EXAMPLE, FRAGMENT_START, located, plan_text
 
@@ -90,7 +90,8 @@ def test_a_plan_that_breaks_a_rule_of_the_whole_is_not_handed_out() -> None:
 
 
 # Values of every kind a planner might write, right or wrong for any key.
-VALUES = ['"sbu"', '"x"', '""', '"SBU"', '"all"', "0", "-1", "7", "90", "1440", "true",
+VALUES = ['"sbu"', '["sbu", "rm"]', "[15, 10]", '"x"', '""', '"SBU"', '"all"', "0", "-1", "7",
+          "90", "1440", "true",
           "2025-02-05", "2024-01-01", "2030-12-31", '"2025-02-30"', "18:15:00",
           '"18:15"', '"25:00"', '"hver onsdag"', '"FREQ=WEEKLY;BYDAY=XX"', '"#1f77b4"',
           "[]", '["sbu"]', "[1, 54]", "[2025-02-05, 2025-02-05]", "[2025-03-01, 2025-02-01]",
@@ -98,7 +99,7 @@ VALUES = ['"sbu"', '"x"', '""', '"SBU"', '"all"', "0", "-1", "7", "90", "1440", 
 KINDS = {"closed": table_kinds.CLOSED_KEYS, "body": table_kinds.BODY_KEYS,
          "series": table_kinds.SERIES_KEYS, "meeting": table_kinds.MEETING_KEYS,
          "template": table_kinds.TEMPLATE_KEYS, "theme": table_kinds.THEME_KEYS,
-         "case": table_kinds.CASE_KEYS}
+         "case": case_tables.CASE_KEYS, "route": case_tables.ROUTE_KEYS}
 
 
 @st.composite

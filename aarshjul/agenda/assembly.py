@@ -20,6 +20,8 @@ import attrs
 from aarshjul.agenda.drafts import Draft, run_clock
 from aarshjul.agenda.items import Agenda, AgendaItem, unplanned
 from aarshjul.agenda.placement import place_cases
+from aarshjul.agenda.routes import CaseStep, then_words
+from aarshjul.agenda.steps import PlacedCase, placed_case
 from aarshjul.choices import Placement, Status
 from aarshjul.clock import MINUTES_PER_DAY, ClockTime, Minutes
 from aarshjul.dates import DateWords, in_words
@@ -43,6 +45,8 @@ class Agendas:
     schedule: Schedule
     by_uid: Mapping[str, Agenda]
     problems: tuple[Problem, ...]
+    cases: tuple[PlacedCase, ...] = ()
+    """Where each case went: the meeting and item of each of its steps."""
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -74,15 +78,18 @@ def assemble(plan: Plan, schedule: Schedule, *, date_words: DateWords | None = N
     meetings = schedule.meetings
     ends = {t.id: _template_ends(t.items) for t in plan.templates}
     drafts = {m.uid: _draft(m, ends) for m in meetings}
-    problems = place_cases(plan, drafts)
+    problems, placings = place_cases(plan, drafts)
     previous = _previous_meetings(meetings)
     agendas = {}
     made: dict[tuple[int, Item | Case, int | None], AgendaItem] = {}
+    names = {body.id: body.name for body in plan.bodies}
     for uid, draft in drafts.items():
-        agenda, found = _timed(draft, previous.get(uid), date_words, made, plan.language)
+        agenda, found = _timed(draft, previous.get(uid), date_words, made,
+                               (plan.language, names))
         agendas[uid] = agenda
         problems.extend(found)
-    return Agendas(schedule, agendas, (*schedule.problems, *problems))
+    return Agendas(schedule, agendas, (*schedule.problems, *problems),
+                   tuple(placed_case(placing) for placing in placings))
 
 
 def _check_of(plan: Plan, schedule: Schedule) -> None:
@@ -145,8 +152,8 @@ class _Words:
 
 
 def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
-           made: dict[tuple[int, Item | Case, int | None], AgendaItem], language: Language
-           ) -> tuple[Agenda, list[Problem]]:
+           made: dict[tuple[int, Item | Case, int | None], AgendaItem],
+           said: tuple[Language, Mapping[str, str]]) -> tuple[Agenda, list[Problem]]:
     """The meeting's agenda with clock times, and what is wrong with it.
 
     ``made`` holds the items already made in this assembly, by number, entry
@@ -155,6 +162,7 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
     equal entries make equal items and share one. Items whose texts name the
     meeting's date are made anew for each meeting."""
     meeting = draft.meeting
+    language, names = said  # the plan's language, and its bodies' names
     words = _Words(meeting.date, previous, date_words)
     entries = draft.entries()
     walk = run_clock(meeting.start.minutes, entries)
@@ -182,7 +190,9 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
                 purpose=words.fill(entry.purpose),
                 attachments=tuple(words.fill(a) for a in entry.attachments),
                 fixed=entry.time if isinstance(entry, Item) else None,
-                theme=entry.theme if isinstance(entry, Case) else None)
+                theme=entry.theme if isinstance(entry, Case) else None,
+                next_steps=then_words(entry.then, names, language, date_words)
+                if isinstance(entry, CaseStep) else "")
             if not _names_a_date(entry):
                 made[key] = item
         items.append(item)

@@ -82,7 +82,8 @@ def _document(agenda: Agenda, language: Language, style: _Style) -> str:
     for item in agenda.items:
         lines += ["", style.heading.format(f"{item.number}. {esc(item.title)}"), ""]
         fields = [(labels.purpose, esc(item.purpose)), (labels.method, esc(item.method)),
-                  (labels.responsible, esc(item.responsible))]
+                  (labels.responsible, esc(item.responsible)),
+                  (labels.next_steps, esc(item.next_steps))]
         if item.timed and not agenda.cancelled:  # a cancelled meeting keeps no times
             fields.append((labels.time, time_span(item, labels)))
         for label, value in fields:

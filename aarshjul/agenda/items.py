@@ -41,6 +41,9 @@ class AgendaItem:
     fixed: ClockTime | None = None
     theme: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
+    next_steps: str = ""
+    """Where a case on a route goes after this meeting ("Sagen behandles
+    herefter i Økonomiudvalget den 19. maj 2025 …"), SPEC §12."""
 
     @property
     def timed(self) -> bool:

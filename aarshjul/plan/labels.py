@@ -152,4 +152,5 @@ _TABLES: tuple[tuple[str, str, Callable[[int, Any], str]], ...] = (
     ("templates", "template", lambda i, t: named("template", i, t.id)),
     ("themes", "theme", lambda i, t: named("theme", i, t.id)),
     ("cases", "case", lambda i, c: case(i, c.title)),
+    ("routes", "route", lambda i, r: named("route", i, r.id)),
 )

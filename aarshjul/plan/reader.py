@@ -25,10 +25,10 @@ from aarshjul.errors import PlanError, Problem, Severity, has_errors
 from aarshjul.files import read_text
 from aarshjul.messages import _, verbatim
 from aarshjul.model import Plan
+from aarshjul.plan.case_tables import on_routes, read_case, read_route
 from aarshjul.plan.header import read_header
 from aarshjul.plan.table_kinds import (
     read_body,
-    read_case,
     read_closed,
     read_meeting,
     read_series,
@@ -45,7 +45,8 @@ __all__ = ["load_plan", "parse_plan", "read_plan"]
 _SYNTAX_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_END = " (at end of document)"
 
-TABLES = ("plan", "closed", "body", "series", "meeting", "template", "theme", "case")
+TABLES = ("plan", "closed", "body", "series", "meeting", "template", "theme", "case",
+          "route")
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -135,10 +136,13 @@ def _build_plan(reader: Reader, raw: dict[str, Any]) -> Plan:
         return tuple(read(reader, table, path) for table, path in top.tables(kind))
 
     header = read_header(reader, raw)
+    routes = each("route", read_route)
+    # A case whose body is a list is one case for each body.
+    cases = tuple(case for cases in each("case", read_case) for case in cases)
     return attrs.evolve(header, closed=each("closed", read_closed),
                         bodies=each("body", read_body),
                         templates=each("template", read_template),
                         themes=each("theme", read_theme),
                         series=each("series", read_series),
                         meetings=each("meeting", read_meeting),
-                        cases=each("case", read_case))
+                        cases=on_routes(cases, routes), routes=routes)

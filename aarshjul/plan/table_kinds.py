@@ -1,5 +1,6 @@
 """One reader for each kind of table: ``[[closed]]``, ``[[body]]``,
-``[[series]]``, ``[[meeting]]``, ``[[template]]``, ``[[theme]]``, ``[[case]]``.
+``[[series]]``, ``[[meeting]]``, ``[[template]]``, ``[[theme]]`` (cases and
+routes: :mod:`aarshjul.plan.case_tables`).
 
 The middle step of reading a plan (:mod:`aarshjul.plan.reader`): each reader
 checks the form of its table's values (their types and syntax, the range of
@@ -16,7 +17,6 @@ together) is that pass's, stated once there.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, cast
 
 import attrs
@@ -35,7 +35,6 @@ from aarshjul.forms import ISO_WEEKS, MONTHS
 from aarshjul.messages import AND, _, listed, said_by
 from aarshjul.model import (
     Body,
-    Case,
     Closed,
     Item,
     MeetingChange,
@@ -59,7 +58,8 @@ from aarshjul.recurrence.phrases import PhraseError, phrase_to_rule
 from aarshjul.recurrence.rule import Rule, RuleError
 
 CLOSED_KEYS = ("name", "from", "to", "weeks", "bodies")
-BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline", "minutes")
+BODY_KEYS = ("id", "name", "kind", "location", "color", "agenda_deadline", "minutes",
+             "case_deadline")
 SERIES_KEYS = ("id", "body", "rule", "every", "dates", "except", "from", "to", "start",
                "end", "minutes", "title", "template", "location", "on_holiday", "on_closed",
                "months", "follows", "weeks", "weekday", "days")
@@ -69,8 +69,6 @@ MEETING_KEYS = ("body", "date", "start", "end", "minutes", "title", "location", 
                 "status", "moved_to", "announced", "note", "item", "to")
 TEMPLATE_KEYS = ("id", "item")
 THEME_KEYS = ("id", "name", "color", "from", "to", "months")
-CASE_KEYS = ("title", "body", "date", "window", "month", "minutes", "method", "responsible",
-             "purpose", "attachments", "theme")
 RECURRENCE_KEYS = ("rule", "every", "dates")
 """The keys that say how a series recurs: one of them, or ``follows``."""
 FOLLOWER_KEYS = ("weeks", "weekday", "days")
@@ -78,11 +76,11 @@ FOLLOWER_KEYS = ("weeks", "weekday", "days")
 
 
 
-def _index(path: KeyPath) -> int:
+def table_index(path: KeyPath) -> int:
     return cast(int, path[-1])
 
 
-def _id_as_written(table: Table, *, required: bool = True) -> str | None:
+def id_as_written(table: Table, *, required: bool = True) -> str | None:
     """The table's id as written, even if it is no id (the validation pass
     says so): a reference to it is then not also unknown, and a second table
     with it is still a duplicate."""
@@ -90,7 +88,7 @@ def _id_as_written(table: Table, *, required: bool = True) -> str | None:
 
 
 def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
-    table = Table(reader, raw, path, labels.closed(_index(path), raw.get("name")),
+    table = Table(reader, raw, path, labels.closed(table_index(path), raw.get("name")),
                   CLOSED_KEYS)
     name = table.text("name", required=True, what=_('e.g. "{example}"', example="Vinterferie"))
     start, end = table.date("from"), table.date("to")
@@ -101,9 +99,9 @@ def read_closed(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Closed:
 
 
 def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
-    table = Table(reader, raw, path, labels.named("body", _index(path), raw.get("id")),
+    table = Table(reader, raw, path, labels.named("body", table_index(path), raw.get("id")),
                   BODY_KEYS)
-    body_id = _id_as_written(table)
+    body_id = id_as_written(table)
     name = table.text("name", required=True,
                       what=_('e.g. "{example}"', example="Social- og Beskæftigelsesudvalget"))
     kind, location = table.text("kind"), table.text("location")
@@ -111,7 +109,7 @@ def read_body(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Body:
     deadline = table.deadline("agenda_deadline")
     return Body(id=body_id or "", name=name or "", kind=kind or "", location=location or "",
                 color=color, agenda_deadline=deadline, minutes=table.minutes(),
-                where=table.where)
+                case_deadline=table.deadline("case_deadline"), where=table.where)
 
 
 def _times(table: Table, *, required: bool
@@ -128,7 +126,7 @@ def _times(table: Table, *, required: bool
 
 
 def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
-    table = Table(reader, raw, path, labels.series(_index(path), raw.get("body")),
+    table = Table(reader, raw, path, labels.series(table_index(path), raw.get("body")),
                   SERIES_KEYS)
     body = table.ident("body", required=True)
     recurrence = _recurrence(table)
@@ -140,7 +138,7 @@ def read_series(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Series:
     # A list even of one month ([3]): the months the series keeps.
     months = table.integers("months", MONTHS, what=_("a list of month numbers like [1, 2, 4]"))
     title, location = table.text("title"), table.text("location")
-    series_id = _id_as_written(table, required=False)
+    series_id = id_as_written(table, required=False)
     follows = _following(table)
     return Series(body=body or "", recurrence=recurrence, start=start or STAND_IN_TIME,
                   end=end, minutes=minutes, from_date=start_date, to_date=end_date,
@@ -240,8 +238,8 @@ def _read_items(reader: Reader, table: Table, owner: str, *, own: bool = False
     after the cases: ``at`` means nothing there."""
     items = []
     for raw, path in table.tables("item"):
-        item_table = Table(reader, raw, path, labels.item(owner, _index(path), raw.get("title")),
-                           ITEM_KEYS)
+        label = labels.item(owner, table_index(path), raw.get("title"))
+        item_table = Table(reader, raw, path, label, ITEM_KEYS)
         items.append(_read_item(item_table))
         if own and item_table.has("at"):
             item_table.error("at", "ignored-key", _("a meeting's own items stand after the "
@@ -265,7 +263,7 @@ def _read_item(table: Table) -> Item:
 
 
 def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingChange:
-    label = labels.meeting(_index(path), raw.get("body"), raw.get("date"))
+    label = labels.meeting(table_index(path), raw.get("body"), raw.get("date"))
     table = Table(reader, raw, path, label, MEETING_KEYS)
     body = table.ident("body", required=True)
     date = table.date("date", required=True)
@@ -285,51 +283,20 @@ def read_meeting(reader: Reader, raw: dict[str, Any], path: KeyPath) -> MeetingC
 
 
 def read_template(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Template:
-    label = labels.named("template", _index(path), raw.get("id"))
+    label = labels.named("template", table_index(path), raw.get("id"))
     table = Table(reader, raw, path, label, TEMPLATE_KEYS)
-    template_id = _id_as_written(table)
+    template_id = id_as_written(table)
     items = _read_items(reader, table, label)
     return Template(id=template_id or "", items=items, where=table.where)
 
 
 def read_theme(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Theme:
-    table = Table(reader, raw, path, labels.named("theme", _index(path), raw.get("id")),
+    table = Table(reader, raw, path, labels.named("theme", table_index(path), raw.get("id")),
                   THEME_KEYS)
-    theme_id = _id_as_written(table)
+    theme_id = id_as_written(table)
     name = table.text("name", required=True, what=_('e.g. "{example}"', example="Budget 2026"))
     color = table.text("color")
     start, end = table.date("from"), table.date("to")
     months = table.integers("months", MONTHS)
     return Theme(id=theme_id or "", name=name or "", color=color, from_date=start,
                  to_date=end, months=months or (), where=table.where)
-
-
-def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> Case:
-    table = Table(reader, raw, path, labels.case(_index(path), raw.get("title")), CASE_KEYS)
-    title = table.text("title", required=True, what=_("the case's heading"))
-    body = table.ident("body", required=True)
-    theme = table.ident("theme", required=False)
-    date = table.date("date")
-    window = _window(table)
-    months = table.integers("month", MONTHS)
-    minutes = table.minutes()
-    method, responsible = table.text("method"), table.text("responsible")
-    purpose = table.text("purpose")
-    attachments = table.strings("attachments")
-    return Case(title=title or "", body=body or "", date=date, window=window,
-                months=months or (), method=method or "",
-                responsible=responsible or "", purpose=purpose or "",
-                attachments=attachments or (), theme=theme, where=table.where,
-                **written(minutes=minutes))
-
-
-def _window(table: Table) -> tuple[dt.date, dt.date] | None:
-    """``[from, to]``: two dates (their order is validated)."""
-    dates = table.dates("window")
-    if dates is None:
-        return None
-    if len(dates) != 2:
-        table.error("window", "bad-value", _("expected [from, to], two dates (got {count})",
-                                             count=len(dates)))
-        return None
-    return dates[0], dates[1]

@@ -31,7 +31,9 @@ built or changed in code). Each rule is stated once, here:
   most :data:`~aarshjul.plan.spans.LONGEST_DAYS` later, and gives both times or
   neither (:func:`~aarshjul.plan.spans.several_days`);
 - a series' ``dates`` are not empty and list no day twice;
-- an item with a fixed ``time`` has minutes.
+- an item with a fixed ``time`` has minutes;
+- a route passes bodies the plan has, each once; a case on a route goes to
+  its last step and gives one number of minutes, or one for each step.
 
 A problem points at the key that is wrong, by the line the model's ``where``
 remembers, or, for an object built in code, by its table's label and key
@@ -56,6 +58,7 @@ from aarshjul.model import (
     Case,
     Item,
     Plan,
+    Route,
     Series,
     Where,
 )
@@ -99,6 +102,7 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         *_unique_ids("template", [(one.id, one.where) for one in plan.templates]),
         *_unique_ids("theme", [(theme.id, theme.where) for theme in plan.themes]),
         *_unique_ids("series", [(one.id, one.where) for one in plan.series]),
+        *_unique_ids("route", [(route.id, route.where) for route in plan.routes]),
         check_span(plan.where, plan.start, plan.end, keys=("start", "end"),
                    longest_years=LONGEST_PLAN_YEARS),
     ]
@@ -133,10 +137,14 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
     found += [_both_or_neither(theme.where, theme.from_date, theme.to_date)
               or check_span(theme.where, theme.from_date, theme.to_date)
               for theme in plan.themes]
+    for route in plan.routes:
+        found += _route(known, route)
     for case in plan.cases:
         where = case.where
         found += [known.check(where, "body", "body", case.body),
                   known.check(where, "theme", "theme", case.theme),
+                  known.check(where, "route", "route", case.route),
+                  _on_route(plan, case),
                   _when(case)]
         if case.window is not None:
             found.append(check_span(where, *case.window, keys=("window", "window")))
@@ -193,6 +201,42 @@ def _dates_or_weeks(where: Where, first: dt.date | None, last: dt.date | None,
     return _both_or_neither(where, first, last)
 
 
+def _route(known: _Known, route: Route) -> list[Problem | None]:
+    """A route passes bodies the plan has, each once."""
+    where = route.where
+    if "steps" in where.unread:
+        return []
+    if not route.steps:
+        return [where.problem("bad-value", _("the list is empty"), key="steps")]
+    twice = sorted({step for step in route.steps if route.steps.count(step) > 1})
+    return [*(known.check(where, "steps", "body", step) for step in route.steps),
+            where.problem("bad-value", _('"{id}" is listed twice: a route passes each body '
+                                         "once", id=twice[0]), key="steps") if twice else None]
+
+
+def _on_route(plan: Plan, case: Case) -> Problem | None:
+    """A case on a route ends at its last step, and gives one number of
+    minutes, or one for each step."""
+    route = next((one for one in plan.routes if one.id == case.route), None)
+    where = case.where
+    if case.route is None:
+        return where.problem("bad-value", _(
+            'a list of minutes is for a case on a route, one for each step; give one '
+            "number"), key="minutes") if case.step_minutes else None
+    if route is None or not route.steps or "steps" in route.where.unread:
+        return None  # an unknown route, or one without steps, is reported at its name
+    if case.body != route.steps[-1] and "body" not in where.unread:
+        return where.problem("bad-value", _(
+            'a case on the route "{route}" goes to its last step, "{body}"', route=route.id,
+            body=route.steps[-1]), key="body")
+    if case.step_minutes and len(case.step_minutes) != len(route.steps):
+        return where.problem("bad-value", _(
+            'give one number of minutes, or one for each of the {count} steps of the route '
+            '"{route}" (got {given})', count=len(route.steps), route=route.id,
+            given=len(case.step_minutes)), key="minutes")
+    return None
+
+
 def _when(case: Case) -> Problem | None:
     """A case goes on the meeting of its date, or the first with room in its
     window or its months: one of the three, or it would go on two meetings,
@@ -216,7 +260,8 @@ class _Known:
     def __init__(self, plan: Plan) -> None:
         self.ids = {"body": {body.id for body in plan.bodies if body.id},
                     "template": {template.id for template in plan.templates if template.id},
-                    "theme": {theme.id for theme in plan.themes if theme.id}}
+                    "theme": {theme.id for theme in plan.themes if theme.id},
+                    "route": {route.id for route in plan.routes if route.id}}
 
     def check(self, where: Where, key: str, kind: str, value: str | None) -> Problem | None:
         """A reference at ``key`` to a ``kind`` by id: it must exist."""
@@ -237,7 +282,8 @@ class _Known:
         return where.problem("unknown-reference", said, key=key)
 
 
-_KINDS: dict[str, Message] = {"body": _("body"), "template": _("template"), "theme": _("theme")}
+_KINDS: dict[str, Message] = {"body": _("body"), "template": _("template"), "theme": _("theme"),
+                              "route": _("route")}
 """The kinds of table a reference names, as a planner calls them."""
 
 
@@ -263,7 +309,7 @@ def _ids(plan: Plan) -> list[Problem | None]:
     found = [id_form(plan.where, plan.id)]
     for body in plan.bodies:
         found.append(id_form(body.where, body.id) or reserved(body.where, body.id))
-    for tables in (plan.templates, plan.themes, plan.series):
+    for tables in (plan.templates, plan.themes, plan.series, plan.routes):
         found += [id_form(table.where, table.id) for table in tables]
     return found
 

@@ -71,6 +71,7 @@ class Field(enum.Enum):
     SUBJECT = "subject"
     TIME = "time"
     RESPONSIBLE = "responsible"
+    NEXT_STEPS = "next steps"
     METHOD = "method"
     PURPOSE = "purpose"
     ATTACHMENTS = "attachments"

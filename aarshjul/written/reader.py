@@ -103,6 +103,7 @@ def read_agenda_lines(lines: Iterable[Line], *, source: str) -> WrittenAgenda:
             number=item.number, title=title_text(item.title),
             minutes=Minutes(max(minutes or 0, 0)), start=said.start, end=said.end,
             method=item.method, responsible=item.responsible, purpose=item.purpose,
+            next_steps=item.next_steps,
             attachments=tuple(item.attachments), line=item.line))
     agenda = Agenda(title=reader.subject or source, date=reader.date, start=start, end=end,
                     items=tuple(items))
@@ -128,7 +129,7 @@ def labels_language(lines: Iterable[str]) -> Language | None:
 # Each language's own labels of an agenda's fields (words both share, none).
 _LABELS = {language: {label.lower() for label in (
     w.meeting_date, w.meeting_time, w.meeting_place, w.brief, w.purpose, w.method,
-    w.responsible, w.time, w.attachments)} for language, w in WORDS.items()}
+    w.responsible, w.next_steps, w.time, w.attachments)} for language, w in WORDS.items()}
 _LABEL_LANGUAGE = {label: language for language, labels in _LABELS.items()
                    for label in labels
                    if sum(label in others for others in _LABELS.values()) == 1}

@@ -56,6 +56,7 @@ class _Item:
     stated: Stated = attrs.Factory(Stated)
     method: str = ""
     responsible: str = ""
+    next_steps: str = ""
     purpose: str = ""
     attachments: list[str] = attrs.Factory(list)
 
@@ -261,6 +262,8 @@ class StructureReader:
             self._time_line(item, line, value)
         elif field is Field.RESPONSIBLE:
             item.responsible = value
+        elif field is Field.NEXT_STEPS:
+            item.next_steps = value
         elif field is Field.METHOD:
             item.method = value
         elif field is Field.PURPOSE:
