@@ -8,7 +8,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from aarshjul import Meeting, Status, parse_plan, schedule
+from aarshjul import Meeting, Status, assemble, parse_plan, schedule
 from aarshjul.model import MeetingChange
 
 from .plans import ROOT
@@ -180,3 +180,27 @@ def test_herning_s_economy_committee_follows_the_byraad_with_no_change(year: int
     assert [m.date.isoformat()[5:] for m in meetings if m.body == "oeke"] == oeke
     assert [(m.date.isoformat()[5:], m.last_day.isoformat()[5:]) for m in meetings
             if m.all_day] == conferences
+
+
+def test_fredensborg_s_budget_year_travels_its_routes() -> None:
+    """The readings of the budget on the byråd meetings the mødeplan gives
+    them, each through Økonomiudvalget the week before, as published."""
+    plan = parse_plan(FREDENSBORG.read_text(encoding="utf-8"), source=str(FREDENSBORG))
+    found = assemble(plan, schedule(plan))
+    assert found.ok
+    routes = {placed.case.title: [(step.body, step.meeting.date.isoformat()[5:])
+                                  for step in placed.steps]
+              for placed in found.cases if placed.route is not None}
+    assert routes["1. behandling af budget 2018-2021"] == [("oek", "08-28"), ("byraad", "09-04")]
+    assert routes["2. behandling af budget 2018-2021"] == [("oek", "09-18"), ("byraad", "09-25")]
+    assert routes["Takster for skolefritidsordninger 2018"] == [
+        ("bsu", "09-04"), ("oek", "09-18"), ("byraad", "09-25")]
+    assert routes["Årsregnskab 2016 – oversendelse til revision"] == [
+        ("oek", "04-18"), ("byraad", "04-24")]
+    # Each fagudvalg sees its own area's budget follow-up before ØK does.
+    own = [(placed.case.body, placed.steps[0].meeting.date.isoformat()[5:])
+           for placed in found.cases
+           if placed.case.title == "Budgetopfølgning pr. 31. marts – udvalgets område"]
+    assert own == [("bsu", "05-08"), ("pmk", "05-09"), ("fiu", "05-10"), ("ku", "05-15"),
+                   ("ssu", "05-16"), ("aeu", "05-17")]
+    assert routes["Budgetopfølgning pr. 31. marts"] == [("oek", "05-22"), ("byraad", "05-29")]
