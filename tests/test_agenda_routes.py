@@ -221,8 +221,8 @@ def test_a_step_looks_back_before_its_month_when_the_month_begins_late() -> None
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nbody = "sbu"\nmonth = 5\n',
      'body: a case on a route goes to the route\'s steps: give "route" or "body", not both'),
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nmonth = 5\nminutes = [10, 5]\n',
-     "minutes: give one number of minutes, or one for each of the 3 steps of the route "
-     '"byraadssag" (got 2)'),
+     'minutes: give one number of minutes, or one for each step of the route "byraadssag" '
+     "(3; got 2)"),
     ('[[case]]\ntitle = "X"\nbody = "sbu"\nmonth = 5\nminutes = [10, 5]\n',
      "minutes: a list of minutes is for a case on a route"),
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nmonth = 5\nminutes = [10, -5, 5]\n',
@@ -244,6 +244,16 @@ def test_a_broken_route_or_routed_case_is_a_located_error(run_cli, tmp_path: Pat
     assert errors, result.stdout
     assert any(said in line and line.startswith(f"{plan}:") for line in errors), errors
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_route_to_an_unknown_body_is_told_at_the_route_alone(run_cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN.replace('steps = ["sbu", "oek", "byraad"]',
+                                 'steps = ["sbu", "oek", "kb"]') + CASE, encoding="utf-8")
+    errors = [line for line in run_cli("check", "--lang", "en", str(plan)).stdout.splitlines()
+              if ": error[" in line]
+    assert len(errors) == 1
+    assert '[[route]] "byraadssag": steps: no body has id "kb"' in errors[0]
 
 
 def test_a_plan_built_in_code_is_held_to_the_same_rules() -> None:

@@ -141,7 +141,9 @@ def validate(plan: Plan) -> tuple[Problem, ...]:
         found += _route(known, route)
     for case in plan.cases:
         where = case.where
-        found += [known.check(where, "body", "body", case.body),
+        # A case on a route goes to the route's last step, which the route's
+        # own check names if the plan has no such body.
+        found += [known.check(where, "body", "body", case.body) if case.route is None else None,
                   known.check(where, "theme", "theme", case.theme),
                   known.check(where, "route", "route", case.route),
                   _on_route(plan, case),
@@ -231,8 +233,8 @@ def _on_route(plan: Plan, case: Case) -> Problem | None:
             body=route.steps[-1]), key="body")
     if case.step_minutes and len(case.step_minutes) != len(route.steps):
         return where.problem("bad-value", _(
-            'give one number of minutes, or one for each of the {count} steps of the route '
-            '"{route}" (got {given})', count=len(route.steps), route=route.id,
+            'give one number of minutes, or one for each step of the route "{route}" '
+            "({count}; got {given})", count=len(route.steps), route=route.id,
             given=len(case.step_minutes)), key="minutes")
     return None
 
