@@ -47,6 +47,7 @@ _PUBLIC = {
     # Agendas, planned and written
     "aarshjul.agenda.assembly": ("Agendas", "assemble"),
     "aarshjul.agenda.steps": ("PlacedCase", "Step"),
+    "aarshjul.agenda.case_listing": ("ListedCase", "ListedStep", "list_cases"),
     "aarshjul.agenda.items": ("Agenda", "AgendaItem"),
     "aarshjul.agenda.documents": ("render_agenda",),
     "aarshjul.written.reader": ("WrittenAgenda", "read_agenda"),
@@ -67,6 +68,7 @@ _PUBLIC = {
 
 if TYPE_CHECKING:
     from aarshjul.agenda.assembly import *
+    from aarshjul.agenda.case_listing import *
     from aarshjul.agenda.documents import *
     from aarshjul.agenda.items import *
     from aarshjul.agenda.steps import *

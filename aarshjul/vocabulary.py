@@ -68,6 +68,11 @@ class Words:
     title: str
     place: str
     remark: str
+    # The cases as a table (SPEC §12)
+    route: str
+    step: str  # a step's number on its case's route
+    item: str  # the number of a case's item on a meeting's agenda
+    ready_by: str  # the day a case must be ready for a step's meeting
     # The feeds
     deadline: str
     all_meetings: str
@@ -147,6 +152,7 @@ DANISH = Words(
     clock="Kl.", minutes="min.",
     no_items="Dagsordenen har endnu ingen punkter.",
     date="Dato", weekday="Dag", body="Organ", title="Titel", place="Sted", remark="Bemærkning",
+    route="Rute", step="Trin", item="Punkt", ready_by="Frist",
     deadline="Frist for dagsorden", all_meetings="alle møder",
     deadlines="frister for dagsordener",
     wheel="Årshjulet", coming="Kommende møder", no_coming="Ingen kommende møder.",
@@ -187,6 +193,7 @@ ENGLISH = Words(
     next_steps="Next steps", time="Time", attachments="Attachments", clock="", minutes="min.",
     no_items="The agenda has no items yet.",
     date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
+    route="Route", step="Step", item="Item", ready_by="Deadline",
     deadline="Agenda deadline", all_meetings="all meetings", deadlines="agenda deadlines",
     wheel="The wheel", coming="Coming meetings", no_coming="No coming meetings.",
     subscribe="Subscribe to the calendar",

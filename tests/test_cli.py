@@ -43,6 +43,8 @@ def test_help_on_every_command(run_cli, command: list[str]) -> None:
     ["meetings", str(EXAMPLE), "--format", "xml"],
     ["meetings", "missing.toml"],
     ["meetings", str(ROOT / "calendars")],
+    ["cases", str(EXAMPLE), "--format", "xml"],
+    ["cases", "missing.toml"],
     ["check"],
     ["check", "missing.toml"],
     ["check", str(ROOT / "bench" / "startup.py")],
@@ -83,7 +85,7 @@ BAD_FILES: dict[str, bytes] = {
 def test_bad_plans_exit_1_with_located_messages(tmp_path: Path, content: bytes) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_bytes(content)
-    for command in ("check", "meetings"):
+    for command in ("check", "meetings", "cases"):
         result = run_process(command, str(plan))
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         output = result.stdout + result.stderr

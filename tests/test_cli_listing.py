@@ -4,6 +4,7 @@ table, JSON or CSV, and one meeting's agenda."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 
 import aarshjul
 
-from .plans import EXAMPLE, plan_file, plan_text
+from .plans import EXAMPLE, ROOT, plan_file, plan_text
+from .test_agenda_case_listing import CASES, DEADLINES
 
 
 def test_meetings_json_has_the_spec_keys(run_cli) -> None:
@@ -225,3 +227,97 @@ def test_a_body_with_no_meetings_has_none_near(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         'Error: Invalid value for DATE: "rm" has no meeting on 2025-03-05 (nearest: none)')
+
+
+def cases_plan(tmp_path: Path, more: str = "") -> Path:
+    """The routed plan of tests/test_agenda_case_listing.py, with deadlines
+    in hverdage and arbejdsdage."""
+    plan = tmp_path / "cases.toml"
+    plan.write_text(DEADLINES + CASES + more, encoding="utf-8")
+    return plan
+
+
+def test_cases_as_a_table_in_the_plan_s_language(run_cli, tmp_path: Path) -> None:
+    result = run_cli("cases", str(cases_plan(tmp_path)), "--body", "oek")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "Titel                       Rute        Trin  Organ   Dato        Dag   Punkt  Frist",
+        "Orientering om ældreplanen              1     oek     2025-03-04  tirs  1      2025-02-27",
+        "Regnskab 2024               byraadssag  1     sbu     2025-04-16  ons   1      2025-04-09",
+        "                                        2     oek     2025-04-22  tirs  1      2025-04-14",
+        "                                        3     byraad  2025-04-30  ons   3      2025-04-25"]
+    # docs/commands.md shows this table.
+    assert result.stdout in (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+
+
+def test_cases_as_json(run_cli, tmp_path: Path) -> None:
+    plan = cases_plan(tmp_path)
+    result = run_cli("cases", str(plan), "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    records = json.loads(result.stdout)
+    loaded = aarshjul.load_plan(plan)
+    agendas = aarshjul.assemble(loaded, aarshjul.schedule(loaded))
+    assert records == [case.record() for case in aarshjul.list_cases(loaded, agendas)]
+    routed = next(r for r in records if r["route"] == "byraadssag")
+    (byraad,) = agendas.meetings_on("byraad", dt.date(2025, 4, 30))
+    assert routed == {"title": "Regnskab 2024", "route": "byraadssag", "steps": [
+        {"body": "sbu", "date": "2025-04-16", "uid": routed["steps"][0]["uid"], "item": 1,
+         "deadline": "2025-04-09"},
+        {"body": "oek", "date": "2025-04-22", "uid": routed["steps"][1]["uid"], "item": 1,
+         "deadline": "2025-04-14"},
+        {"body": "byraad", "date": "2025-04-30", "uid": byraad.uid, "item": 3,
+         "deadline": "2025-04-25"}]}
+    # Item 3 is the case's on the byråd's agenda.
+    assert agendas.agenda(byraad).items[2].title == "Regnskab 2024"
+
+
+def test_cases_as_csv(run_cli, tmp_path: Path) -> None:
+    result = run_cli("cases", str(cases_plan(tmp_path)), "--format", "csv", "--body", "byraad")
+    assert result.exit_code == 0
+    header, *_ = result.stdout.splitlines()
+    assert header == "title,route,step,body,date,uid,item,deadline"
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["title"], r["route"], r["step"], r["body"], r["item"], r["deadline"])
+            for r in rows] == [
+        ("Regnskab 2024", "byraadssag", "1", "sbu", "1", "2025-04-09"),
+        ("Regnskab 2024", "byraadssag", "2", "oek", "1", "2025-04-14"),
+        ("Regnskab 2024", "byraadssag", "3", "byraad", "3", "2025-04-25"),
+        ("Valg til bestyrelser", "", "1", "byraad", "1", "2025-04-25"),
+        ("Anlægsregnskaber", "", "1", "byraad", "2", "2025-04-25")]
+
+
+def test_a_case_sent_to_two_bodies_is_listed_for_both(run_cli, tmp_path: Path) -> None:
+    plan = str(cases_plan(tmp_path))
+
+    def listed(*bodies: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        options = [part for body in bodies for part in ("--body", body)]
+        result = run_cli("cases", plan, "--format", "json", *options)
+        assert result.exit_code == 0
+        return [(r["title"], [(s["body"], s["date"]) for s in r["steps"]])
+                for r in json.loads(result.stdout) if r["route"] is None]
+
+    assert listed("sbu") == [("Orientering om ældreplanen", [("sbu", "2025-03-05")])]
+    assert listed("oek") == [("Orientering om ældreplanen", [("oek", "2025-03-04")])]
+    assert listed("sbu", "oek") == listed()[:2] == [
+        ("Orientering om ældreplanen", [("oek", "2025-03-04")]),
+        ("Orientering om ældreplanen", [("sbu", "2025-03-05")])]
+
+
+def test_cases_are_listed_when_the_plan_has_errors_and_exit_1(run_cli, tmp_path: Path) -> None:
+    plan = cases_plan(tmp_path, '\n[[case]]\ntitle = "Uden møde"\nbody = "sbu"\n'
+                      "date = 2025-04-17\n")
+    result = run_cli("cases", str(plan), "--format", "json")
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)) == 5
+    assert f"{plan}:" in result.stderr
+    assert "error[unplaced-case]" in result.stderr
+
+
+def test_a_plan_that_cannot_be_read_lists_no_cases(run_cli, tmp_path: Path) -> None:
+    plan = cases_plan(tmp_path, '\n[[case]]\ntitle = "Forkert"\nroute = "byraadsag"\n'
+                      "month = 5\n")
+    result = run_cli("cases", str(plan))
+    assert (result.exit_code, result.stdout) == (1, "")
+    line = (DEADLINES + CASES).count("\n") + 4
+    assert f'{plan}:{line}: ' in result.stderr
+    assert 'route: ' in result.stderr

@@ -83,6 +83,7 @@ def test_a_body_not_in_the_plan_names_those_it_has() -> None:
 
 @pytest.mark.parametrize(("args", "hint"), [
     (["meetings", str(EXAMPLE), "--body", "sbu", "--body", "xyz"], "--body"),
+    (["cases", str(EXAMPLE), "--body", "xyz", "--body", "sbu"], "--body"),
     (["agenda", str(EXAMPLE), "xyz", "2025-01-15"], "BODY"),
 ])
 def test_an_unknown_body_on_the_command_line_is_exit_2(run_cli, args: list[str], hint: str

@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from aarshjul import load_plan
+from aarshjul import list_cases, load_plan, parse_plan
 from aarshjul.agenda.listing import as_json
 from aarshjul.agenda.paths import agenda_paths
-from aarshjul.site.pages import site_files
+from aarshjul.site.pages import plan_json, site_files
 from aarshjul.site.staging import MANIFEST
 
 from .browser import dom, png_pixels, screenshot
 from .plans import EXAMPLE, ROOT, agendas_of
 from .sites import BASE, NOW, build
+from .test_agenda_case_listing import CASES, DEADLINES
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +147,25 @@ def test_the_site_has_its_files(example_site: Path) -> None:
     plan = load_plan(EXAMPLE)
     result = agendas_of(plan)  # the meetings as `aarshjul meetings --format json` gives them
     assert data["meetings"] == json.loads(as_json(result.meetings, result.by_uid))
+    # The cases as `aarshjul cases --format json` gives them.
+    assert data["cases"] == [case.record() for case in list_cases(plan, result)]
+    assert len(data["cases"]) == 6
     feed = (example_site / "feeds" / "sbu.ics").read_bytes().decode("utf-8")
     assert f"URL;VALUE=URI:{BASE}/agendas/sbu/2025-01-15.html" in feed.replace("\r\n ", "")
+
+
+def test_plan_json_has_each_case_s_steps_and_deadlines() -> None:
+    plan = parse_plan(DEADLINES + CASES, source="plan.toml")
+    result = agendas_of(plan)
+    data = json.loads(plan_json(plan, result))
+    assert list(data)[-2:] == ["meetings", "cases"]
+    assert data["cases"] == [case.record() for case in list_cases(plan, result)]
+    routed = next(case for case in data["cases"] if case["route"] == "byraadssag")
+    assert [(s["body"], s["date"], s["item"], s["deadline"]) for s in routed["steps"]] == [
+        ("sbu", "2025-04-16", 1, "2025-04-09"), ("oek", "2025-04-22", 1, "2025-04-14"),
+        ("byraad", "2025-04-30", 3, "2025-04-25")]
+    uids = {m["uid"] for m in data["meetings"]}
+    assert all(s["uid"] in uids for case in data["cases"] for s in case["steps"])
 
 
 def test_the_site_works_from_a_folder_with_spaces_and_danish_letters(tmp_path: Path) -> None:

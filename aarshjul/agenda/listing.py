@@ -80,6 +80,12 @@ def as_table(plan: Plan, meetings: Sequence[Meeting]) -> str:
             meeting.location,
             ", ".join(remark),
         ))
+    return aligned(rows)
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of text as columns two spaces apart, each as wide as its widest
+    cell (the first row the header), no space at a line's end."""
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
              .rstrip() for row in rows]

@@ -31,6 +31,8 @@ COMMANDS = {
               "Check plans (.toml) and written agendas (.txt, .md, .docx)."),
     "meetings": ("aarshjul.cli.listing.meetings",
                  "List the meetings a plan gives, in date order."),
+    "cases": ("aarshjul.cli.listing.cases",
+              "List the cases a plan places, step by step, with each step's deadline."),
     "agenda": ("aarshjul.cli.listing.agenda",
                "One meeting's agenda with clock times, in the plan's language."),
     "ical": ("aarshjul.cli.feeds.ical",

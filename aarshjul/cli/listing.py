@@ -1,4 +1,5 @@
-"""``aarshjul meetings`` and ``aarshjul agenda``: what a plan gives, to read."""
+"""``aarshjul meetings``, ``aarshjul cases`` and ``aarshjul agenda``: what a
+plan gives, to read."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 import click
 
-from aarshjul.agenda import listing
+from aarshjul.agenda import case_listing, listing
 from aarshjul.agenda.documents import FORMS, render_agenda
 from aarshjul.cli.common import DATE, PLAN_FILE
 from aarshjul.cli.planned import exit_for, known_body, planned
@@ -46,6 +47,38 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
         click.echo(listing.as_csv(found), nl=False)
     else:
         click.echo(listing.as_table(loaded, found), nl=False)
+    exit_for(agendas)
+
+
+@click.command()
+@click.argument("plan", type=PLAN_FILE)
+@click.option("--body", "bodies", multiple=True, metavar="ID",
+              help="Only the cases with a step on this body, with all their steps "
+                   "(repeat for several).")
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]),
+              default="table", show_default=True)
+def cases(plan: str, bodies: tuple[str, ...], output: str) -> None:
+    """List the cases a plan places, step by step, with each step's deadline.
+
+    A case on a route has a step for each body it passes, a case without
+    one a single step; a case in several months is listed once for each.
+    They come in the order they are decided: by the day of the last step,
+    then as the plan lists them. The list goes to standard output, warnings
+    and errors to standard error; a plan whose meetings or agendas have
+    errors (a case no meeting can take) lists the cases placed, with exit
+    status 1.
+    """
+    loaded = load_plan(plan)
+    for body in bodies:
+        known_body(loaded, body, "--body")
+    agendas = planned(loaded)
+    found = case_listing.list_cases(loaded, agendas, body=bodies or None)
+    if output == "json":
+        click.echo(case_listing.as_json(found))
+    elif output == "csv":
+        click.echo(case_listing.as_csv(found), nl=False)
+    else:
+        click.echo(case_listing.as_table(loaded, found), nl=False)
     exit_for(agendas)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from aarshjul.addresses import check_base_url
 from aarshjul.agenda.assembly import Agendas
+from aarshjul.agenda.case_listing import list_cases
 from aarshjul.agenda.html import as_html
 from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
@@ -73,8 +74,9 @@ def _years(plan: Plan) -> list[int]:
 
 
 def plan_json(plan: Plan, agendas: Agendas) -> str:
-    """The plan and its meetings, for programs (the meetings as ``aarshjul
-    meetings --format json`` gives them)."""
+    """The plan, its meetings and its cases, for programs (the meetings as
+    ``aarshjul meetings --format json`` gives them, the cases as ``aarshjul
+    cases --format json``)."""
     records: dict[object, dict[str, object]] = {}  # a series' meetings share their items
 
     def record(meeting: Meeting) -> dict[str, object]:
@@ -95,6 +97,7 @@ def plan_json(plan: Plan, agendas: Agendas) -> str:
                     else b.agenda_deadline.written} for b in plan.bodies],
         "themes": [{"id": t.id, "name": t.name, "color": t.color} for t in plan.themes],
         "meetings": [record(m) for m in agendas.meetings],
+        "cases": [case.record() for case in list_cases(plan, agendas)],
     }
     # Compact: json writes indented output with its slow pure-Python encoder.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
