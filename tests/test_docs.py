@@ -264,3 +264,20 @@ def test_the_readme_example_gives_what_it_shows(run_cli, tmp_path: Path,
     first, summary = output.rstrip("\n").split("\n")
     assert result.stdout.startswith(first.removesuffix("…"))
     assert result.stdout.rstrip("\n").endswith(summary)
+
+
+ROUTES_DOC = ROOT / "docs" / "routes.md"
+
+
+def test_the_routes_page_shows_what_the_commands_say(run_cli) -> None:
+    """docs/routes.md quotes `aarshjul cases` and an agenda of the example
+    plan: they are what the commands print."""
+    text = ROUTES_DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```text\n(.*?)```", text, re.DOTALL)
+    command, *listed = blocks[0].splitlines()
+    args = command.removeprefix("$ aarshjul ").split()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        assert run_cli(*args).stdout.splitlines() == listed
+        agenda = run_cli("agenda", "calendars/fredensborg-2017.toml", "bsu", "2017-09-04").stdout
+    assert blocks[1] in agenda
