@@ -70,6 +70,7 @@ class Words:
     remark: str
     # The feeds
     deadline: str
+    case_deadline: str  # the day a case must be ready for a meeting (SPEC §12)
     all_meetings: str
     deadlines: str
     # The site
@@ -147,7 +148,8 @@ DANISH = Words(
     clock="Kl.", minutes="min.",
     no_items="Dagsordenen har endnu ingen punkter.",
     date="Dato", weekday="Dag", body="Organ", title="Titel", place="Sted", remark="Bemærkning",
-    deadline="Frist for dagsorden", all_meetings="alle møder",
+    deadline="Frist for dagsorden", case_deadline="Frist: {title} → {body} (møde {date})",
+    all_meetings="alle møder",
     deadlines="frister for dagsordener",
     wheel="Årshjulet", coming="Kommende møder", no_coming="Ingen kommende møder.",
     subscribe="Abonnér på kalenderen",
@@ -187,7 +189,8 @@ ENGLISH = Words(
     next_steps="Next steps", time="Time", attachments="Attachments", clock="", minutes="min.",
     no_items="The agenda has no items yet.",
     date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
-    deadline="Agenda deadline", all_meetings="all meetings", deadlines="agenda deadlines",
+    deadline="Agenda deadline", case_deadline="Deadline: {title} → {body} (meeting {date})",
+    all_meetings="all meetings", deadlines="agenda deadlines",
     wheel="The wheel", coming="Coming meetings", no_coming="No coming meetings.",
     subscribe="Subscribe to the calendar",
     how_to_subscribe="Paste the address into your calendar program (Outlook: Add calendar → "
