@@ -75,6 +75,7 @@ class Words:
     ready_by: str  # the day a case must be ready for a step's meeting
     # The feeds
     deadline: str
+    case_deadline: str  # the day a case must be ready for a meeting (SPEC §12)
     all_meetings: str
     deadlines: str
     # The site
@@ -153,7 +154,8 @@ DANISH = Words(
     no_items="Dagsordenen har endnu ingen punkter.",
     date="Dato", weekday="Dag", body="Organ", title="Titel", place="Sted", remark="Bemærkning",
     route="Rute", step="Trin", item="Punkt", ready_by="Frist",
-    deadline="Frist for dagsorden", all_meetings="alle møder",
+    deadline="Frist for dagsorden", case_deadline="Frist: {title} → {body} (møde {date})",
+    all_meetings="alle møder",
     deadlines="frister for dagsordener",
     wheel="Årshjulet", coming="Kommende møder", no_coming="Ingen kommende møder.",
     subscribe="Abonnér på kalenderen",
@@ -194,7 +196,8 @@ ENGLISH = Words(
     no_items="The agenda has no items yet.",
     date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
     route="Route", step="Step", item="Item", ready_by="Deadline",
-    deadline="Agenda deadline", all_meetings="all meetings", deadlines="agenda deadlines",
+    deadline="Agenda deadline", case_deadline="Deadline: {title} → {body} (meeting {date})",
+    all_meetings="all meetings", deadlines="agenda deadlines",
     wheel="The wheel", coming="Coming meetings", no_coming="No coming meetings.",
     subscribe="Subscribe to the calendar",
     how_to_subscribe="Paste the address into your calendar program (Outlook: Add calendar → "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections import Counter
 
 import icalendar
 import pytest
@@ -42,7 +43,12 @@ def test_each_feed_holds_its_own_events_read_by_icalendar(name: str) -> None:
     events = calendar.walk("VEVENT")
     zone = zoneinfo.ZoneInfo(plan.timezone)
     if name == "deadlines.ics":
-        meetings = [m for m in agendas.meetings if plan.body(m.body).agenda_deadline]
+        # Each meeting's agenda deadline, then its cases' (SPEC §12).
+        cases = Counter(step.meeting.uid for placed in agendas.cases for step in placed.steps
+                        if plan.body(step.body).ready_by)
+        meetings = [m for m in agendas.meetings
+                    for _ in range(bool(plan.body(m.body).agenda_deadline) + cases[m.uid])]
+        assert cases
         assert [str(e["RELATED-TO"]) for e in events] == [m.uid for m in meetings]
         assert all(e.decoded("DTSTART") < m.date for e, m in zip(events, meetings, strict=True))
         assert str(calendar["X-WR-CALNAME"]).endswith(" – frister for dagsordener")

@@ -150,7 +150,8 @@ def test_without_a_manifest_the_records_are_read_from_the_feeds(tmp_path: Path) 
     write_feeds(plan, agendas_of(plan), tmp_path, now=NOW)
     kept = read_manifest(tmp_path)
     assert kept.records is not None
-    assert len(kept.records) == 140  # 70 meetings, 70 agenda deadlines
+    # 70 meetings, 70 agenda deadlines, 6 days cases must be ready
+    assert len(kept.records) == 146
     (tmp_path / MANIFEST).unlink()
     assert previous_records(tmp_path, Manifest()) == kept.records
     (tmp_path / "all.ics").unlink()  # then every feed in the folder is read

@@ -1,6 +1,6 @@
 """An event as a value: what a feed, a CalDAV calendar and an import share (SPEC §15).
 
-A meeting, an agenda deadline (and later a case's step) becomes an
+A meeting, an agenda deadline or a case's step (its deadline) becomes an
 :class:`Event`; :mod:`aarshjul.ical.encode` writes it and
 :mod:`aarshjul.ical.decode` (icalendar) reads it back. An event's texts are
 kept as a feed can hold them (:func:`feed_text`), so that reading back what

@@ -30,6 +30,7 @@ from aarshjul.agenda.paths import agenda_paths, agenda_url
 from aarshjul.dates import in_words
 from aarshjul.files import refuse_foreign, write_text_if_changed
 from aarshjul.ical import encode
+from aarshjul.ical.case_events import case_deadline_events
 from aarshjul.ical.colors import css_name
 from aarshjul.ical.event import Event
 from aarshjul.ical.manifest import (
@@ -117,14 +118,24 @@ def build_feeds(plan: Plan, agendas: Agendas, *, stamper: Stamper,
     feeds[ALL] = _calendar(
         plan, f"{plan.title} – {said.all_meetings}", [events[m.uid] for m in agendas.meetings],
         color=None, zone=zone)
-    deadlines = [m for m in agendas.meetings
-                 if plan.body(m.body).agenda_deadline is not None]
-    workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
     feeds[DEADLINES] = _calendar(
         plan, f"{plan.title} – {said.deadlines}",
-        [stamped(deadline_event(plan, m, workdays, date_words)) for m in deadlines],
+        [stamped(event) for event in _deadlines(plan, agendas, date_words)],
         color=None, zone=[])
     return Feeds(feeds, records)
+
+
+def _deadlines(plan: Plan, agendas: Agendas, date_words: Callable[[dt.date], str]
+               ) -> Iterator[Event]:
+    """The deadlines before each meeting, in the meetings' order: its
+    agenda's, then its cases' in the order of their items."""
+    workdays = WorkCalendar(holidays=work_calendar(plan).holidays)
+    cases = case_deadline_events(plan, agendas.cases, workdays, date_words)
+    sent = {body.id for body in plan.bodies if body.agenda_deadline is not None}
+    for meeting in agendas.meetings:
+        if meeting.body in sent:
+            yield deadline_event(plan, meeting, workdays, date_words)
+        yield from cases.get(meeting.uid, ())
 
 
 @attrs.frozen

@@ -8,7 +8,9 @@ Its UID is the meeting's (:mod:`aarshjul.scheduling.identity`), so an update
 moves an event instead of adding a second one.
 
 An agenda deadline is an all-day event on the day the agenda must be sent
-out (:meth:`aarshjul.deadlines.Deadline.day_before`), related to its meeting.
+out (:meth:`aarshjul.deadlines.Deadline.day_before`), related to its meeting;
+so is a case's deadline (:mod:`aarshjul.ical.case_events`), through
+:func:`day_before_meeting`.
 
 The meetings' events share one VTIMEZONE (:func:`zone_lines`), which the
 feeds and a CalDAV calendar object both carry.
@@ -30,7 +32,7 @@ from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.uids import uid5
 from aarshjul.vocabulary import Words, words
 
-__all__ = ["deadline_event", "meeting_event", "zone_lines"]
+__all__ = ["day_before_meeting", "deadline_event", "meeting_event", "zone_lines"]
 
 
 def _description(agenda: Agenda, meeting: Meeting, said: Words, url: str | None) -> str:
@@ -97,13 +99,22 @@ def deadline_event(plan: Plan, meeting: Meeting, workdays: WorkCalendar,
     body = plan.body(meeting.body)
     assert body.agenda_deadline is not None
     day = body.agenda_deadline.day_before(meeting.date, workdays.holidays)
+    return day_before_meeting(
+        plan, meeting, day, uid=uid5(meeting.uid, "agenda-deadline"),
+        summary=f"{said.deadline}: {body.name} {date_words(meeting.date)}")
+
+
+def day_before_meeting(plan: Plan, meeting: Meeting, day: dt.date, *, uid: str,
+                       summary: str) -> Event:
+    """An all-day event on ``day`` that leads up to ``meeting``: a deadline
+    (an agenda's, a case's). It is related to the meeting, in its body's
+    colour, takes no time in the calendar (TRANSP), and is cancelled with it."""
     status = _status(meeting)
-    summary = f"{said.deadline}: {body.name} {date_words(meeting.date)}"
     if status is EventStatus.CANCELLED:
-        summary = f"{said.cancelled.upper()}: {summary}"
-    return Event(uid=uid5(meeting.uid, "agenda-deadline"), start=day,
-                 end=day + dt.timedelta(days=1), summary=summary, status=status,
-                 transparent=True, related_to=meeting.uid,
+        summary = f"{words(plan.language).cancelled.upper()}: {summary}"
+    body = plan.body(meeting.body)
+    return Event(uid=uid, start=day, end=day + dt.timedelta(days=1), summary=summary,
+                 status=status, transparent=True, related_to=meeting.uid,
                  color=css_name(body.color) if body.color else None)
 
 
