@@ -156,7 +156,7 @@ DANISH = Words(
     route="Rute", step="Trin", item="Punkt", ready_by="Frist",
     deadline="Frist for dagsorden", case_deadline="Frist: {title} → {body} (møde {date})",
     all_meetings="alle møder",
-    deadlines="frister for dagsordener",
+    deadlines="frister for dagsordener og sager",
     wheel="Årshjulet", coming="Kommende møder", no_coming="Ingen kommende møder.",
     subscribe="Abonnér på kalenderen",
     how_to_subscribe="Kopiér adressen ind i kalenderprogrammet (Outlook: Tilføj kalender → "
@@ -197,7 +197,7 @@ ENGLISH = Words(
     date="Date", weekday="Day", body="Body", title="Title", place="Location", remark="Remark",
     route="Route", step="Step", item="Item", ready_by="Deadline",
     deadline="Agenda deadline", case_deadline="Deadline: {title} → {body} (meeting {date})",
-    all_meetings="all meetings", deadlines="agenda deadlines",
+    all_meetings="all meetings", deadlines="agenda and case deadlines",
     wheel="The wheel", coming="Coming meetings", no_coming="No coming meetings.",
     subscribe="Subscribe to the calendar",
     how_to_subscribe="Paste the address into your calendar program (Outlook: Add calendar → "

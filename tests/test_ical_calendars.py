@@ -51,7 +51,7 @@ def test_each_feed_holds_its_own_events_read_by_icalendar(name: str) -> None:
         assert cases
         assert [str(e["RELATED-TO"]) for e in events] == [m.uid for m in meetings]
         assert all(e.decoded("DTSTART") < m.date for e, m in zip(events, meetings, strict=True))
-        assert str(calendar["X-WR-CALNAME"]).endswith(" – frister for dagsordener")
+        assert str(calendar["X-WR-CALNAME"]).endswith(" – frister for dagsordener og sager")
     else:
         meetings = [m for m in agendas.meetings if name in ("all.ics", f"{m.body}.ics")]
         assert [str(e["UID"]) for e in events] == [m.uid for m in meetings]

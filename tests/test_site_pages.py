@@ -21,6 +21,8 @@ from .browser import dom, png_pixels, screenshot
 from .plans import EXAMPLE, ROOT, agendas_of
 from .sites import BASE, NOW, build
 from .test_agenda_case_listing import CASES, DEADLINES
+from .test_agenda_routes import CASE as ROUTED_CASE
+from .test_agenda_routes import PLAN as ROUTED_PLAN
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +216,15 @@ def test_text_has_the_contrast_of_wcag_aa() -> None:
     for colour in text_fills:
         for ground in grounds:
             assert _contrast(colour, ground) >= 4.5, (colour, ground)
+
+
+def test_the_deadlines_feed_is_offered_where_only_cases_have_deadlines() -> None:
+    def offered(text: str) -> bool:
+        plan = parse_plan(text, source="plan.toml")
+        index = site_files(plan, agendas_of(plan), now=NOW)["index.html"].decode("utf-8")
+        return 'href="feeds/deadlines.ics"' in index
+
+    assert not offered(ROUTED_PLAN + ROUTED_CASE)
+    assert offered(ROUTED_PLAN.replace('name = "Byrådet"\n',
+                                       'name = "Byrådet"\ncase_deadline = "4 hverdage"\n')
+                   + ROUTED_CASE)

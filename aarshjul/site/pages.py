@@ -45,7 +45,7 @@ def _feed_links(plan: Plan, base_url: str | None, said: Words
                 ) -> list[dict[str, str | None]]:
     feeds = [(f"{body.id}.ics", body.name) for body in plan.bodies]
     feeds += [(ALL, capitalized(said.all_meetings))]
-    if any(body.agenda_deadline is not None for body in plan.bodies):
+    if any(body.ready_by is not None for body in plan.bodies):  # its agendas' or cases'
         feeds.append((DEADLINES, capitalized(said.deadlines)))
     links = []
     for name, label in feeds:
