@@ -90,6 +90,13 @@ class Words:
     files: str
     plan_json: str
     made: str
+    # A case's route, on the site and the wheel (SPEC §12)
+    case_route: str  # the heading of one case's route
+    case_routes: str  # the heading of the page of every case's route
+    this_meeting: str  # the step of the page that shows the route
+    item_number: str
+    one_case: str
+    many_cases: str
     # The wheel
     bodies: str
     themes: str
@@ -163,6 +170,8 @@ DANISH = Words(
                      "Abonner fra internettet), eller åbn webcal-linket.",
     copy="Kopiér", copied="Kopieret", skip="Spring til indhold", files="Filerne",
     plan_json="Planen som JSON", made="Lavet med aarshjul",
+    case_route="Sagsforløb", case_routes="Sagernes forløb", this_meeting="dette møde",
+    item_number="punkt {number}", one_case="sag", many_cases="sager",
     bodies="Organer", themes="Temaer", key="Tegnforklaring", meeting="Møde", moved="Flyttet",
     closed_period="Lukket periode", holiday="Helligdag", today="I dag", week="Uge",
     items="punkter", meetings="møder", no_meetings="Ingen møder i {year}",
@@ -204,6 +213,9 @@ ENGLISH = Words(
                      "Subscribe from web), or open the webcal link.",
     copy="Copy", copied="Copied", skip="Skip to content", files="Files",
     plan_json="The plan as JSON", made="Made with aarshjul",
+    case_route="Route of the case", case_routes="Routes of the cases",
+    this_meeting="this meeting", item_number="item {number}", one_case="case",
+    many_cases="cases",
     bodies="Bodies", themes="Themes", key="Key", meeting="Meeting", moved="Moved",
     closed_period="Closed period", holiday="Holiday", today="Today", week="Week",
     items="items", meetings="meetings", no_meetings="No meetings in {year}",

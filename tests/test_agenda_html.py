@@ -6,7 +6,7 @@ from __future__ import annotations
 import html.parser
 
 from aarshjul import Language, render_agenda
-from aarshjul.agenda.html import _item_html, as_html
+from aarshjul.agenda.html import Stop, Timeline, _item_html, as_html
 
 from .plans import HEADER, ONE_MEETING, agenda_of, agendas_of, make_plan
 
@@ -133,6 +133,31 @@ def test_english_words() -> None:
                   '<dt>Meeting time</dt><dd class="time">18.15 – 19.45</dd>',
                   "<h2>Agenda in brief</h2>", "<p><strong>Attachments:</strong></p>"):
         assert shown in held
+
+
+def test_an_item_on_a_route_shows_the_route_with_its_own_step_marked() -> None:
+    route = Timeline("Orientering", (
+        Stop("Udvalget", "onsdag den 2. april 2025", 2, "#item-2", current=True),
+        Stop("Byrådet & co", "onsdag den 9. april 2025", 4, "../byraad/2025-04-09.html#item-4")))
+    held, _ = pages(routes={2: route})
+    section = held[held.index('<section class="item" id="item-2">'):]
+    # After the item's fields and attachments, at the end of its section.
+    assert section[section.index("</ul>\n") + 6:section.index("</main>")] == '''\
+<p><strong>Sagsforløb:</strong></p>
+<ol class="route">
+  <li aria-current="step"><strong>onsdag den 2. april 2025 – Udvalget, punkt 2</strong> \
+(dette møde)</li>
+  <li><a href="../byraad/2025-04-09.html#item-4">onsdag den 9. april 2025 – Byrådet &amp; co, \
+punkt 4</a></li>
+</ol>
+</section>
+'''
+    # The other item, and a page without routes, show none.
+    assert held.count('class="route"') == 1
+    assert 'class="route"' not in pages()[0]
+    english, _ = pages(Language.EN, routes={2: route})
+    assert "<p><strong>Route of the case:</strong></p>" in english
+    assert "Udvalget, item 2</strong> (this meeting)</li>" in english
 
 
 def test_an_agenda_with_no_items_says_so() -> None:

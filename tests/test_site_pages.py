@@ -200,7 +200,7 @@ def test_text_has_the_contrast_of_wcag_aa() -> None:
     the lightest and the darkest ground its labels stand on: 4.5:1 at least."""
     templates = ROOT / "aarshjul" / "templates"
     pages = "".join((templates / name).read_text(encoding="utf-8")
-                    for name in ("site_index.html.j2", "agenda.html.j2"))
+                    for name in ("site_index.html.j2", "agenda.html.j2", "cases.html.j2"))
     colours = set(re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", pages))
     assert len(colours) >= 3
     for colour in colours:

@@ -10,11 +10,12 @@ deadlines feed and the site. The deadline of a step is asked of its body
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container
+from collections.abc import Container, Iterable, Mapping
 
 import attrs
 
 from aarshjul.agenda.drafts import Draft
+from aarshjul.agenda.items import Agenda
 from aarshjul.agenda.placement import Placing
 from aarshjul.model import Body, Case, Meeting
 
@@ -42,6 +43,20 @@ class PlacedCase:
     @property
     def route(self) -> str | None:
         return self.case.route
+
+
+def routed(cases: Iterable[PlacedCase]) -> list[PlacedCase]:
+    """The placings of cases that travel a route of more than one step, in
+    the order given: what the site shows as a timeline and the wheel as a
+    thread (a case with one step has no way to show)."""
+    return [placed for placed in cases if placed.route is not None and len(placed.steps) > 1]
+
+
+def shown_title(placed: PlacedCase, by_uid: Mapping[str, Agenda]) -> str:
+    """The case's title as its last step's agenda shows it (a title may name
+    its meeting's ``{date}``), from the agendas by meeting UID."""
+    last = placed.steps[-1]
+    return by_uid[last.meeting.uid].items[last.item - 1].title
 
 
 def placed_case(placing: Placing) -> PlacedCase:

@@ -1,5 +1,6 @@
 """The static site's files (SPEC §7): the wheel, the coming meetings, an agenda
-page for each meeting, the feeds and the plan as JSON.
+page for each meeting, the feeds and the plan as JSON; where cases travel a
+route, their routes (:mod:`aarshjul.site.cases`).
 
 The site works from any static host and from ``file://``: every link is
 relative, and nothing is loaded from elsewhere (no CDN, no web fonts). With
@@ -32,8 +33,9 @@ from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
 from aarshjul.ical.stamps import Record, Stamper
 from aarshjul.model import Meeting, Plan
+from aarshjul.site.cases import CASES, cases_page, on_pages, timelines
 from aarshjul.templates import markup, render
-from aarshjul.vocabulary import Words, capitalized, words
+from aarshjul.vocabulary import Words, capitalized, counted, words
 from aarshjul.wheel.drawing import mark_today, wheel_svg
 
 __all__ = ["plan_json", "site_files"]
@@ -115,10 +117,15 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
     said = words(language)
     paths = agenda_paths(agendas)
     back = ("../../index.html", said.wheel)
+    routes = timelines(plan, agendas, paths)
+    shown = on_pages(routes)  # each page's routes, by its items' numbers
     # As bytes at once: the text's memory then serves the next page.
-    files = {paths[meeting.uid]: as_html(agendas.agenda(meeting), language,
-                                         back=back).encode("utf-8")
+    files = {paths[meeting.uid]: as_html(agendas.agenda(meeting), language, back=back,
+                                         routes=shown.get(paths[meeting.uid])
+                                         ).encode("utf-8")
              for meeting in agendas.meetings}
+    if routes:
+        files[CASES] = cases_page(plan, routes, back=("index.html", said.wheel)).encode("utf-8")
     files["plan.json"] = plan_json(plan, agendas).encode("utf-8")
     feeds = build_feeds(plan, agendas, stamper=Stamper(now, previous or {}), base_url=base_url)
     files |= {f"feeds/{name}": text.encode("utf-8") for name, text in feeds.items()}
@@ -134,5 +141,6 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
         "site_index.html.j2", plan=plan, words=said, language=language.value,
         wheels=wheels, coming=_coming(plan, agendas, paths, today),
         feeds=_feed_links(plan, base_url, said),
+        cases=(CASES, counted(len(routes), said.one_case, said.many_cases)) if routes else None,
         today=full_date(today, language)).encode("utf-8")
     return dict(sorted(files.items()))

@@ -4,14 +4,15 @@ January is at the top and the year runs clockwise. From the rim inwards:
 the months, the ISO week numbers, a lane for each theme, then one ring for
 each body with a mark for each meeting (hollow if cancelled, ringed if
 moved). Closed periods and holidays are shaded across the rings; a line
-marks a given day. A legend stands to the right. Every mark carries a
-``<title>`` (date, body, what is on the agenda) and, inside a site, is a link
-to its agenda page.
+marks a given day; a dashed thread joins the steps of a case on a route.
+A legend stands to the right. Every mark carries a ``<title>`` (date, body,
+what is on the agenda) and, inside a site, is a link to its agenda page.
 
 This module puts the picture together: ``geometry`` says where things
-stand, ``parts`` computes each part of the wheel, ``legend`` fits the legend
-beside it, and ``templates/wheel.svg.j2`` writes the SVG, with every text
-escaped. Pure: the plan's meetings in, SVG text out.
+stand, ``parts`` computes each part of the wheel, ``threads`` the cases'
+routes, ``legend`` fits the legend beside it, and ``templates/wheel.svg.j2``
+writes the SVG, with every text escaped. Pure: the plan's meetings in, SVG
+text out.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from aarshjul.wheel.geometry import (
     WIDTH,
 )
 from aarshjul.wheel.legend import fit_legend
+from aarshjul.wheel.threads import threads
 
 __all__ = ["wheel_svg"]
 
@@ -58,6 +60,7 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
     meetings = [m for m in agendas.meetings if m.date.year <= year <= m.last_day.year]
     rings = parts.rings(plan, agendas, meetings, year=year, colors=colors, words=words,
                         link=link)
+    routes = threads(plan, agendas, rings, words)
     themes = parts.theme_arcs(plan, year, language)
     shades = parts.shades(plan, calendar, year, language)
     months = parts.month_labels(year, language)
@@ -69,7 +72,7 @@ def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None 
         "wheel.svg.j2", width=WIDTH, height=HEIGHT, cx=CX, cy=CY, rim=RIM,
         months_in=MONTHS_IN, weeks_in=WEEKS_IN, bodies_in=BODIES_IN, year=year,
         title=plan.title if str(year) in plan.title else f"{plan.title} {year}",
-        title_short=parts.elide(plan.title, 34), rings=rings, themes=themes,
+        title_short=parts.elide(plan.title, 34), rings=rings, threads=routes, themes=themes,
         shades=shades, months=months, weeks=weeks, separators=separators, today=today_line,
         legend=legend, words=words, language=language.value, legend_x=LEGEND_X,
         empty=words.no_meetings.format(year=year) if not meetings else None,

@@ -66,6 +66,7 @@ class Mark:
     title: str
     href: str | None
     path: str | None = None  # an arc over its days, for a meeting over several
+    uid: str = ""  # its meeting's, which a case's thread finds it by
 
 
 @attrs.frozen
@@ -197,7 +198,7 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: in
                 parts.append(headline)
             marks.append(Mark(number(x), number(y), kind, " · ".join(parts),
                               link(meeting) if link else None,
-                              _days_arc(meeting, year, middle, radius)))
+                              _days_arc(meeting, year, middle, radius), meeting.uid))
         drawn.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
                           colors[body.id], number(radius), tuple(marks)))
     return drawn
