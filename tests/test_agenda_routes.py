@@ -148,6 +148,12 @@ def test_moving_a_meeting_reflows_the_routes_through_it() -> None:
                             ("byraad", D(2025, 5, 22), 1, 5)]
 
 
+def test_a_case_on_a_route_may_name_its_last_step_as_its_body() -> None:
+    assert steps(agendas(PLAN + CASE.replace('route = "byraadssag"',
+                                             'route = "byraadssag"\nbody = "byraad"'))) == \
+        steps(agendas(PLAN + CASE))
+
+
 def test_one_number_of_minutes_is_every_step_s() -> None:
     found = agendas(PLAN + CASE.replace("minutes = [15, 10, 5]", "minutes = 20"))
     assert [minutes for *_, minutes in steps(found)] == [20, 20, 20]
@@ -219,7 +225,9 @@ def test_a_step_looks_back_before_its_month_when_the_month_begins_late() -> None
     ('[[case]]\ntitle = "X"\nroute = "byraadsag"\nmonth = 5\n',
      'route: no route has id "byraadsag"; did you mean "byraadssag"?'),
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nbody = "sbu"\nmonth = 5\n',
-     'body: a case on a route goes to the route\'s steps: give "route" or "body", not both'),
+     'body: a case on the route "byraadssag" goes to its last step, "byraad"'),
+    ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nbody = ["oek", "byraad"]\nmonth = 5\n',
+     "body: a case on a route goes to the route's steps: give no body, or its last step"),
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nmonth = 5\nminutes = [10, 5]\n',
      'minutes: give one number of minutes, or one for each step of the route "byraadssag" '
      "(3; got 2)"),

@@ -7,9 +7,9 @@ gives one minutes for each step of its route) is the validation pass's.
 
 A case's ``body`` may be a list: the case then goes to each of those bodies
 on its own, so it is read as one case for each (:func:`read_case` gives
-them all). A case on a ``route`` gives no ``body``: it goes to the route's
-steps, and its body is the route's last step once the routes are read
-(:func:`on_routes`).
+them all). A case on a ``route`` goes to the route's steps: its body is the route's
+last step once the routes are read (:func:`on_routes`); it may name that
+body itself.
 """
 
 from __future__ import annotations
@@ -49,15 +49,14 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> tuple[Case,
                   CASE_KEYS)
     title = table.text("title", required=True, what=_("the case's heading"))
     route = table.ident("route", required=False)
-    if route is not None and table.has("body"):
+    on_route = route is not None or "route" in table.unread
+    bodies = _ids(table, "body", required=not on_route, example='["sbu", "kfu"]')
+    if on_route and bodies is not None and len(bodies) > 1:
         table.error("body", "conflicting-keys", _(
-            'a case on a route goes to the route\'s steps: give "route" or "body", not both'))
-        table.mark_unread("body")
-        bodies: tuple[str, ...] | None = ("",)
-    elif route is not None or "route" in table.unread:
+            "a case on a route goes to the route's steps: give no body, or its last step"))
+        bodies = None
+    if on_route and not bodies:
         bodies = ("",)  # the route's last step, once the routes are read (on_routes)
-    else:
-        bodies = _ids(table, "body", required=True, example='["sbu", "kfu"]')
     theme = table.ident("theme", required=False)
     date = table.date("date")
     window = _window(table)
@@ -74,13 +73,14 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> tuple[Case,
 
 
 def on_routes(cases: Sequence[Case], routes: Sequence[Route]) -> tuple[Case, ...]:
-    """The cases, each on a route going to the route's last step. A case on
-    a route the plan does not have keeps no body (the validation pass says
-    that the route is unknown, and asks nothing of the body)."""
+    """The cases, each on a route going to the route's last step (one that
+    names its body keeps it: the validation pass holds it to the last step).
+    A case on a route the plan does not have keeps no body (the validation
+    pass says that the route is unknown, and asks nothing of the body)."""
     last = {route.id: route.steps[-1] for route in routes if route.steps}
     placed = []
     for case in cases:
-        if case.route is None and "route" not in case.where.unread:
+        if case.body or (case.route is None and "route" not in case.where.unread):
             placed.append(case)
             continue
         body = last.get(case.route or "")
