@@ -2,7 +2,8 @@
 dates in `dates` lists, many `[[case]]` tables; cold processes, median wall
 seconds at each size, so that the growth shows.
 
-    python3 bench/scale.py [--kind dates repeats cases] [--sizes 12500 25000 50000 100000]
+    python3 bench/scale.py [--kind dates repeats cases routes]
+                           [--sizes 12500 25000 50000 100000]
                            [--runs 3] [--timeout 150] [--peer PATH/TO/OTHER/aarshjul]
 
 Three plans, each over the 50 calendar years a plan may span (2025 to 2074):
@@ -14,7 +15,10 @@ Three plans, each over the 50 calendar years a plan may span (2025 to 2074):
   named once);
 - ``cases``: SIZE / 5 `[[case]]` tables (with the default sizes 2,500 to
   20,000) for one body meeting daily (18,262 meetings): nearly half pinned
-  to a date, as many with a window, one in twenty with a month.
+  to a date, as many with a window, one in twenty with a month;
+- ``routes``: SIZE / 5 cases on a route of three bodies (committee on
+  weekdays, economy committee on Tuesdays, council on Wednesdays), each
+  earlier step back-scheduled from the last (SPEC §12).
 
 Issue 12: a quadratic count of repeated dates took over 120 s for 100,000
 dates, and placing 20,000 cases 80 s. Both must grow linearly (or n log n).
@@ -91,8 +95,30 @@ def cases_plan(cases: int) -> str:
     return "\n".join(parts)
 
 
+def routes_plan(cases: int) -> str:
+    """CASES cases on a route of three bodies (a committee on weekdays, an
+    economy committee on Tuesdays, a council on Wednesdays, over the 50
+    years): each earlier step back-scheduled from the last, which goes to a
+    90-day window spread over the span."""
+    parts = [HEADER, *(_body(number) for number in range(3)),
+             '[[series]]\nbody = "b0"\nrule = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"\n'
+             'start = "08:00"\nminutes = 240\n',
+             '[[series]]\nbody = "b1"\nrule = "FREQ=WEEKLY;BYDAY=TU"\nstart = "08:00"\n'
+             'minutes = 480\n',
+             '[[series]]\nbody = "b2"\nrule = "FREQ=WEEKLY;BYDAY=WE"\nstart = "08:00"\n'
+             'minutes = 480\n',
+             '[[route]]\nid = "sag"\nsteps = ["b0", "b1", "b2"]\ngap = 2\n']
+    weeks = SPAN // 7 - 17
+    for number in range(cases):  # from the fourth week: the earlier steps need weeks before
+        day = START + dt.timedelta(weeks=4 + number * weeks // cases)
+        parts.append(f'[[case]]\ntitle = "Sag {number}"\nroute = "sag"\n'
+                     f"window = [{day}, {day + dt.timedelta(days=90)}]\nminutes = [10, 5, 5]\n")
+    return "\n".join(parts)
+
+
 PLANS = {"dates": dates_plan, "repeats": repeats_plan,
-         "cases": lambda size: cases_plan(size // 5)}
+         "cases": lambda size: cases_plan(size // 5),
+         "routes": lambda size: routes_plan(size // 5)}
 
 
 def timed(command: list[str], timeout: float) -> float | None:
@@ -108,7 +134,7 @@ def timed(command: list[str], timeout: float) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", nargs="+", choices=sorted(PLANS),
-                        default=["dates", "repeats", "cases"])
+                        default=["dates", "repeats", "cases", "routes"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[12_500, 25_000, 50_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=150.0)
@@ -141,7 +167,7 @@ def main() -> None:
                     cells = [f"{over:>10}" if None in found
                              else f"{statistics.median(t for t in found if t is not None):10.2f}"
                              for found in times.values()]
-                    count = size // 5 if kind == "cases" else size
+                    count = size // 5 if kind in ("cases", "routes") else size
                     print(f"{kind:8} {count:14,} {command:9} " + " ".join(cells), flush=True)
 
 
