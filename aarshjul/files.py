@@ -1,7 +1,8 @@
 """Files at the edge: reading plans and written agendas (a clear
 :class:`SourceError` for a file that is missing, a folder, binary or not
 text), the lists of files an earlier build or export left behind, and
-writing a file atomically, only when its content changed."""
+writing a file (text, or a workbook's bytes) atomically, only when its
+content changed."""
 
 from __future__ import annotations
 
@@ -146,10 +147,14 @@ def writing(path: str | os.PathLike[str]) -> Iterator[None]:
 
 
 def write_text_if_changed(path: pathlib.Path, text: str) -> bool:
+    """Write ``text`` as UTF-8, as :func:`write_bytes_if_changed` does."""
+    return write_bytes_if_changed(path, text.encode("utf-8"))
+
+
+def write_bytes_if_changed(path: pathlib.Path, data: bytes) -> bool:
     """Write atomically (a reader sees the old file or the new one, never half
     of one), and only if the content differs, so that the file's mtime (and
     a web server's ETag) stays when nothing changed. True if it wrote."""
-    data = text.encode("utf-8")
     try:
         status = path.stat()
     except FileNotFoundError:

@@ -1,6 +1,8 @@
 """When a build happens: ``SOURCE_DATE_EPOCH`` for a reproducible build, or
 the clock. A build reads it once, so that everything it makes (feed stamps,
-the front page's coming meetings) agrees on one moment."""
+the front page's coming meetings) agrees on one moment. A workbook of the
+meetings has a moment of its own to fall back on, not the clock
+(:func:`source_date`)."""
 
 from __future__ import annotations
 
@@ -18,10 +20,18 @@ def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:
 
     A value that is no number of seconds is an error, not a reason to use the
     clock: a build meant to be reproducible would quietly not be."""
+    return source_date(environ) or dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def source_date(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a time in UTC, or None where it is not set: for
+    what has a moment of its own to fall back on (a workbook's, the plan's
+    first day), not the clock. A value that is no time is an error, as for
+    :func:`build_time`."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return None
     try:
         if not (epoch.isascii() and epoch.isdigit()):
             raise ValueError(epoch)

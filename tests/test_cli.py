@@ -41,6 +41,7 @@ def test_help_on_every_command(run_cli, command: list[str]) -> None:
     ["meetings", str(EXAMPLE), "--from", "15-01-2025"],
     ["meetings", str(EXAMPLE), "--from", "2025-03-01", "--to", "2025-02-01"],
     ["meetings", str(EXAMPLE), "--format", "xml"],
+    ["meetings", str(EXAMPLE), "--format", "xlsx"],  # a workbook only to a file (-o)
     ["meetings", "missing.toml"],
     ["meetings", str(ROOT / "calendars")],
     ["cases", str(EXAMPLE), "--format", "xml"],

@@ -1,5 +1,6 @@
 """``aarshjul meetings`` and ``aarshjul agenda``: a plan's meetings as a
-table, JSON or CSV, and one meeting's agenda."""
+table, JSON, CSV or an Excel workbook, to standard output or a file, and
+one meeting's agenda."""
 
 from __future__ import annotations
 
@@ -7,14 +8,20 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import time
+import zipfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 import aarshjul
 
 from .plans import EXAMPLE, ROOT, plan_file, plan_text
+from .processes import modules_after
 from .test_agenda_case_listing import CASES, DEADLINES
+from .test_agenda_workbook import as_csv_text
 
 
 def test_meetings_json_has_the_spec_keys(run_cli) -> None:
@@ -321,3 +328,141 @@ def test_a_plan_that_cannot_be_read_lists_no_cases(run_cli, tmp_path: Path) -> N
     line = (DEADLINES + CASES).count("\n") + 4
     assert f'{plan}:{line}: ' in result.stderr
     assert 'route: ' in result.stderr
+
+
+FREDENSBORG = ROOT / "calendars" / "fredensborg-2017.toml"
+FILTERS = ("--body", "byraad", "--body", "pmk", "--from", "2017-03-01", "--to", "2017-09-30")
+
+
+def workbook_rows(path: Path) -> list[list[str]]:
+    """A written workbook's rows, each cell as the CSV writes its field."""
+    book = load_workbook(path)
+    (sheet,) = book.worksheets
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:J{sheet.max_row}"
+    return [[as_csv_text(cell.value) for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize(("plan", "filters"), [(EXAMPLE, ()), (FREDENSBORG, ()),
+                                               (FREDENSBORG, FILTERS)])
+def test_meetings_as_a_workbook_hold_the_csv_s_rows(run_cli, tmp_path: Path, plan: Path,
+                                                    filters: tuple[str, ...]) -> None:
+    target = tmp_path / "møder.xlsx"
+    result = run_cli("meetings", str(plan), "--format", "xlsx", "-o", str(target), *filters)
+    assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
+    csv_rows = list(csv.reader(io.StringIO(
+        run_cli("meetings", str(plan), "--format", "csv", *filters).stdout)))
+    assert workbook_rows(target) == csv_rows
+    assert len(csv_rows) > (10 if filters else 60)
+    if filters:
+        assert {row[1] for row in csv_rows[1:]} == {"byraad", "pmk"}
+
+
+def test_a_workbook_written_again_is_the_same_file(run_cli, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte for byte, a year later, in another process's time zone: and the
+    file is left as it was."""
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run_cli("meetings", str(EXAMPLE), "-o", str(first)).exit_code == 0
+    later = time.time() + 366 * 86400 + 3
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert run_cli("meetings", str(EXAMPLE), "-o", str(second)).exit_code == 0
+        os.utime(first, (1_000_000_000, 1_000_000_000))
+        again = run_cli("meetings", str(EXAMPLE), "--format", "xlsx", "-o", str(first))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert first.read_bytes() == second.read_bytes()
+    assert again.stdout == f"{first} is unchanged\n"
+    assert first.stat().st_mtime == 1_000_000_000
+    assert zipfile.is_zipfile(first)
+
+
+def test_a_workbook_is_dated_by_source_date_epoch(run_cli, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "m.xlsx"
+    run_cli("meetings", str(EXAMPLE), "-o", str(target))
+    plain = target.read_bytes()
+    assert load_workbook(target).properties.created == dt.datetime(2024, 12, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735732800")
+    assert run_cli("meetings", str(EXAMPLE), "-o", str(target)).exit_code == 0
+    assert target.read_bytes() != plain
+    assert load_workbook(target).properties.modified == dt.datetime(2025, 1, 1, 12)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run_cli("meetings", str(EXAMPLE), "-o", str(target))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("SOURCE_DATE_EPOCH: error[bad-source-date-epoch]: ")
+    # Only a workbook has a time to take from it.
+    assert run_cli("meetings", str(EXAMPLE), "--format", "csv").exit_code == 0
+
+
+def test_a_workbook_goes_to_a_file_only(run_cli) -> None:
+    result = run_cli("meetings", str(EXAMPLE), "--format", "xlsx")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        "Error: --format xlsx writes an Excel workbook, which is no text for standard "
+        "output: name its file with -o FILE.xlsx\n")
+
+
+@pytest.mark.parametrize(("name", "form"), [("m.csv", "csv"), ("m.JSON", "json"),
+                                            ("m.txt", "table"), ("m", "table")])
+def test_the_list_goes_to_a_file_as_its_name_says(run_cli, tmp_path: Path, name: str,
+                                                  form: str) -> None:
+    """-o writes what standard output shows, in the form its name asks for
+    where --format does not say; --format says it where it does."""
+    target = tmp_path / name
+    result = run_cli("meetings", str(EXAMPLE), "--body", "sbu", "-o", str(target))
+    assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
+    shown = run_cli("meetings", str(EXAMPLE), "--body", "sbu", "--format", form).stdout
+    assert target.read_text(encoding="utf-8") == shown
+    assert run_cli("meetings", str(EXAMPLE), "--body", "sbu", "--format", "json", "-o",
+                   str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["body"] == "sbu"
+
+
+def test_a_list_of_a_plan_with_errors_is_written_and_exits_1(run_cli, tmp_path: Path) -> None:
+    plan = plan_file(tmp_path, '[[series]]\nbody = "sbu"\ndates = [2025-01-08]\n'
+                     'start = "18:00"\nend = "19:00"\n\n'
+                     '[[case]]\ntitle = "Sag"\nbody = "sbu"\ndate = 2025-01-09\n')
+    target = tmp_path / "m.xlsx"
+    result = run_cli("meetings", str(plan), "-o", str(target))
+    assert result.exit_code == 1
+    assert "error[unplaced-case]" in result.stderr
+    assert [row[3] for row in workbook_rows(target)] == ["date", "2025-01-08"]
+
+
+def test_a_list_that_cannot_be_written_is_a_located_error(run_cli, tmp_path: Path) -> None:
+    """A folder, a missing folder, a pipe (which would be waited on for ever),
+    a file where a folder should be: exit 1, a located line, no traceback
+    (run_cli lets one through), nothing left behind."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    plain = tmp_path / "plain"
+    plain.write_text("x", encoding="utf-8")
+    for target, said in [
+            (folder, f"{folder}: error[cannot-write]: kunne ikke skrive: Is a directory"),
+            (tmp_path / "missing" / "m.xlsx",
+             f"{tmp_path / 'missing'}: error[cannot-write]: kunne ikke skrive: "
+             "No such file or directory"),
+            (pipe, f"{pipe}: error[not-a-file]: er en pipe, ikke en fil"),
+            (plain / "m.xlsx",
+             f"{plain / 'm.xlsx'}: error[cannot-write]: kunne ikke skrive: Not a directory")]:
+        for form in ("xlsx", "csv"):
+            result = run_cli("meetings", str(EXAMPLE), "--format", form, "-o", str(target))
+            assert (result.exit_code, result.stdout, result.stderr) == (1, "", said + "\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe", "plain"]
+    assert list(folder.iterdir()) == []
+
+
+def test_openpyxl_is_imported_only_for_a_workbook(tmp_path: Path) -> None:
+    for args in (["meetings", str(EXAMPLE), "--format", "csv"],
+                 ["meetings", str(EXAMPLE), "-o", str(tmp_path / "m.csv")]):
+        assert modules_after(args, "openpyxl", "aarshjul.agenda.workbook")[1] == [], args
+    _, loaded = modules_after(["meetings", str(EXAMPLE), "-o", str(tmp_path / "m.xlsx")],
+                              "openpyxl", "aarshjul.agenda.workbook")
+    assert {"openpyxl", "aarshjul.agenda.workbook"} <= set(loaded)

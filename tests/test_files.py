@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from aarshjul.errors import SourceError
-from aarshjul.files import MAX_INPUT, listed, read_bytes, read_text, write_text_if_changed
+from aarshjul.files import (
+    MAX_INPUT,
+    listed,
+    read_bytes,
+    read_text,
+    write_bytes_if_changed,
+    write_text_if_changed,
+)
 
 DANISH = "Rådmandsmøde: æøå ÆØÅ\n"
 
@@ -142,6 +149,19 @@ def test_the_same_text_leaves_the_file_and_its_time_alone(tmp_path: Path) -> Non
     assert write_text_if_changed(path, "<p>y</p>")
     assert path.read_text(encoding="utf-8") == "<p>y</p>"
     assert path.stat().st_mtime != 1_000_000_000
+
+
+def test_bytes_are_written_as_they_are_and_only_when_they_change(tmp_path: Path) -> None:
+    """A workbook: bytes that are no text, even where they would decode."""
+    path = tmp_path / "m.xlsx"
+    data = b"PK\x03\x04\x00\xff\r\n" + "æ".encode("latin-1")
+    assert write_bytes_if_changed(path, data)
+    assert path.read_bytes() == data
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert not write_bytes_if_changed(path, data)
+    assert path.stat().st_mtime == 1_000_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsx"]
 
 
 def test_a_write_replaces_the_file_whole(tmp_path: Path) -> None:

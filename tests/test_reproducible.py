@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from aarshjul.errors import SourceError
-from aarshjul.reproducible import build_time
+from aarshjul.reproducible import build_time, source_date
 
 
 def test_source_date_epoch() -> None:
@@ -49,3 +49,13 @@ def test_a_time_past_the_years_a_plan_may_cover_is_an_error(value: str, day: str
 def test_the_last_second_of_2999_is_a_time() -> None:
     assert build_time({"SOURCE_DATE_EPOCH": "32503679999"}) == dt.datetime(
         2999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+def test_the_source_date_alone_is_none_where_it_is_not_set() -> None:
+    """For what falls back on a moment of its own, not on the clock."""
+    assert source_date({}) is None
+    assert source_date({"SOURCE_DATE_EPOCH": " "}) is None
+    assert source_date({"SOURCE_DATE_EPOCH": "1735732800"}) == dt.datetime(
+        2025, 1, 1, 12, tzinfo=dt.UTC)
+    with pytest.raises(SourceError):
+        source_date({"SOURCE_DATE_EPOCH": "-5"})

@@ -4,16 +4,25 @@ plan gives, to read."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from aarshjul.agenda import case_listing, listing
+from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.documents import FORMS, render_agenda
 from aarshjul.cli.common import DATE, PLAN_FILE
 from aarshjul.cli.planned import exit_for, known_body, planned
-from aarshjul.model import nearest_dates
+from aarshjul.files import write_bytes_if_changed
+from aarshjul.model import Meeting, Plan, nearest_dates
 from aarshjul.plan.reader import load_plan
+from aarshjul.reproducible import source_date
 from aarshjul.scheduling.meetings import select
+from aarshjul.vocabulary import COMMAND_LINE as SAID
+
+# The form a file asks for by its name, where --format does not say.
+_FORM_OF_SUFFIX = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 @click.command()
@@ -24,16 +33,26 @@ from aarshjul.scheduling.meetings import select
               help="Only meetings on or after this day.")
 @click.option("--to", "end", type=DATE, metavar="YYYY-MM-DD",
               help="Only meetings on or before this day.")
-@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]),
-              default="table", show_default=True)
-def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
-             end: dt.date | None, output: str) -> None:
+@click.option("--format", "form", type=click.Choice(["table", "json", "csv", "xlsx"]),
+              help="How to list them (default: as -o's name ends, .json, .csv or .xlsx; "
+                   "else table). xlsx is an Excel workbook of the CSV's columns, and "
+                   "needs -o.")
+@click.option("-o", "--output", "target", type=click.Path(), metavar="FILE",
+              help="Write the list to FILE (whole or not at all) instead of standard output.")
+def meetings(plan: str, *, bodies: tuple[str, ...], start: dt.date | None,
+             end: dt.date | None, form: str | None, target: str | None) -> None:
     """List the meetings a plan gives, in date order.
 
-    The list goes to standard output, warnings and errors to standard error.
-    A plan whose meetings or agendas have errors is still listed, with exit
-    status 1; one that cannot be read lists nothing.
+    The list goes to standard output, or to the file -o names, warnings and
+    errors to standard error. A plan whose meetings or agendas have errors
+    is still listed, with exit status 1; one that cannot be read lists
+    nothing. A workbook (--format xlsx) is written only to a file.
     """
+    if form is None:  # as the file's name says
+        form = _FORM_OF_SUFFIX.get(Path(target).suffix.lower(), "table") if target else "table"
+    if form == "xlsx" and target is None:
+        raise click.UsageError("--format xlsx writes an Excel workbook, which is no text for "
+                               "standard output: name its file with -o FILE.xlsx")
     if start and end and end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
     loaded = load_plan(plan)
@@ -41,13 +60,34 @@ def meetings(plan: str, bodies: tuple[str, ...], start: dt.date | None,
         known_body(loaded, body, "--body")
     agendas = planned(loaded)
     found = select(agendas.meetings, body=bodies or None, start=start, end=end)
-    if output == "json":
-        click.echo(listing.as_json(found, agendas.by_uid))
-    elif output == "csv":
-        click.echo(listing.as_csv(found), nl=False)
+    listed = _listed(form, loaded, agendas, found)
+    if target is None:
+        click.echo(listed, nl=False)
     else:
-        click.echo(listing.as_table(loaded, found), nl=False)
+        _write(Path(target), listed)
     exit_for(agendas)
+
+
+def _listed(form: str, plan: Plan, agendas: Agendas, found: Sequence[Meeting]) -> str | bytes:
+    """The meetings ``found`` in ``form``: text, or a workbook's bytes."""
+    if form == "xlsx":
+        # openpyxl (a third of a second to import) only for a workbook.
+        from aarshjul.agenda.workbook import as_xlsx
+        return as_xlsx(plan, found, moment=source_date())
+    if form == "json":
+        return listing.as_json(found, agendas.by_uid) + "\n"
+    if form == "csv":
+        return listing.as_csv(found)
+    return listing.as_table(plan, found)
+
+
+def _write(path: Path, listed: str | bytes) -> None:
+    """The list as the file ``path``, whole or not at all; a file that would
+    not change keeps its time. Not a folder, a pipe or a device: a located
+    error (exit status 1), as a folder that is missing or cannot be written."""
+    data = listed.encode("utf-8") if isinstance(listed, str) else listed
+    said = SAID.wrote if write_bytes_if_changed(path, data) else SAID.unchanged_file
+    click.echo(said.format(path=path))
 
 
 @click.command()
