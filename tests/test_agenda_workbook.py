@@ -182,7 +182,9 @@ def test_a_moment_a_zip_cannot_date_dates_its_parts_at_the_nearest_it_can(
     ("'Udkast'", "Udkast"),
     ("' Udkast", "Udkast"),
     ("x" * 29 + " 'y'", "x" * 29),  # cut after an apostrophe
-    ("🗓" * 20, "🗓" * 15),
+    ("🗓" * 20, "🗓" * 14 + "…"),  # each counts two
+    ("Byråd og udvalg, Fredensborg 2017", "Byråd og udvalg, Fredensborg"),  # at a word
+    ("Social- og Beskæftigelsesudvalgets møder", "Social- og Beskæftigelsesudval…"),
     ("History", "plan"),
     ("?*:", "plan"),
 ])

@@ -62,26 +62,45 @@ def sheet_name(title: str, *fallbacks: str) -> str:
     """A name Excel takes for a sheet, made from ``title``: no ``[]:*?/\\``
     (brackets become parentheses, slashes dashes, the rest go), no
     apostrophe at either end, at most 31 characters as Excel counts them
-    (in UTF-16; a longer title is cut there, as the workbook's title keeps
-    it whole), not empty and not "History". Where the title leaves no such
-    name, the first of ``fallbacks`` that does (the plan's id), else
-    "Meetings".
+    (in UTF-16; a longer title is cut at a word, or with an ellipsis, as
+    the workbook's title keeps it whole), not empty and not "History".
+    Where the title leaves no such name, the first of ``fallbacks`` that
+    does (the plan's id), else "Meetings".
 
     >>> sheet_name("Møder 2025/26: [udkast]")
     'Møder 2025-26 (udkast)'
     >>> sheet_name("Social- og Beskæftigelsesudvalgets møder 2025")
-    'Social- og Beskæftigelsesudvalg'
+    'Social- og Beskæftigelsesudval…'
+    >>> sheet_name("Byråd og udvalg, Fredensborg 2017")
+    'Byråd og udvalg, Fredensborg'
     >>> sheet_name("'''", "history", "plan-2025")
     'plan-2025'
     """
     for text in (title, *fallbacks):
-        name = " ".join(text.translate(_FORBIDDEN).split()).strip(" '")[:_LONGEST]
-        while _units(name) > _LONGEST:  # a character beyond Unicode's first plane counts 2
-            name = name[:-1]
-        name = name.strip(" '")
+        name = _cut(" ".join(text.translate(_FORBIDDEN).split()).strip(" '"))
         if name and name.casefold() != _RESERVED:
             return name
     return "Meetings"
+
+
+def _cut(name: str) -> str:
+    """At most 31 units: a long name ends at a word, where that keeps most
+    of it, else mid-word with an ellipsis, never in a number."""
+    if _units(name) <= _LONGEST:
+        return name
+    cut = name[:_LONGEST]
+    while _units(cut) > _LONGEST:  # a character beyond Unicode's first plane counts 2
+        cut = cut[:-1]
+    word = cut[:cut.rfind(" ")].rstrip(" ,;:-–'") if " " in cut else ""
+    if len(word) >= _KEEP_AT_A_WORD:
+        return word
+    cut = cut[:-1]
+    while _units(cut) > _LONGEST - 1:
+        cut = cut[:-1]
+    return cut.rstrip(" '") + "…"
+
+
+_KEEP_AT_A_WORD = 20  # characters a name cut at a word keeps at least
 
 
 def _units(text: str) -> int:
