@@ -21,6 +21,7 @@ DateWords = Callable[[dt.date], str]
 ``{date}`` and ``{previous}``, a deadline's summary."""
 
 _WEEKDAY = "EEE"
+_FULL_WEEKDAY = "EEEE"
 
 
 @functools.cache
@@ -53,6 +54,22 @@ def meeting_days(first: dt.date, last: dt.date | None, language: Language) -> st
     return day_span(first, last, language) if last else full_date(first, language)
 
 
+def weekdays_and_days(first: dt.date, last: dt.date | None, language: Language) -> str:
+    """A meeting's day or days, each with its weekday, as a list of them
+    writes it: ``onsdag 15. januar 2025`` for one, ``fredag–lørdag 25.–26.
+    august 2025`` for several (:func:`day_span`)."""
+    if last is None:
+        return _format(first, words(language).listed_date, language)
+    return (f"{_format(first, _FULL_WEEKDAY, language)}–{_format(last, _FULL_WEEKDAY, language)}"
+            f" {day_span(first, last, language)}")
+
+
+def moved_words(day: dt.date, language: Language) -> str:
+    """``flyttet fra 13. februar 2017`` / ``moved from 13 February 2017``: a
+    moved meeting's first day (:attr:`~aarshjul.model.Meeting.moved_from`)."""
+    return words(language).moved_from.format(date=long_date(day, language))
+
+
 def in_words(language: Language, chosen: DateWords | None = None) -> DateWords:
     """``chosen``, or else long dates in ``language`` (the default of every
     call that writes dates in texts)."""
@@ -69,6 +86,11 @@ def full_date(day: dt.date, language: Language) -> str:
 def short_weekday(day: dt.date, language: Language) -> str:
     """``ons`` / ``Wed``."""
     return _format(day, _WEEKDAY, language).rstrip(".")
+
+
+def month_and_year(day: dt.date, language: Language) -> str:
+    """``Januar 2025`` / ``January 2025``: a month's heading."""
+    return f"{month_name(day, language)} {day.year}"
 
 
 def month_name(day: dt.date, language: Language) -> str:

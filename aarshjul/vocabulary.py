@@ -90,6 +90,12 @@ class Words:
     files: str
     plan_json: str
     made: str
+    # The mødeplan: every meeting by month, and each body's (SPEC §13)
+    meeting_plan: str  # its heading, and its link on the front page
+    meeting_plan_about: str  # what the front page's link leads to
+    show_body: str  # the filter by body: its links' label
+    every_body: str  # the filter's link to every body's meetings
+    none_planned: str  # a body with no meetings in the plan
     # A case's route, on the site and the wheel (SPEC §12)
     case_route: str  # the heading of one case's route
     case_routes: str  # the heading of the page of every case's route
@@ -113,6 +119,7 @@ class Words:
     # How dates are written (babel's patterns), and the holidays' names
     long_date: str
     full_date: str
+    listed_date: str  # a day in a list of them (the mødeplan): shorter than full_date
     holiday_names: str  # the holidays package's language code
     # The command line's reports: what a command did, and how many of what
     # (a count's noun in the singular and the plural, for counted())
@@ -170,12 +177,15 @@ DANISH = Words(
                      "Abonner fra internettet), eller åbn webcal-linket.",
     copy="Kopiér", copied="Kopieret", skip="Spring til indhold", files="Filerne",
     plan_json="Planen som JSON", made="Lavet med aarshjul",
+    meeting_plan="Mødeplan", meeting_plan_about="alle møder, måned for måned og for hvert organ",
+    show_body="Vis møder for", every_body="Alle", none_planned="Ingen møder i planen.",
     case_route="Sagsforløb", case_routes="Sagernes forløb", this_meeting="dette møde",
     item_number="punkt {number}", one_case="sag", many_cases="sager",
     bodies="Organer", themes="Temaer", key="Tegnforklaring", meeting="Møde", moved="Flyttet",
     closed_period="Lukket periode", holiday="Helligdag", today="I dag", week="Uge",
     items="punkter", meetings="møder", no_meetings="Ingen møder i {year}",
-    long_date="d. MMMM y", full_date="EEEE 'den' d. MMMM y", holiday_names="da",
+    long_date="d. MMMM y", full_date="EEEE 'den' d. MMMM y",
+    listed_date="EEEE d. MMMM y", holiday_names="da",
     wrote="skrev {path}", unchanged_file="{path} er uændret",
     removed_feed="fjernede {path} (dets organ er ikke længere i planen)",
     feeds_written="{feeds} skrevet, {unchanged} uændret", and_removed=", {count} fjernet",
@@ -213,13 +223,17 @@ ENGLISH = Words(
                      "Subscribe from web), or open the webcal link.",
     copy="Copy", copied="Copied", skip="Skip to content", files="Files",
     plan_json="The plan as JSON", made="Made with aarshjul",
+    meeting_plan="Meeting plan",
+    meeting_plan_about="every meeting, month by month and for each body",
+    show_body="Show the meetings of", every_body="All", none_planned="No meetings in the plan.",
     case_route="Route of the case", case_routes="Routes of the cases",
     this_meeting="this meeting", item_number="item {number}", one_case="case",
     many_cases="cases",
     bodies="Bodies", themes="Themes", key="Key", meeting="Meeting", moved="Moved",
     closed_period="Closed period", holiday="Holiday", today="Today", week="Week",
     items="items", meetings="meetings", no_meetings="No meetings in {year}",
-    long_date="d MMMM y", full_date="EEEE d MMMM y", holiday_names="en_US",
+    long_date="d MMMM y", full_date="EEEE d MMMM y", listed_date="EEEE d MMMM y",
+    holiday_names="en_US",
     wrote="wrote {path}", unchanged_file="{path} is unchanged",
     removed_feed="removed {path} (its body is no longer in the plan)",
     feeds_written="{feeds} written, {unchanged} unchanged", and_removed=", {count} removed",

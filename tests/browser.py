@@ -12,6 +12,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
+import pypdf
+
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
@@ -42,6 +44,20 @@ def dom(url: str) -> str:
 def screenshot(url: str, path: Path, *, width: int = 1400, height: int = 1000) -> Path:
     _run(f"--window-size={width},{height}", f"--screenshot={path}", url)
     return path
+
+
+def print_pdf(url: str, path: Path) -> Path:
+    """The page printed to ``path`` as Chromium prints it: on the paper its
+    CSS asks for (``@page``), without the browser's header and footer."""
+    _run("--no-pdf-header-footer", f"--print-to-pdf={path}", url)
+    return path
+
+
+def pdf_pages(path: Path) -> list[tuple[tuple[float, float], str]]:
+    """Each page of a PDF: its size in points (width, height), and its text
+    (pypdf reads it back; Chromium keeps text as text)."""
+    return [((float(page.mediabox.width), float(page.mediabox.height)), page.extract_text())
+            for page in pypdf.PdfReader(path).pages]
 
 
 def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:

@@ -443,3 +443,24 @@ def test_placing_cases_grows_with_the_cases_not_with_cases_times_meetings(
     # more, made it about sixteen times (measured: 4.9 times now, 16 before).
     one, four = _placing_work(1, monkeypatch), _placing_work(4, monkeypatch)
     assert four < 8 * one
+
+
+def test_an_agenda_knows_its_body_s_name_and_where_its_meeting_moved_from() -> None:
+    result = agendas_of(make_plan('''
+[[series]]
+body = "sbu"
+dates = [2025-02-12, 2025-03-12]
+start = "18:15"
+end = "19:45"
+title = "Temamøde"
+
+[[meeting]]
+body = "sbu"
+date = 2025-02-12
+moved_to = 2025-02-19
+'''))
+    moved, held = (result.agenda(m) for m in result.meetings)
+    assert (moved.title, moved.body, moved.body_name) == (
+        "Temamøde", "sbu", "Social- og Beskæftigelsesudvalget")
+    assert (moved.date, moved.moved_from) == (dt.date(2025, 2, 19), dt.date(2025, 2, 12))
+    assert held.moved_from is None

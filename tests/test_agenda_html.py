@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html.parser
 
-from aarshjul import Language, render_agenda
+from aarshjul import Agenda, Language, render_agenda
 from aarshjul.agenda.html import Stop, Timeline, _item_html, as_html
 
 from .plans import HEADER, ONE_MEETING, agenda_of, agendas_of, make_plan
@@ -197,3 +197,46 @@ def test_html_shows_markup_from_the_plan_as_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
     assert "<script>alert(1)</script> & co" in "".join(parser.text)
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"da\">")
+
+
+MOVED_AND_TITLED = '''
+[[series]]
+body = "sbu"
+dates = [2025-02-12]
+start = "18:15"
+end = "19:45"
+
+[[meeting]]
+body = "sbu"
+date = 2025-02-12
+moved_to = 2025-02-19
+
+[[meeting]]
+body = "sbu"
+date = 2025-08-25
+to = 2025-08-26
+title = "Budgetseminar"
+'''
+
+
+def test_a_moved_meeting_says_from_where_and_a_titled_one_whose_it_is() -> None:
+    for language, moved, body in [
+            (Language.DA, "onsdag den 19. februar 2025 <span class=\"moved\">(flyttet fra 12. "
+                          "februar 2025)</span>", "Social- og Beskæftigelsesudvalget"),
+            (Language.EN, "Wednesday 19 February 2025 <span class=\"moved\">(moved from 12 "
+                          "February 2025)</span>", "Social- og Beskæftigelsesudvalget")]:
+        header = HEADER.replace('id = "test"', f'id = "test"\nlanguage = "{language.value}"')
+        result = agendas_of(make_plan(MOVED_AND_TITLED, header=header))
+        held, seminar = (as_html(result.agenda(m), language) for m in result.meetings)
+        assert f"<dd>{moved}</dd>" in held
+        assert '<p class="body">' not in held  # its title is its body's name
+        assert f'<h1>Budgetseminar</h1>\n<p class="body">{body}</p>\n' in seminar
+        assert f"<title>Budgetseminar, {body} – " in seminar
+        assert "moved" not in seminar
+
+
+def test_an_agenda_that_knows_no_body_name_shows_none() -> None:
+    """A written agenda read back knows its title, not its body's name."""
+    page = as_html(Agenda("Udvalgsmøde", None, None, None), Language.DA)
+    assert '<p class="body">' not in page
+    assert "moved" not in page

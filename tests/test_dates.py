@@ -12,7 +12,10 @@ from aarshjul.dates import (
     in_words,
     long_date,
     meeting_days,
+    month_and_year,
+    moved_words,
     short_weekday,
+    weekdays_and_days,
 )
 from aarshjul.vocabulary import Language
 
@@ -70,3 +73,22 @@ def test_a_meeting_s_days_are_its_date_or_the_span_of_its_days() -> None:
     day = dt.date(2025, 8, 25)
     assert meeting_days(day, None, Language.DA) == "mandag den 25. august 2025"
     assert meeting_days(day, dt.date(2025, 8, 26), Language.DA) == "25.–26. august 2025"
+
+
+@pytest.mark.parametrize(("first", "last", "language", "text"), [
+    (D(2025, 1, 15), None, DA, "onsdag 15. januar 2025"),
+    (D(2025, 1, 15), None, EN, "Wednesday 15 January 2025"),
+    (D(2017, 8, 25), D(2017, 8, 26), DA, "fredag–lørdag 25.–26. august 2017"),
+    (D(2017, 8, 25), D(2017, 8, 26), EN, "Friday–Saturday 25–26 August 2017"),
+    (D(2025, 12, 31), D(2026, 1, 1), DA, "onsdag–torsdag 31. december 2025 – 1. januar 2026"),
+])
+def test_a_meeting_s_days_in_a_list_each_with_its_weekday(
+        first: dt.date, last: dt.date | None, language: Language, text: str) -> None:
+    assert weekdays_and_days(first, last, language) == text
+
+
+def test_a_month_s_heading_and_a_moved_meeting_s_first_day() -> None:
+    assert month_and_year(D(2025, 1, 15), DA) == "Januar 2025"
+    assert month_and_year(D(2025, 5, 1), EN) == "May 2025"
+    assert moved_words(D(2017, 2, 13), DA) == "flyttet fra 13. februar 2017"
+    assert moved_words(D(2017, 2, 13), EN) == "moved from 13 February 2017"

@@ -17,7 +17,7 @@ from aarshjul.agenda.paths import agenda_paths
 from aarshjul.site.pages import plan_json, site_files
 from aarshjul.site.staging import MANIFEST
 
-from .browser import dom, png_pixels, screenshot
+from .browser import dom, pdf_pages, png_pixels, print_pdf, screenshot
 from .plans import EXAMPLE, ROOT, agendas_of
 from .sites import BASE, NOW, build
 from .test_agenda_case_listing import CASES, DEADLINES
@@ -112,6 +112,31 @@ def test_the_front_page_lists_the_coming_meetings_and_marks_today() -> None:
                    if name.endswith(".svg"))
 
 
+def test_the_front_page_prints_a_wheel_on_each_sheet_the_first_under_the_title(
+        example_site: Path, tmp_path: Path) -> None:
+    """Printed, the front page gives each year's wheel on an A3 sheet in
+    landscape: the first sheet holds the title and the first wheel, never
+    the title alone."""
+    pages = pdf_pages(print_pdf((example_site / "index.html").as_uri(), tmp_path / "index.pdf"))
+    assert len(pages) == 2  # the plan's years: 2024 and 2025
+    plan = load_plan(EXAMPLE)
+    for (size, text), year in zip(pages, (2024, 2025), strict=True):
+        assert size == pytest.approx((1191, 842), abs=1)
+        assert str(year) in text
+        assert all(body.name in text for body in plan.bodies)  # the wheel's key
+    assert pages[0][1].startswith(plan.title)
+    # The links and lists of the screen are left out.
+    assert "Mødeplan" not in pages[0][1]
+    assert "Kommende møder" not in "".join(text for _, text in pages)
+
+
+def test_the_front_page_leads_to_the_meeting_plan(example_site: Path) -> None:
+    shown = page((example_site / "index.html").as_uri())
+    first = next(a["href"] for a in shown.having("a") if a.get("href") and a["href"] != "#main")
+    assert first == "meetings.html"  # the first link after the skip link
+    assert (example_site / first).is_file()
+
+
 def test_an_agenda_page_in_a_browser(example_site: Path) -> None:
     shown = page((example_site / "agendas" / "sbu" / "2025-01-15.html").as_uri())
     text = "".join(shown.text)
@@ -141,7 +166,8 @@ def test_the_site_has_its_files(example_site: Path) -> None:
              if p.is_file()}
     assert {"index.html", "plan.json", "wheel-2024.svg", "wheel-2025.svg", "feeds/sbu.ics",
             "feeds/rm.ics", "feeds/all.ics", "feeds/deadlines.ics", MANIFEST,
-            "feeds/.aarshjul-feeds"} <= names
+            "feeds/.aarshjul-feeds", "meetings.html", "bodies/sbu.html",
+            "bodies/rm.html"} <= names
     data = json.loads((example_site / "plan.json").read_text(encoding="utf-8"))
     assert data["id"] == "aarhus-msb-2025"
     assert len(data["meetings"]) == 70
@@ -200,7 +226,8 @@ def test_text_has_the_contrast_of_wcag_aa() -> None:
     the lightest and the darkest ground its labels stand on: 4.5:1 at least."""
     templates = ROOT / "aarshjul" / "templates"
     pages = "".join((templates / name).read_text(encoding="utf-8")
-                    for name in ("site_index.html.j2", "agenda.html.j2", "cases.html.j2"))
+                    for name in ("site_index.html.j2", "agenda.html.j2", "cases.html.j2",
+                                 "meetings.html.j2"))
     colours = set(re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", pages))
     assert len(colours) >= 3
     for colour in colours:

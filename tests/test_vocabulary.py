@@ -60,7 +60,7 @@ def spelled(path: Path) -> str:
     "aflyst", "flyttet fra", "Dagsorden kort", "Bemærkning", "Kommende møder",
     "Tegnforklaring", "Frist for dagsorden", "Mødedato", "Baggrund/formål",
     "indholdsfortegnelse", "wrote", "unchanged", "up to date", "Ctrl-C to stop", "checked",
-    "dry run", "(cancelled)"])
+    "dry run", "(cancelled)", "Mødeplan", "Vis møder for", "hele dagen"])
 def test_no_module_but_the_vocabulary_spells_a_word(word: str) -> None:
     package = ROOT / "aarshjul"
     in_code = [path.relative_to(package).as_posix()

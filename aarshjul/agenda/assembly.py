@@ -202,7 +202,8 @@ def _timed(draft: Draft, previous: dt.date | None, date_words: DateWords,
                     location=meeting.location, items=tuple(items),
                     body=meeting.body, cancelled=meeting.status is Status.CANCELLED,
                     note=meeting.note, language=language, to=meeting.to,
-                    all_day=meeting.all_day)
+                    all_day=meeting.all_day, moved_from=meeting.moved_from,
+                    body_name=names[meeting.body])
     if meeting.status is not Status.PLANNED:
         return agenda, []
     return agenda, [*problems, *_fit_problems(draft, walk.end)]

@@ -17,6 +17,7 @@ import attrs
 
 from aarshjul.agenda.documents import date_line, meeting_span, time_span
 from aarshjul.agenda.items import Agenda, AgendaItem
+from aarshjul.dates import moved_words
 from aarshjul.templates import markup, render
 from aarshjul.vocabulary import Language, capitalized, words
 
@@ -50,10 +51,13 @@ def as_html(agenda: Agenda, language: Language, *, back: tuple[str, str] | None 
     the item's number."""
     labels = words(language)
     time = capitalized(labels.all_day) if agenda.all_day else meeting_span(agenda, labels)
+    moved = "" if agenda.moved_from is None else moved_words(agenda.moved_from, language)
+    # A meeting with its own title ("Budgetseminar") still says whose it is.
+    body = agenda.body_name if agenda.body_name != agenda.title else ""
     return render("agenda.html.j2",
         back=back,  # (link, label): a pair, not a mapping, which Jinja reads faster
         agenda=agenda, labels=labels, language=language.value,
-        date=date_line(agenda, language), meeting_time=time,
+        date=date_line(agenda, language), meeting_time=time, moved=moved, body=body,
         **_items_html(agenda.items, agenda.cancelled, language, routes or {}))
 
 

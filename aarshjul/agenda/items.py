@@ -70,6 +70,12 @@ class Agenda:
     """The last day of a meeting over several days."""
     all_day: bool = False
     """An all-day meeting's: no times, and no items."""
+    moved_from: dt.date | None = None
+    """The day its meeting was first announced for, where it moved
+    (:attr:`~aarshjul.model.Meeting.moved_from`)."""
+    body_name: str = ""
+    """Its body's name, which a meeting with its own title ("Budgetseminar")
+    keeps (``body`` is the body's id)."""
 
     @property
     def minutes(self) -> Minutes | None:

@@ -1,6 +1,7 @@
 """The static site's files (SPEC §7): the wheel, the coming meetings, an agenda
-page for each meeting, the feeds and the plan as JSON; where cases travel a
-route, their routes (:mod:`aarshjul.site.cases`).
+page for each meeting, the mødeplan of every meeting and each body's
+(:mod:`aarshjul.site.moedeplan`), the feeds and the plan as JSON; where
+cases travel a route, their routes (:mod:`aarshjul.site.cases`).
 
 The site works from any static host and from ``file://``: every link is
 relative, and nothing is loaded from elsewhere (no CDN, no web fonts). With
@@ -27,13 +28,14 @@ from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.agenda.paths import agenda_paths
 from aarshjul.choices import Status
-from aarshjul.dates import full_date, meeting_days
+from aarshjul.dates import full_date, meeting_days, moved_words
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
 from aarshjul.ical.stamps import Record, Stamper
 from aarshjul.model import Meeting, Plan
 from aarshjul.site.cases import CASES, cases_page, on_pages, timelines
+from aarshjul.site.moedeplan import MEETINGS, meeting_plan_pages
 from aarshjul.templates import markup, render
 from aarshjul.vocabulary import Words, capitalized, counted, words
 from aarshjul.wheel.drawing import mark_today, wheel_svg
@@ -67,7 +69,8 @@ def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.da
     return [{"date": meeting_days(m.date, m.to, plan.language),
              "time": said.all_day if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
              "body": body_names[m.body], "title": m.title, "location": m.location,
-             "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED}
+             "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED,
+             "moved": "" if m.moved_from is None else moved_words(m.moved_from, plan.language)}
             for m in upcoming]
 
 
@@ -124,6 +127,8 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
                                          routes=shown.get(paths[meeting.uid])
                                          ).encode("utf-8")
              for meeting in agendas.meetings}
+    files |= {name: page.encode("utf-8")
+              for name, page in meeting_plan_pages(plan, agendas, paths).items()}
     if routes:
         files[CASES] = cases_page(plan, routes, back=("index.html", said.wheel)).encode("utf-8")
     files["plan.json"] = plan_json(plan, agendas).encode("utf-8")
@@ -140,7 +145,7 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
     files["index.html"] = render(
         "site_index.html.j2", plan=plan, words=said, language=language.value,
         wheels=wheels, coming=_coming(plan, agendas, paths, today),
-        feeds=_feed_links(plan, base_url, said),
+        feeds=_feed_links(plan, base_url, said), meetings=MEETINGS,
         cases=(CASES, counted(len(routes), said.one_case, said.many_cases)) if routes else None,
         today=full_date(today, language)).encode("utf-8")
     return dict(sorted(files.items()))
