@@ -4,6 +4,8 @@ arcs, shades, month and week labels, the line of a day."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 
 from aarshjul.model import Body, Closed, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
@@ -42,14 +44,66 @@ TWO = (Body(id="a", name="Udvalg A"), Body(id="b", name="Udvalg B"))
 
 def test_bodies_take_their_own_colour_or_the_next_of_the_palette() -> None:
     plan = plan_of(*(Body(id=f"b{n}", name=f"B{n}", color="#123456" if n == 1 else None)
-                     for n in range(10)))
+                     for n in range(22)))
     colors = body_colors(plan)
-    assert list(colors) == [f"b{n}" for n in range(10)]
+    assert list(colors) == [f"b{n}" for n in range(22)]
     assert colors["b0"] == PALETTE[0]
     assert colors["b1"] == "#123456"
     assert colors["b2"] == PALETTE[2]  # the palette goes by the body's place, not by turns
-    assert colors["b8"] == PALETTE[0]  # and starts again after eight
-    assert colors["b9"] == PALETTE[1]
+    assert len({colors[f"b{n}"] for n in range(20)}) == 20  # twenty bodies, twenty colours
+    assert colors["b20"] == PALETTE[0]  # and starts again after twenty
+    assert colors["b21"] == PALETTE[1]
+
+
+# Machado, Oliveira and Fernandes (2009): linear RGB as each deficiency sees
+# it, at full severity.
+DEFICIENCIES = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+                   (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                     (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+                   (0.004733, 0.691367, 0.303900)),
+}
+
+
+def _lab(colour: str, seen_by: str | None) -> tuple[float, float, float]:
+    """CIELAB (D65) of ``#rrggbb`` as a viewer with ``seen_by`` sees it."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    rgb = [linear(int(colour[i:i + 2], 16)) for i in (1, 3, 5)]
+    if seen_by is not None:
+        rgb = [min(max(sum(m * c for m, c in zip(row, rgb, strict=True)), 0.0), 1.0)
+               for row in DEFICIENCIES[seen_by]]
+    r, g, b = rgb
+    xyz = (0.4124 * r + 0.3576 * g + 0.1805 * b, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           0.0193 * r + 0.1192 * g + 0.9505 * b)
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = (f(v / white) for v, white in zip(xyz, (0.95047, 1.0, 1.08883), strict=True))
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _apart(one: str, other: str) -> float:
+    """How far apart two colours are (CIE76 ΔE) for the viewer who sees them
+    closest: normal vision or one of the three deficiencies."""
+    return min(math.dist(_lab(one, seen_by), _lab(other, seen_by))
+               for seen_by in (None, *DEFICIENCIES))
+
+
+def test_twenty_bodies_can_be_told_apart_with_each_colour_vision_deficiency() -> None:
+    assert len(set(PALETTE)) == len(PALETTE) == 20
+    # Any two at least 10 apart, as every simulated viewer sees them (about
+    # what tells two patches side by side apart); neighbouring rings, 15.
+    assert min(_apart(a, b) for a, b in itertools.combinations(PALETTE, 2)) >= 10
+    assert min(_apart(a, b) for a, b in itertools.pairwise(PALETTE)) >= 15
+    # Okabe and Ito's orange and the darkened yellow this replaced: one
+    # colour to a tritanope.
+    assert _apart("#e69f00", "#b8a200") < 3
 
 
 def test_elide_keeps_short_text_and_cuts_long_text_to_its_length() -> None:

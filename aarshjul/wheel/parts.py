@@ -42,9 +42,14 @@ from aarshjul.wheel.geometry import (
 )
 
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
-           "#b8a200")
-"""Okabe and Ito's colours, which people with every common colour blindness
-can tell apart (the yellow darkened to show on white)."""
+           "#ddcc77", "#222255", "#bbbbbb", "#332288", "#ee6677", "#762a83", "#999933",
+           "#aa3377", "#666633", "#225555", "#8c510a", "#9970ab", "#663333")
+"""Twenty colours that people with each common colour-vision deficiency
+(protanopia, deuteranopia, tritanopia) can tell apart: Okabe and Ito's
+first seven, then Paul Tol's and ColorBrewer's, each the one that differs
+most from all before it, as a simulation of each deficiency sees them
+(tests/test_wheel_parts.py measures it). A plan of up to 20 bodies gives
+each its own; beyond, they start again."""
 
 
 def body_colors(plan: Plan) -> dict[str, str]:
