@@ -25,7 +25,7 @@ import attrs
 
 from aarshjul.agenda.room import BodyMeetings
 from aarshjul.errors import Problem
-from aarshjul.messages import _
+from aarshjul.messages import AND, _, listed
 from aarshjul.model import Case, Plan, Route
 from aarshjul.vocabulary import Language
 
@@ -40,7 +40,6 @@ class CaseStep(Case):
     """A case on one step of its route: ``body`` and ``minutes`` are the
     step's; ``then`` the bodies and days of the steps after it."""
 
-    step: int
     then: tuple[tuple[str, dt.date], ...] = ()
 
 
@@ -71,7 +70,7 @@ def route_case(plan: Plan, route: Route, case: Case, *, last: int, first: dt.dat
     fields = {field.name: getattr(case, field.name) for field in attrs.fields(Case)}
     return [(CaseStep(**{**fields, "body": body, "minutes": case.minutes_at(step),
                          "step_minutes": ()},
-                      step=step, then=tuple(zip(route.steps[step + 1:], days[step + 1:],
+                      then=tuple(zip(route.steps[step + 1:], days[step + 1:],
                                                 strict=True))), index)
             for step, (body, index) in enumerate(zip(route.steps, indexes, strict=True))]
 
@@ -82,12 +81,6 @@ def then_words(then: tuple[tuple[str, dt.date], ...], names: Mapping[str, str],
     Byrådet den 27. maj 2025": where a case goes after this step."""
     if not then:
         return ""
-    if language is Language.DA:
-        parts = [f"i {names[body]} den {date_words(day)}" for body, day in then]
-        return "Sagen behandles herefter " + _joined(parts, "og")
-    parts = [f"to {names[body]} on {date_words(day)}" for body, day in then]
-    return "The case then goes " + _joined(parts, "and")
-
-
-def _joined(parts: list[str], last: str) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {last} {parts[-1]}"
+    steps = [_("to {body} on {date}", body=names[body], date=date_words(day))
+             for body, day in then]
+    return _("The case then goes {steps}", steps=listed(steps, last=AND)).text_in(language)
