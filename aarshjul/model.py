@@ -300,9 +300,6 @@ class Plan:
     def body(self, body_id: str) -> Body:
         return self._by_id[body_id]
 
-    def route(self, route_id: str) -> Route:
-        return next(route for route in self.routes if route.id == route_id)
-
     def minutes_of(self, body_id: str) -> Minutes | None:
         """How long a meeting of the body lasts that gives only its start:
         the body's ``minutes``, else the plan's; None where neither says."""

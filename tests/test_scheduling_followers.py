@@ -305,3 +305,19 @@ start = "09:00"
     assert not any(m.original_date == D(2025, 2, 17) for m in oek.values())
     assert any(p.code == "left-out" and "2025-02-03" in str(p.message)
                and "already meets" in str(p.message) for p in result.problems)
+
+
+def test_two_series_of_one_body_following_the_same_meetings_are_told_apart() -> None:
+    plan = FREDENSBORG + '''
+[[series]]
+body = "oek"
+follows = "byraad"
+weeks = 1
+weekday = "mandag"
+start = "17:30"
+'''
+    result = schedule(parse_plan(plan))
+    oek = [m for m in result.meetings if m.body == "oek"]
+    assert len(oek) == 22
+    assert len({m.uid for m in oek}) == 22  # each its own event in a feed
+    assert not any(p.code == "same-identity" for p in result.problems)

@@ -24,9 +24,12 @@ def identity(plan: Plan, draft: Draft) -> str:
     changes a series meeting's identity, nor the other way round."""
     if draft.follows is not None and draft.series is not None:
         # A follower is known by the meeting it follows, which keeps its
-        # name when it moves: so does the follower, moved with it.
+        # name when it moves: so does the follower, moved with it. Its own
+        # rule date (counted from that meeting's) tells apart two series of
+        # one body that follow the same meetings on other days.
+        day = draft.rule_date.isoformat()
         own = draft.body if draft.series.id is None else f"{draft.body}/{draft.series.id}"
-        return f"{identity(plan, draft.follows)}/followed-by/{own}"
+        return f"{identity(plan, draft.follows)}/followed-by/{own}/{day}"
     day = draft.rule_date.isoformat()
     if draft.series is None:
         return f"{plan.id}/{draft.body}/{day}/one-off"
