@@ -196,7 +196,7 @@ def test_an_impossible_route_is_a_located_error(run_cli, tmp_path: Path) -> None
     line = PLAN.count("\n") + 3  # the [[case]], after the committee's "from"
     assert (f'{plan}:{line}: error[route-infeasible]: [[case]] #1 ("Budgetopfølgning pr. '
             '31. marts"): step 1 of 3 of the route "byraadssag": no meeting of Social- og '
-            "Beskæftigelsesudvalget between 2025-03-25 and 2025-05-15 has 15 free minutes "
+            "Beskæftigelsesudvalget between 2025-03-20 and 2025-05-15 has 15 free minutes "
             "(the next step is on 2025-05-20)") in result.stdout
     # Nothing of the case is placed: no step, and no item on the byråd.
     found = agendas(plan.read_text(encoding="utf-8"))
@@ -234,7 +234,11 @@ def test_a_step_looks_back_before_its_month_when_the_month_begins_late() -> None
     ('[[case]]\ntitle = "X"\nbody = "sbu"\nmonth = 5\nminutes = [10, 5]\n',
      "minutes: a list of minutes is for a case on a route"),
     ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nmonth = 5\nminutes = [10, -5, 5]\n',
-     "minutes[2]: expected a whole number of minutes, 0 to 1440"),
+     "minutes: -5 is out of range (0 to 1440)"),
+    ('[[case]]\ntitle = "X"\nroute = "byraadssag"\nmonth = 5\nminutes = [10, true, 5]\n',
+     "minutes[2]: expected a whole number (got true/false"),
+    ('[[case]]\ntitle = "X"\nroute = 7\nmonth = 5\nminutes = [10, 5, 5]\n',
+     "route: expected text in quotes"),
     ('[[case]]\ntitle = "X"\nbody = ["sbu", "sbu"]\nmonth = 5\n',
      'body: "sbu" is listed twice'),
     ('[[case]]\ntitle = "X"\nbody = []\nmonth = 5\n', "body: the list is empty"),
@@ -264,6 +268,17 @@ def test_a_route_to_an_unknown_body_is_told_at_the_route_alone(run_cli, tmp_path
     assert '[[route]] "byraadssag": steps: no body has id "kb"' in errors[0]
 
 
+def test_a_route_that_cannot_be_read_is_the_one_error(run_cli, tmp_path: Path) -> None:
+    """Its case's list of minutes is not also refused as a list off a route."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN + '[[case]]\ntitle = "X"\nroute = 7\nmonth = 5\n'
+                    "minutes = [10, 5, 5]\n", encoding="utf-8")
+    errors = [line for line in run_cli("check", "--lang", "en", str(plan)).stdout.splitlines()
+              if ": error[" in line]
+    assert len(errors) == 1
+    assert "route: expected text in quotes" in errors[0]
+
+
 def test_a_plan_built_in_code_is_held_to_the_same_rules() -> None:
     plan = parse_plan(PLAN + CASE, source="plan.toml")
     (case,) = plan.cases
@@ -271,3 +286,22 @@ def test_a_plan_built_in_code_is_held_to_the_same_rules() -> None:
     wrong: Plan = attrs.evolve(plan, cases=(attrs.evolve(case, body="oek"),))
     with pytest.raises(Exception, match='goes to its last step, "byraad"'):
         schedule(wrong)
+
+
+def test_a_gap_longer_than_the_look_back_still_finds_the_step_before() -> None:
+    # 60 days before the byråd's 28 May: the committee by 29 March, and it
+    # looks 8 weeks back from there.
+    found = agendas(PLAN.replace("gap = 5", "gap = 60") + CASE)
+    assert found.ok
+    assert [day for _body, day, *_ in steps(found)] == [
+        D(2025, 1, 22), D(2025, 3, 25), D(2025, 5, 28)]
+
+
+def test_a_case_in_a_window_tries_a_later_last_step_where_the_first_leaves_none() -> None:
+    # The committee meets from 10 March: the byråd of 26 February leaves its
+    # steps no meeting, the byråd of 26 March does.
+    plan = PLAN.replace('every = "hver onsdag"', 'every = "hver onsdag"\nfrom = 2025-03-10')
+    found = agendas(plan + CASE.replace("month = 5", "window = [2025-02-01, 2025-06-30]"))
+    assert found.ok
+    assert [day for _body, day, *_ in steps(found)] == [
+        D(2025, 3, 12), D(2025, 3, 18), D(2025, 3, 26)]

@@ -88,6 +88,19 @@ def _lab(colour: str, seen_by: str | None) -> tuple[float, float, float]:
     return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
 
 
+RING = "#eef1f4"  # the darker of the rings' two greys
+
+
+def _contrast(colour: str, background: str) -> float:
+    """WCAG's contrast ratio of two colours."""
+    lighter, darker = sorted((_lab(colour, None)[0], _lab(background, None)[0]), reverse=True)
+
+    def luminance(lightness: float) -> float:  # CIE L* back to relative luminance
+        return ((lightness + 16) / 116) ** 3 if lightness > 8 else lightness / (24389 / 27)
+
+    return (luminance(lighter) + 0.05) / (luminance(darker) + 0.05)
+
+
 def _apart(one: str, other: str) -> float:
     """How far apart two colours are (CIE76 ΔE) for the viewer who sees them
     closest: normal vision or one of the three deficiencies."""
@@ -97,10 +110,14 @@ def _apart(one: str, other: str) -> float:
 
 def test_twenty_bodies_can_be_told_apart_with_each_colour_vision_deficiency() -> None:
     assert len(set(PALETTE)) == len(PALETTE) == 20
-    # Any two at least 10 apart, as every simulated viewer sees them (about
-    # what tells two patches side by side apart); neighbouring rings, 15.
-    assert min(_apart(a, b) for a, b in itertools.combinations(PALETTE, 2)) >= 10
+    # Any two at least 8 apart, as every simulated viewer sees them (two
+    # patches side by side are told apart); neighbouring rings, 15.
+    assert min(_apart(a, b) for a, b in itertools.combinations(PALETTE, 2)) >= 8
     assert min(_apart(a, b) for a, b in itertools.pairwise(PALETTE)) >= 15
+    # And each shows on the rings' light grey: none paler than Okabe and
+    # Ito's orange (a pale sand, 1.5:1, was a white disc on a white ring).
+    assert min(_contrast(colour, RING) for colour in PALETTE) >= 1.9
+    assert _contrast("#ddcc77", RING) < 1.9
     # Okabe and Ito's orange and the darkened yellow this replaced: one
     # colour to a tritanope.
     assert _apart("#e69f00", "#b8a200") < 3

@@ -21,7 +21,7 @@ from aarshjul.agenda.routes import route_case
 from aarshjul.choices import Status
 from aarshjul.errors import Problem
 from aarshjul.messages import Message, _
-from aarshjul.model import Case, Plan
+from aarshjul.model import Case, Plan, Route
 
 __all__ = ["Placing", "place_cases"]
 
@@ -44,12 +44,17 @@ def place_cases(plan: Plan, drafts: Mapping[str, Draft]
         ordered[draft.meeting.body].append(draft)
     bodies = {c.body for c in plan.cases} | {step for r in plan.routes for step in r.steps}
     by_body = {body: BodyMeetings(ordered[body]) for body in bodies}
-    routes = {route.id: route for route in plan.routes}
+    routes: dict[str, Route] = {}
+    for route in plan.routes:  # a second route of one id is an error; the first counts
+        routes.setdefault(route.id, route)
     problems: list[Problem] = []
     placings: list[Placing] = []
 
-    def place(case: Case, found: int | Problem, first: dt.date, *, pinned: bool) -> None:
+    def place(case: Case, found: int | Problem, first: dt.date, last: dt.date | None) -> None:
+        """The case on the meeting ``found``; ``last`` ends the span a case
+        with a window or month looks in (None: pinned to its date)."""
         route = routes.get(case.route or "")
+        pinned = last is None
         if isinstance(found, Problem):
             problems.append(found)
         elif route is None:
@@ -57,7 +62,16 @@ def place_cases(plan: Plan, drafts: Mapping[str, Draft]
             placings.append(Placing(case, ((case, by_body[case.body].drafts[found]),)))
         else:
             routed = route_case(plan, route, case, last=found, first=first, by_body=by_body)
-            if isinstance(routed, Problem):
+            tried: int | None = found
+            # Where the earlier steps find no room before one meeting of the
+            # last step, they may before a later one in the case's span.
+            while isinstance(routed, Problem) and last is not None and tried is not None:
+                tried = by_body[case.body].next_with_room(tried, last, case.minutes_at(-1))
+                if tried is not None:
+                    later = route_case(plan, route, case, last=tried, first=first,
+                                       by_body=by_body)
+                    routed = routed if isinstance(later, Problem) else later
+            if isinstance(routed, Problem):  # said of the first meeting tried
                 problems.append(routed)
                 return
             for step, (entry, index) in enumerate(routed):
@@ -68,7 +82,7 @@ def place_cases(plan: Plan, drafts: Mapping[str, Draft]
     # Date-pinned cases first: they must go where they say, room or not.
     for case in plan.cases:
         if case.date is not None:
-            place(case, _pin(case, by_body[case.body]), case.date, pinned=True)
+            place(case, _pin(case, by_body[case.body]), case.date, None)
     for case in plan.cases:
         spans = _spans(plan, case)
         if case.months and not spans:
@@ -77,7 +91,7 @@ def place_cases(plan: Plan, drafts: Mapping[str, Draft]
                 "month {months} is not inside the plan ({start} to {end})", months=months,
                 start=plan.start, end=plan.end)))
         for first, last in spans:
-            place(case, _fit(case, by_body[case.body], first, last), first, pinned=False)
+            place(case, _fit(case, by_body[case.body], first, last), first, last)
     return problems, placings
 
 

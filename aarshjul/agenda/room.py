@@ -118,6 +118,12 @@ class BodyMeetings:
         self.capacity.set(index, draft.capacity)
         self.room.set(index, self._room(draft))
 
+    def next_with_room(self, index: int, last: dt.date, minutes: int) -> int | None:
+        """The first meeting after meeting ``index``, up to day ``last``, that
+        can take ``minutes`` more."""
+        high = bisect.bisect_right(self.dates, last) - 1
+        return self.capacity.first_at_least(index + 1, high, minutes) if index < high else None
+
     def span(self, first: dt.date, last: dt.date) -> tuple[int, int]:
         """The indexes of the drafts from ``first`` to ``last`` (an empty
         range when there are none)."""

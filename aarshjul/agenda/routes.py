@@ -6,9 +6,9 @@ any case (:mod:`aarshjul.agenda.placement`); each earlier step then goes,
 working backwards, on the **latest** meeting of its body that lies at least
 the route's ``gap`` days before the next step's meeting and still has room
 for the step's minutes. It looks back to the start of the case's window or
-month (for a case with a date, to that date), or :data:`LOOK_BACK` before the
-next step, whichever is earlier: a December byråd's committee may meet in
-November. Where a step finds no meeting, nothing of the case is placed and
+month (for a case with a date, to that date), or :data:`LOOK_BACK` before
+the latest day the gap allows, whichever is earlier: a December byråd's
+committee may meet in November. Where a step finds no meeting, nothing of the case is placed and
 the error names the step, its body and the days searched.
 
 Each step's entry on its agenda is a :class:`CaseStep`: the case at that
@@ -32,7 +32,7 @@ from aarshjul.vocabulary import Language
 __all__ = ["CaseStep", "route_case", "then_words"]
 
 LOOK_BACK = dt.timedelta(weeks=8)
-"""How far before the next step an earlier step looks, at least."""
+"""How far before the latest day the gap allows an earlier step looks, at least."""
 
 
 @attrs.frozen(kw_only=True)
@@ -56,7 +56,7 @@ def route_case(plan: Plan, route: Route, case: Case, *, last: int, first: dt.dat
         body, minutes = route.steps[step], case.minutes_at(step)
         meetings = by_body[body]
         latest = days[0] - dt.timedelta(days=route.gap)
-        earliest = min(first, days[0] - LOOK_BACK)
+        earliest = min(first, latest - LOOK_BACK)
         low, high = meetings.span(earliest, latest)
         found = meetings.capacity.last_at_least(low, high, minutes) if low <= high else None
         if found is None:

@@ -15,6 +15,7 @@ body itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,7 +62,7 @@ def read_case(reader: Reader, raw: dict[str, Any], path: KeyPath) -> tuple[Case,
     date = table.date("date")
     window = _window(table)
     months = table.integers("month", MONTHS)
-    minutes, step_minutes = _minutes(table, on_route=route is not None)
+    minutes, step_minutes = _minutes(table, on_route=on_route)
     method, responsible = table.text("method"), table.text("responsible")
     purpose = table.text("purpose")
     attachments = table.strings("attachments")
@@ -77,7 +78,10 @@ def on_routes(cases: Sequence[Case], routes: Sequence[Route]) -> tuple[Case, ...
     names its body keeps it: the validation pass holds it to the last step).
     A case on a route the plan does not have keeps no body (the validation
     pass says that the route is unknown, and asks nothing of the body)."""
-    last = {route.id: route.steps[-1] for route in routes if route.steps}
+    last: dict[str, str] = {}
+    for route in routes:  # a second route of one id is an error; the first counts
+        if route.steps:
+            last.setdefault(route.id, route.steps[-1])
     placed = []
     for case in cases:
         if case.body or (case.route is None and "route" not in case.where.unread):
@@ -110,7 +114,7 @@ def _ids(table: Table, key: str, *, required: bool, example: str) -> tuple[str, 
         if problem is not None:
             table.error((key, index), "bad-value", problem)
             return None
-    twice = sorted({one for one in found if found.count(one) > 1})
+    twice = sorted(one for one, times in Counter(found).items() if times > 1)
     if twice:
         table.error(key, "bad-value", _('"{id}" is listed twice', id=twice[0]))
         return None
@@ -129,17 +133,8 @@ def _minutes(table: Table, *, on_route: bool
             "a list of minutes is for a case on a route, one for each step; give one "
             "number"))
         return None, ()
-    steps: list[Minutes] = []
-    for index, one in enumerate(value):
-        if isinstance(one, bool) or not isinstance(one, int) or one not in MINUTES:
-            table.error(("minutes", index), "bad-value", _(
-                "expected a whole number of minutes, {bounds}", bounds=MINUTES.said()))
-            return None, ()
-        steps.append(Minutes(one))
-    if not steps:
-        table.error("minutes", "bad-value", _("the list is empty"))
-        return None, ()
-    return None, tuple(steps)
+    steps = table.integers("minutes", MINUTES, ordered=True)
+    return None, tuple(Minutes(one) for one in steps or ())
 
 
 def _window(table: Table) -> tuple[dt.date, dt.date] | None:

@@ -187,10 +187,11 @@ class Table:
             self.error(key, "bad-value", refusal.said)
             return None
 
-    def integers(self, key: str, bounds: Bounds, *, what: Message | None = None
-                 ) -> tuple[int, ...] | None:
+    def integers(self, key: str, bounds: Bounds, *, what: Message | None = None,
+                 ordered: bool = False) -> tuple[int, ...] | None:
         """Whole numbers in ``bounds``: a list of them, or one alone; with
-        ``what`` (what the list is), a list only."""
+        ``what`` (what the list is), a list only. A set of numbers (months,
+        weeks) comes sorted, each once; an ``ordered`` list as written."""
         value = self._get(key, False, None)
         if value is None:
             return None
@@ -213,7 +214,7 @@ class Table:
         if not good:
             self.error(key, "bad-value", _("the list is empty"))
             return None
-        return tuple(sorted(set(good)))
+        return tuple(good) if ordered else tuple(sorted(set(good)))
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         return self._as_date(key, self._get(key, required, _A_DATE))

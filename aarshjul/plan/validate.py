@@ -210,7 +210,7 @@ def _route(known: _Known, route: Route) -> list[Problem | None]:
         return []
     if not route.steps:
         return [where.problem("bad-value", _("the list is empty"), key="steps")]
-    twice = sorted({step for step in route.steps if route.steps.count(step) > 1})
+    twice = sorted(step for step, times in Counter(route.steps).items() if times > 1)
     return [*(known.check(where, "steps", "body", step) for step in route.steps),
             where.problem("bad-value", _('"{id}" is listed twice: a route passes each body '
                                          "once", id=twice[0]), key="steps") if twice else None]
@@ -221,10 +221,11 @@ def _on_route(plan: Plan, case: Case) -> Problem | None:
     minutes, or one for each step."""
     route = next((one for one in plan.routes if one.id == case.route), None)
     where = case.where
-    if case.route is None:
+    if case.route is None:  # a route the reader could not read is reported as such
         return where.problem("bad-value", _(
             'a list of minutes is for a case on a route, one for each step; give one '
-            "number"), key="minutes") if case.step_minutes else None
+            "number"), key="minutes") if case.step_minutes and "route" not in where.unread \
+            else None
     if route is None or not route.steps or "steps" in route.where.unread:
         return None  # an unknown route, or one without steps, is reported at its name
     if case.body != route.steps[-1] and "body" not in where.unread:

@@ -29,7 +29,7 @@ from aarshjul.model import (
 )
 
 RESERVED_BODY_IDS: dict[str, Message] = {"all": _("all meetings"),
-                                          "deadlines": _("the agenda deadlines")}
+                                          "deadlines": _("the agenda and case deadlines")}
 """Ids a body cannot have: its feed, ``<id>.ics``, would overwrite these."""
 # The longest IANA names have three parts (America/Argentina/Buenos_Aires),
 # four under a folder of the zone files (right/…), and some 30 characters.

@@ -21,7 +21,7 @@ from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.agenda.items import Agenda
 from aarshjul.choices import Status
-from aarshjul.dates import full_date, long_date, meeting_days, month_name
+from aarshjul.dates import full_date, long_date, meeting_days, month_name, moved_words
 from aarshjul.model import Closed, Meeting, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
@@ -42,13 +42,14 @@ from aarshjul.wheel.geometry import (
 )
 
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
-           "#ddcc77", "#222255", "#bbbbbb", "#332288", "#ee6677", "#762a83", "#999933",
-           "#aa3377", "#666633", "#225555", "#8c510a", "#9970ab", "#663333")
+           "#663333", "#332288", "#a0522d", "#c51b7d", "#762a83", "#882255", "#999933",
+           "#222255", "#ee6677", "#9970ab", "#cc3311", "#6699cc", "#708090")
 """Twenty colours that people with each common colour-vision deficiency
 (protanopia, deuteranopia, tritanopia) can tell apart: Okabe and Ito's
 first seven, then Paul Tol's and ColorBrewer's, each the one that differs
-most from all before it, as a simulation of each deficiency sees them
-(tests/test_wheel_parts.py measures it). A plan of up to 20 bodies gives
+most from all before it, as a simulation of each deficiency sees them, and
+none paler than Okabe and Ito's orange, so that each shows on the rings'
+light grey (tests/test_wheel_parts.py measures both). A plan of up to 20 bodies gives
 each its own; beyond, they start again."""
 
 
@@ -196,8 +197,7 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: in
             if kind == "cancelled":
                 parts.insert(0, words.cancelled.upper())
             if meeting.moved_from is not None:
-                parts.append(words.moved_from.format(
-                    date=long_date(meeting.moved_from, language)))
+                parts.append(moved_words(meeting.moved_from, language))
             headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
