@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 
+from aarshjul.clock import ClockTime
 from aarshjul.vocabulary import Language, words
 
 __all__ = ["DateWords"]
@@ -52,6 +53,13 @@ def meeting_days(first: dt.date, last: dt.date | None, language: Language) -> st
     """A meeting's day, or its days: ``onsdag den 15. januar 2025`` for one
     (:func:`full_date`), ``25.–26. august 2025`` for several (:func:`day_span`)."""
     return day_span(first, last, language) if last else full_date(first, language)
+
+
+def meeting_hours(start: ClockTime, end: ClockTime, *, all_day: bool,
+                  language: Language) -> str:
+    """A meeting's hours as its pages write them: ``18.15 – 19.45``, or
+    ``hele dagen``."""
+    return words(language).all_day if all_day else f"{start.dotted()} – {end.dotted()}"
 
 
 def weekdays_and_days(first: dt.date, last: dt.date | None, language: Language) -> str:

@@ -69,12 +69,17 @@ class Draft:
         return self.meeting.start.minutes + self.meeting.minutes
 
     @property
+    def takes_cases(self) -> bool:
+        """Is it a meeting cases can go on: planned, and not all day (an
+        all-day meeting has no agenda)?"""
+        return self.meeting.status is Status.PLANNED and not self.meeting.all_day
+
+    @property
     def capacity(self) -> int:
         """The most minutes of cases it can still take (-1: not even a case
         without minutes). Taking more minutes only makes every item later,
         so the minutes that fit run from 0 to this."""
-        if (self.meeting.status is not Status.PLANNED or self.meeting.all_day
-                or not self.fits_more(0)):  # an all-day meeting has no agenda
+        if not self.takes_cases or not self.fits_more(0):
             return -1
         low, high = 0, max(self._end - self._clock, 0)
         while low < high:  # the largest that fits: low fits, high + 1 does not

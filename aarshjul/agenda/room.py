@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from aarshjul.agenda.drafts import Draft
-from aarshjul.choices import Status
 from aarshjul.model import Case
 
 __all__ = ["BodyMeetings"]
@@ -93,13 +92,11 @@ class BodyMeetings:
     def __init__(self, drafts: list[Draft]) -> None:
         self.drafts = drafts
         self.dates = [d.meeting.date for d in drafts]
-        self.planned = [0]  # how many of the first i drafts are planned
+        self.planned = [0]  # how many of the first i drafts take cases
         self.on_day: dict[dt.date, list[int]] = defaultdict(list)
         self.on_original_day: dict[dt.date, list[int]] = defaultdict(list)
         for index, draft in enumerate(drafts):
-            # An all-day meeting, without an agenda, is none that cases can take.
-            is_planned = draft.meeting.status is Status.PLANNED and not draft.meeting.all_day
-            self.planned.append(self.planned[-1] + is_planned)
+            self.planned.append(self.planned[-1] + draft.takes_cases)
             self.on_day[draft.meeting.date].append(index)
             if draft.meeting.original_date is not None:
                 self.on_original_day[draft.meeting.original_date].append(index)
@@ -108,9 +105,7 @@ class BodyMeetings:
 
     @staticmethod
     def _room(draft: Draft) -> int:
-        # An all-day meeting has no agenda: no case goes on it.
-        planned = draft.meeting.status is Status.PLANNED and not draft.meeting.all_day
-        return draft.room if planned else _NONE
+        return draft.room if draft.takes_cases else _NONE
 
     def add(self, index: int, case: Case, *, pinned: bool = False) -> None:
         draft = self.drafts[index]

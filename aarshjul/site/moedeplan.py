@@ -18,7 +18,7 @@ import attrs
 
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.choices import Status
-from aarshjul.dates import month_and_year, moved_words, weekdays_and_days
+from aarshjul.dates import meeting_hours, month_and_year, moved_words, weekdays_and_days
 from aarshjul.model import Meeting, Plan
 from aarshjul.templates import render
 from aarshjul.vocabulary import Words, words
@@ -78,9 +78,8 @@ def _rows(plan: Plan, meetings: Sequence[Meeting], paths: Mapping[str, str]
           ) -> dict[str, Row]:
     """Each meeting's row, by its UID: made once for the page of every
     meeting and its body's page."""
-    said = words(plan.language)
     names = {body.id: body.name for body in plan.bodies}
-    return {meeting.uid: _row(meeting, names, paths, said, plan) for meeting in meetings}
+    return {meeting.uid: _row(meeting, names, paths, plan) for meeting in meetings}
 
 
 def _by_month(plan: Plan, meetings: Sequence[Meeting], rows: Mapping[str, Row]) -> list[Month]:
@@ -91,8 +90,8 @@ def _by_month(plan: Plan, meetings: Sequence[Meeting], rows: Mapping[str, Row]) 
     return found
 
 
-def _row(meeting: Meeting, names: Mapping[str, str], paths: Mapping[str, str], said: Words,
-         plan: Plan) -> Row:
+def _row(meeting: Meeting, names: Mapping[str, str], paths: Mapping[str, str], plan: Plan
+         ) -> Row:
     language = plan.language
     remarks = []
     if meeting.moved_from is not None:
@@ -103,9 +102,8 @@ def _row(meeting: Meeting, names: Mapping[str, str], paths: Mapping[str, str], s
     return Row(
         day=weekdays_and_days(meeting.date, meeting.to, language),
         first=meeting.date.isoformat(),
-        # Times as the agenda pages and the front page write them.
-        time=said.all_day if meeting.all_day
-        else f"{meeting.start.dotted()} – {meeting.end.dotted()}",
+        time=meeting_hours(meeting.start, meeting.end, all_day=meeting.all_day,
+                           language=language),
         body=body, title="" if meeting.title == body else meeting.title,
         place=meeting.location, href=paths[meeting.uid],
         cancelled=meeting.status is Status.CANCELLED, remarks=tuple(remarks))

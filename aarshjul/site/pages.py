@@ -28,7 +28,7 @@ from aarshjul.agenda.items import item_record
 from aarshjul.agenda.listing import meeting_record
 from aarshjul.agenda.paths import agenda_paths
 from aarshjul.choices import Status
-from aarshjul.dates import full_date, meeting_days, moved_words
+from aarshjul.dates import full_date, meeting_days, meeting_hours, moved_words
 from aarshjul.ical.feeds import build_feeds
 from aarshjul.ical.manifest import ALL, DEADLINES, manifest_text
 from aarshjul.ical.manifest import MANIFEST as FEEDS_MANIFEST
@@ -65,9 +65,8 @@ def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.da
     # A meeting over several days is coming until its last day is over.
     upcoming = [m for m in agendas.meetings if m.last_day >= today][:COMING]
     # Days and times as the agenda pages write them (18.15 – 19.45).
-    said = words(plan.language)
     return [{"date": meeting_days(m.date, m.to, plan.language),
-             "time": said.all_day if m.all_day else f"{m.start.dotted()} – {m.end.dotted()}",
+             "time": meeting_hours(m.start, m.end, all_day=m.all_day, language=plan.language),
              "body": body_names[m.body], "title": m.title, "location": m.location,
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED,
              "moved": "" if m.moved_from is None else moved_words(m.moved_from, plan.language)}
