@@ -59,6 +59,7 @@ _PUBLIC = {
     "aarshjul.ical.feeds": ("Feeds", "Written", "build_feeds", "write_feeds"),
     "aarshjul.ical.calendars": ("feed_calendar",),
     "aarshjul.wheel.drawing": ("wheel_svg",),
+    "aarshjul.wheel.printing": ("wheel_pdf", "wheel_png"),
     "aarshjul.site.build": ("build_site",),
     "aarshjul.site.staging": ("Built",),
     "aarshjul.site.serve": ("serve",),
@@ -97,6 +98,7 @@ if TYPE_CHECKING:
     from aarshjul.site.staging import *
     from aarshjul.vocabulary import *
     from aarshjul.wheel.drawing import *
+    from aarshjul.wheel.printing import *
     from aarshjul.written.reader import *
     from aarshjul.written.times import *
 

@@ -279,6 +279,8 @@ class Plan:
     holidays: str = attrs.field(default="DK", converter=_upper)
     holiday_categories: tuple[str, ...] = ("public",)
     minutes: Minutes | None = attrs.field(default=None, validator=MINUTES)
+    # The month the wheel starts at: 8 for a school year from August.
+    wheel_start: int = attrs.field(default=1, validator=MONTHS)
     closed: tuple[Closed, ...] = ()
     bodies: tuple[Body, ...] = ()
     series: tuple[Series, ...] = ()

@@ -312,10 +312,11 @@ date = 2025-12-30
 to = 2026-01-02
 title = "Nytårsseminar"
 ''', encoding="utf-8")
-    assert run_cli("wheel", str(plan), "-o", str(tmp_path / "hjul.svg")).exit_code == 0
     arcs = {}
     for year in (2025, 2026):
-        svg = (tmp_path / f"hjul-{year}.svg").read_text(encoding="utf-8")
+        out = tmp_path / f"hjul-{year}.svg"
+        assert run_cli("wheel", str(plan), "-o", str(out), "--year", str(year)).exit_code == 0
+        svg = out.read_text(encoding="utf-8")
         arcs[year] = [line.split('d="')[1].split('"')[0] for line in svg.splitlines()
                       if "Nytårsseminar" in line and '<path class="mark' in line]
     # One arc a year: to the top of the wheel in 2025, from it in 2026.

@@ -175,7 +175,7 @@ def test_the_schema_limits_numbers_as_the_plan_does() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     bounds = {"weeks": forms.ISO_WEEKS, "months": forms.MONTHS, "month": forms.MONTHS,
               "agenda_deadline": forms.DEADLINE_DAYS, "case_deadline": forms.DEADLINE_DAYS,
-              "minutes": forms.MINUTES, "gap": forms.ROUTE_GAP}
+              "minutes": forms.MINUTES, "gap": forms.ROUTE_GAP, "wheel_start": forms.MONTHS}
     meeting = forms.Bounds(1, forms.MINUTES.high - 1)
     found = {(key, low, high) for key, low, high in _ranges(schema)}
     follower = {("weeks", FOLLOW_WEEKS), ("days", FOLLOW_DAYS)}  # a follower's, beside
@@ -213,12 +213,12 @@ def test_the_readme_starts_with_the_two_commands() -> None:
     install, test = lines[3], lines[4]
     assert install.startswith("python3 -m pip install . && aarshjul ")
     assert "calendars/aarhus-msb-2025.toml" in install
-    assert test == ('apt-get update && apt-get install -y chromium libical3 '
+    assert test == ('apt-get update && apt-get install -y chromium fonts-dejavu-core libical3 '
                     '&& npm install --prefix tests/icaljs '
                     '&& python3 -m pip install -e ".[test]" && python3 -m pytest')
     # .ci/run runs each part of it.
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    for part in ("apt-get update -qq", "apt-get install -y -qq chromium libical3",
+    for part in ("apt-get update -qq", "apt-get install -y -qq chromium fonts-dejavu-core libical3",
                  "npm install --prefix tests/icaljs",
                  'python3 -m pip install -q -e ".[test]"', "python3 -m pytest"):
         assert part in run, part

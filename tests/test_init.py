@@ -46,8 +46,8 @@ def test_each_public_name_is_written_once() -> None:
 
 def test_the_verbs_a_script_needs() -> None:
     for verb in ("load_plan", "schedule", "assemble", "render_agenda", "check_path",
-                 "read_agenda", "build_feeds", "feed_calendar", "wheel_svg", "build_site",
-                 "publish"):
+                 "read_agenda", "build_feeds", "feed_calendar", "wheel_svg", "wheel_pdf",
+                 "wheel_png", "build_site", "publish"):
         assert callable(getattr(aarshjul, verb)), verb
 
 

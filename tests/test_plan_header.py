@@ -25,6 +25,11 @@ PLAN_HEADERS = {
                                  "bad-value"),
     "unknown language": ('[plan]\ntitle = "x"\nstart = 2025-01-01\nend = 2025-12-31\n'
                          'language = "sv"\n', 5, "bad-value"),
+    "a wheel that starts in month 13": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
+                                        'end = 2025-12-31\nwheel_start = 13\n', 5, "bad-value"),
+    "a wheel that starts in a month's name": ('[plan]\ntitle = "x"\nstart = 2025-01-01\n'
+                                              'end = 2025-12-31\nwheel_start = "august"\n', 5,
+                                              "bad-type"),
     "missing title": ('[plan]\nstart = 2025-01-01\nend = 2025-12-31\n', 1, "missing-key"),
     "empty file": ("", 1, "missing-key"),
 }
@@ -41,6 +46,13 @@ def test_defaults() -> None:
     assert plan.language is Language.DA
     assert plan.holidays == "DK"
     assert plan.holiday_categories == ("public",)
+
+
+def test_the_wheel_starts_in_january_unless_the_plan_says_another_month() -> None:
+    assert make_plan().wheel_start == 1
+    school_year = parse_plan('[plan]\ntitle = "x"\nstart = 2025-08-01\nend = 2026-07-31\n'
+                             'wheel_start = 8\n')
+    assert school_year.wheel_start == 8
 
 
 def test_the_id_defaults_to_a_slug_of_the_title() -> None:

@@ -16,6 +16,8 @@ from aarshjul.agenda.listing import as_json
 from aarshjul.agenda.paths import agenda_paths
 from aarshjul.site.pages import plan_json, site_files
 from aarshjul.site.staging import MANIFEST
+from aarshjul.wheel.paint import PAINTS
+from aarshjul.wheel.parts import PALETTE
 
 from .browser import dom, pdf_pages, png_pixels, print_pdf, screenshot
 from .plans import EXAMPLE, ROOT, agendas_of
@@ -234,8 +236,10 @@ def test_text_has_the_contrast_of_wcag_aa() -> None:
         assert _contrast(colour, "#ffffff") >= 4.5, colour
     wheel = "".join((templates / name).read_text(encoding="utf-8")
                     for name in ("wheel.svg.j2", "wheel_today.svg.j2"))
-    text_fills = set(re.findall(r"(?:text|\.week|\.month|\.year) \{[^}]*fill: (#[0-9a-f]{6})",
-                                wheel))
+    # The wheel's texts are painted from one table (the SVG's style sheet
+    # and the PDF both), and a few in the templates.
+    text_fills = {paint.fill for kind, paint in PAINTS.items()
+                  if paint.fill and (paint.size or kind.endswith(("-name", "-label")))}
     text_fills |= set(re.findall(r"<text[^>]*fill=\"(#[0-9a-f]{6})\"", wheel))
     assert len(text_fills) >= 3
     grounds = ["#ffffff", "#f7f7f5", _over("#6b7078", 0.2, "#f7f7f5"),
@@ -243,6 +247,19 @@ def test_text_has_the_contrast_of_wcag_aa() -> None:
     for colour in text_fills:
         for ground in grounds:
             assert _contrast(colour, ground) >= 4.5, (colour, ground)
+    # The words on the rings stand on the rings' greys, and on the shades
+    # of closed periods and holidays over them.
+    rings = [PAINTS["ring.even"].fill, PAINTS["ring.odd"].fill]
+    on_rings = [*rings, *(_over(shade, alpha, ring) for ring in rings
+                          for shade, alpha in (("#6b7078", 0.2), ("#b3261e", 0.18)))]
+    for kind in ("ring-name", "case-label"):
+        for ground in on_rings:
+            assert _contrast(PAINTS[kind].fill, ground) >= 4.5, (kind, ground)
+    # A theme's name stands on its arc: each colour of the palette, as pale
+    # as the arcs are drawn, on the rim's ground.
+    for colour in PALETTE:
+        ground = _over(colour, PAINTS["theme"].fill_opacity, "#f7f7f5")
+        assert _contrast(PAINTS["theme-name"].fill, ground) >= 4.5, colour
 
 
 def test_the_deadlines_feed_is_offered_where_only_cases_have_deadlines() -> None:

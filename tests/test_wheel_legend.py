@@ -6,7 +6,8 @@ import datetime as dt
 
 from aarshjul.model import Body, Plan
 from aarshjul.vocabulary import Language, words
-from aarshjul.wheel.legend import Legend, LegendRow, fit_legend
+from aarshjul.wheel import fonts
+from aarshjul.wheel.legend import KeyRow, Legend, LegendRow, fit_legend
 from aarshjul.wheel.parts import ThemeArc
 
 DA = words(Language.DA)
@@ -28,7 +29,18 @@ def test_a_few_bodies_get_full_rows_and_the_key_stands_at_its_place() -> None:
     assert fit_legend(plan, colors(plan), [], DA) == Legend(
         bodies=(LegendRow("92", "#000000", "Udvalg 0", "Udvalg 0"),
                 LegendRow("114", "#000001", "Udvalg 1", "Udvalg 1")),
-        themes=(), key_y="800", font="13", columns=1)
+        themes=(), key_y="800", font="13", columns=1, key=KEY_AT_800)
+
+
+KEY_AT_800 = (KeyRow("planned", 822, "Møde"), KeyRow("cancelled", 844, "Aflyst"),
+              KeyRow("moved", 866, "Flyttet"), KeyRow("closed", 888, "Lukket periode"),
+              KeyRow("holiday", 910, "Helligdag"), KeyRow("today", 932, "I dag"))
+
+
+def test_the_key_names_the_thread_of_a_route_where_the_wheel_has_one() -> None:
+    plan = plan_of(2, name="Udvalg")
+    legend = fit_legend(plan, colors(plan), [], DA, threads=True)
+    assert legend.key == (*KEY_AT_800, KeyRow("thread", 822, "Sagsforløb"))
 
 
 def test_themes_follow_the_bodies_after_a_gap_for_their_heading() -> None:
@@ -40,11 +52,19 @@ def test_themes_follow_the_bodies_after_a_gap_for_their_heading() -> None:
     assert legend.key_y == "800"
 
 
-def test_long_names_are_cut_and_kept_whole_in_the_title() -> None:
-    plan = plan_of(3)
-    rows = fit_legend(plan, colors(plan), [], DA).bodies
-    assert [row.label for row in rows] == ["Udvalget for meget lange navne nu…"] * 3
-    assert rows[2].title == f"{LONG} 2"
+def test_long_names_are_whole_and_the_text_smaller_to_fit_the_column() -> None:
+    plan = plan_of(3, name=LONG + " og lidt mere end det")
+    legend = fit_legend(plan, colors(plan), [], DA)
+    assert [row.label for row in legend.bodies] == [f"{LONG} og lidt mere end det {n}"
+                                                   for n in range(3)]
+    font = float(legend.font)
+    assert 7 < font < 13
+    assert fonts.width(legend.bodies[0].label, font) <= 1414 - 1010 - 28
+    # A name of a hundred letters and more is cut at the smallest size.
+    absurd = plan_of(1, name=LONG * 4)
+    (row,) = fit_legend(absurd, colors(absurd), [], DA).bodies
+    assert row.label.endswith("…")
+    assert row.title == f"{LONG * 4} 0"
 
 
 def test_sixty_bodies_close_up_in_one_column() -> None:
@@ -58,16 +78,17 @@ def test_sixty_bodies_close_up_in_one_column() -> None:
     assert legend.key_y == "810"  # pushed below the last row's step
 
 
-def test_seventy_bodies_take_two_columns_with_shorter_labels() -> None:
+def test_seventy_bodies_take_two_columns_with_smaller_text() -> None:
     plan = plan_of(70)
     legend = fit_legend(plan, colors(plan), [], DA)
-    assert (legend.columns, legend.font) == (2, "12.4")
+    assert legend.columns == 2
+    assert float(legend.font) < 12.4  # the step allows 12.4; the names want less
     # Rows of two: the first pair side by side, then the next a step below.
     assert [row.y for row in legend.bodies[:4]] == ["90", "90", "110", "110"]
     assert legend.bodies[-1].y == "770"
-    assert {row.label for row in legend.bodies} == {"Udvalget for me…"}
+    assert {row.label for row in legend.bodies[:10]} == {f"{LONG} {n}" for n in range(10)}
 
 
 def test_a_plan_without_bodies_still_has_a_key() -> None:
     legend = fit_legend(plan_of(0), {}, [], DA)
-    assert legend == Legend((), (), "800", "13", 1)
+    assert legend == Legend((), (), "800", "13", 1, KEY_AT_800)

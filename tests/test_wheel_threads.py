@@ -13,6 +13,7 @@ from aarshjul.model import Meeting
 from aarshjul.vocabulary import words
 from aarshjul.wheel import parts
 from aarshjul.wheel.drawing import wheel_svg
+from aarshjul.wheel.geometry import Span
 from aarshjul.wheel.threads import threads
 
 from .plans import agendas_of, make_plan
@@ -143,7 +144,7 @@ def test_a_route_over_new_year_is_drawn_on_each_year_through_its_steps_there() -
 def test_no_thread_without_a_route() -> None:
     plan = parse_plan(WITHOUT_ROUTES, source="plan.toml")
     svg = wheel_svg(plan, agendas_of(plan), year=2025)
-    assert "thread" not in svg
+    assert 'class="thread"' not in svg
     assert "Sagsforløb" not in svg
 
 
@@ -152,7 +153,7 @@ def test_a_route_of_one_step_has_no_thread() -> None:
                          CASE.replace('"byraadssag"', '"alene"').replace(
                              "minutes = [15, 10, 5]", "minutes = 5"))
     assert [len(placed.steps) for placed in found.cases] == [1]
-    rings = parts.rings(plan, found, found.meetings, year=2025,
+    rings = parts.rings(plan, found, found.meetings, span=Span(2025),
                         colors=parts.body_colors(plan), words=words(plan.language), link=None)
     assert threads(plan, found, rings, words(plan.language)) == []
 

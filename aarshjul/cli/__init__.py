@@ -38,7 +38,7 @@ COMMANDS = {
     "ical": ("aarshjul.cli.feeds.ical",
              "Write the iCal feeds: BODY.ics for each body, all.ics and deadlines.ics."),
     "wheel": ("aarshjul.cli.wheel.wheel",
-              "Draw the årshjul of a plan as SVG: the year as a circle, a ring per body."),
+              "Draw the årshjul of a plan: twelve months as a circle, a ring per body."),
     "build": ("aarshjul.cli.site.build",
               "Build the static site: the wheel, coming meetings, agenda pages, feeds."),
     "serve": ("aarshjul.cli.serving.serve",

@@ -1,5 +1,6 @@
 """The ``[plan]`` table: title, period, id, language, time zone, holidays,
-and how long a meeting lasts that gives only its start.
+how long a meeting lasts that gives only its start, and the month the wheel
+starts at.
 
 The first step of reading a plan's tables (:mod:`aarshjul.plan.reader`): it
 reads the form of each value (a text, a date, a language, a list of texts)
@@ -16,7 +17,7 @@ import re
 import unicodedata
 from typing import Any
 
-from aarshjul.forms import ID_LENGTH
+from aarshjul.forms import ID_LENGTH, MONTHS
 from aarshjul.messages import _
 from aarshjul.model import Plan
 from aarshjul.plan.labels import PLAN
@@ -24,7 +25,7 @@ from aarshjul.plan.tables import STAND_IN_DAY, Reader, Table, written
 from aarshjul.vocabulary import Language
 
 PLAN_KEYS = ("title", "start", "end", "timezone", "language", "holidays",
-             "holiday_categories", "id", "minutes")
+             "holiday_categories", "id", "minutes", "wheel_start")
 
 
 def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
@@ -56,7 +57,7 @@ def read_header(reader: Reader, raw: dict[str, Any]) -> Plan:
                 source=reader.source, where=table.where,
                 **written(language=table.choice("language", Language),
                           timezone=table.text("timezone"), holidays=table.text("holidays"),
-                          minutes=minutes,
+                          minutes=minutes, wheel_start=table.integer("wheel_start", MONTHS),
                           holiday_categories=categories if table.has("holiday_categories")
                           else None))
 

@@ -38,7 +38,7 @@ from aarshjul.site.cases import CASES, cases_page, on_pages, timelines
 from aarshjul.site.moedeplan import MEETINGS, meeting_plan_pages
 from aarshjul.templates import markup, render
 from aarshjul.vocabulary import Words, capitalized, counted, words
-from aarshjul.wheel.drawing import mark_today, wheel_svg
+from aarshjul.wheel.drawing import mark_today, wheel_spans, wheel_svg
 
 __all__ = ["plan_json", "site_files"]
 
@@ -71,10 +71,6 @@ def _coming(plan: Plan, agendas: Agendas, paths: Mapping[str, str], today: dt.da
              "href": paths[m.uid], "cancelled": m.status is Status.CANCELLED,
              "moved": "" if m.moved_from is None else moved_words(m.moved_from, plan.language)}
             for m in upcoming]
-
-
-def _years(plan: Plan) -> list[int]:
-    return list(range(plan.start.year, plan.end.year + 1))
 
 
 def plan_json(plan: Plan, agendas: Agendas) -> str:
@@ -136,11 +132,12 @@ def site_files(plan: Plan, agendas: Agendas, *, now: dt.datetime,
     files[f"feeds/{FEEDS_MANIFEST}"] = manifest_text(feeds, feeds.records).encode("utf-8")
     today = now.astimezone(zoneinfo.ZoneInfo(plan.timezone)).date()
     wheels = []
-    for year in _years(plan):
-        svg = wheel_svg(plan, agendas, year=year, link=lambda m: paths[m.uid])
-        files[f"wheel-{year}.svg"] = svg.encode("utf-8")
-        marked = mark_today(svg, year=year, today=today, language=language)
-        wheels.append({"year": year, "svg": markup(marked), "file": f"wheel-{year}.svg"})
+    for span in wheel_spans(plan):
+        svg = wheel_svg(plan, agendas, year=span.year, link=lambda m: paths[m.uid])
+        files[f"wheel-{span.slug}.svg"] = svg.encode("utf-8")
+        marked = mark_today(svg, span=span, today=today, language=language)
+        wheels.append({"year": span.label, "id": span.slug, "svg": markup(marked),
+                       "file": f"wheel-{span.slug}.svg"})
     files["index.html"] = render(
         "site_index.html.j2", plan=plan, words=said, language=language.value,
         wheels=wheels, coming=_coming(plan, agendas, paths, today),

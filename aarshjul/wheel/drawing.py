@@ -1,18 +1,18 @@
-"""The årshjul as a picture (SPEC §7): the year as a circle, as SVG.
+"""The årshjul as a picture (SPEC §7, §13): twelve months as a circle, as SVG.
 
-January is at the top and the year runs clockwise. From the rim inwards:
-the months, the ISO week numbers, a lane for each theme, then one ring for
-each body with a mark for each meeting (hollow if cancelled, ringed if
-moved). Closed periods and holidays are shaded across the rings; a line
-marks a given day; a dashed thread joins the steps of a case on a route.
-A legend stands to the right. Every mark carries a ``<title>`` (date, body,
-what is on the agenda) and, inside a site, is a link to its agenda page.
+The first month (January, or the plan's ``wheel_start``) is at the top and
+the months run clockwise. From the rim inwards: the months, the ISO week
+numbers, a lane for each theme with its name along it, then one ring for
+each body, named along it, with a mark for each meeting (hollow if
+cancelled, ringed if moved) and a short label for the cases on it. Closed
+periods and holidays are shaded across the rings; a line marks a given
+day; a dashed thread joins the steps of a case on a route. A legend stands
+to the right. Every mark carries a ``<title>`` (date, body, what is on the
+agenda) and, inside a site, is a link to its agenda page.
 
-This module puts the picture together: ``geometry`` says where things
-stand, ``parts`` computes each part of the wheel, ``threads`` the cases'
-routes, ``legend`` fits the legend beside it, and ``templates/wheel.svg.j2``
-writes the SVG, with every text escaped. Pure: the plan's meetings in, SVG
-text out.
+:mod:`aarshjul.wheel.picture` places every part; this module chooses the
+twelve months and writes the picture with ``templates/wheel.svg.j2``, every
+text escaped. Pure: the plan's meetings in, SVG text out.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from aarshjul import vocabulary
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.model import Meeting, Plan
-from aarshjul.scheduling.calendar import WorkCalendar, work_calendar
+from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.templates import render
 from aarshjul.vocabulary import Language
 from aarshjul.wheel import parts
+from aarshjul.wheel.fonts import FAMILY
 from aarshjul.wheel.geometry import (
     BODIES_IN,
     CX,
@@ -37,56 +37,78 @@ from aarshjul.wheel.geometry import (
     RIM,
     WEEKS_IN,
     WIDTH,
+    Span,
+    busiest,
+    spans,
 )
-from aarshjul.wheel.legend import fit_legend
-from aarshjul.wheel.threads import threads
+from aarshjul.wheel.legend import COLUMN, SWATCH
+from aarshjul.wheel.paint import style_sheet
+from aarshjul.wheel.picture import Picture, picture
 
 __all__ = ["wheel_svg"]
 
 
-def wheel_svg(plan: Plan, agendas: Agendas, *, year: int, today: dt.date | None = None,
+def wheel_spans(plan: Plan, start_month: int | None = None) -> list[Span]:
+    """The wheels of the plan: each twelve months from ``start_month`` (the
+    plan's ``wheel_start``) that hold a day of it."""
+    return spans(plan.start, plan.end, start_month or plan.wheel_start)
+
+
+def chosen_span(plan: Plan, agendas: Agendas, *, year: int | None = None,
+                start_month: int | None = None) -> Span:
+    """The wheel from ``start_month`` of ``year``; without a year, the one
+    with the most meetings. A year the plan has no day of is a ValueError."""
+    candidates = wheel_spans(plan, start_month)
+    if year is None:
+        return busiest(candidates, (meeting.date for meeting in agendas.meetings))
+    found = [span for span in candidates if span.year == year]
+    if not found:
+        raise ValueError(f"the plan's wheels start in {candidates[0].year}–{candidates[-1].year}")
+    return found[0]
+
+
+def wheel_picture(plan: Plan, agendas: Agendas, *, year: int | None = None,
+                  start_month: int | None = None, today: dt.date | None = None,
+                  link: Callable[[Meeting], str | None] | None = None,
+                  calendar: WorkCalendar | None = None) -> Picture:
+    """The wheel from ``start_month`` (the plan's ``wheel_start``) of
+    ``year`` (the twelve months with the most meetings), placed: what
+    :func:`wheel_svg` writes and the PDF and PNG draw."""
+    span = chosen_span(plan, agendas, year=year, start_month=start_month)
+    return picture(plan, agendas, span, today=today, link=link, calendar=calendar)
+
+
+def wheel_svg(plan: Plan, agendas: Agendas, *, year: int | None = None,
+              start_month: int | None = None, today: dt.date | None = None,
               link: Callable[[Meeting], str | None] | None = None,
               calendar: WorkCalendar | None = None) -> str:
-    """The wheel of one year of the plan, as an SVG document.
+    """The wheel of twelve months of the plan, as an SVG document: from
+    ``start_month`` (the plan's ``wheel_start``) of ``year`` (the twelve
+    months with the most meetings).
 
     ``link`` gives a mark's link (its agenda page) or None; ``today`` draws a
-    line at that day if it falls in the year.
+    line at that day if it falls in the wheel's months.
     """
-    language = plan.language
-    words = vocabulary.words(language)
-    calendar = calendar or work_calendar(plan)
-    colors = parts.body_colors(plan)
-    # A meeting over New Year is on both years' wheels.
-    meetings = [m for m in agendas.meetings if m.date.year <= year <= m.last_day.year]
-    rings = parts.rings(plan, agendas, meetings, year=year, colors=colors, words=words,
-                        link=link)
-    routes = threads(plan, agendas, rings, words)
-    themes = parts.theme_arcs(plan, year, language)
-    shades = parts.shades(plan, calendar, year, language)
-    months = parts.month_labels(year, language)
-    weeks = parts.week_labels(year)
-    separators = parts.month_separators(year)
-    today_line = parts.today_line(today, language) if today and today.year == year else None
-    legend = fit_legend(plan, colors, themes, words)
+    return svg_of(wheel_picture(plan, agendas, year=year, start_month=start_month,
+                                today=today, link=link, calendar=calendar), plan.language)
+
+
+def svg_of(drawn: Picture, language: Language) -> str:
+    """The picture as an SVG document."""
     return render(
-        "wheel.svg.j2", width=WIDTH, height=HEIGHT, cx=CX, cy=CY, rim=RIM,
-        months_in=MONTHS_IN, weeks_in=WEEKS_IN, bodies_in=BODIES_IN, year=year,
-        title=plan.title if str(year) in plan.title else f"{plan.title} {year}",
-        title_short=parts.elide(plan.title, 34), rings=rings, threads=routes, themes=themes,
-        shades=shades, months=months, weeks=weeks, separators=separators, today=today_line,
-        legend=legend, words=words, language=language.value, legend_x=LEGEND_X,
-        empty=words.no_meetings.format(year=year) if not meetings else None,
-        description=(f"{plan.title}, {year}: {len(meetings)} "
-                     f"{words.meetings}, {len(plan.bodies)} {words.bodies.lower()}"))
+        "wheel.svg.j2", p=drawn, width=WIDTH, height=HEIGHT, cx=CX, cy=CY, rim=RIM,
+        months_in=MONTHS_IN, weeks_in=WEEKS_IN, bodies_in=BODIES_IN, legend_x=LEGEND_X,
+        column=COLUMN, swatch=SWATCH, style=style_sheet(), family=FAMILY,
+        language=language.value)
 
 
-def mark_today(svg: str, *, year: int, today: dt.date, language: Language) -> str:
-    """The wheel of ``year`` drawn without ``today`` (:func:`wheel_svg`), with
-    the day's line added as if drawn with it (nothing if the day is in another
-    year). A site's page marks today on the wheel whose file stays the same
-    from day to day, and draws the wheel once."""
-    if today.year != year:
+def mark_today(svg: str, *, span: Span, today: dt.date, language: Language) -> str:
+    """The wheel of ``span`` drawn without ``today`` (:func:`wheel_svg`), with
+    the day's line added as if drawn with it (nothing if the day is not on
+    the wheel). A site's page marks today on the wheel whose file stays the
+    same from day to day, and draws the wheel once."""
+    if today not in span:
         return svg
     end = svg.rindex("</svg>")
-    line = render("wheel_today.svg.j2", today=parts.today_line(today, language))
+    line = render("wheel_today.svg.j2", today=parts.today_line(today, span, language))
     return svg[:end] + line + svg[end:]

@@ -1,15 +1,20 @@
-"""Where things stand on the wheel: its size and bands, the angle of a day,
-and the SVG paths of the sectors between two angles.
+"""Where things stand on the wheel: its size and bands, the twelve months it
+shows (:class:`Span`) and the angle of each day, and the SVG paths of the
+sectors between two angles.
 
-January is at the top and the year runs clockwise. Every coordinate is
-written through :func:`number`, so the SVG is the same on every machine.
+The span's first month is at the top and the months run clockwise. Every
+coordinate is written through :func:`number`, so the SVG is the same on
+every machine.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+import attrs
 
 WIDTH, HEIGHT = 1414, 1000  # A3 landscape, √2 to 1
 CX, CY = 500, 500
@@ -28,12 +33,90 @@ def number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def angle(day: dt.date, *, noon: bool = True) -> float:
-    """Radians clockwise from the top for a day of its year (at its middle,
-    or at its start)."""
-    first = dt.date(day.year, 1, 1)
-    days = (dt.date(day.year + 1, 1, 1) - first).days
-    return 2 * math.pi * ((day - first).days + (0.5 if noon else 0.0)) / days
+@attrs.frozen
+class Span:
+    """Twelve months of the wheel, from the first of ``month`` in ``year``:
+    a calendar year (``month`` 1), or a school year from August (8).
+
+    >>> Span(2025).label, Span(2017, 8).label, Span(2017, 8).slug, Span(2017, 8).last
+    ('2025', '2017/18', '2017-18', datetime.date(2018, 7, 31))
+    """
+
+    year: int
+    month: int = 1
+    first: dt.date = attrs.field(init=False)
+    end: dt.date = attrs.field(init=False)  # the day after its last
+    _days: int = attrs.field(init=False, repr=False)
+
+    @first.default
+    def _first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @end.default
+    def _end(self) -> dt.date:
+        return dt.date(self.year + 1, self.month, 1)
+
+    @_days.default
+    def _count(self) -> int:
+        return (self.end - self.first).days
+
+    @property
+    def last(self) -> dt.date:
+        return self.end - dt.timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        """As the centre of the wheel says it: ``2025``, or ``2017/18``."""
+        return str(self.year) if self.month == 1 else f"{self.year}/{(self.year + 1) % 100:02}"
+
+    @property
+    def slug(self) -> str:
+        """As a file name says it: ``2025``, or ``2017-18``."""
+        return self.label.replace("/", "-")
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.first <= day < self.end
+
+    def days(self) -> list[dt.date]:
+        return [self.first + dt.timedelta(days=n) for n in range(self._days)]
+
+    def months(self) -> list[dt.date]:
+        """The first day of each of its months, in order."""
+        return [dt.date(self.year + (self.month + n - 1) // 12, (self.month + n - 1) % 12 + 1, 1)
+                for n in range(12)]
+
+    def angle(self, day: dt.date, *, noon: bool = True) -> float:
+        """Radians clockwise from the top for a day (at its middle, or at its
+        start); the day after the span's last is a whole turn."""
+        return 2 * math.pi * (((day - self.first).days + (0.5 if noon else 0.0)) / self._days)
+
+    def arc(self, first: dt.date, last: dt.date) -> tuple[float, float]:
+        """The angles from the start of ``first`` to the end of ``last``."""
+        return self.angle(first, noon=False), self.angle(last + dt.timedelta(days=1), noon=False)
+
+    def clip(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+        """The days from ``first`` to ``last`` that are in the span (they
+        overlap it)."""
+        return max(first, self.first), min(last, self.last)
+
+
+def spans(start: dt.date, end: dt.date, month: int) -> list[Span]:
+    """The spans from ``month`` that hold a day from ``start`` to ``end``.
+
+    >>> [s.label for s in spans(dt.date(2024, 12, 1), dt.date(2025, 12, 31), 8)]
+    ['2024/25', '2025/26']
+    """
+    first = start.year - (1 if start.month < month else 0)
+    last = end.year - (1 if end.month < month else 0)
+    return [Span(year, month) for year in range(first, last + 1)]
+
+
+def busiest(candidates: Sequence[Span], days: Iterable[dt.date]) -> Span:
+    """The span of ``candidates`` (all from one month) that holds the most of
+    ``days``; of equals, the first."""
+    month = candidates[0].month
+    counts = collections.Counter(day.year - (day.month < month) for day in days)
+    return max(candidates, key=lambda span: counts[span.year])
 
 
 def point(radius: float, theta: float) -> tuple[float, float]:
@@ -55,15 +138,44 @@ def sector(inner: float, outer: float, start: float, end: float) -> str:
             f"L{n(x2)} {n(y2)}A{n(inner)} {n(inner)} 0 {large} 0 {n(x3)} {n(y3)}Z")
 
 
-def arc(first: dt.date, last: dt.date) -> tuple[float, float]:
-    """The angles from the start of ``first`` to the end of ``last``."""
-    return angle(first, noon=False), angle(last + dt.timedelta(days=1), noon=False) if (
-        last.month, last.day) != (12, 31) else 2 * math.pi
+@attrs.frozen
+class Sector:
+    """An annular sector from ``start`` to ``end`` radians, between two radii:
+    a ring, a mark over several days, a shade, a theme's arc. Its text is
+    its SVG path; the PDF draws it from its numbers."""
+
+    inner: float
+    outer: float
+    start: float
+    end: float
+
+    def __str__(self) -> str:
+        return sector(self.inner, self.outer, self.start, self.end)
+
+    @property
+    def whole(self) -> bool:
+        return self.end - self.start >= 2 * math.pi - 1e-9
 
 
-def year_days(year: int) -> list[dt.date]:
-    first = dt.date(year, 1, 1)
-    return [first + dt.timedelta(days=n) for n in range((dt.date(year + 1, 1, 1) - first).days)]
+@attrs.frozen
+class Arc:
+    """A circle's arc at ``radius`` from ``start`` to ``end`` radians, the way
+    a text runs along it: clockwise, or the other way round (``back``), so
+    that a text on the lower half stands upright."""
+
+    radius: float
+    start: float
+    end: float
+    back: bool = False
+
+    def __str__(self) -> str:
+        first, last = (self.end, self.start) if self.back else (self.start, self.end)
+        x0, y0 = point(self.radius, first)
+        x1, y1 = point(self.radius, last)
+        large = 1 if self.end - self.start > math.pi else 0
+        n = number
+        return (f"M{n(x0)} {n(y0)}A{n(self.radius)} {n(self.radius)} 0 {large} "
+                f"{0 if self.back else 1} {n(x1)} {n(y1)}")
 
 
 def runs(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:

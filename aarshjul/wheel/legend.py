@@ -1,20 +1,28 @@
 """The legend beside the wheel: a row for each body and each theme, and the
-key to the marks and shades (which the template writes as it is).
+key to the marks and shades.
 
 With many bodies the rows close up and the text gets smaller, never
-overlapping, in two columns at the most crowded.
+overlapping, in two columns at the most crowded. Every name is whole: a
+long one makes the rows' text smaller until it fits its column (down to 7
+units; a name longer than that holds is cut with "…").
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import attrs
 
 from aarshjul.model import Plan
 from aarshjul.vocabulary import Words
-from aarshjul.wheel.geometry import HEIGHT, number
-from aarshjul.wheel.parts import ThemeArc, elide
+from aarshjul.wheel import fonts
+from aarshjul.wheel.geometry import HEIGHT, LEGEND_X, WIDTH, number
+from aarshjul.wheel.parts import ThemeArc
+
+COLUMN = 200  # between the two columns' swatches
+SMALLEST = 7.0  # the legend's text at the smallest
+SWATCH = 20  # from a row's swatch to its text
 
 
 @attrs.frozen
@@ -32,10 +40,33 @@ class Legend:
     key_y: str
     font: str
     columns: int
+    key: tuple[KeyRow, ...] = ()
+
+
+@attrs.frozen
+class KeyRow:
+    """A row of the key: what it shows (the class of a mark, a shade, a
+    line) beside its words."""
+
+    kind: str
+    y: float
+    text: str
+
+
+def _key(key_y: float, words: Words, threads: bool) -> tuple[KeyRow, ...]:
+    rows = [KeyRow("planned", key_y + 22, words.meeting),
+            KeyRow("cancelled", key_y + 44, words.cancelled.capitalize()),
+            KeyRow("moved", key_y + 66, words.moved),
+            KeyRow("closed", key_y + 88, words.closed_period),
+            KeyRow("holiday", key_y + 110, words.holiday),
+            KeyRow("today", key_y + 132, words.today)]
+    if threads:
+        rows.append(KeyRow("thread", key_y + 22, words.case_route))
+    return tuple(rows)
 
 
 def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
-               words: Words) -> Legend:
+               words: Words, *, threads: bool = False) -> Legend:
     """Rows that fit the space beside the wheel: with many bodies the rows
     close up and the text gets smaller, never overlapping (two columns at
     the most crowded)."""
@@ -45,13 +76,18 @@ def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
     columns = 1
     if step < 11:
         columns, step = 2, min(22.0, available / max((rows + 1) // 2 + 2, 1))
-    font = number(max(min(step * 0.62, 13), 6))
-    length = 34 if columns == 1 else 16
+    size = max(min(step * 0.62, 13), 6)
+    room = (WIDTH - LEGEND_X - SWATCH - 8) if columns == 1 else COLUMN - SWATCH - 6
+    widest = max((fonts.width(name, size) for name in [
+        *(body.name for body in plan.bodies), *(theme.name for theme in themes)]), default=0)
+    if widest > room:  # the longest name fits its column whole, down to 7 units
+        size = max(math.floor(size * room / widest * 100) / 100, SMALLEST)  # as written
+    font = number(size)
     y = 70.0
     bodies = []
     for index, body in enumerate(plan.bodies):
         row_y = y + step * (index // columns + 1)
-        bodies.append(LegendRow(number(row_y), colors[body.id], elide(body.name, length),
+        bodies.append(LegendRow(number(row_y), colors[body.id], _fit(body.name, size, room),
                                 body.name))
     y += step * ((len(plan.bodies) + columns - 1) // columns + 1)
     theme_rows = []
@@ -60,7 +96,18 @@ def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
         for index, theme in enumerate(themes):
             row_y = y + step * (index // columns + 1)
             theme_rows.append(LegendRow(number(row_y), theme.color,
-                                        elide(theme.name, length), theme.title))
+                                        _fit(theme.name, size, room), theme.title))
         y += step * ((len(themes) + columns - 1) // columns + 1)
-    return Legend(tuple(bodies), tuple(theme_rows), number(max(y + step, HEIGHT - 200)),
-                  font, columns)
+    key_y = max(y + step, HEIGHT - 200)
+    return Legend(tuple(bodies), tuple(theme_rows), number(key_y), font, columns,
+                  _key(key_y, words, threads))
+
+
+def _fit(name: str, size: float, room: float) -> str:
+    """The name whole, or, longer than a column holds at the smallest size
+    (a name of a hundred letters), cut with "…" (its tooltip is whole)."""
+    if fonts.width(name, size) <= room:
+        return name
+    while name and fonts.width(name + "…", size) > room:
+        name = name[:-1]
+    return name.rstrip() + "…"

@@ -32,14 +32,13 @@ from aarshjul.wheel.geometry import (
     RIM,
     THEMES_IN,
     WEEKS_IN,
-    angle,
-    arc,
+    Sector,
+    Span,
     number,
     point,
     runs,
-    sector,
-    year_days,
 )
+from aarshjul.wheel.lettering import Reach
 
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
            "#663333", "#332288", "#a0522d", "#c51b7d", "#762a83", "#882255", "#999933",
@@ -71,15 +70,16 @@ class Mark:
     kind: str  # planned, cancelled, moved
     title: str
     href: str | None
-    path: str | None = None  # an arc over its days, for a meeting over several
+    path: Sector | None = None  # an arc over its days, for a meeting over several
     uid: str = ""  # its meeting's, which a case's thread finds it by
+    reach: Reach = attrs.field(factory=lambda: Reach(0.0, 0.0))  # the angles on its ring
 
 
 @attrs.frozen
 class Ring:
     id: str
     name: str
-    path: str  # the ring's band, lightly shaded
+    path: Sector  # the ring's band, lightly shaded
     color: str  # of its marks (a cancelled one is hollow: its stroke only)
     radius: str  # of its marks
     marks: tuple[Mark, ...]
@@ -87,7 +87,7 @@ class Ring:
 
 @attrs.frozen
 class Shade:
-    path: str
+    path: Sector
     kind: str  # closed, holiday
     title: str
 
@@ -100,10 +100,10 @@ class Label:
     rotate: str = "0"
 
 
-def _plan_days(plan: Plan, year: int) -> list[dt.date]:
-    """The days of the year that the plan covers: shading beyond them would
+def _plan_days(plan: Plan, span: Span) -> list[dt.date]:
+    """The days of the span that the plan covers: shading beyond them would
     claim what the plan does not say."""
-    return [d for d in year_days(year) if plan.start <= d <= plan.end]
+    return [d for d in span.days() if plan.start <= d <= plan.end]
 
 
 def _theme_days(theme: Theme, days: list[dt.date]) -> list[dt.date]:
@@ -138,18 +138,18 @@ def _headline(agenda: Agenda | None, words: Words, elided: dict[str, str]
     return f"{text} ({len(agenda.items)} {words.items})"
 
 
-def month_separators(year: int) -> list[tuple[str, str, str, str]]:
+def month_separators(span: Span) -> list[tuple[str, str, str, str]]:
     """A line (x0, y0, x1, y1) across the rings at each month's start."""
     return [
         (number(point(BODIES_IN, a)[0]), number(point(BODIES_IN, a)[1]),
          number(point(RIM, a)[0]), number(point(RIM, a)[1]))
-        for a in (angle(dt.date(year, month, 1), noon=False) for month in range(1, 13))]
+        for a in (span.angle(first, noon=False) for first in span.months())]
 
 
-def today_line(today: dt.date, language: Language) -> dict[str, str]:
+def today_line(today: dt.date, span: Span, language: Language) -> dict[str, str]:
     """The line that marks a day across the rings, with its label."""
     words = vocabulary.words(language)
-    a = angle(today)
+    a = span.angle(today)
     (x0, y0), (x1, y1) = point(BODIES_IN - 6, a), point(RIM + 2, a)
     lx, ly = point(RIM + 9, a)
     return {"x0": number(x0), "y0": number(y0), "x1": number(x1), "y1": number(y1),
@@ -165,12 +165,11 @@ def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
     return outer - width, outer
 
 
-def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: int,
+def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, span: Span,
           colors: dict[str, str], words: Words,
           link: Callable[[Meeting], str | None] | None) -> list[Ring]:
     """A ring for each body, with a mark for each of ``meetings`` (those
-    with a day in ``year``)."""
-    january_1 = dt.date(year, 1, 1)
+    with a day in ``span``)."""
     language = plan.language
     by_body: dict[str, list[Meeting]] = {body.id: [] for body in plan.bodies}
     for meeting in meetings:
@@ -187,8 +186,9 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: in
         radius = max(min(width * 0.38, 7.0, room / 2.4), 0.8)
         marks = []
         for meeting in mine:
-            # A meeting over New Year is drawn from 1 January on the new year's wheel.
-            x, y = point(middle, angle(max(meeting.date, january_1)))
+            # A meeting over the span's start is drawn from its first day.
+            theta = span.angle(max(meeting.date, span.first))
+            x, y = point(middle, theta)
             kind = ("cancelled" if meeting.status is Status.CANCELLED else
                     "moved" if meeting.moved_from is not None else "planned")
             parts = [_when(meeting, language),
@@ -201,10 +201,13 @@ def rings(plan: Plan, agendas: Agendas, meetings: Sequence[Meeting], *, year: in
             headline = _headline(agendas.by_uid.get(meeting.uid), words, elided)
             if headline:
                 parts.append(headline)
+            days = _days_arc(meeting, span, middle, radius)
+            margin = (radius + 1.5) / middle
+            reach = (Reach(days.start - margin / 2, days.end + margin / 2) if days else
+                     Reach(theta - margin, theta + margin))
             marks.append(Mark(number(x), number(y), kind, " · ".join(parts),
-                              link(meeting) if link else None,
-                              _days_arc(meeting, year, middle, radius), meeting.uid))
-        drawn.append(Ring(body.id, body.name, sector(outer - width, outer, 0, 2 * math.pi),
+                              link(meeting) if link else None, days, meeting.uid, reach))
+        drawn.append(Ring(body.id, body.name, Sector(outer - width, outer, 0, 2 * math.pi),
                           colors[body.id], number(radius), tuple(marks)))
     return drawn
 
@@ -216,25 +219,27 @@ def _when(meeting: Meeting, language: Language) -> str:
     return day if meeting.all_day else f"{day}, {meeting.start}–{meeting.end}"
 
 
-def _days_arc(meeting: Meeting, year: int, middle: float, radius: float) -> str | None:
-    """A meeting over several days is an arc over its days in ``year``, as
+def _days_arc(meeting: Meeting, span: Span, middle: float, radius: float) -> Sector | None:
+    """A meeting over several days is an arc over its days in ``span``, as
     wide as a mark."""
     if meeting.to is None:
         return None
-    first = max(meeting.date, dt.date(year, 1, 1))
-    last = min(meeting.to, dt.date(year, 12, 31))
-    return sector(middle - radius, middle + radius, *arc(first, last))
+    return Sector(middle - radius, middle + radius,
+                  *span.arc(*span.clip(meeting.date, meeting.to)))
+
+
+THEME_FILL = 0.85  # of its lane, a theme's arc: a line of white between lanes
 
 
 @attrs.frozen
 class ThemeArc:
     name: str
     color: str
-    paths: tuple[str, ...]
+    paths: tuple[Sector, ...]
     title: str
 
 
-def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
+def theme_arcs(plan: Plan, span: Span, language: Language) -> list[ThemeArc]:
     """A lane for each theme, with an arc for each run of its days."""
     themes = plan.themes
     if not themes:
@@ -244,8 +249,8 @@ def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
     arcs = []
     for index, theme in enumerate(themes):
         outer = WEEKS_IN - 4 - index * width
-        spans = runs(_theme_days(theme, _plan_days(plan, year)))
-        paths = tuple(sector(outer - width * 0.85, outer, *arc(first, last))
+        spans = runs(_theme_days(theme, _plan_days(plan, span)))
+        paths = tuple(Sector(outer - width * THEME_FILL, outer, *span.arc(first, last))
                       for first, last in spans)
         when = ", ".join(f"{long_date(a, language)} – {long_date(b, language)}"
                          for a, b in spans)
@@ -254,11 +259,12 @@ def theme_arcs(plan: Plan, year: int, language: Language) -> list[ThemeArc]:
     return arcs
 
 
-def shades(plan: Plan, calendar: WorkCalendar, year: int, language: Language) -> list[Shade]:
+def shades(plan: Plan, calendar: WorkCalendar, span: Span, language: Language
+           ) -> list[Shade]:
     """Closed periods (across the rings of the bodies they close), then
     holidays (across every ring), within the plan's days."""
     found = []
-    days = _plan_days(plan, year)
+    days = _plan_days(plan, span)
     for period in plan.closed:
         # A period for some bodies only shades their rings.
         bands = [_ring_band(plan, body.id) for body in plan.bodies
@@ -267,22 +273,22 @@ def shades(plan: Plan, calendar: WorkCalendar, year: int, language: Language) ->
             when = (long_date(first, language) if first == last else
                     f"{long_date(first, language)} – {long_date(last, language)}")
             for inner, outer in bands:
-                found.append(Shade(sector(inner, outer, *arc(first, last)), "closed",
+                found.append(Shade(Sector(inner, outer, *span.arc(first, last)), "closed",
                                    f"{period.name}: {when}"))
     for day, name in sorted(calendar.holidays.items()):
-        if day.year == year and plan.start <= day <= plan.end:
-            found.append(Shade(sector(BODIES_IN, BODIES_OUT, *arc(day, day)), "holiday",
+        if day in span and plan.start <= day <= plan.end:
+            found.append(Shade(Sector(BODIES_IN, BODIES_OUT, *span.arc(day, day)), "holiday",
                                f"{name}: {long_date(day, language)}"))
     return found
 
 
-def month_labels(year: int, language: Language) -> list[Label]:
+def month_labels(span: Span, language: Language) -> list[Label]:
     """Each month's name in the plan's language, along the rim."""
     labels = []
-    for month in range(1, 13):
-        first = dt.date(year, month, 1)
-        start = angle(first, noon=False)
-        end = 2 * math.pi if month == 12 else angle(dt.date(year, month + 1, 1), noon=False)
+    starts = span.months()
+    for first, following in zip(starts, [*starts[1:], span.end], strict=True):
+        start = span.angle(first, noon=False)
+        end = span.angle(following, noon=False)
         middle = (start + end) / 2
         x, y = point((MONTHS_IN + RIM) / 2, middle)
         # Along the rim, so a long name stays in its band; upright at the bottom.
@@ -294,18 +300,17 @@ def month_labels(year: int, language: Language) -> list[Label]:
     return labels
 
 
-def week_labels(year: int) -> list[Label]:
-    """Each ISO week's number, at the middle of its days in this year."""
+def week_labels(span: Span) -> list[Label]:
+    """Each ISO week's number, at the middle of its days in the span."""
     by_week: dict[tuple[int, int], list[dt.date]] = {}
-    for day in year_days(year):
+    for day in span.days():
         iso = day.isocalendar()
         by_week.setdefault((iso.year, iso.week), []).append(day)
     labels = []
     for (_, week), days in by_week.items():
-        if len(days) < 3:  # a sliver of a week at the year's turn: no room for a label
+        if len(days) < 3:  # a sliver of a week at the span's turn: no room for a label
             continue
-        middle = (angle(days[0], noon=False) + angle(days[-1], noon=False)) / 2 + (
-            angle(days[0]) - angle(days[0], noon=False))
+        middle = sum(span.arc(days[0], days[-1])) / 2
         x, y = point((WEEKS_IN + MONTHS_IN) / 2, middle)
         labels.append(Label(number(x), number(y), str(week)))
     return labels

@@ -3,10 +3,10 @@ dashed line from the mark of each step's meeting to the next one's, with a
 tooltip that names the case and every step.
 
 Only cases on a route of more than one step have a thread (a case on one
-meeting is its mark). A wheel shows one year: a route whose steps span New
-Year is drawn on each year's wheel through the steps of that year, and its
-tooltip names them all; where only one step is in the year there is nothing
-to join. The line runs through the marks' own points, so it meets them
+meeting is its mark). A wheel shows twelve months: a route whose steps run
+over the wheel's turn is drawn on each wheel through its steps there, and
+its tooltip names them all; where only one step is on a wheel there is
+nothing to join. The line runs through the marks' own points, so it meets them
 wherever the marks are drawn.
 """
 
@@ -21,20 +21,25 @@ from aarshjul.agenda.steps import routed, shown_title
 from aarshjul.dates import long_date
 from aarshjul.model import Plan
 from aarshjul.vocabulary import Words
+from aarshjul.wheel.geometry import number
 from aarshjul.wheel.parts import Ring
 
 
 @attrs.frozen
 class Thread:
-    path: str  # through its steps' marks in this year, in the route's order
+    points: tuple[tuple[float, float], ...]  # its steps' marks on this wheel, in order
     title: str  # the case, and the day and body of each step
+
+    @property
+    def path(self) -> str:
+        return "M" + "L".join(f"{number(x)} {number(y)}" for x, y in self.points)
 
 
 def threads(plan: Plan, agendas: Agendas, rings: Sequence[Ring], words: Words
             ) -> list[Thread]:
     """A thread for each placing of a case on a route that has two steps or
     more on this wheel (whose marks are ``rings``'), in the plan's order."""
-    at = {mark.uid: (mark.x, mark.y) for ring in rings for mark in ring.marks}
+    at = {mark.uid: (float(mark.x), float(mark.y)) for ring in rings for mark in ring.marks}
     names = {body.id: body.name for body in plan.bodies}
     drawn = []
     for placed in routed(agendas.cases):
@@ -44,6 +49,5 @@ def threads(plan: Plan, agendas: Agendas, rings: Sequence[Ring], words: Words
         case = shown_title(placed, agendas.by_uid)
         steps = " → ".join(f"{names[step.body]} {long_date(step.meeting.date, plan.language)}"
                            for step in placed.steps)
-        drawn.append(Thread("M" + "L".join(f"{x} {y}" for x, y in points),
-                            f"{words.case_route}: {case} · {steps}"))
+        drawn.append(Thread(tuple(points), f"{words.case_route}: {case} · {steps}"))
     return drawn
