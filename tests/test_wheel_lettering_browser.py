@@ -17,7 +17,6 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -145,12 +144,11 @@ def crowded() -> Plan:
     return make_plan(text, header=header)
 
 
-def wheels() -> Iterator[Any]:
-    """(the plan's name, the wheel's first month or None): the wheels drawn."""
-    for name in ("aarhus-msb-2025", "fredensborg-2017"):
-        yield pytest.param(name, None, id=name)
-    yield pytest.param("fredensborg-2017", 8, id="fredensborg-2017-school-year")
-    yield pytest.param("crowded", None, id="twenty-bodies")
+WHEELS = [pytest.param("aarhus-msb-2025", None, id="aarhus-msb-2025"),
+          pytest.param("fredensborg-2017", None, id="fredensborg-2017"),
+          pytest.param("fredensborg-2017", 8, id="fredensborg-2017-school-year"),
+          pytest.param("crowded", None, id="twenty-bodies")]
+"""(the plan's name, the wheel's first month or None): the wheels drawn."""
 
 
 def plan_named(name: str) -> Plan:
@@ -257,7 +255,7 @@ def themes_shown(plan: Plan, span: Span) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("name", "start_month"), wheels())
+@pytest.mark.parametrize(("name", "start_month"), WHEELS)
 def test_the_words_on_the_wheel_stand_apart_whole_and_inside(
         name: str, start_month: int | None, tmp_path: Path) -> None:
     plan = plan_named(name)
