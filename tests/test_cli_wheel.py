@@ -58,7 +58,7 @@ def test_a_wheel_is_written_whole_or_not_at_all(run_cli, tmp_path: Path,
     out = tmp_path / "hjul.svg"
     out.write_text("<svg>the old wheel</svg>", encoding="utf-8")
     # A wheel that cannot be written out: it fails half-way, as a full disk would.
-    monkeypatch.setattr("aarshjul.wheel.drawing.svg_of", lambda *a, **k: "<svg>\ud800</svg>")
+    monkeypatch.setattr("aarshjul.cli.wheel.svg_of", lambda *a, **k: "<svg>\ud800</svg>")
     with pytest.raises(UnicodeEncodeError):
         run_cli("wheel", str(EXAMPLE), "-o", str(out), "--year", "2025")
     assert out.read_text(encoding="utf-8") == "<svg>the old wheel</svg>"

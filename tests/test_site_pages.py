@@ -163,6 +163,18 @@ def test_the_screenshot_is_a_picture_not_a_blank_page(example_site: Path,
     assert white < 0.9 * (height // 4) * (width // 4)
 
 
+def test_a_plan_of_school_years_has_a_wheel_for_each() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("[plan]\n", "[plan]\nwheel_start = 8\n")
+    plan = parse_plan(text, source="skoleaar.toml")
+    files = site_files(plan, agendas_of(plan), now=NOW)
+    assert sorted(name for name in files if name.startswith("wheel-")) == [
+        "wheel-2024-25.svg", "wheel-2025-26.svg"]
+    assert b">2024/25</text>" in files["wheel-2024-25.svg"]
+    index = files["index.html"].decode("utf-8")
+    assert 'id="year-2024-25"' in index
+    assert 'href="wheel-2025-26.svg"' in index
+
+
 def test_the_site_has_its_files(example_site: Path) -> None:
     names = {p.relative_to(example_site).as_posix() for p in example_site.rglob("*")
              if p.is_file()}

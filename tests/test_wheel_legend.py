@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from aarshjul.model import Body, Plan
 from aarshjul.vocabulary import Language, words
 from aarshjul.wheel import fonts
@@ -47,9 +49,26 @@ def test_themes_follow_the_bodies_after_a_gap_for_their_heading() -> None:
     plan = plan_of(2, name="Udvalg")
     theme = ThemeArc("Budget", "#e69f00", (), "Budget: 1. januar 2025 – 31. marts 2025")
     legend = fit_legend(plan, colors(plan), [theme], DA)
+    # The bodies' rows at 92 and 114; the heading 1.8 steps below the last;
+    # the theme's row a step below the heading.
+    assert legend.themes_y == "153.6"
     assert legend.themes == (
-        LegendRow("180", "#e69f00", "Budget", "Budget: 1. januar 2025 – 31. marts 2025"),)
+        LegendRow("175.6", "#e69f00", "Budget", "Budget: 1. januar 2025 – 31. marts 2025"),)
     assert legend.key_y == "800"
+
+
+@pytest.mark.parametrize("bodies", [2, 40, 100])
+def test_the_themes_heading_never_meets_a_row(bodies: int) -> None:
+    plan = plan_of(bodies, name="Udvalg")
+    themes = [ThemeArc(f"Tema {n}", "#e69f00", (), f"Tema {n}") for n in range(30)]
+    legend = fit_legend(plan, colors(plan), themes, DA)
+    font = float(legend.font)
+    heading = float(legend.themes_y)
+    last_body = max(float(row.y) for row in legend.bodies)
+    first_theme = min(float(row.y) for row in legend.themes)
+    assert heading - 15 * 0.75 > last_body + 0.25 * font  # the heading's capitals, above
+    assert first_theme - 0.75 * font > heading + 0.25 * 15  # the heading's descenders
+    assert max(float(row.y) for row in legend.themes) < float(legend.key_y) - 15
 
 
 def test_long_names_are_whole_and_the_text_smaller_to_fit_the_column() -> None:

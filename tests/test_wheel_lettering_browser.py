@@ -270,9 +270,9 @@ def test_the_words_on_the_wheel_stand_apart_whole_and_inside(
     for problems in (overlaps(texts), outside(texts), cut(texts)):
         assert not problems, "\n".join(problems)
 
-    rings = [t["text"] for t in texts if t["kind"] == "lettering ring-name"]
+    rings = [t["text"] for t in texts if t["kind"] == "ring-name"]
     unnamed = [body.name for body in plan.bodies if body.name not in rings]
     assert not unnamed, f"bodies not named in full on their rings: {unnamed}; rings: {rings}"
-    themes = [t["text"] for t in texts if t["kind"] == "lettering theme-name"]
+    themes = [t["text"] for t in texts if t["kind"] == "theme-name"]
     missing = [theme for theme in themes_shown(plan, span) if theme not in themes]
     assert not missing, f"themes not named in full along their arcs: {missing}; arcs: {themes}"

@@ -16,7 +16,6 @@ def test_each_kind_s_paint_is_in_the_style_sheet() -> None:
     assert rules["month"] == "fill: #1b1b1b; font-size: 15px; font-weight: 700;"
     assert rules["thread"] == ("stroke: #1b1b1b; stroke-width: 1.5; stroke-opacity: 0.6; "
                                "stroke-dasharray: 4 3;")
-    assert "paint-order: stroke" in rules["lettering"]
 
 
 def test_the_style_sheet_holds_nothing_a_browser_would_read_as_markup() -> None:

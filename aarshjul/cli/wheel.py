@@ -12,7 +12,9 @@ from aarshjul.cli.planned import exit_for, planned
 from aarshjul.files import write_bytes_if_changed
 from aarshjul.plan.reader import load_plan
 from aarshjul.vocabulary import COMMAND_LINE as SAID
-from aarshjul.wheel.drawing import chosen_span, wheel_picture
+from aarshjul.wheel.drawing import chosen_span, svg_of
+from aarshjul.wheel.picture import picture
+from aarshjul.wheel.printing import pdf_of, png_of
 
 FORMATS = (".svg", ".pdf", ".png")
 
@@ -49,14 +51,10 @@ def wheel(plan: str, target: str, year: int | None, start_month: int | None,
         span = chosen_span(loaded, agendas, year=year, start_month=start_month)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--year") from None
-    drawn = wheel_picture(loaded, agendas, year=span.year, start_month=span.month, today=today)
+    drawn = picture(loaded, agendas, span, today=today)
     if kind == ".svg":
-        from aarshjul.wheel.drawing import svg_of  # noqa: PLC0415 - as each format needs
-
         data = svg_of(drawn, loaded.language).encode("utf-8")
     else:
-        from aarshjul.wheel.printing import pdf_of, png_of  # noqa: PLC0415
-
         data = pdf_of(drawn) if kind == ".pdf" else png_of(pdf_of(drawn))
     path.parent.mkdir(parents=True, exist_ok=True)
     # Whole or not at all: a write that fails (a full disk, Ctrl-C) leaves the

@@ -42,7 +42,7 @@ from aarshjul.wheel.geometry import (
     spans,
 )
 from aarshjul.wheel.legend import COLUMN, SWATCH
-from aarshjul.wheel.paint import style_sheet
+from aarshjul.wheel.paint import KEY_GREY, style_sheet
 from aarshjul.wheel.picture import Picture, picture
 
 __all__ = ["wheel_svg"]
@@ -63,7 +63,9 @@ def chosen_span(plan: Plan, agendas: Agendas, *, year: int | None = None,
         return busiest(candidates, (meeting.date for meeting in agendas.meetings))
     found = [span for span in candidates if span.year == year]
     if not found:
-        raise ValueError(f"the plan's wheels start in {candidates[0].year}–{candidates[-1].year}")
+        first, last = candidates[0].year, candidates[-1].year
+        raise ValueError(f"the plan's wheels start in {first}" if first == last else
+                         f"the plan's wheels start in {first}–{last}")
     return found[0]
 
 
@@ -99,7 +101,7 @@ def svg_of(drawn: Picture, language: Language) -> str:
         "wheel.svg.j2", p=drawn, width=WIDTH, height=HEIGHT, cx=CX, cy=CY, rim=RIM,
         months_in=MONTHS_IN, weeks_in=WEEKS_IN, bodies_in=BODIES_IN, legend_x=LEGEND_X,
         column=COLUMN, swatch=SWATCH, style=style_sheet(), family=FAMILY,
-        language=language.value)
+        language=language.value, key_grey=KEY_GREY)
 
 
 def mark_today(svg: str, *, span: Span, today: dt.date, language: Language) -> str:

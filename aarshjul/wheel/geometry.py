@@ -21,9 +21,11 @@ CX, CY = 500, 500
 RIM = 485  # the outer edge
 MONTHS_IN = 448  # the months' band: MONTHS_IN to RIM
 WEEKS_IN = 418  # the weeks' band: WEEKS_IN to MONTHS_IN
-THEMES_IN = 380  # the themes' lanes: THEMES_IN to WEEKS_IN - 4
-BODIES_OUT = THEMES_IN - 6
+THEMES_IN = 380  # the themes' lanes: THEMES_IN to WEEKS_IN - 4, or wider (themes_in)
+BODIES_OUT = THEMES_IN - 6  # the rings: BODIES_IN to BODIES_OUT, or less (bodies_out)
 BODIES_IN = 130
+THEME_LANE = 13  # a theme's lane at the least, where its name is read
+MOST_LANES = 12  # themes given a lane of THEME_LANE each; more share that room
 LEGEND_X = 1010
 
 
@@ -119,6 +121,18 @@ def busiest(candidates: Sequence[Span], days: Iterable[dt.date]) -> Span:
     return max(candidates, key=lambda span: counts[span.year])
 
 
+def themes_in(themes: int) -> float:
+    """The inner edge of the themes' lanes: each lane at least
+    :data:`THEME_LANE` wide (for up to :data:`MOST_LANES` themes), so that
+    a theme's name can be read along it; the rings give way."""
+    return WEEKS_IN - 4 - max(WEEKS_IN - 4 - THEMES_IN, min(themes, MOST_LANES) * THEME_LANE)
+
+
+def bodies_out(themes: int) -> float:
+    """The outer edge of the rings, inside the themes' lanes."""
+    return themes_in(themes) - (THEMES_IN - BODIES_OUT)
+
+
 def point(radius: float, theta: float) -> tuple[float, float]:
     return CX + radius * math.sin(theta), CY - radius * math.cos(theta)
 
@@ -151,10 +165,6 @@ class Sector:
 
     def __str__(self) -> str:
         return sector(self.inner, self.outer, self.start, self.end)
-
-    @property
-    def whole(self) -> bool:
-        return self.end - self.start >= 2 * math.pi - 1e-9
 
 
 @attrs.frozen

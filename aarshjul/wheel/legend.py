@@ -22,6 +22,7 @@ from aarshjul.wheel.parts import ThemeArc
 
 COLUMN = 200  # between the two columns' swatches
 SMALLEST = 7.0  # the legend's text at the smallest
+HEADING = 30  # from the last body's row to the themes' heading, at the least
 SWATCH = 20  # from a row's swatch to its text
 
 
@@ -41,6 +42,7 @@ class Legend:
     font: str
     columns: int
     key: tuple[KeyRow, ...] = ()
+    themes_y: str = "0"  # the themes' heading (where there are themes)
 
 
 @attrs.frozen
@@ -71,7 +73,8 @@ def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
     close up and the text gets smaller, never overlapping (two columns at
     the most crowded)."""
     rows = len(plan.bodies) + len(themes)
-    available = HEIGHT - 60 - 200  # title above, key below
+    # Title above, key below, and the themes' heading between (HEADING).
+    available = HEIGHT - 60 - 200 - (HEADING + 14 if themes else 0)
     step = min(22.0, available / max(rows + 2, 1))
     columns = 1
     if step < 11:
@@ -91,8 +94,12 @@ def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
                                 body.name))
     y += step * ((len(plan.bodies) + columns - 1) // columns + 1)
     theme_rows = []
+    themes_y = 0.0
     if themes:
-        y += step
+        # The heading's baseline HEADING below the last body's row at the
+        # least, whatever the step; the first theme's letters below its.
+        themes_y = y - step + max(HEADING, 1.8 * step)
+        y = themes_y + max(step, 4 + 0.75 * size) - step
         for index, theme in enumerate(themes):
             row_y = y + step * (index // columns + 1)
             theme_rows.append(LegendRow(number(row_y), theme.color,
@@ -100,7 +107,7 @@ def fit_legend(plan: Plan, colors: dict[str, str], themes: Sequence[ThemeArc],
         y += step * ((len(themes) + columns - 1) // columns + 1)
     key_y = max(y + step, HEIGHT - 200)
     return Legend(tuple(bodies), tuple(theme_rows), number(key_y), font, columns,
-                  _key(key_y, words, threads))
+                  _key(key_y, words, threads), number(themes_y))
 
 
 def _fit(name: str, size: float, room: float) -> str:

@@ -23,6 +23,7 @@ class Paint:
 
 INK = "#1b1b1b"
 RING_GREY = "#eef1f4"
+KEY_GREY = "#555b63"  # the key's marks: any body's
 
 PAINTS = {
     "band": Paint(fill="#f7f7f5", stroke="#b9bcc2", stroke_width=1),
@@ -42,14 +43,11 @@ PAINTS = {
     "theme-name": Paint(fill=INK),
     "case-label": Paint(fill="#3b4048"),
     "legend-heading": Paint(fill=INK, size=15, bold=True),
-    "year": Paint(fill=INK, size=56, bold=True),
-    "plan-title": Paint(fill=INK, size=14),
+    # The centre's sizes are each wheel's own (a school year's is smaller).
+    "year": Paint(fill=INK, bold=True),
+    "plan-title": Paint(fill=INK),
 }
 """Each kind by its class in the SVG (``mark.moved``: a mark that is moved)."""
-
-HALO = Paint(stroke="#ffffff", stroke_width=2.5)
-"""Round the words on the rings, so that a mark or a line under them does not
-cross their letters."""
 
 
 def style_sheet() -> Markup:
@@ -75,6 +73,4 @@ def style_sheet() -> Markup:
         if paint.bold:
             said.append("font-weight: 700;")
         lines.append(f".aarshjul-wheel .{kind} {{ {' '.join(said)} }}")
-    lines.append(f".aarshjul-wheel .lettering {{ paint-order: stroke; stroke: {HALO.stroke}; "
-                 f"stroke-width: {HALO.stroke_width:g}px; stroke-linejoin: round; }}")
     return Markup("\n".join(f"  {line}" for line in lines))  # our own constants only

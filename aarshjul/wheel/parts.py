@@ -25,18 +25,21 @@ from aarshjul.dates import full_date, long_date, meeting_days, month_name, moved
 from aarshjul.model import Closed, Meeting, Plan, Theme
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.vocabulary import Language, Words
+from aarshjul.wheel import fonts
 from aarshjul.wheel.geometry import (
     BODIES_IN,
-    BODIES_OUT,
+    HEIGHT,
     MONTHS_IN,
     RIM,
-    THEMES_IN,
     WEEKS_IN,
+    WIDTH,
     Sector,
     Span,
+    bodies_out,
     number,
     point,
     runs,
+    themes_in,
 )
 from aarshjul.wheel.lettering import Reach
 
@@ -152,6 +155,9 @@ def today_line(today: dt.date, span: Span, language: Language) -> dict[str, str]
     a = span.angle(today)
     (x0, y0), (x1, y1) = point(BODIES_IN - 6, a), point(RIM + 2, a)
     lx, ly = point(RIM + 9, a)
+    # Beside the rim, but inside the picture where the rim nears its edge.
+    half = fonts.width(words.today, 11, bold=True) / 2 + 2
+    lx, ly = min(max(lx, half), WIDTH - half), min(max(ly, 10), HEIGHT - 4)
     return {"x0": number(x0), "y0": number(y0), "x1": number(x1), "y1": number(y1),
             "lx": number(lx), "ly": number(ly), "label": words.today,
             "title": f"{words.today}: {full_date(today, language)}"}
@@ -159,9 +165,10 @@ def today_line(today: dt.date, span: Span, language: Language) -> dict[str, str]
 
 def _ring_band(plan: Plan, body_id: str) -> tuple[float, float]:
     """(inner, outer) radius of a body's ring: the first body outermost."""
-    width = (BODIES_OUT - BODIES_IN) / max(len(plan.bodies), 1)
+    rim = bodies_out(len(plan.themes))
+    width = (rim - BODIES_IN) / max(len(plan.bodies), 1)
     index = [body.id for body in plan.bodies].index(body_id)
-    outer = BODIES_OUT - index * width
+    outer = rim - index * width
     return outer - width, outer
 
 
@@ -245,7 +252,7 @@ def theme_arcs(plan: Plan, span: Span, language: Language) -> list[ThemeArc]:
     if not themes:
         return []
     lanes = len(themes)
-    width = (WEEKS_IN - 4 - THEMES_IN) / lanes
+    width = (WEEKS_IN - 4 - themes_in(lanes)) / lanes
     arcs = []
     for index, theme in enumerate(themes):
         outer = WEEKS_IN - 4 - index * width
@@ -265,10 +272,11 @@ def shades(plan: Plan, calendar: WorkCalendar, span: Span, language: Language
     holidays (across every ring), within the plan's days."""
     found = []
     days = _plan_days(plan, span)
+    rim = bodies_out(len(plan.themes))
     for period in plan.closed:
         # A period for some bodies only shades their rings.
         bands = [_ring_band(plan, body.id) for body in plan.bodies
-                 if period.applies_to(body.id)] if period.bodies else [(BODIES_IN, BODIES_OUT)]
+                 if period.applies_to(body.id)] if period.bodies else [(BODIES_IN, rim)]
         for first, last in runs(_closed_days(period, days)):
             when = (long_date(first, language) if first == last else
                     f"{long_date(first, language)} – {long_date(last, language)}")
@@ -277,7 +285,7 @@ def shades(plan: Plan, calendar: WorkCalendar, span: Span, language: Language
                                    f"{period.name}: {when}"))
     for day, name in sorted(calendar.holidays.items()):
         if day in span and plan.start <= day <= plan.end:
-            found.append(Shade(Sector(BODIES_IN, BODIES_OUT, *span.arc(day, day)), "holiday",
+            found.append(Shade(Sector(BODIES_IN, rim, *span.arc(day, day)), "holiday",
                                f"{name}: {long_date(day, language)}"))
     return found
 

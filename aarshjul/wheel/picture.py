@@ -107,7 +107,8 @@ def _lettering(span: Span, agendas: Agendas, rings: Sequence[parts.Ring],
                      if titles.get(mark.uid) and mark.kind != "cancelled"]
              for index, ring in enumerate(rings)}
     found = letter_rings(prefix, [(ring.name, ring.path.inner, ring.path.outer,
-                                   [mark.reach for mark in ring.marks]) for ring in rings],
+                                   float(ring.radius), [mark.reach for mark in ring.marks])
+                                  for ring in rings],
                          cases)
     for index, theme in enumerate(themes):
         if not theme.paths:
@@ -127,14 +128,14 @@ WIDEST = 2 * (BODIES_IN - 22)  # the centre's lines, within the innermost ring
 
 
 def _centre(title: str) -> tuple[str, tuple[Line, ...]]:
-    """The plan's title in up to three lines under the year, as large as
-    fits (14 units, down to 7)."""
+    """The plan's title in up to three lines under the year, each within the
+    innermost ring, as large as fits (14 units, down to 5)."""
     size = 14.0
-    while True:
+    lines = _wrapped(title.split(), size)
+    while size > 5 and (len(lines) > 3 or any(fonts.width(line, size) > WIDEST
+                                              for line in lines)):
+        size -= 0.5
         lines = _wrapped(title.split(), size)
-        if len(lines) <= 3 or size <= 7:
-            break
-        size -= 1
     return number(size), tuple(Line(number(CY + 36 + n * size * 1.2), text)
                                for n, text in enumerate(lines))
 

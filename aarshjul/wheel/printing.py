@@ -6,9 +6,11 @@ The PDF is drawn with reportlab from the same placed picture as the SVG
 colours from the one table of paints (:mod:`aarshjul.wheel.paint`), its text
 in Bitstream Vera, embedded, so it stays text: a reader can search it and
 copy a body's name. A word along an arc is set letter by letter, each turned
-to the circle, as the SVG's ``textPath`` sets it. The PNG is that page
+to the circle, as the SVG's ``textPath`` sets it, in one text object. The PNG is that page
 rendered by PDFium (pypdfium2), so it is the PDF to the pixel. Both are the
-same bytes for the same plan: the PDF carries no date or random id.
+same bytes for the same plan: the PDF's date is reportlab's fixed one
+(``invariant``; ``SOURCE_DATE_EPOCH`` where that is set) and its id is made
+from its content.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ import datetime as dt
 import io
 import math
 from collections.abc import Sequence
-from typing import Literal
 
 import pypdfium2
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A3, landscape
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 
 from aarshjul.agenda.assembly import Agendas
 from aarshjul.model import Plan
@@ -43,16 +43,14 @@ from aarshjul.wheel.geometry import (
 )
 from aarshjul.wheel.legend import COLUMN, SWATCH
 from aarshjul.wheel.lettering import Lettering
-from aarshjul.wheel.paint import HALO, INK, PAINTS, Paint
+from aarshjul.wheel.paint import INK, KEY_GREY, PAINTS, Paint
 from aarshjul.wheel.parts import Ring
 from aarshjul.wheel.picture import Picture
 
 __all__ = ["wheel_pdf", "wheel_png"]
 
 PNG_DPI = 150
-"""The PNG's resolution on the A3 page: 2480 × 1754 pixels."""
-
-KEY_GREY = "#555b63"
+"""The PNG's resolution on the A3 page: 2481 × 1754 pixels."""
 
 
 def pdf_of(drawn: Picture) -> bytes:
@@ -60,8 +58,10 @@ def pdf_of(drawn: Picture) -> bytes:
     regular, bold = fonts.registered()
     out = io.BytesIO()
     page_width, page_height = landscape(A3)
+    # Vera from the start, so the page names no other font (the stubs take
+    # the font's name for a number).
     canvas = Canvas(out, pagesize=(page_width, page_height), invariant=True,
-                    pageCompression=True)
+                    pageCompression=True, initialFontName=regular)  # type: ignore[arg-type]
     canvas.setTitle(drawn.title)
     canvas.setSubject(drawn.description)
     canvas.setCreator("aarshjul")
@@ -163,22 +163,25 @@ class _Pen:
         self.canvas.drawPath(path, stroke=1 if stroke else 0, fill=1)
 
     def threads(self, p: Picture) -> None:
+        c = self.canvas
+        c.saveState()  # the threads' round ends and joins are theirs alone
+        c.setLineCap(1)
+        c.setLineJoin(1)
         for thread in p.threads:
             self.paint(PAINTS["thread"])
-            path = self.canvas.beginPath()
+            path = c.beginPath()
             first, *rest = thread.points
             path.moveTo(*first)
             for x, y in rest:
                 path.lineTo(x, y)
-            self.canvas.setLineCap(1)
-            self.canvas.setLineJoin(1)
-            self.canvas.drawPath(path, stroke=1, fill=0)
+            c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
 
     def marks(self, ring: Ring) -> None:
         radius = float(ring.radius)
         for mark in ring.marks:
             paint = PAINTS.get(f"mark.{mark.kind}", Paint())
-            fill = "#ffffff" if mark.kind == "cancelled" else ring.color
+            fill = paint.fill or ring.color  # a cancelled mark is hollow: white
             stroke = paint.stroke or ring.color
             self.fill(fill)
             self.canvas.setStrokeColor(HexColor(stroke))
@@ -214,30 +217,16 @@ class _Pen:
     def along(self, word: Lettering) -> None:
         """A word along its arc, centred on it: each letter turned to the
         circle, all in one text object, so that a reader of the PDF finds
-        the word whole; first a white halo, then the letters."""
-        c = self.canvas
+        the word whole (and once: the words have no white edge, which a PDF
+        could only draw as a second copy of their text)."""
         paint = PAINTS[word.kind]
-        white = HexColor(HALO.stroke or "#ffffff")
-        # The halo's way of drawing letters (filled and stroked, white) is
-        # part of the graphics state: it stays inside this save and restore.
-        c.saveState()
-        c.setLineWidth(HALO.stroke_width)
-        c.setLineJoin(1)
-        c.drawText(self._letters(word, paint, white, mode=2))
-        c.restoreState()
-        c.drawText(self._letters(word, paint, HexColor(paint.fill or INK), mode=0))
-
-    def _letters(self, word: Lettering, paint: Paint, color: Color, *, mode: Literal[0, 2]
-                 ) -> PDFTextObject:
         arc = word.arc
         total = fonts.width(word.text, word.size, bold=paint.bold)
         middle = (arc.start + arc.end) / 2
         direction = -1 if arc.back else 1
         text = self.canvas.beginText()
         text.setFont(self.bold if paint.bold else self.regular, word.size)
-        text.setFillColor(color)
-        text.setStrokeColor(color)
-        text.setTextRenderMode(mode)
+        text.setFillColor(HexColor(paint.fill or INK))  # the text object sets its own
         travelled = 0.0
         for letter in word.text:
             advance = fonts.width(letter, word.size, bold=paint.bold)
@@ -251,7 +240,7 @@ class _Pen:
                                   y - sin * advance / 2)
             text.textOut(letter)
             travelled += advance
-        return text
+        self.canvas.drawText(text)
 
     def centre(self, p: Picture) -> None:
         self.text(p.span.label, CX, CY + 8, PAINTS["year"], size=float(p.year_size))
@@ -259,7 +248,7 @@ class _Pen:
             self.text(line.text, CX, float(line.y), PAINTS["plan-title"],
                       size=float(p.centre_size))
         if p.empty:
-            self.text(p.empty, CX, CY - 50, PAINTS["plan-title"])
+            self.text(p.empty, CX, CY - 50, PAINTS["plan-title"], size=14)
 
     def legend(self, p: Picture) -> None:
         c = self.canvas
@@ -269,7 +258,7 @@ class _Pen:
         self.text(p.words.bodies, LEGEND_X, 60, heading, anchor="start")
         rows = [(row, 0.0) for row in legend.bodies] + [(row, 0.45) for row in legend.themes]
         if legend.themes:
-            self.text(p.words.themes, LEGEND_X, float(legend.themes[0].y) - 26, heading,
+            self.text(p.words.themes, LEGEND_X, float(legend.themes_y), heading,
                       anchor="start")
         for index, (row, alpha) in enumerate(rows):
             within = index if index < len(legend.bodies) else index - len(legend.bodies)
