@@ -281,3 +281,23 @@ def test_the_routes_page_shows_what_the_commands_say(run_cli) -> None:
         assert run_cli(*args).stdout.splitlines() == listed
         agenda = run_cli("agenda", "calendars/fredensborg-2017.toml", "bsu", "2017-09-04").stdout
     assert blocks[1] in agenda
+
+
+DIFF_DOC = ROOT / "docs" / "diff.md"
+
+
+def test_the_diff_page_shows_what_the_command_says(run_cli, tmp_path: Path) -> None:
+    """docs/diff.md's example: its change added to the example plan gives
+    the lines the page quotes."""
+    text = DIFF_DOC.read_text(encoding="utf-8")
+    (change,) = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+    (shown,) = re.findall(r"```text\n(.*?)```", text, re.DOTALL)
+    command, *lines = shown.splitlines()
+    assert command == ("$ aarshjul diff HEAD:calendars/aarhus-msb-2025.toml "
+                       "calendars/aarhus-msb-2025.toml")
+    plan = (ROOT / "calendars" / "aarhus-msb-2025.toml").read_text(encoding="utf-8")
+    anchor = '[[template]]\nid = "udvalgsmoede"'
+    changed = tmp_path / "aarhus-msb-2025.toml"
+    changed.write_text(plan.replace(anchor, change + "\n" + anchor, 1), encoding="utf-8")
+    result = run_cli("diff", str(ROOT / "calendars" / "aarhus-msb-2025.toml"), str(changed))
+    assert result.stdout.splitlines() == lines
