@@ -30,9 +30,9 @@ def test_a_line_a_change_in_the_plan_s_language(run_cli, tmp_path: Path) -> None
         "lokale 101 i stedet for Rådhuset, lokale 398",
         "Møde flyttet: Social- og Beskæftigelsesudvalget, fra onsdag den 22. oktober 2025, "
         "18.15 – 19.45 til torsdag den 23. oktober 2025, 18.15 – 19.45",
-        "Punkt 2 på Social- og Beskæftigelsesudvalget, 5. november 2025 hedder nu: Referat "
-        "fra udvalgets møde den 23. oktober 2025 (før: Referat fra udvalgets møde den 22. "
-        "oktober 2025)"]
+        "Punkt 2 på dagsordenen for Social- og Beskæftigelsesudvalget, onsdag den 5. november "
+        "2025 hedder nu: Referat fra udvalgets møde den 23. oktober 2025 (før: Referat fra "
+        "udvalgets møde den 22. oktober 2025)"]
 
 
 def test_json_lists_each_change_with_the_spec_s_keys(run_cli, tmp_path: Path) -> None:
@@ -82,4 +82,6 @@ def test_plans_of_different_ids_are_said_to_be_so(run_cli, tmp_path: Path) -> No
     result = run_cli("diff", str(old), str(new))
     assert result.exit_code == 0
     assert "aarhus-msb-2025-v2" in result.stderr
-    assert result.stdout.count("Møde fjernet: ") == result.stdout.count("Nyt møde: ") > 20
+    assert "UID" in result.stderr
+    # What a reader sees of the meetings is the same: no line for them.
+    assert result.stdout == "Ingen ændringer.\n"

@@ -46,9 +46,9 @@ def test_a_moved_meeting_is_one_change_and_the_next_agenda_s_minutes_item() -> N
     assert lines(found) == [
         "Møde flyttet: Social- og Beskæftigelsesudvalget, fra onsdag den 22. oktober 2025, "
         "18.15 – 19.45 til torsdag den 23. oktober 2025, 18.15 – 19.45",
-        "Punkt 2 på Social- og Beskæftigelsesudvalget, 5. november 2025 hedder nu: Referat "
-        "fra udvalgets møde den 23. oktober 2025 (før: Referat fra udvalgets møde den 22. "
-        "oktober 2025)"]
+        "Punkt 2 på dagsordenen for Social- og Beskæftigelsesudvalget, onsdag den 5. november "
+        "2025 hedder nu: Referat fra udvalgets møde den 23. oktober 2025 (før: Referat fra "
+        "udvalgets møde den 22. oktober 2025)"]
     moved = found[0]
     assert moved.uid == next(c.uid for c in found if c.kind == "moved")
     assert (moved.before, moved.after) == ("onsdag den 22. oktober 2025, 18.15 – 19.45",
@@ -63,13 +63,14 @@ def test_a_cancelled_meeting_and_what_follows_from_it() -> None:
     (case,) = [c for c in found if c.kind == "case"]
     assert case.said.text_in(Language.DA) == (
         "Sag flyttet: Mål i politisk retning for budget 2026, Social- og "
-        "Beskæftigelsesudvalget: 26. marts 2025 i stedet for 12. marts 2025")
+        "Beskæftigelsesudvalget: onsdag den 26. marts 2025 i stedet for onsdag den 12. marts "
+        "2025")
     assert (case.date, case.new_date) == (dt.date(2025, 3, 12), dt.date(2025, 3, 26))
     assert not any(c.kind == "item" and "Mål i politisk retning" in (c.before or c.after or "")
                    for c in found)
     # The items after the case's take new times: one line for the agenda.
-    assert ("Nye tider på dagsordenen for Social- og Beskæftigelsesudvalget, 26. marts 2025: "
-            "4 punkter, fra punkt 4") in lines(found)
+    assert ("Nye tider på dagsordenen for Social- og Beskæftigelsesudvalget, onsdag den 26. "
+            "marts 2025: 4 punkter, fra punkt 4") in lines(found)
 
 
 def test_a_new_time_and_a_new_place_on_the_same_day() -> None:
@@ -108,8 +109,9 @@ def test_an_item_added_moved_and_re_timed_in_a_template() -> None:
     assert {c.kind for c in found} == {"item"}
     assert len(found) == 23  # every meeting of the committee, one line each
     assert found[0].said.text_in(Language.DA) == (
-        "Nyt tidspunkt for punkt på Social- og Beskæftigelsesudvalget, 11. december 2024: "
-        "Evt., 18.30 – 18.40 (10 min.) i stedet for 18.30 – 18.35 (5 min.)")
+        "Nyt tidspunkt for et punkt på dagsordenen for Social- og Beskæftigelsesudvalget, "
+        "onsdag den 11. december 2024: Evt., 18.30 – 18.40 (10 min.) i stedet for 18.30 – "
+        "18.35 (5 min.)")
     # Kommende møder moves before Kurser og konferencer: one item moved.
     swapped = ORIGINAL.replace('title = "Kurser og konferencer samt sager på vej til byrådet"',
                                'title = "TMP"').replace('title = "Kommende møder"',
@@ -120,8 +122,8 @@ def test_an_item_added_moved_and_re_timed_in_a_template() -> None:
     moved = [c for c in changes(old, agendas_of(old), new, agendas_of(new),
                                 language=Language.DA) if "flyttet" in c.said.text_in(Language.DA)]
     assert moved
-    assert moved[0].said.text_in(Language.DA).startswith("Punkt flyttet på Social- og "
-                                                         "Beskæftigelsesudvalget, ")
+    assert moved[0].said.text_in(Language.DA).startswith(
+        "Punkt flyttet på dagsordenen for Social- og Beskæftigelsesudvalget, ")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -146,20 +148,6 @@ def test_a_case_that_goes_and_one_that_comes() -> None:
     assert kinds == [("case", "Ny sag"), ("case", "Sag taget af dagsordenen")]
 
 
-def test_an_item_taken_out_of_the_template_and_nothing_said_of_the_others() -> None:
-    """Items after it take its number: that is no move among them."""
-    text = ORIGINAL
-    start = text.index('[[template.item]]\ntitle = "Skriftlige orienteringer"')
-    end = text.index("[[template.item]]", start + 5)
-    old = parse_plan(ORIGINAL, source="old.toml")
-    new = parse_plan(text[:start] + text[end:], source="new.toml")
-    found = changes(old, agendas_of(old), new, agendas_of(new), language=Language.DA)
-    said = lines(found)
-    assert said
-    assert all(line.startswith("Punkt fjernet fra Social- og Beskæftigelsesudvalget, ")
-               and line.endswith(": Skriftlige orienteringer") for line in said)
-
-
 def test_a_meeting_cancelled_then_held_after_all() -> None:
     cancelled = ORIGINAL.replace(ANCHOR, '[[meeting]]\nbody = "rm"\ndate = 2025-01-07\n'
                                          'status = "cancelled"\n\n' + ANCHOR, 1)
@@ -170,3 +158,49 @@ def test_a_meeting_cancelled_then_held_after_all() -> None:
                                                               dt.date(2025, 1, 7))]
     assert lines(found)[0].startswith("Mødet holdes alligevel: Rådmandsmøde, tirsdag den 7. "
                                       "januar 2025")
+
+
+def versions(old_text: str, new_text: str) -> list[Change]:
+    old = parse_plan(old_text, source="old.toml")
+    new = parse_plan(new_text, source="new.toml")
+    return changes(old, agendas_of(old), new, agendas_of(new), language=Language.DA)
+
+
+def test_a_case_taken_off_leaves_a_case_of_the_same_title_where_it_was() -> None:
+    """Two cases share a title, one for the rådmandsmøde and one for the
+    committee: taking off the first says that, and nothing of the second."""
+    start = ORIGINAL.index('[[case]]\ntitle = "Mål i politisk retning for budget 2026"\n'
+                           'body = "rm"')
+    end = ORIGINAL.index("[[case]]", start + 5)
+    found = versions(ORIGINAL, ORIGINAL[:start] + ORIGINAL[end:])
+    cases = [c for c in found if c.kind == "case"]
+    assert [(c.body, c.date) for c in cases] == [("rm", dt.date(2025, 1, 14))]
+    assert cases[0].said.text_in(Language.DA) == (
+        "Sag taget af dagsordenen: Mål i politisk retning for budget 2026, Rådmandsmøde "
+        "tirsdag den 14. januar 2025")
+
+
+def test_a_series_given_an_id_is_the_same_meetings() -> None:
+    """The id changes the meetings' UIDs (a new event to a subscribed
+    calendar), but nothing a reader sees."""
+    assert versions(ORIGINAL, ORIGINAL.replace('[[series]]\nbody = "sbu"',
+                                               '[[series]]\nid = "udvalg"\nbody = "sbu"')) == []
+
+
+def test_a_seminar_a_day_longer_is_a_new_time_with_its_days() -> None:
+    seminar = ('[[meeting]]\nbody = "sbu"\ndate = 2025-09-01\nto = 2025-09-02\n'
+               'title = "Budgetseminar"\n\n')
+    old = ORIGINAL.replace(ANCHOR, seminar + ANCHOR, 1)
+    (change,) = versions(old, old.replace("to = 2025-09-02", "to = 2025-09-03"))
+    assert (change.kind, change.before, change.after) == (
+        "time", "1.–2. september 2025, hele dagen", "1.–3. september 2025, hele dagen")
+
+
+def test_a_new_case_on_a_route_names_every_step() -> None:
+    fredensborg = (EXAMPLE.parent / "fredensborg-2017.toml").read_text(encoding="utf-8")
+    added = fredensborg + ('\n[[case]]\ntitle = "Skolestruktur 2018"\nroute = "bsu-sag"\n'
+                           'month = 10\nminutes = [30, 10, 20]\nmethod = "Beslutning"\n')
+    (change,) = versions(fredensborg, added)
+    assert change.said.text_in(Language.DA) == (
+        "Ny sag: Skolestruktur 2018, Børne- og Skoleudvalget mandag den 9. oktober 2017, "
+        "Økonomiudvalget mandag den 23. oktober 2017, Byrådet mandag den 30. oktober 2017")

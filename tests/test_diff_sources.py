@@ -57,9 +57,30 @@ def test_what_git_cannot_give_is_said_in_git_s_words_at_its_name(repository: Pat
     with pytest.raises(SourceError) as missing:
         plan_version("HEAD:calendars/ingen.toml")
     assert "ingen.toml" in missing.value.problems[0].message
-    with pytest.raises(SourceError) as half:
-        plan_version(":calendars/plan.toml")
-    assert half.value.problems[0].code == "not-in-git"
+    with pytest.raises(SourceError) as folder:
+        plan_version("HEAD:calendars")
+    assert folder.value.problems[0].message == "is a folder in git, not a file"
+
+
+def test_the_staged_version_is_git_s_own_spelling(repository: Path) -> None:
+    assert plan_version(":calendars/plan.toml") == plan_version("HEAD:calendars/plan.toml")
+
+
+def test_a_revision_that_git_would_take_for_an_option_is_refused(repository: Path) -> None:
+    written = repository / "pwn"
+    with pytest.raises(SourceError) as caught:
+        plan_version(f"--output={written}:x")
+    assert caught.value.problems[0].code == "not-in-git"
+    assert not written.exists()
+
+
+def test_a_binary_file_in_git_is_no_plan(repository: Path) -> None:
+    (repository / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    git(repository, "add", "logo.png")
+    git(repository, "commit", "-q", "-m", "Logo")
+    with pytest.raises(SourceError) as caught:
+        plan_version("HEAD:logo.png")
+    assert (caught.value.problems[0].code, caught.value.line) == ("not-text", 1)
 
 
 def test_a_revision_whose_plan_has_errors_is_located_in_it(repository: Path) -> None:

@@ -45,6 +45,8 @@ COMMANDS = {
               "Preview a built site on http://127.0.0.1:PORT/ until Ctrl-C."),
     "publish": ("aarshjul.cli.publishing.publish_command",
                 "Put the plan's meetings into a CalDAV calendar, one event each."),
+    "import": ("aarshjul.cli.importing.import_command",
+               "Write a plan from calendar exports (.ics) and lists of dates (.csv, .xlsx)."),
     "diff": ("aarshjul.cli.diff.diff",
              "Tell what changed between two versions of a plan, a line a change."),
 }

@@ -34,9 +34,11 @@ def diff(old: str, new: str, *, form: str, exit_code: bool) -> None:
     exit_for(new_agendas)
     language = after.language
     if before.id != after.id:
-        # Every UID is made from the plan's id: no meeting of one is one of the other.
-        click.echo(_("{old} and {new} are plans of different ids ({old_id}, {new_id}): each "
-                     "meeting of one is told as removed, each of the other as new",
+        # Every UID is made from the plan's id: the meetings are compared as they
+        # are seen, but no calendar will take one for the other.
+        click.echo(_("{old} and {new} are plans of different ids ({old_id}, {new_id}): "
+                     "every meeting has a new UID, and a calendar that subscribes to the "
+                     "feeds will show each as a new event",
                      old=old, new=new, old_id=before.id, new_id=after.id).text_in(language),
                    err=True)
     found = changes(before, old_agendas, after, new_agendas, language=language)

@@ -1,0 +1,66 @@
+"""``aarshjul import FILE… -o PLAN.toml``: a plan from the year a secretariat
+already has, in calendar exports and lists of dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aarshjul.cli.common import PLAN_FILE
+from aarshjul.errors import SourceError
+from aarshjul.files import write_text_if_changed
+from aarshjul.importing.rows import read_rows
+from aarshjul.importing.writing import differences, plan_text
+from aarshjul.messages import _, spoken
+from aarshjul.plan.reader import parse_plan
+from aarshjul.scheduling.meetings import schedule
+from aarshjul.vocabulary import COMMAND_LINE as SAID
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=PLAN_FILE)
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              metavar="PLAN.toml", help="The plan to write.")
+@click.option("--title", help="The plan's title (default: from the first file's name).")
+@click.option("--timezone", default="Europe/Copenhagen", show_default=True,
+              help="The plan's time zone: the meetings' times are said in it.")
+def import_command(files: tuple[str, ...], *, target: str, title: str | None,
+                   timezone: str) -> None:
+    """Write a plan from calendar exports (.ics) and lists of dates (.csv, .xlsx).
+
+    Each file's meetings are grouped into bodies by their organ (or title),
+    and the plan gives exactly those meetings: `aarshjul meetings` of it
+    lists the same days, times, titles and places. A line for each body says
+    what became of its meetings. A file that cannot be read is an error at
+    its line, and nothing is written.
+    """
+    rows = [row for name in files for row in read_rows(name, timezone=timezone)]
+    text, report = plan_text(rows, title=title or _default_title(files[0]),
+                             timezone=timezone)
+    plan = parse_plan(text, source=target)
+    names = {body.id: body.name for body in plan.bodies}
+    missed = differences(rows, schedule(plan).meetings, names)
+    if missed:  # never, where the writing is right: the promise is checked, not assumed
+        raise SourceError.single("import-mismatch", _(
+            "the plan written would not give the meetings the files give: {lines}",
+            lines="; ".join(missed[:5])), file=target)
+    language = spoken()
+    for body in report:
+        click.echo(_("{id}: {count} meetings, as lists of dates ({series} series, "
+                     "{one_offs} one-off)", id=body.id, count=body.meetings, series=body.series,
+                     one_offs=body.one_offs).text_in(language))
+        if body.without_end:
+            click.echo(_("{id}: {count} meetings had no end; they last {minutes} minutes",
+                         id=body.id, count=body.without_end, minutes=60).text_in(language))
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if write_text_if_changed(path, text):
+        click.echo(SAID.wrote.format(path=path))
+    else:
+        click.echo(SAID.unchanged_file.format(path=path))
+
+
+def _default_title(first: str) -> str:
+    """``Årshjul fra møder 2025``, from the file ``møder 2025.ics``."""
+    return f"Årshjul fra {Path(first).stem}"

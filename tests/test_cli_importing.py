@@ -1,0 +1,87 @@
+"""``aarshjul import FILE… -o PLAN.toml``: a plan from an Outlook export and
+a Danish list of dates that gives their meetings exactly; nothing written
+from a file that cannot be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_importing_calendar_rows import SERIES, outlook
+
+DANISH_CSV = ("\ufeffDato;Tid;Udvalg;Sted\r\n"
+              "15-01-2025;18.15-19.45;Social- og Beskæftigelsesudvalget;Rådhuset, lokale 398\r\n"
+              "29-01-2025;18.15-19.45;Social- og Beskæftigelsesudvalget;Rådhuset, lokale 398\r\n"
+              "07-01-2025;10.00-11.00;Rådmandsmøde;Jægergården\r\n"
+              "18-04-2025;10.00-11.00;Rådmandsmøde;Jægergården\r\n"
+              "28-08-2025;;Byrådet;\r\n")
+
+
+def listed(run_cli, plan: Path) -> list[list[str]]:
+    """The meetings ``aarshjul meetings`` lists: day, hours, title, place."""
+    result = run_cli("meetings", str(plan), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
+    return [[row[0], row[2], row[3]] for row in rows]
+
+
+def test_a_danish_list_of_dates_becomes_a_plan_that_gives_it_back(run_cli,
+                                                                   tmp_path: Path) -> None:
+    source = tmp_path / "mødeplan 2025.csv"
+    source.write_text(DANISH_CSV, encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(source), "-o", str(plan))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "raadmandsmoede: 2 meetings, as lists of dates (1 series, 0 one-off)",
+        "social-og-beskaeftigelsesudvalget: 2 meetings, as lists of dates (1 series, "
+        "0 one-off)",
+        "byraadet: 1 meetings, as lists of dates (0 series, 1 one-off)",
+        f"wrote {plan}"]
+    assert run_cli("check", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    assert 'title = "Årshjul fra mødeplan 2025"' in text
+    csv = run_cli("meetings", str(plan), "--format", "csv").stdout
+    assert "2025-04-18" in csv  # Good Friday, as the list has it
+    assert "Rådhuset, lokale 398" in csv
+
+
+def test_an_outlook_series_with_its_exceptions_comes_back_meeting_for_meeting(
+        run_cli, tmp_path: Path) -> None:
+    export = tmp_path / "BUU kalender.ics"
+    export.write_bytes(outlook(*SERIES))
+    plan = tmp_path / "buu.toml"
+    result = run_cli("import", str(export), "-o", str(plan), "--title", "BUU 2025")
+    assert result.exit_code == 0, result.stderr
+    assert run_cli("check", str(plan)).exit_code == 0
+    days = run_cli("meetings", str(plan), "--format", "csv").stdout
+    # Every other Wednesday from 15 January to 11 June, without 29 January
+    # (EXDATE) and 26 February (cancelled), with 12 February on the 13th at 17.
+    assert "2025-01-15" in days
+    assert "2025-01-29" not in days
+    assert "2025-02-26" not in days
+    assert "2025-02-12" not in days
+    assert "2025-02-13" in days
+    assert "17:00" in days
+    assert days.count("Børne- og Ungdomsudvalget") >= 9
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("tom.csv", b"", "tom.csv: error[empty-file]"),
+    ("uden.csv", "Udvalg;Sted\nByrådet;Rådhuset\n".encode(), "error[no-date-column]"),
+    ("forkert.csv", "Dato;Udvalg\n31-02-2025;Byrådet\n".encode(),
+     "forkert.csv:2: error[bad-date]"),
+    ("noter.docx", b"PK\x03\x04", "error[unknown-kind]"),
+    ("afkortet.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n", "error[not-icalendar]"),
+])
+def test_a_file_that_cannot_be_read_writes_nothing(run_cli, tmp_path: Path, name: str,
+                                                   content: bytes, said: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(source), "-o", str(plan))
+    assert result.exit_code == 1
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not plan.exists()

@@ -1,0 +1,125 @@
+"""Rows in, a plan out that gives exactly those meetings: checked by
+scheduling the plan the writer wrote, for chosen years and for any."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aarshjul import parse_plan
+from aarshjul.clock import ClockTime
+from aarshjul.importing.rows import Row
+from aarshjul.importing.writing import differences, plan_text
+from aarshjul.scheduling.meetings import schedule
+
+D = dt.date
+T = ClockTime.parse
+
+
+def row(day: dt.date, body: str, start: str | None = "18:15", end: str | None = "19:45", *,
+        title: str | None = None, location: str = "", last_day: dt.date | None = None,
+        line: int = 2) -> Row:
+    return Row("møder.csv", line, day, T(start) if start else None, T(end) if end else None,
+               title or body, body, location, last_day)
+
+
+def reproduced(rows: list[Row]) -> tuple[str, list[str]]:
+    text, _ = plan_text(rows, title="Årshjul", timezone="Europe/Copenhagen")
+    plan = parse_plan(text, source="imported.toml")
+    names = {body.id: body.name for body in plan.bodies}
+    return text, differences(rows, schedule(plan).meetings, names)
+
+
+def test_a_committee_a_weekly_meeting_and_a_seminar() -> None:
+    rows = [row(D(2025, 1, 15), "Social- og Beskæftigelsesudvalget", location="Rådhuset"),
+            row(D(2025, 1, 29), "Social- og Beskæftigelsesudvalget", location="Rådhuset"),
+            row(D(2025, 4, 18), "Rådmandsmøde", "10:00", "11:00"),  # Good Friday: kept
+            row(D(2025, 1, 7), "Rådmandsmøde", "10:00", "11:00"),
+            row(D(2025, 8, 28), "Byrådet", None, None, title="Budgetseminar",
+                last_day=D(2025, 8, 29)),
+            row(D(2025, 6, 2), "Byrådet", "09:00", "15:00", title="KL's topmøde",
+                last_day=D(2025, 6, 4))]
+    text, missed = reproduced(rows)
+    assert missed == []
+    plan = tomllib.loads(text)
+    assert [body["id"] for body in plan["body"]] == [
+        "raadmandsmoede", "social-og-beskaeftigelsesudvalget", "byraadet"]
+    assert plan["plan"]["start"] == D(2025, 1, 7)
+    assert plan["plan"]["end"] == D(2025, 8, 29)
+    assert [m["title"] for m in plan["meeting"]] == ["KL's topmøde", "Budgetseminar"]
+    (committee,) = [s for s in plan["series"] if s["body"] == "social-og-beskaeftigelsesudvalget"]
+    assert committee["dates"] == [D(2025, 1, 15), D(2025, 1, 29)]
+    assert committee["on_holiday"] == "keep"
+
+
+def test_two_times_and_two_places_of_one_body_are_two_series() -> None:
+    rows = [row(D(2025, 1, 15), "Udvalg"), row(D(2025, 2, 12), "Udvalg", "16:00", "17:00"),
+            row(D(2025, 3, 12), "Udvalg", location="Lokale 2"),
+            row(D(2025, 3, 13), "Udvalg", title="Dialogmøde med \"Ældrerådet\"")]
+    text, missed = reproduced(rows)
+    assert missed == []
+    assert text.count("[[series]]") == 4
+    assert 'title = "Dialogmøde med \\"Ældrerådet\\""' in text
+
+
+def test_a_meeting_without_an_end_lasts_an_hour_and_is_said_to() -> None:
+    rows = [row(D(2025, 1, 15), "Udvalg", "18:15", None)]
+    text, missed = reproduced(rows)
+    assert missed == []
+    assert "minutes = 60" in text
+    _, report = plan_text(rows, title="x", timezone="Europe/Copenhagen")
+    assert report[0].without_end == 1
+
+
+def test_the_differences_are_found_where_a_plan_gives_other_meetings() -> None:
+    rows = [row(D(2025, 1, 15), "Udvalg"), row(D(2025, 1, 29), "Udvalg")]
+    text, _ = plan_text(rows, title="x", timezone="Europe/Copenhagen")
+    plan = parse_plan(text.replace("2025-01-15,", "2025-01-22,"), source="x.toml")
+    found = differences(rows, schedule(plan).meetings, {"udvalg": "Udvalg"})
+    assert found == ["- 2025-01-15 2025-01-15 Udvalg 18:15 19:45 Udvalg",
+                     "+ 2025-01-22 2025-01-22 Udvalg 18:15 19:45 Udvalg"]
+
+
+def test_a_day_with_a_seminar_keeps_the_body_s_timed_meeting_too() -> None:
+    rows = [row(D(2025, 8, 28), "Byrådet", "17:00", "19:00"),
+            row(D(2025, 8, 28), "Byrådet", None, None, title="Budgetseminar",
+                last_day=D(2025, 8, 29)),
+            row(D(2025, 9, 25), "Byrådet", "17:00", "19:00")]
+    text, missed = reproduced(rows)
+    assert missed == []
+    assert text.count("[[meeting]]") == 2
+
+
+NAMES = st.sampled_from(["Byrådet", "Økonomiudvalget", "Børne- og Skoleudvalget",
+                         "Udvalg \"A\"", "Rådmandsmøde"])
+
+
+@st.composite
+def rows_of_a_year(draw: st.DrawFn) -> list[Row]:
+    found = []
+    for number in range(draw(st.integers(1, 40))):
+        day = D(2025, 1, 1) + dt.timedelta(days=draw(st.integers(0, 364)))
+        start = draw(st.integers(6 * 60, 20 * 60))
+        length = draw(st.integers(15, 180))
+        kind = draw(st.sampled_from(["timed", "timed", "timed", "all day", "days"]))
+        body = draw(NAMES)
+        title = draw(st.sampled_from([body, "Temamøde", "Budgetseminar"]))
+        location = draw(st.sampled_from(["", "Rådhuset", "Byrådssalen, 1. sal"]))
+        if kind == "timed":
+            found.append(Row("f.ics", number + 2, day, ClockTime.at(start),
+                             ClockTime.at(start + length), title, body, location))
+        else:
+            last = day + dt.timedelta(days=draw(st.integers(0 if kind == "all day" else 1, 3)))
+            found.append(Row("f.ics", number + 2, day, None, None, title, body, location,
+                             last))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows_of_a_year())
+def test_any_year_of_meetings_is_given_back_exactly(rows: list[Row]) -> None:
+    _, missed = reproduced(rows)
+    assert missed == []
