@@ -85,3 +85,27 @@ def test_a_file_that_cannot_be_read_writes_nothing(run_cli, tmp_path: Path, name
     assert said in result.stderr
     assert "Traceback" not in result.stderr
     assert not plan.exists()
+
+
+def test_a_meeting_that_ends_before_it_starts_is_an_error_at_its_row(run_cli,
+                                                                     tmp_path: Path) -> None:
+    source = tmp_path / "liste.csv"
+    source.write_text("Dato;Tid;Udvalg\n15-01-2025;18.15-17.45;Byrådet\n", encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(source), "-o", str(plan))
+    assert result.exit_code == 1
+    assert f"{source}:2: error[end-before-start]" in result.stderr
+    assert not plan.exists()
+
+
+def test_two_meetings_of_a_body_at_once_are_written_and_said_as_check_says(
+        run_cli, tmp_path: Path) -> None:
+    source = tmp_path / "liste.csv"
+    source.write_text("Dato;Tid;Udvalg\n15-01-2025;18.15-19.45;Byrådet\n"
+                      "15-01-2025;18.30-19.00;Byrådet\n", encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(source), "-o", str(plan))
+    assert result.exit_code == 1
+    assert "error[overlap]" in result.stderr
+    assert "same-identity" not in result.stderr  # each series has its id
+    assert plan.exists()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from aarshjul.cli.common import PLAN_FILE
-from aarshjul.errors import SourceError
+from aarshjul.check import check_plan_text
+from aarshjul.cli.common import PLAN_FILE, print_problems
+from aarshjul.errors import Severity, SourceError
 from aarshjul.files import write_text_if_changed
 from aarshjul.importing.rows import read_rows
 from aarshjul.importing.writing import differences, plan_text
@@ -59,6 +60,12 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
         click.echo(SAID.wrote.format(path=path))
     else:
         click.echo(SAID.unchanged_file.format(path=path))
+    # What `check` would say of the plan (two meetings of a body at once in
+    # the files: an overlap), said now, with the plan written to be mended.
+    checked = check_plan_text(text, source=target)
+    print_problems(p for p in checked.problems if p.severity is not Severity.INFO)
+    if not checked.ok:
+        raise SystemExit(1)
 
 
 def _default_title(first: str) -> str:

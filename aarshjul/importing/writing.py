@@ -24,7 +24,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from aarshjul.clock import ClockTime
+from aarshjul.errors import SourceError
 from aarshjul.importing.rows import Row
+from aarshjul.messages import _
 from aarshjul.model import Meeting
 from aarshjul.plan.header import slug
 
@@ -47,7 +49,17 @@ class Imported:
 
 
 def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, list[Imported]]:
-    """A plan of ``rows``, and what became of each body."""
+    """A plan of ``rows``, and what became of each body.
+
+    Raises :class:`~aarshjul.errors.SourceError` at a row whose meeting ends
+    before it starts, which no plan can give."""
+    for row in rows:
+        if row.start is not None and row.end is not None and row.last_day is None and (
+                row.end <= row.start):
+            raise SourceError.single("end-before-start", _(
+                "the meeting ends ({end}) before or when it starts ({start}); meetings end "
+                "on the day they start", end=row.end, start=row.start), file=row.source,
+                line=row.line)
     first = min(row.date for row in rows)
     last = max(row.last_day or row.date for row in rows)
     lines = ["# Written by aarshjul import from " + ", ".join(
@@ -70,10 +82,13 @@ def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, l
         for row in timed:
             assert row.start is not None  # (timed)
             groups[(row.title, row.start, row.end, row.location)].append(row.date)
-        for (meeting_title, start, end, location), days in sorted(
-                groups.items(), key=lambda item: (min(item[1]), item[0][1].minutes)):
+        ordered = sorted(groups.items(), key=lambda item: (min(item[1]), item[0][1].minutes))
+        for number, ((meeting_title, start, end, location), days) in enumerate(ordered, 1):
+            # A body of several series gives each an id: a day that two of
+            # them give is then two meetings that calendars can tell apart.
             lines += _series(ident, name, meeting_title, start=start, end=end,
-                             location=location, days=days)
+                             location=location, days=days,
+                             series_id=f"{ident}-{number}" if len(ordered) > 1 else None)
         for row in sorted(others, key=lambda r: (r.date, r.title)):
             lines += _one_off(ident, name, row)
         report.append(Imported(ident, name, len(mine), len(groups), len(others),
@@ -98,8 +113,11 @@ def _bodies(rows: Iterable[Row]) -> dict[str, tuple[str, list[Row]]]:
 
 
 def _series(body: str, name: str, title: str, *, start: ClockTime, end: ClockTime | None,
-            location: str, days: Sequence[dt.date]) -> list[str]:
-    lines = ["[[series]]", f"body = {_string(body)}"]
+            location: str, days: Sequence[dt.date], series_id: str | None) -> list[str]:
+    lines = ["[[series]]"]
+    if series_id is not None:
+        lines.append(f"id = {_string(series_id)}")
+    lines.append(f"body = {_string(body)}")
     if title != name:
         lines.append(f"title = {_string(title)}")
     lines += [f"dates = {_dates(days)}", f'start = "{start}"']
