@@ -109,3 +109,18 @@ def test_two_meetings_of_a_body_at_once_are_written_and_said_as_check_says(
     assert "error[overlap]" in result.stderr
     assert "same-identity" not in result.stderr  # each series has its id
     assert plan.exists()
+
+
+def test_a_holiday_blocked_out_for_weeks_is_left_out_with_a_warning(run_cli,
+                                                                    tmp_path: Path) -> None:
+    holiday = ["BEGIN:VEVENT", "UID:ferie-2025", "DTSTAMP:20241201T090000Z",
+               "DTSTART;VALUE=DATE:20250630", "DTEND;VALUE=DATE:20250804",
+               "SUMMARY:Sommerferie", "END:VEVENT"]
+    export = tmp_path / "kalender.ics"
+    export.write_bytes(outlook(*SERIES, *holiday))
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(export), "-o", str(plan))
+    assert result.exit_code == 0, result.stderr
+    assert 'warning[not-a-meeting]: "Sommerferie" runs 35 days' in result.stderr
+    assert "Sommerferie" not in plan.read_text(encoding="utf-8")
+    assert run_cli("check", str(plan)).exit_code == 0

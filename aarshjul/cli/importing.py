@@ -9,12 +9,13 @@ import click
 
 from aarshjul.check import check_plan_text
 from aarshjul.cli.common import PLAN_FILE, print_problems
-from aarshjul.errors import Severity, SourceError
+from aarshjul.errors import Problem, Severity, SourceError
 from aarshjul.files import write_text_if_changed
 from aarshjul.importing.rows import read_rows
-from aarshjul.importing.writing import differences, plan_text
+from aarshjul.importing.writing import DEFAULT_MINUTES, differences, plan_text
 from aarshjul.messages import _, spoken
 from aarshjul.plan.reader import parse_plan
+from aarshjul.plan.spans import LONGEST_DAYS
 from aarshjul.scheduling.meetings import schedule
 from aarshjul.vocabulary import COMMAND_LINE as SAID
 
@@ -34,9 +35,24 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
     and the plan gives exactly those meetings: `aarshjul meetings` of it
     lists the same days, times, titles and places. A line for each body says
     what became of its meetings. A file that cannot be read is an error at
-    its line, and nothing is written.
+    its line, and nothing is written; a plan written with what `check` calls
+    an error (two meetings of a body at once) exits with 1.
     """
     rows = [row for name in files for row in read_rows(name, timezone=timezone)]
+    # A calendar holds more than meetings: a holiday blocked out for weeks
+    # is no meeting, and no plan can give one that long.
+    too_long = [row for row in rows if row.last_day is not None
+                and (row.last_day - row.date).days > LONGEST_DAYS]
+    print_problems(Problem(Severity.WARNING, "not-a-meeting", _(
+        '"{title}" runs {days} days, from {first} to {last}: no meeting lasts more than '
+        '{most} days, so it is left out', title=row.title,
+        days=(row.last_day - row.date).days + 1 if row.last_day else 1, first=row.date,
+        last=row.last_day, most=LONGEST_DAYS), row.source, row.line) for row in too_long)
+    rows = [row for row in rows if row not in too_long]
+    if not rows:
+        raise SourceError.single("no-dates", _(
+            "holds no meetings: no event in a calendar, no row with a date in a list"),
+            file=files[0])
     text, report = plan_text(rows, title=title or _default_title(files[0]),
                              timezone=timezone)
     plan = parse_plan(text, source=target)
@@ -53,7 +69,8 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
                      one_offs=body.one_offs).text_in(language))
         if body.without_end:
             click.echo(_("{id}: {count} meetings had no end; they last {minutes} minutes",
-                         id=body.id, count=body.without_end, minutes=60).text_in(language))
+                         id=body.id, count=body.without_end,
+                         minutes=DEFAULT_MINUTES).text_in(language))
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     if write_text_if_changed(path, text):
