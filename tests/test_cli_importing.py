@@ -124,3 +124,22 @@ def test_a_holiday_blocked_out_for_weeks_is_left_out_with_a_warning(run_cli,
     assert 'warning[not-a-meeting]: "Sommerferie" runs 35 days' in result.stderr
     assert "Sommerferie" not in plan.read_text(encoding="utf-8")
     assert run_cli("check", str(plan)).exit_code == 0
+
+
+def test_a_meeting_without_a_name_and_years_no_plan_covers_are_said_so(
+        run_cli, tmp_path: Path) -> None:
+    nameless = tmp_path / "liste.csv"
+    nameless.write_text("Dato;Tid;Udvalg;Titel\n15-01-2025;18.15-19.45;;Møde\n"
+                        "16-01-2025;18.15-19.45;;\n", encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    result = run_cli("import", str(nameless), "-o", str(plan))
+    assert result.exit_code == 1
+    assert f"{nameless}:3: error[no-name]" in result.stderr
+    far = tmp_path / "langt.csv"
+    far.write_text("Dato;Tid;Udvalg\n15-01-1990;18.15-19.45;Byrådet\n"
+                   "16-01-2045;18.15-19.45;Byrådet\n", encoding="utf-8")
+    result = run_cli("import", str(far), "-o", str(plan))
+    assert result.exit_code == 1
+    assert f"{plan}: error[import-invalid]" in result.stderr
+    assert "56" in result.stderr
+    assert not plan.exists()

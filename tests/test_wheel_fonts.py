@@ -39,4 +39,14 @@ def test_dejavu_sans_the_browser_s_first_choice_has_vera_s_widths() -> None:
 
 
 def test_the_svg_asks_for_fonts_of_vera_s_widths_first() -> None:
-    assert fonts.FAMILY.startswith("'DejaVu Sans', 'Bitstream Vera Sans'")
+    """The wheel as drawn names DejaVu Sans, then Vera, for all its text."""
+    from aarshjul import load_plan  # noqa: PLC0415 - the drawing, for this test only
+    from aarshjul.wheel.drawing import wheel_svg  # noqa: PLC0415
+
+    from .plans import EXAMPLE, agendas_of  # noqa: PLC0415
+
+    plan = load_plan(EXAMPLE)
+    svg = wheel_svg(plan, agendas_of(plan))
+    root = svg[:svg.index(">")]
+    assert "font-family=\"&#39;DejaVu Sans&#39;, &#39;Bitstream Vera Sans&#39;" in root
+    assert "font-family" not in svg[svg.index(">"):]  # no text asks for another

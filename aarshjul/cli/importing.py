@@ -9,7 +9,7 @@ import click
 
 from aarshjul.check import check_plan_text
 from aarshjul.cli.common import PLAN_FILE, print_problems
-from aarshjul.errors import Problem, Severity, SourceError
+from aarshjul.errors import PlanError, Problem, Severity, SourceError
 from aarshjul.files import write_text_if_changed
 from aarshjul.importing.rows import read_rows
 from aarshjul.importing.writing import DEFAULT_MINUTES, differences, plan_text
@@ -55,7 +55,12 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
             file=files[0])
     text, report = plan_text(rows, title=title or _default_title(files[0]),
                              timezone=timezone)
-    plan = parse_plan(text, source=target)
+    try:
+        plan = parse_plan(text, source=target)
+    except PlanError as error:  # what no row says alone (a span of 56 years)
+        raise SourceError.single("import-invalid", _(
+            "the plan made from the files would not be valid, so it is not written: {said}",
+            said=error.problems[0].said), file=target) from None
     names = {body.id: body.name for body in plan.bodies}
     missed = differences(rows, schedule(plan).meetings, names)
     if missed:  # never, where the writing is right: the promise is checked, not assumed

@@ -51,9 +51,13 @@ class Imported:
 def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, list[Imported]]:
     """A plan of ``rows``, and what became of each body.
 
-    Raises :class:`~aarshjul.errors.SourceError` at a row whose meeting ends
-    before it starts, which no plan can give."""
+    Raises :class:`~aarshjul.errors.SourceError` at a row whose meeting has
+    no name, or ends before it starts, which no plan can give."""
     for row in rows:
+        if not row.body.strip():
+            raise SourceError.single("no-name", _(
+                "the meeting has no name: neither an organ nor a title says one"),
+                file=row.source, line=row.line)
         if row.start is not None and row.end is not None and row.last_day is None and (
                 row.end <= row.start):
             raise SourceError.single("end-before-start", _(
