@@ -4,8 +4,12 @@ from a file that cannot be read."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from .test_importing_calendar_rows import SERIES, outlook
@@ -22,8 +26,8 @@ def listed(run_cli, plan: Path) -> list[list[str]]:
     """The meetings ``aarshjul meetings`` lists: day, hours, title, place."""
     result = run_cli("meetings", str(plan), "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
-    return [[row[0], row[2], row[3]] for row in rows]
+    rows = csv.DictReader(io.StringIO(result.stdout))
+    return [[row["date"], row["start"], row["end"], row["location"]] for row in rows]
 
 
 def test_a_danish_list_of_dates_becomes_a_plan_that_gives_it_back(run_cli,
@@ -55,16 +59,21 @@ def test_an_outlook_series_with_its_exceptions_comes_back_meeting_for_meeting(
     result = run_cli("import", str(export), "-o", str(plan), "--title", "BUU 2025")
     assert result.exit_code == 0, result.stderr
     assert run_cli("check", str(plan)).exit_code == 0
-    days = run_cli("meetings", str(plan), "--format", "csv").stdout
     # Every other Wednesday from 15 January to 11 June, without 29 January
-    # (EXDATE) and 26 February (cancelled), with 12 February on the 13th at 17.
-    assert "2025-01-15" in days
-    assert "2025-01-29" not in days
-    assert "2025-02-26" not in days
-    assert "2025-02-12" not in days
-    assert "2025-02-13" in days
-    assert "17:00" in days
-    assert days.count("Børne- og Ungdomsudvalget") >= 9
+    # (EXDATE) and 26 February (cancelled), with 12 February on the 13th at
+    # 17 in another room: the rule Outlook had, found again.
+    assert result.stdout.splitlines()[0] == (
+        "boerne-og-ungdomsudvalget: hver anden onsdag 18:15–19:45, 8 of 9 dates; 1 changes")
+    wednesdays = [dt.date(2025, 1, 15) + dt.timedelta(weeks=2 * n) for n in range(11)]
+    expected = [[day.isoformat(), "18:15", "19:45", "Byrådssalen, Rådhuset"]
+                for day in wednesdays
+                if day not in (dt.date(2025, 1, 29), dt.date(2025, 2, 26))]
+    expected[1] = ["2025-02-13", "17:00", "19:00", "Mødelokale 2"]
+    assert listed(run_cli, plan) == expected
+    text = plan.read_text(encoding="utf-8")
+    assert 'every = "hver anden onsdag"' in text
+    assert "except = [2025-01-29, 2025-02-26]" in text
+    assert "moved_to = 2025-02-13" in text
 
 
 @pytest.mark.parametrize(("name", "content", "said"), [
@@ -143,3 +152,64 @@ def test_a_meeting_without_a_name_and_years_no_plan_covers_are_said_so(
     assert f"{plan}: error[import-invalid]" in result.stderr
     assert "56" in result.stderr
     assert not plan.exists()
+
+
+GOOGLE_BYRAAD = "\r\n".join([
+    "BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "VERSION:2.0",
+    "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Byrådet 2025",
+    "X-WR-TIMEZONE:Europe/Copenhagen",
+    "BEGIN:VEVENT", "DTSTART;TZID=Europe/Copenhagen:20250129T183000",
+    "DTEND;TZID=Europe/Copenhagen:20250129T210000",
+    "RRULE:FREQ=MONTHLY;UNTIL=20251231T225959Z;BYDAY=-1WE",
+    "EXDATE;TZID=Europe/Copenhagen:20250730T183000",
+    "DTSTAMP:20250101T000000Z", "UID:4k2j3h4g5f6d7s8a9@google.com",
+    "LOCATION:Byrådssalen", "SUMMARY:Byrådet", "STATUS:CONFIRMED", "END:VEVENT",
+    # Moved a week earlier, as Google writes an instance changed: in UTC.
+    "BEGIN:VEVENT", "DTSTART:20250618T163000Z", "DTEND:20250618T190000Z",
+    "RECURRENCE-ID;TZID=Europe/Copenhagen:20250625T183000",
+    "DTSTAMP:20250101T000000Z", "UID:4k2j3h4g5f6d7s8a9@google.com",
+    "LOCATION:Byrådssalen", "SUMMARY:Byrådet", "STATUS:CONFIRMED", "END:VEVENT",
+    "END:VCALENDAR", ""])
+
+
+def test_a_google_series_is_found_again_as_its_rule(run_cli, tmp_path: Path) -> None:
+    export = tmp_path / "byraadet.ics"
+    export.write_text(GOOGLE_BYRAAD, encoding="utf-8")
+    plan = tmp_path / "byraad.toml"
+    result = run_cli("import", str(export), "-o", str(plan))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "byraadet: sidste onsdag i måneden 18:30–21:00, 10 of 11 dates; 1 changes")
+    text = plan.read_text(encoding="utf-8")
+    assert 'every = "sidste onsdag i måneden"' in text
+    assert "except = [2025-07-30]" in text
+    assert "date = 2025-06-25\nmoved_to = 2025-06-18\nannounced = false" in text
+    last_wednesdays = [max(day for day in (dt.date(2025, month, 1) + dt.timedelta(days=n)
+                                           for n in range(31))
+                           if day.month == month and day.weekday() == 2)
+                       for month in range(1, 13) if month != 7]
+    days = [day.isoformat() if day.month != 6 else "2025-06-18" for day in last_wednesdays]
+    assert listed(run_cli, plan) == [[day, "18:30", "21:00", "Byrådssalen"] for day in days]
+
+
+def test_a_weekly_meeting_in_a_workbook_with_a_summer_break(run_cli, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rådmandsmøder 2025"])
+    sheet.append(["Dato", "Fra", "Til", "Forum", "Lokale"])
+    tuesdays = [dt.date(2025, 1, 7) + dt.timedelta(weeks=n) for n in range(52)]
+    days = [day if day != dt.date(2025, 4, 1) else dt.date(2025, 4, 2) for day in tuesdays
+            if day.month != 7 and day < dt.date(2025, 12, 20)]
+    for day in days:
+        sheet.append([day, dt.time(10), dt.time(11), "Rådmandsmøde", "Jægergården"])
+    source = tmp_path / "rådmandsmøder.xlsx"
+    book.save(source)
+    plan = tmp_path / "rm.toml"
+    result = run_cli("import", str(source), "-o", str(plan))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "raadmandsmoede: hver tirsdag undtagen juli 10:00–11:00, 44 of 45 dates; 1 changes")
+    assert "to = 2025-12-16" in plan.read_text(encoding="utf-8")
+    assert listed(run_cli, plan) == [[day.isoformat(), "10:00", "11:00", "Jægergården"]
+                                     for day in days]

@@ -301,3 +301,24 @@ def test_the_diff_page_shows_what_the_command_says(run_cli, tmp_path: Path) -> N
     changed.write_text(plan.replace(anchor, change + "\n" + anchor, 1), encoding="utf-8")
     result = run_cli("diff", str(ROOT / "calendars" / "aarhus-msb-2025.toml"), str(changed))
     assert result.stdout.splitlines() == lines
+
+
+IMPORT_DOC = ROOT / "docs" / "import.md"
+
+
+def test_the_import_page_s_worked_example_is_what_the_command_does(run_cli, tmp_path: Path
+                                                                    ) -> None:
+    """docs/import.md's worked example: the list it quotes, imported, gives
+    the lines and the tables it quotes."""
+    text = IMPORT_DOC.read_text(encoding="utf-8")
+    listed = re.findall(r"```text\n(Udvalg;Dato.*?)```", text, re.DOTALL)[0]
+    ((command, output),) = re.findall(r"```console\n\$ (aarshjul import .*?)\n(.*?)```", text,
+                                      re.DOTALL)
+    (tables,) = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+    (tmp_path / "oek-2015.csv").write_text(listed, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        result = run_cli(*command.split()[1:])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == output
+    assert tables in (tmp_path / "oek-2015.toml").read_text(encoding="utf-8")

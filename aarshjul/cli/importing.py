@@ -12,8 +12,9 @@ from aarshjul.cli.common import PLAN_FILE, print_problems
 from aarshjul.errors import PlanError, Problem, Severity, SourceError
 from aarshjul.files import write_text_if_changed
 from aarshjul.importing.rows import read_rows
-from aarshjul.importing.writing import DEFAULT_MINUTES, differences, plan_text
-from aarshjul.messages import _, spoken
+from aarshjul.importing.tables import rule_words
+from aarshjul.importing.writing import DEFAULT_MINUTES, Imported, differences, plan_text
+from aarshjul.messages import Message, _, spoken
 from aarshjul.plan.reader import parse_plan
 from aarshjul.plan.spans import LONGEST_DAYS
 from aarshjul.scheduling.meetings import schedule
@@ -69,9 +70,7 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
             lines="; ".join(missed[:5])), file=target)
     language = spoken()
     for body in report:
-        click.echo(_("{id}: {count} meetings, as lists of dates ({series} series, "
-                     "{one_offs} one-off)", id=body.id, count=body.meetings, series=body.series,
-                     one_offs=body.one_offs).text_in(language))
+        click.echo(_said(body).text_in(language))
         if body.without_end:
             click.echo(_("{id}: {count} meetings had no end; they last {minutes} minutes",
                          id=body.id, count=body.without_end,
@@ -88,6 +87,24 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
     print_problems(p for p in checked.problems if p.severity is not Severity.INFO)
     if not checked.ok:
         raise SystemExit(1)
+
+
+def _said(body: Imported) -> Message:
+    """What became of a body: the rules found and how many of its meetings
+    they give, or its lists."""
+    if not body.rules:
+        return _("{id}: {count} meetings, as lists of dates ({series} series, {one_offs} "
+                 "one-off)", id=body.id, count=body.meetings, series=body.series,
+                 one_offs=body.one_offs)
+    rules = " + ".join(map(rule_words, body.rules))
+    if body.series:
+        return _("{id}: {rules}, {explained} of {count} dates; {changes} changes; the rest "
+                 "as {listed} lists of dates", id=body.id, rules=rules,
+                 explained=body.explained, count=body.meetings, changes=body.changes,
+                 listed=body.series)
+    return _("{id}: {rules}, {explained} of {count} dates; {changes} changes", id=body.id,
+             rules=rules, explained=body.explained, count=body.meetings,
+             changes=body.changes)
 
 
 def _default_title(first: str) -> str:

@@ -2,39 +2,49 @@
 text out, that gives exactly those meetings.
 
 The rows are grouped into bodies by their organ (or title, where a file has
-none). This first version writes each body's meetings as ``dates`` lists,
-one ``[[series]]`` for each title, time and place the body meets at, which
-reproduces any year; the search for the rule behind the dates (SPEC §14:
-"hver anden onsdag", with its changes) is the next step, and will write
-fewer lines for the same meetings. A list keeps a meeting on a holiday
-(``on_holiday = "keep"``), as the file has it. A meeting all day, or over
-several days, is a one-off ``[[meeting]]`` with its ``to`` (and so is each
-meeting of its body on its first day, which a series would make a change).
+none). For each body the rules behind its meetings are searched for
+(:mod:`aarshjul.importing.explaining`): each becomes a ``[[series]]`` with
+``every``, the meetings it gives changed are ``[[meeting]]`` changes, the
+meetings no rule gives are meetings of their own. A body with no rule keeps
+its meetings as ``dates`` lists, one ``[[series]]`` for each title, time
+and place it meets at, kept on holidays as the file has them. A meeting all
+day, or over several days, is a one-off ``[[meeting]]`` with its ``to``
+(and so is each meeting of its body on its first day, which a series would
+make a change).
 
-Pure: rows in, text out; :func:`reproduces` checks the text by scheduling it.
+Each body's tables are scheduled before they are kept: where they would
+not give its meetings exactly, the body is written as lists, which always
+do. Pure: rows in, text out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from aarshjul.clock import ClockTime
-from aarshjul.errors import SourceError
+from aarshjul.errors import PlanError, SourceError
+from aarshjul.importing.explaining import Explained, Look, Ruled, explain, look_of
 from aarshjul.importing.rows import Row
+from aarshjul.importing.tables import (
+    DEFAULT_MINUTES,
+    listed_series,
+    one_off_table,
+    ruled_series,
+    string,
+)
 from aarshjul.messages import _
 from aarshjul.model import Meeting
 from aarshjul.plan.header import slug
+from aarshjul.plan.reader import parse_plan
+from aarshjul.scheduling.calendar import WorkCalendar, holidays_for
+from aarshjul.scheduling.meetings import schedule
+from aarshjul.vocabulary import Language
 
-__all__ = ["Imported", "differences", "plan_text"]
-
-DEFAULT_MINUTES = 60
-"""How long a meeting lasts whose file gives only its start."""
-
+__all__ = ["DEFAULT_MINUTES", "Imported", "differences", "plan_text"]
 
 @attrs.frozen
 class Imported:
@@ -43,9 +53,26 @@ class Imported:
     id: str
     name: str
     meetings: int
+    rules: tuple[Ruled, ...]
+    """The rules found behind its meetings; () where they are listed."""
     series: int  # [[series]] with a dates list
-    one_offs: int  # [[meeting]] tables: all day, or over several days
+    one_offs: int  # [[meeting]] tables of their own: all day, over several days, or no rule's
     without_end: int  # meetings whose file gave no end (DEFAULT_MINUTES)
+
+    @property
+    def explained(self) -> int:
+        """How many of its meetings its rules give on their own days."""
+        return sum(ruled.explained for ruled in self.rules)
+
+    @property
+    def changes(self) -> int:
+        """How many ``[[meeting]]`` tables its meetings took: changes and one-offs."""
+        return sum(len(ruled.changes) for ruled in self.rules) + self.one_offs
+
+    @property
+    def left_out(self) -> int:
+        """How many of its rules' dates had no meeting (``except``)."""
+        return sum(len(ruled.left_out) for ruled in self.rules)
 
 
 def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, list[Imported]]:
@@ -64,40 +91,93 @@ def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, l
                 "the meeting ends ({end}) before or when it starts ({start}); meetings end "
                 "on the day they start", end=row.end, start=row.start), file=row.source,
                 line=row.line)
-    first = min(row.date for row in rows)
-    last = max(row.last_day or row.date for row in rows)
-    lines = ["# Written by aarshjul import from " + ", ".join(
+    # Whole months: a rule's first or last date may be a holiday's, moved
+    # to the day of the file's first or last meeting.
+    first = min(row.date for row in rows).replace(day=1)
+    last = _month_end(max(row.last_day or row.date for row in rows))
+    header = ["# Written by aarshjul import from " + ", ".join(
         sorted({row.source for row in rows})) + ".", "", "[plan]",
-        f"title = {_string(title)}", f"start = {first.isoformat()}", f"end = {last.isoformat()}",
-        f"timezone = {_string(timezone)}", ""]
-    bodies = _bodies(rows)
+        f"title = {string(title)}", f"start = {first.isoformat()}", f"end = {last.isoformat()}",
+        f"timezone = {string(timezone)}", ""]
+    calendar = WorkCalendar(holidays=holidays_for(
+        "DK", ("public",), range(first.year - 1, last.year + 2), Language.DA))
+    lines = list(header)
     report = []
-    for ident, (name, mine) in bodies.items():
-        lines += ["[[body]]", f"id = {_string(ident)}", f"name = {_string(name)}", ""]
-        # A [[meeting]] on a day a series gives changes that meeting: a day
-        # with a meeting all day or over several days has its timed ones as
-        # one-offs too.
-        whole = {row.date for row in mine if row.start is None or row.last_day is not None}
-        timed = [row for row in mine if row.start is not None and row.last_day is None
-                 and row.date not in whole]
-        others = [row for row in mine if row not in timed]
-        groups: dict[tuple[str, ClockTime, ClockTime | None, str], list[dt.date]] = (
-            defaultdict(list))
-        for row in timed:
-            assert row.start is not None  # (timed)
-            groups[(row.title, row.start, row.end, row.location)].append(row.date)
-        ordered = sorted(groups.items(), key=lambda item: (min(item[1]), item[0][1].minutes))
-        for number, ((meeting_title, start, end, location), days) in enumerate(ordered, 1):
-            # A body of several series gives each an id: a day that two of
-            # them give is then two meetings that calendars can tell apart.
-            lines += _series(ident, name, meeting_title, start=start, end=end,
-                             location=location, days=days,
-                             series_id=f"{ident}-{number}" if len(ordered) > 1 else None)
-        for row in sorted(others, key=lambda r: (r.date, r.title)):
-            lines += _one_off(ident, name, row)
-        report.append(Imported(ident, name, len(mine), len(groups), len(others),
-                               sum(1 for row in timed if row.end is None)))
+    for ident, (name, mine) in _bodies(rows).items():
+        written, imported = _body(ident, name, mine, calendar=calendar, first=first, last=last)
+        if imported.rules and not _reproduces(header + written, mine, calendar):
+            # Never, where the rules are read as scheduling reads them; if
+            # ever, the lists still give the meetings.
+            written, imported = _body(ident, name, mine, calendar=None, first=first, last=last)
+        lines += written
+        report.append(imported)
     return "\n".join(lines).rstrip("\n") + "\n", report
+
+
+def _body(ident: str, name: str, mine: Sequence[Row], *, calendar: WorkCalendar | None,
+          first: dt.date, last: dt.date) -> tuple[list[str], Imported]:
+    """A body's tables, by the rules behind its meetings (none where
+    ``calendar`` is None: by lists of dates), and what became of it."""
+    lines = ["[[body]]", f"id = {string(ident)}", f"name = {string(name)}", ""]
+    # A [[meeting]] on a day a series gives changes that meeting: a day
+    # with a meeting all day or over several days has its timed ones as
+    # one-offs too, and no series gives it.
+    whole = {row.date for row in mine if row.start is None or row.last_day is not None}
+    timed = [row for row in mine if row.start is not None and row.last_day is None
+             and row.date not in whole]
+    others = [row for row in mine if row not in timed]
+    told = (explain(timed, calendar=calendar, period=(first, last), taken=whole)
+            if calendar is not None
+            else Explained((), tuple(timed)))
+    given = {day for ruled in told.rules for slot in ruled.found.slots for day in slot
+             if day is not None}
+    # What no rule gives is a meeting of its own, unless a series gives its
+    # day (a second meeting that day): then it is listed.
+    days = Counter(row.date for row in told.rest)
+    alone = [row for row in told.rest if told.rules and row.date not in given
+             and days[row.date] == 1]
+    listed: dict[Look, list[dt.date]] = defaultdict(list)
+    for row in told.rest:
+        if row not in alone:
+            listed[look_of(row)].append(row.date)
+    lists = sorted(listed.items(), key=lambda item: (min(item[1]), item[0].start.minutes))
+    several = len(told.rules) + len(lists) > 1
+    # A body of several series gives each an id: a day that two of them
+    # give is then two meetings that calendars can tell apart.
+    number = 0
+    for ruled in told.rules:
+        number += 1
+        lines += ruled_series(ident, name, ruled, series_id=f"{ident}-{number}" if several
+                              else None, plan_start=first, plan_end=last)
+    for look, dates in lists:
+        number += 1
+        lines += listed_series(ident, name, look, dates, series_id=f"{ident}-{number}"
+                               if several else None)
+    for row in sorted([*others, *alone], key=lambda r: (r.date, r.start or ClockTime(0),
+                                                         r.title)):
+        lines += one_off_table(ident, name, row)
+    return lines, Imported(ident, name, len(mine), told.rules, len(lists),
+                           len(others) + len(alone),
+                           sum(1 for row in timed if row.end is None))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def _reproduces(lines: list[str], rows: Sequence[Row], calendar: WorkCalendar) -> bool:
+    """Whether a plan of these lines gives exactly ``rows``, and no error
+    that listing them would not give too (two meetings at once)."""
+    try:
+        plan = parse_plan("\n".join(lines), source="<import>")
+        made = schedule(plan, calendar=calendar)
+    except PlanError:
+        return False
+    if any(problem.is_error and problem.code != "overlap" for problem in made.problems):
+        return False
+    names = {body.id: body.name for body in plan.bodies}
+    return not differences(rows, made.meetings, names)
 
 
 def _bodies(rows: Iterable[Row]) -> dict[str, tuple[str, list[Row]]]:
@@ -114,49 +194,6 @@ def _bodies(rows: Iterable[Row]) -> dict[str, tuple[str, list[Row]]]:
             ident, number = f"{base}-{number}", number + 1
         found[ident] = (name, mine)
     return found
-
-
-def _series(body: str, name: str, title: str, *, start: ClockTime, end: ClockTime | None,
-            location: str, days: Sequence[dt.date], series_id: str | None) -> list[str]:
-    lines = ["[[series]]"]
-    if series_id is not None:
-        lines.append(f"id = {_string(series_id)}")
-    lines.append(f"body = {_string(body)}")
-    if title != name:
-        lines.append(f"title = {_string(title)}")
-    lines += [f"dates = {_dates(days)}", f'start = "{start}"']
-    lines.append(f'end = "{end}"' if end is not None else f"minutes = {DEFAULT_MINUTES}")
-    if location:
-        lines.append(f"location = {_string(location)}")
-    lines += ['on_holiday = "keep"', ""]
-    return lines
-
-
-def _one_off(body: str, name: str, row: Row) -> list[str]:
-    lines = ["[[meeting]]", f"body = {_string(body)}", f"date = {row.date.isoformat()}",
-             f"to = {(row.last_day or row.date).isoformat()}"]
-    if row.start is not None and row.end is not None:
-        lines += [f'start = "{row.start}"', f'end = "{row.end}"']
-    if row.title != name:
-        lines.append(f"title = {_string(row.title)}")
-    if row.location:
-        lines.append(f"location = {_string(row.location)}")
-    return [*lines, ""]
-
-
-def _dates(days: Sequence[dt.date]) -> str:
-    """A TOML list of days, five to a line."""
-    ordered = sorted(set(days))
-    if len(ordered) <= 5:
-        return "[" + ", ".join(day.isoformat() for day in ordered) + "]"
-    chunks = [", ".join(day.isoformat() for day in ordered[n:n + 5])
-              for n in range(0, len(ordered), 5)]
-    return "[\n    " + ",\n    ".join(chunks) + ",\n]"
-
-
-def _string(text: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def differences(rows: Iterable[Row], meetings: Iterable[Meeting], names: dict[str, str]

@@ -1,0 +1,314 @@
+"""The rule behind a body's dates (SPEC §14): "hver anden onsdag",
+"sidste torsdag i måneden", with the months it skips and what it does on a
+holiday.
+
+Each candidate is a phrase the plan format reads (``every``), so a rule
+found here is one a planner can read and change. Its dates come from the
+same :class:`~aarshjul.recurrence.rule.Rule` and the same holiday moves
+(:mod:`aarshjul.scheduling.moves`) that scheduling uses, so what the search
+counts is what the written plan gives. The best candidate is the one that
+costs least to write: a rule's date that did not happen is a date in
+``except`` (cheap), a meeting the rule does not give is a ``[[meeting]]``
+table (dear). A rule is kept only where it gives more than half of the
+meetings, and fewer days without a meeting than with one ("hver onsdag"
+behind ten Wednesdays of a year is no rule); otherwise the body keeps its
+list.
+
+Pure: dates in, a :class:`Found` (or None) out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import math
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
+
+import attrs
+
+from aarshjul.choices import OnHoliday
+from aarshjul.clock import ClockTime
+from aarshjul.model import Recurrence, Series
+from aarshjul.recurrence.phrases import phrase_to_rule
+from aarshjul.recurrence.rule import Rule
+from aarshjul.scheduling.calendar import WorkCalendar
+from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
+from aarshjul.vocabulary import DANISH_DAYS
+
+__all__ = ["Found", "find_rule", "moves", "rule_dates"]
+
+FEWEST = 4
+"""The fewest meetings a rule must explain: three dates fit too many rhythms."""
+
+MEETING_COST = 3
+"""What a meeting the rule does not give costs, against a date in ``except``:
+a ``[[meeting]]`` table is several lines, a left-out date one."""
+
+MOVE_COST = 2
+"""What a meeting the rule gives on another day costs: a ``[[meeting]]``
+with ``moved_to``, dearer than a date left out, cheaper than a meeting the
+rule does not give at all."""
+
+MONTHS_COST = 1.5
+"""What ``months`` costs: a break of a month is said in ``months`` where
+that leaves out at least two dates; one date is an ``except``."""
+
+_EVERY = {1: "hver {day}", 2: "hver anden {day}", 3: "hver tredje {day}",
+          4: "hver fjerde {day}"}
+_IN_MONTH = {1: "første", 2: "2.", 3: "3.", -1: "sidste", 4: "4.", -2: "næstsidste", 5: "5."}
+_TWICE_A_MONTH = ((1, 3), (2, 4))
+_WEEK = dt.timedelta(days=7)
+_HOW = (OnHoliday.SKIP, OnHoliday.KEEP, OnHoliday.PREVIOUS_WORKDAY, OnHoliday.NEXT_WORKDAY,
+        OnHoliday.WEEK_BEFORE, OnHoliday.WEEK_AFTER)
+
+
+@attrs.frozen
+class Found:
+    """A rule, and the meetings it gives between its first and last date."""
+
+    phrase: str
+    """The rule in words, as ``every`` takes it: ``"hver anden onsdag"``."""
+    first: dt.date
+    """The first day of the series (its ``from``, which also sets the rhythm
+    of a rule of every few weeks): its first meeting's, or the date the
+    rule gave that meeting, if that is earlier."""
+    last: dt.date
+    """Its last day (the series' ``to``), likewise."""
+    months: tuple[int, ...]
+    """The months it is kept to; () for every month."""
+    breaks: tuple[int, ...]
+    """The months it would give dates in, between its first and last day,
+    that ``months`` leaves out."""
+    on_holiday: OnHoliday
+    slots: tuple[tuple[dt.date, dt.date | None], ...]
+    """Each date the rule gives, and the day it lands on (None: a holiday
+    leaves it out), in order."""
+    reach: int
+    """How many days from a date of the rule a meeting may be and still be
+    that date's meeting moved (half the rule's step)."""
+    cost: float
+
+    @property
+    def given(self) -> dict[dt.date, dt.date]:
+        """The days it gives meetings on, each with the date the rule gave."""
+        return {day: rule_date for rule_date, day in self.slots if day is not None}
+
+
+@attrs.frozen
+class _Candidate:
+    phrase: str
+    anchor: dt.date | None  # the rhythm of a rule of every few weeks
+    weeks: int  # how many, for such a rule; 0 for others
+    reach: int
+    rank: int  # the simpler rule first, where two cost the same
+
+
+def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
+              period: tuple[dt.date, dt.date], taken: Collection[dt.date] = ()
+              ) -> Found | None:
+    """The rule that explains most of ``days`` for least, or None where the
+    best gives fewer than :data:`FEWEST` of them, or not more than half, or
+    gives as many days without a meeting as with one.
+
+    The rule's dates lie in ``period`` (the plan's). A rule that gives one
+    of the ``taken`` days (another series' of the body) is not taken: a
+    ``[[meeting]]`` on that day would name two."""
+    wanted = frozenset(days)
+    if len(wanted) < FEWEST:
+        return None
+    best: Found | None = None
+    for candidate in _candidates(sorted(wanted)):
+        search = _Search(wanted, calendar, period, best.cost if best else math.inf)
+        found = _fitted(candidate, search)
+        if found is None or (best is not None and found.cost >= best.cost):
+            continue
+        if any(rule_date in taken or day in taken for rule_date, day in found.slots):
+            continue
+        best = found
+    if best is None:
+        return None
+    hits = len(wanted & best.given.keys())
+    left_out = len(best.given.keys() - wanted)
+    if hits < FEWEST or 2 * hits <= len(wanted) or left_out >= hits:
+        return None
+    return best
+
+
+def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
+    """Every rule worth trying: for each weekday met on at least twice, every
+    one to four weeks (in each rhythm the days have), a weekday of the month,
+    two of them, and even or odd weeks."""
+    counts = Counter(day.weekday() for day in days)
+    rank = 0
+    for weekday in sorted(number for number, count in counts.items() if count >= 2):
+        name = DANISH_DAYS[weekday]
+        on_it = [day for day in days if day.weekday() == weekday]
+        for step, words in _EVERY.items():
+            rhythms: dict[int, dt.date] = {}
+            for day in on_it:  # the first day of each rhythm
+                rhythms.setdefault(day.toordinal() // 7 % step, day)
+            for anchor in sorted(rhythms.values()):
+                yield _Candidate(words.format(day=name), anchor, step, 7 * step // 2, rank)
+            rank += 1
+        for ordinal in _IN_MONTH.values():
+            yield _Candidate(f"{ordinal} {name} i måneden", None, 0, 14, rank)
+            rank += 1
+        for one, other in _TWICE_A_MONTH:
+            yield _Candidate(f"{one}. og {other}. {name} i måneden", None, 0, 7, rank)
+            rank += 1
+        for parity in ("lige", "ulige"):
+            yield _Candidate(f"{name} i {parity} uger", None, 0, 7, rank)
+            rank += 1
+
+
+@functools.cache
+def _rule(phrase: str) -> Rule:
+    return phrase_to_rule(phrase)
+
+
+def rule_dates(phrase: str, *, anchor: dt.date, first: dt.date, last: dt.date,
+               months: tuple[int, ...] = ()) -> list[dt.date]:
+    """The dates a rule in words gives from ``first`` to ``last``, counted
+    from ``anchor``, in ``months`` (every month where none), as a series
+    gives them before holidays."""
+    dates = _rule(phrase).expand(anchor=anchor, first=first, last=last)
+    return [day for day in dates if not months or day.month in months]
+
+
+@attrs.frozen
+class _Search:
+    """What a candidate is fitted to: the days, the holidays, the plan's
+    period, and the cost to beat."""
+
+    wanted: frozenset[dt.date]
+    calendar: WorkCalendar
+    period: tuple[dt.date, dt.date]
+    bound: float
+
+
+def _fitted(candidate: _Candidate, search: _Search) -> Found | None:
+    """The candidate at its best: bounded by the first and last meeting it
+    gives (on its day or moved), kept to the months it gives meetings in,
+    moved off holidays as explains most. Its cost is a lower bound only,
+    where that is no less than ``search.bound``: it is not taken then."""
+    wanted = search.wanted
+    # A week wider than the meetings: the last may be a holiday's, moved back.
+    first = max(search.period[0], min(wanted) - _WEEK)
+    last = min(search.period[1], max(wanted) + _WEEK)
+    rough = _best_holiday(candidate, attrs.evolve(search, bound=math.inf), first=first,
+                          last=last, months=())
+    hits = [(rule_date, day) for rule_date, day in rough.slots
+            if day is not None and day in wanted]
+    if len(hits) < 2:
+        return None
+    # From the first meeting it gives to the last, on the day the rule gives
+    # it or the day a holiday moved it to, whichever is outside (a series
+    # moves no meeting out of its period), or moved by a change.
+    ends = [day for hit in hits for day in hit] + [
+        rule_date for rule_date, _day in moves(rough, wanted)]
+    first, last = min(ends), max(ends)
+    whole = _best_holiday(candidate, search, first=first, last=last, months=())
+    met = {day.month for day in wanted}
+    given = {rule_date.month for rule_date, _day in whole.slots}
+    if not given - met:
+        return whole
+    # A month the rule gives dates in and no meeting is in: a break, said
+    # once in ``months`` rather than date by date in ``except``.
+    kept = _best_holiday(candidate, search, first=first, last=last,
+                         months=tuple(sorted(given & met)))
+    return (attrs.evolve(kept, breaks=tuple(sorted(given - met)))
+            if kept.cost < whole.cost else whole)
+
+
+def moves(found: Found, wanted: Collection[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """The meetings ``found`` gives on another day than the file has them:
+    each date it gives without a meeting, paired with the nearest meeting
+    it does not give within its reach (nearest pairs first), as the date
+    the rule gave and the day of the meeting."""
+    given = found.given
+    missing = [(rule_date, day) for rule_date, day in found.slots
+               if day is not None and day not in wanted]
+    alone = sorted(day for day in wanted if day not in given)
+    reach = dt.timedelta(days=found.reach)
+    pairs = sorted((abs((day - near).days), near, rule_date, day)
+                   for rule_date, near in missing
+                   for day in alone[bisect.bisect_left(alone, near - reach):
+                                    bisect.bisect_right(alone, near + reach)])
+    moved_from: set[dt.date] = set()
+    moved_to: set[dt.date] = set()
+    chosen = []
+    for _distance, _near, rule_date, day in pairs:
+        if rule_date not in moved_from and day not in moved_to:
+            moved_from.add(rule_date)
+            moved_to.add(day)
+            chosen.append((rule_date, day))
+    return sorted(chosen)
+
+
+def _best_holiday(candidate: _Candidate, search: _Search, *, first: dt.date, last: dt.date,
+                  months: tuple[int, ...]) -> Found:
+    dates = [day for day in _expanded(candidate, search.period)
+             if first <= day <= last and (not months or day.month in months)]
+    rule = _rule(candidate.phrase)
+    tried = _HOW if any(search.calendar.holiday(day) for day in dates) else _HOW[:1]
+    fits = (_found(candidate, search, _placed(rule, dates, how, search.calendar, first=first,
+                                              last=last),
+                   first=first, last=last, months=months, how=how) for how in tried)
+    return min(fits, key=lambda found: found.cost)
+
+
+@functools.lru_cache(maxsize=1024)
+def _expanded(candidate: _Candidate, period: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+    """Every date the candidate gives in the plan's period, in its rhythm:
+    each fit takes the dates between its own first and last day."""
+    anchor = period[0]
+    if candidate.anchor is not None:  # the rhythm, counted from before the period
+        days = 7 * candidate.weeks
+        anchor = candidate.anchor - dt.timedelta(
+            days=days * -(-(candidate.anchor - period[0]).days // days))
+    return tuple(rule_dates(candidate.phrase, anchor=anchor, first=period[0],
+                            last=period[1]))
+
+
+def _placed(rule: Rule, dates: Sequence[dt.date], how: OnHoliday, calendar: WorkCalendar, *,
+            first: dt.date, last: dt.date) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """Where each date lands, as scheduling places it: the same functions,
+    for a series that is this rule and ``how``. Only a holiday's date can
+    land elsewhere than on itself."""
+    on_holidays = [index for index, day in enumerate(dates) if calendar.holiday(day)]
+    slots: list[tuple[dt.date, dt.date | None]] = [(day, day) for day in dates]
+    if not on_holidays:
+        return tuple(slots)
+    series = Series(body="", recurrence=Recurrence(rule=rule), start=ClockTime(0),
+                    on_holiday=how)
+    wheres = {index: place(series, dates[index], calendar=calendar, first=first, last=last)
+              for index in on_holidays}
+    taken = {day for day in dates if not calendar.holiday(day)} | {
+        where.date for where in wheres.values() if isinstance(where, Placed) and where.date}
+    for index, where in wheres.items():
+        placed = (move_by_weeks(where, calendar=calendar, first=first, last=last, taken=taken)
+                  if isinstance(where, WeekMove) else where)
+        slots[index] = (dates[index], placed.date)
+    return tuple(slots)
+
+
+def _found(candidate: _Candidate, search: _Search,
+           slots: tuple[tuple[dt.date, dt.date | None], ...], *, first: dt.date,
+           last: dt.date, months: tuple[int, ...], how: OnHoliday) -> Found:
+    found = Found(candidate.phrase, first, last, months, (), how, slots, candidate.reach, 0)
+    given = found.given.keys()
+    missing = len(given - search.wanted)
+    unexplained = len(search.wanted - given)
+    extra = ((MONTHS_COST if months else 0) + (0.5 if how is not OnHoliday.SKIP else 0)
+             + candidate.rank / 1000)
+    # Each move makes a date left out and a meeting not given one change.
+    moved = min(missing, unexplained)
+    least = (missing + MEETING_COST * unexplained
+             - (1 + MEETING_COST - MOVE_COST) * moved + extra)
+    if least < search.bound:
+        moved = len(moves(found, search.wanted))
+    cost = (missing + MEETING_COST * unexplained
+            - (1 + MEETING_COST - MOVE_COST) * moved + extra)
+    return attrs.evolve(found, cost=cost)
