@@ -103,6 +103,21 @@ def test_an_outlook_series_with_an_exception_an_override_and_a_cancelled_time(
     assert {row.line for row in rows[2:]} == {master}
 
 
+def test_an_occurrence_renamed_is_its_series_meeting_with_another_title(
+        tmp_path: Path) -> None:
+    """Outlook's "Byrådsmøde - 1. budgetbehandling", one occurrence of the
+    series renamed, is the series' body's meeting, not a body of its own."""
+    renamed = [line.replace("SUMMARY:Børne- og Ungdomsudvalget",
+                            "SUMMARY;LANGUAGE=da-dk:BUU - budgetbehandling")
+               if line == "SUMMARY:Børne- og Ungdomsudvalget" and index > 20 else line
+               for index, line in enumerate(SERIES)]
+    assert renamed != SERIES
+    rows = read_rows(written(tmp_path, outlook(*renamed)))
+    assert {row.body for row in rows} == {"Børne- og Ungdomsudvalget"}
+    assert [(row.date, row.title) for row in rows if row.title != row.body] == [
+        (dt.date(2025, 2, 13), "BUU - budgetbehandling")]
+
+
 def test_a_windows_zone_name_without_its_vtimezone(tmp_path: Path) -> None:
     rows = read_rows(written(tmp_path, outlook(*SERIES, zones=[])))
     assert [(row.date, str(row.start)) for row in rows[:2]] == [

@@ -139,3 +139,36 @@ def test_a_file_named_xlsx_that_is_none(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
         read_rows(name)
     assert (raised.value.problems[0].code, raised.value.file) == ("not-xlsx", name)
+
+
+OUTLOOK_LIST = (
+    '"Emne","Startdato","Starttidspunkt","Slutdato","Sluttidspunkt","Heldagsbegivenhed",'
+    '"Påmindelse til/fra","Mødeplanlægger","Beskrivelse","Placering","Vis tid som"\r\n'
+    '"Byrådsmøde","25-01-2023","17:00:00","25-01-2023","20:00:00","Falsk","Sand",'
+    '"Byrådssekretariatet","Dagsorden følger","Byrådssalen","2"\r\n'
+    '"Budgetseminar","16-02-2023","00:00:00","18-02-2023","00:00:00","Sand","Falsk",'
+    '"Byrådssekretariatet",,"Hotel Svendborg","2"\r\n'
+    '"KL\'s topmøde","16-03-2023","09:00:00","17-03-2023","15:00:00","Falsk","Falsk",'
+    '"Byrådssekretariatet",,"Aalborg Kongres & Kultur Center","2"\r\n')
+
+
+@pytest.mark.parametrize("words", [{}, {
+    "Emne": "Subject", "Startdato": "Start Date", "Starttidspunkt": "Start Time",
+    "Slutdato": "End Date", "Sluttidspunkt": "End Time", "Heldagsbegivenhed": "All day event",
+    "Placering": "Location", "Falsk": "False", "Sand": "True"}])
+def test_outlook_s_own_export_of_a_calendar_as_a_list(tmp_path: Path,
+                                                      words: dict[str, str]) -> None:
+    """Outlook's "Importér/eksportér" to a CSV file, in Danish or English:
+    times with seconds, an all-day event whose end is the midnight after
+    it, and a meeting over two days."""
+    text = OUTLOOK_LIST
+    for danish, english in words.items():
+        text = text.replace(f'"{danish}"', f'"{english}"')
+    rows = read_rows(written(tmp_path, text.encode("utf-8-sig"), "kalender.csv"))
+    assert [(r.line, r.date, r.start, r.end, r.title, r.location, r.last_day)
+            for r in rows] == [
+        (2, dt.date(2023, 1, 25), at("17:00"), at("20:00"), "Byrådsmøde", "Byrådssalen", None),
+        (3, dt.date(2023, 2, 16), None, None, "Budgetseminar", "Hotel Svendborg",
+         dt.date(2023, 2, 17)),
+        (4, dt.date(2023, 3, 16), at("09:00"), at("15:00"), "KL's topmøde",
+         "Aalborg Kongres & Kultur Center", dt.date(2023, 3, 17))]

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aarshjul import parse_plan
 from aarshjul.clock import ClockTime
+from aarshjul.importing import writing
+from aarshjul.importing.explaining import Explained, explain
 from aarshjul.importing.rows import Row
 from aarshjul.importing.writing import differences, plan_text
 from aarshjul.scheduling.meetings import schedule
@@ -123,3 +127,51 @@ def rows_of_a_year(draw: st.DrawFn) -> list[Row]:
 def test_any_year_of_meetings_is_given_back_exactly(rows: list[Row]) -> None:
     _, missed = reproduced(rows)
     assert missed == []
+
+
+def test_two_meetings_on_a_day_of_the_rule_neither_at_its_time_are_both_listed() -> None:
+    """A [[meeting]] on that day would name two meetings (the rule's, and
+    the list's): the rule leaves the day out, and the rule stays."""
+    tuesdays = [D(2025, 1, 7) + dt.timedelta(weeks=n) for n in range(20)]
+    rows = [row(day, "RM", "10:00", "11:00", title="Rådmandsmøde") for day in tuesdays
+            if day != D(2025, 3, 4)]
+    rows += [row(D(2025, 3, 4), "RM", "13:00", "14:00", title="Rådmandsmøde", location="B"),
+             row(D(2025, 3, 4), "RM", "15:00", "16:00", title="Ekstra")]
+    text, missed = reproduced(rows)
+    assert missed == []
+    _, report = plan_text(rows, title="Årshjul", timezone="Europe/Copenhagen")
+    (body,) = report
+    assert [ruled.found.phrase for ruled in body.rules] == ["hver tirsdag"]
+    assert body.rules[0].left_out == (D(2025, 3, 4),)
+    assert body.series == 2
+    assert "[[meeting]]" not in text
+
+
+def test_a_late_meeting_without_an_end_ends_at_the_day_s_last_minute() -> None:
+    """An hour from 23:30 would run past midnight, which no meeting may."""
+    rows = [row(D(2025, 1, 8), "NU", "23:30", None), row(D(2025, 2, 12), "NU", "23:30", None)]
+    text, missed = reproduced(rows)
+    assert missed == []
+    assert 'end = "23:59"' in text
+    assert "minutes" not in text.split("[[series]]")[1]
+
+
+def test_rules_that_would_not_give_the_meetings_are_listed_instead_and_said(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net under the search: a rule written wrong (here made so,
+    its last meeting cut off) is caught by scheduling the body, which is
+    then listed."""
+    def cut_short(*args: object, **kwargs: object) -> Explained:
+        told = explain(*args, **kwargs)  # type: ignore[arg-type]
+        ruled = told.rules[0]
+        found = attrs.evolve(ruled.found, last=ruled.found.last - dt.timedelta(days=14))
+        return attrs.evolve(told, rules=(attrs.evolve(ruled, found=found),))
+
+    monkeypatch.setattr(writing, "explain", cut_short)
+    tuesdays = [D(2025, 1, 7) + dt.timedelta(weeks=n) for n in range(10)]
+    rows = [row(day, "RM", "10:00", "11:00") for day in tuesdays]
+    text, missed = reproduced(rows)
+    assert missed == []
+    _, (body,) = plan_text(rows, title="Årshjul", timezone="Europe/Copenhagen")
+    assert (body.unruled, body.rules, body.series) == (True, (), 1)
+    assert "dates = [" in text

@@ -64,3 +64,24 @@ def test_two_series_without_ids_on_one_day_are_told_apart_with_a_warning() -> No
         '''))
     assert [p.code for p in found.problems] == ["same-identity"]
     assert len({m.uid for m in found.meetings if m.date == D(2025, 1, 15)}) == 2
+
+
+def test_two_one_offs_on_one_day_are_told_apart_with_a_warning_that_asks_no_series_id(
+        ) -> None:
+    found = agendas_of(make_plan(WEDNESDAYS + '''
+        [[meeting]]
+        body = "sbu"
+        date = 2025-01-16
+        start = "09:00"
+        end = "10:00"
+
+        [[meeting]]
+        body = "sbu"
+        date = 2025-01-16
+        start = "13:00"
+        end = "14:00"
+        '''))
+    (problem,) = found.problems
+    assert problem.code == "same-identity"
+    assert "[[series]]" not in problem.message
+    assert len({m.uid for m in found.meetings if m.date == D(2025, 1, 16)}) == 2

@@ -92,6 +92,10 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
 def _said(body: Imported) -> Message:
     """What became of a body: the rules found and how many of its meetings
     they give, or its lists."""
+    if body.unruled:
+        return _("{id}: {count} meetings, as lists of dates ({series} series, {one_offs} "
+                 "one-off): the rules found for them would not give them exactly", id=body.id,
+                 count=body.meetings, series=body.series, one_offs=body.one_offs)
     if not body.rules:
         return _("{id}: {count} meetings, as lists of dates ({series} series, {one_offs} "
                  "one-off)", id=body.id, count=body.meetings, series=body.series,

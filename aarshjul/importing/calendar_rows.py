@@ -18,6 +18,9 @@ it do for us, and what is left to do here:
   from summer time.
 - An instance whose STATUS is CANCELLED (an override, or a whole event) is
   left out: the meeting is not held.
+- A series is one body, named by its master's SUMMARY: an occurrence
+  renamed ("Byrådsmøde - 1. budgetbehandling") is that body's meeting with
+  a title of its own.
 
 Each series is expanded on its own, from its first start to its last
 instance; a series without UNTIL or COUNT has no last one, and is expanded
@@ -152,6 +155,11 @@ def _rows(calendar: Any, series: list[tuple[Any, int]], *, name: str,
     overrides = {_moment(event["RECURRENCE-ID"].dt): line
                  for event, line in series if "RECURRENCE-ID" in event}
     ends = {line: "DTEND" in event or "DURATION" in event for event, line in series}
+    # One series is one body: an occurrence renamed ("Byrådsmøde - 1.
+    # budgetbehandling") is the series' meeting with another title.
+    named = [str(event.get("SUMMARY", "")).strip() for event, _line in series
+             if "RECURRENCE-ID" not in event]
+    body = next((title for title in named if title), None)
     for instance in instances:
         if str(instance.get("STATUS", "")).upper() == "CANCELLED":
             continue
@@ -159,7 +167,7 @@ def _rows(calendar: Any, series: list[tuple[Any, int]], *, name: str,
         line = overrides.get(_moment(moved.dt)) if moved is not None else None
         if line is None:
             line = masters[0] if masters else series[0][1]
-        yield _row(instance, name=name, line=line, zone=zone, has_end=ends[line])
+        yield _row(instance, name=name, line=line, zone=zone, has_end=ends[line], body=body)
 
 
 def _open(series: list[tuple[Any, int]]) -> bool:
@@ -193,18 +201,21 @@ def _moment(value: dt.date) -> dt.date | dt.datetime:
 
 
 def _row(instance: Any, *, name: str, line: int, zone: zoneinfo.ZoneInfo,
-         has_end: bool) -> Row:
+         has_end: bool, body: str | None) -> Row:
+    """A row of an instance: its body is its series' title (``body``), or
+    its own where the series has none."""
     start, end = instance["DTSTART"].dt, instance["DTEND"].dt
     title = str(instance.get("SUMMARY", "")).strip()
+    body = body or title
     location = str(instance.get("LOCATION", "")).strip()
     if not isinstance(start, dt.datetime):  # an all-day event: DTEND is the day after it
         last = max(end, start + dt.timedelta(days=1)) - dt.timedelta(days=1)
-        return Row(name, line, start, None, None, title, title, location,
+        return Row(name, line, start, None, None, title, body, location,
                    last if last > start else None)
     start, end = _local(start, zone), _local(end, zone)
     last_day = end.date() if end.date() > start.date() else None
     return Row(name, line, start.date(), ClockTime.of(start.time()),
-               ClockTime.of(end.time()) if has_end else None, title, title, location,
+               ClockTime.of(end.time()) if has_end else None, title, body, location,
                last_day)
 
 

@@ -109,7 +109,7 @@ def _weekdays() -> frozenset[str]:
                      for name in get_day_names(width, locale=language).values())
 
 
-_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2})(?:[.:]00)?)?"  # Outlook's lists write 18:15:00
 _HOURS = re.compile(rf"(?:kl\.?\s*)?{_CLOCK}(?:\s*[-–—]\s*(?:kl\.?\s*)?{_CLOCK})?",
                     re.IGNORECASE)
 

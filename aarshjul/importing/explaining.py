@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from aarshjul.clock import ClockTime
-from aarshjul.importing.rows import Row
+from aarshjul.importing.rows import Row, end_of
 from aarshjul.importing.rules import Found, find_rule, moves
 from aarshjul.scheduling.calendar import WorkCalendar
 
@@ -31,12 +31,20 @@ MOST_RULES = 3
 
 @attrs.frozen
 class Look:
-    """What a meeting looks like besides its day: its title, hours and place."""
+    """What a meeting looks like besides its day: its title, hours and place.
+
+    Two looks are one where their meetings end at one time: a row without
+    an end (lasting :data:`DEFAULT_MINUTES`) looks like one that ends then."""
 
     title: str
     start: ClockTime
-    end: ClockTime | None
+    end: ClockTime | None = attrs.field(eq=False)
     location: str
+    ends: ClockTime = attrs.field(init=False)
+
+    @ends.default
+    def _ends(self) -> ClockTime:
+        return end_of(self.start, self.end)
 
 
 def look_of(row: Row) -> Look:
@@ -97,7 +105,23 @@ def explain(rows: Sequence[Row], *, calendar: WorkCalendar, period: tuple[dt.dat
         ruled, rest = _told(found, rest)
         rules.append(ruled)
         busy |= {day for slot in found.slots for day in slot if day is not None}
-    return Explained(tuple(rules), tuple(rest))
+    # A [[meeting]] names one meeting: where a rule's meeting is changed on a
+    # day another meeting is left to be listed, the list would give that day
+    # too, so the rule leaves the day out and both are listed.
+    crowded = {row.date for row in rest}
+    for index, ruled in enumerate(rules):
+        apart = [change for change in ruled.changes if not change.moved
+                 and (change.rule_date in crowded or change.row.date in crowded)]
+        if apart:
+            rules[index] = attrs.evolve(
+                ruled, changes=tuple(c for c in ruled.changes if c not in apart),
+                left_out=tuple(sorted([*ruled.left_out, *(c.rule_date for c in apart)])))
+            rest += [change.row for change in apart]
+    return Explained(tuple(rules), tuple(sorted(rest, key=_order)))
+
+
+def _order(row: Row) -> tuple[dt.date, int, str]:
+    return row.date, row.start.minutes if row.start else -1, row.title
 
 
 def _told(found: Found, rows: Sequence[Row]) -> tuple[Ruled, list[Row]]:
@@ -107,10 +131,9 @@ def _told(found: Found, rows: Sequence[Row]) -> tuple[Ruled, list[Row]]:
         by_day[row.date].append(row)
     given = found.given
     on_days = [row for day in given if day in by_day for row in by_day[day]]
-    counts = Counter(map(look_of, on_days))
-    # The look most of its meetings have; of two as common, the earlier's.
-    look = max(counts, key=lambda seen: (counts[seen], -on_days.index(
-        next(row for row in on_days if look_of(row) == seen))))
+    # The look most of its meetings have; of two as common, the earlier's
+    # (a Counter keeps the order it first saw them in).
+    ((look, _count),) = Counter(map(look_of, on_days)).most_common(1)
     used: set[Row] = set()
     changes: list[Change] = []
     kept = 0

@@ -21,7 +21,21 @@ from aarshjul.errors import SourceError
 from aarshjul.files import regular_file
 from aarshjul.messages import _
 
-__all__ = ["IMPORTABLE", "Row", "read_rows"]
+__all__ = ["DEFAULT_MINUTES", "IMPORTABLE", "Row", "end_of", "read_rows"]
+
+DEFAULT_MINUTES = 60
+"""How long a meeting lasts whose file gives only its start."""
+
+_LAST_MINUTE = ClockTime(24 * 60 - 1)
+
+
+def end_of(start: ClockTime, end: ClockTime | None) -> ClockTime:
+    """When a meeting ends that a file gives ``start`` and ``end`` of: where
+    it gives no end, :data:`DEFAULT_MINUTES` later, but never past the
+    day's last minute (a meeting ends on the day it starts)."""
+    if end is not None:
+        return end
+    return ClockTime(min(start.minutes + DEFAULT_MINUTES, _LAST_MINUTE.minutes))
 
 
 @attrs.frozen
@@ -41,7 +55,8 @@ class Row:
     title: str
     """The event's SUMMARY, or the title column."""
     body: str
-    """The organ (udvalg) column; the title where a file has none (an ``.ics``)."""
+    """The organ (udvalg) column; where a file has none, the title (in an
+    ``.ics``, the title of the event's series)."""
     location: str = ""
     last_day: dt.date | None = None
     """The last day of an event over several days; None for one of one day."""

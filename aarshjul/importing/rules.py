@@ -46,10 +46,20 @@ MEETING_COST = 3
 """What a meeting the rule does not give costs, against a date in ``except``:
 a ``[[meeting]]`` table is several lines, a left-out date one."""
 
+OUTSIDE_COST = 1.5
+"""What a meeting before the rule's first day or after its last costs: less
+than one inside that it does not give, for a rule that starts again after
+it may give it (a rhythm that changes after the summer); more than a move,
+for it may be a meeting of its own."""
+
 MOVE_COST = 2
 """What a meeting the rule gives on another day costs: a ``[[meeting]]``
 with ``moved_to``, dearer than a date left out, cheaper than a meeting the
 rule does not give at all."""
+
+NEAR = 2
+"""How many days a meeting may lie from its rule's date, on another weekday,
+and still be that date's meeting moved."""
 
 MONTHS_COST = 1.5
 """What ``months`` costs: a break of a month is said in ``months`` where
@@ -59,6 +69,14 @@ _EVERY = {1: "hver {day}", 2: "hver anden {day}", 3: "hver tredje {day}",
           4: "hver fjerde {day}"}
 _IN_MONTH = {1: "første", 2: "2.", 3: "3.", -1: "sidste", 4: "4.", -2: "næstsidste", 5: "5."}
 _TWICE_A_MONTH = ((1, 3), (2, 4))
+HOLIDAY_COST = 0.5
+"""What an ``on_holiday`` other than the default costs: said only where it
+explains a meeting."""
+
+RANK_COST = 0.001
+"""What each step down the list of candidates costs: of two rules that cost
+the same, the simpler (the one tried first) is taken."""
+
 _WEEK = dt.timedelta(days=7)
 _HOW = (OnHoliday.SKIP, OnHoliday.KEEP, OnHoliday.PREVIOUS_WORKDAY, OnHoliday.NEXT_WORKDAY,
         OnHoliday.WEEK_BEFORE, OnHoliday.WEEK_AFTER)
@@ -78,21 +96,20 @@ class Found:
     """Its last day (the series' ``to``), likewise."""
     months: tuple[int, ...]
     """The months it is kept to; () for every month."""
-    breaks: tuple[int, ...]
-    """The months it would give dates in, between its first and last day,
-    that ``months`` leaves out."""
     on_holiday: OnHoliday
     slots: tuple[tuple[dt.date, dt.date | None], ...]
     """Each date the rule gives, and the day it lands on (None: a holiday
     leaves it out), in order."""
     reach: int
-    """How many days from a date of the rule a meeting may be and still be
-    that date's meeting moved (half the rule's step)."""
+    """How many days from a date of the rule a meeting on its weekday may be
+    and still be that date's meeting moved (half the rule's step, where the
+    step is three weeks or more; else :data:`NEAR`)."""
     cost: float
+    given: dict[dt.date, dt.date] = attrs.field(init=False, eq=False, hash=False)
+    """The days it gives meetings on, each with the date the rule gave."""
 
-    @property
-    def given(self) -> dict[dt.date, dt.date]:
-        """The days it gives meetings on, each with the date the rule gave."""
+    @given.default
+    def _given(self) -> dict[dt.date, dt.date]:
         return {day: rule_date for rule_date, day in self.slots if day is not None}
 
 
@@ -108,13 +125,17 @@ class _Candidate:
 def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
               period: tuple[dt.date, dt.date], taken: Collection[dt.date] = ()
               ) -> Found | None:
-    """The rule that explains most of ``days`` for least, or None where the
-    best gives fewer than :data:`FEWEST` of them, or not more than half, or
-    gives as many days without a meeting as with one.
+    """The rule that explains most of ``days`` for least, of those that
+    give at least :data:`FEWEST` of them and half (a body meeting on Mondays
+    and Thursdays alike has two rules), and fewer days without a meeting
+    than with one; None where there is none.
 
-    The rule's dates lie in ``period`` (the plan's). A rule that gives one
-    of the ``taken`` days (another series' of the body) is not taken: a
-    ``[[meeting]]`` on that day would name two."""
+    The rule's dates lie in ``period`` (the plan's). A rule never gives one
+    of the ``taken`` days (another series' of the body, or an all-day
+    meeting's): a ``[[meeting]]`` on that day would name two. It stops
+    short of the first of them instead, or starts after the last, where it
+    gives more meetings so; the meetings on the other side are another
+    rule's."""
     wanted = frozenset(days)
     if len(wanted) < FEWEST:
         return None
@@ -122,18 +143,34 @@ def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
     for candidate in _candidates(sorted(wanted)):
         search = _Search(wanted, calendar, period, best.cost if best else math.inf)
         found = _fitted(candidate, search)
+        if found is not None and taken:
+            found = _apart(found, candidate, search, frozenset(taken))
         if found is None or (best is not None and found.cost >= best.cost):
             continue
-        if any(rule_date in taken or day in taken for rule_date, day in found.slots):
-            continue
-        best = found
-    if best is None:
-        return None
-    hits = len(wanted & best.given.keys())
-    left_out = len(best.given.keys() - wanted)
-    if hits < FEWEST or 2 * hits <= len(wanted) or left_out >= hits:
-        return None
+        hits = len(wanted & found.given.keys())
+        if hits >= FEWEST and 2 * hits >= len(wanted) and len(found.given) - hits < hits:
+            best = found
     return best
+
+
+def _apart(found: Found, candidate: _Candidate, search: _Search,
+           taken: frozenset[dt.date]) -> Found | None:
+    """``found``, or where it gives a taken day, the part of it before the
+    first or after the last that gives more meetings; None where neither
+    gives two."""
+    if not any(day in taken for slot in found.slots for day in slot):
+        return found
+    touching = [index for index, slot in enumerate(found.slots)
+                if any(day in taken for day in slot)]
+    sides = [found.slots[:touching[0]], found.slots[touching[-1] + 1:]]
+    side = max(sides, key=lambda slots: sum(1 for _rule_date, day in slots
+                                            if day in search.wanted))
+    if sum(1 for _rule_date, day in side if day in search.wanted) < 2:
+        return None
+    days = [day for slot in side for day in slot if day is not None]
+    part = _best_holiday(candidate, search, first=min(days), last=max(days),
+                         months=found.months)
+    return None if any(day in taken for slot in part.slots for day in slot) else part
 
 
 def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
@@ -149,17 +186,20 @@ def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
             rhythms: dict[int, dt.date] = {}
             for day in on_it:  # the first day of each rhythm
                 rhythms.setdefault(day.toordinal() // 7 % step, day)
+            # A meeting of every other week moved a week is on the other
+            # rhythm: a second rule's, after a summer that restarts it.
+            reach = 7 * step // 2 if step > 2 else NEAR
             for anchor in sorted(rhythms.values()):
-                yield _Candidate(words.format(day=name), anchor, step, 7 * step // 2, rank)
+                yield _Candidate(words.format(day=name), anchor, step, reach, rank)
             rank += 1
         for ordinal in _IN_MONTH.values():
             yield _Candidate(f"{ordinal} {name} i måneden", None, 0, 14, rank)
             rank += 1
         for one, other in _TWICE_A_MONTH:
-            yield _Candidate(f"{one}. og {other}. {name} i måneden", None, 0, 7, rank)
+            yield _Candidate(f"{one}. og {other}. {name} i måneden", None, 0, NEAR, rank)
             rank += 1
         for parity in ("lige", "ulige"):
-            yield _Candidate(f"{name} i {parity} uger", None, 0, 7, rank)
+            yield _Candidate(f"{name} i {parity} uger", None, 0, NEAR, rank)
             rank += 1
 
 
@@ -218,8 +258,7 @@ def _fitted(candidate: _Candidate, search: _Search) -> Found | None:
     # once in ``months`` rather than date by date in ``except``.
     kept = _best_holiday(candidate, search, first=first, last=last,
                          months=tuple(sorted(given & met)))
-    return (attrs.evolve(kept, breaks=tuple(sorted(given - met)))
-            if kept.cost < whole.cost else whole)
+    return kept if kept.cost < whole.cost else whole
 
 
 def moves(found: Found, wanted: Collection[dt.date]) -> list[tuple[dt.date, dt.date]]:
@@ -232,10 +271,13 @@ def moves(found: Found, wanted: Collection[dt.date]) -> list[tuple[dt.date, dt.d
                if day is not None and day not in wanted]
     alone = sorted(day for day in wanted if day not in given)
     reach = dt.timedelta(days=found.reach)
+    # Moved as meetings are: a day or two, or to the same weekday a week
+    # or two away; a meeting three days off is another meeting.
     pairs = sorted((abs((day - near).days), near, rule_date, day)
                    for rule_date, near in missing
                    for day in alone[bisect.bisect_left(alone, near - reach):
-                                    bisect.bisect_right(alone, near + reach)])
+                                    bisect.bisect_right(alone, near + reach)]
+                   if abs((day - near).days) <= NEAR or (day - near).days % 7 == 0)
     moved_from: set[dt.date] = set()
     moved_to: set[dt.date] = set()
     chosen = []
@@ -297,18 +339,21 @@ def _placed(rule: Rule, dates: Sequence[dt.date], how: OnHoliday, calendar: Work
 def _found(candidate: _Candidate, search: _Search,
            slots: tuple[tuple[dt.date, dt.date | None], ...], *, first: dt.date,
            last: dt.date, months: tuple[int, ...], how: OnHoliday) -> Found:
-    found = Found(candidate.phrase, first, last, months, (), how, slots, candidate.reach, 0)
+    found = Found(candidate.phrase, first, last, months, how, slots, candidate.reach, 0)
     given = found.given.keys()
     missing = len(given - search.wanted)
-    unexplained = len(search.wanted - given)
-    extra = ((MONTHS_COST if months else 0) + (0.5 if how is not OnHoliday.SKIP else 0)
-             + candidate.rank / 1000)
+    # A meeting before the rule's first day or after its last is another
+    # rule's to give (a rhythm that starts again after the summer).
+    outside = sum(1 for day in search.wanted if not first <= day <= last)
+    unexplained = len(search.wanted - given) - outside
+    extra = ((MONTHS_COST if months else 0) + (HOLIDAY_COST if how is not OnHoliday.SKIP
+                                               else 0) + candidate.rank * RANK_COST)
     # Each move makes a date left out and a meeting not given one change.
     moved = min(missing, unexplained)
-    least = (missing + MEETING_COST * unexplained
+    least = (missing + MEETING_COST * unexplained + OUTSIDE_COST * outside
              - (1 + MEETING_COST - MOVE_COST) * moved + extra)
     if least < search.bound:
         moved = len(moves(found, search.wanted))
-    cost = (missing + MEETING_COST * unexplained
+    cost = (missing + MEETING_COST * unexplained + OUTSIDE_COST * outside
             - (1 + MEETING_COST - MOVE_COST) * moved + extra)
     return attrs.evolve(found, cost=cost)

@@ -33,15 +33,24 @@ from aarshjul.messages import Refusal, _
 __all__ = ["COLUMNS", "csv_rows", "table_rows", "xlsx_rows"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("dato", "date", "mødedato", "dag", "day"),
-    "start": ("start", "fra", "kl", "tid", "tidspunkt", "time", "starttid", "from"),
-    "end": ("slut", "til", "end", "sluttid", "to"),
+    "date": ("dato", "date", "mødedato", "dag", "day", "dato og tid", "dato og klokkeslæt",
+             "startdato", "start date"),
+    "start": ("start", "fra", "kl", "tid", "tidspunkt", "time", "starttid", "from",
+              "starttidspunkt", "start time"),
+    "end": ("slut", "til", "end", "sluttid", "to", "sluttidspunkt", "end time"),
     "body": ("organ", "udvalg", "body", "forum", "committee"),
     "title": ("titel", "title", "emne", "møde", "subject", "name", "navn"),
-    "location": ("sted", "location", "lokale", "mødested", "place", "room"),
+    "location": ("sted", "location", "lokale", "mødested", "place", "room", "placering"),
+    "all_day": ("heldagsbegivenhed", "all day event"),
+    "last_day": ("slutdato", "end date"),
 }
 """The headers each column is known by, as written after lower-casing and
-without a closing ``.`` or ``:`` (``Kl.``, ``Dato:``)."""
+without a closing ``.`` or ``:`` (``Kl.``, ``Dato:``). Outlook's own export
+of a calendar as a list ("Emne", "Startdato", "Starttidspunkt" …, or
+"Subject", "Start Date", "Start Time" …) is one of them."""
+
+_TRUE = frozenset({"true", "sand", "ja", "yes", "1"})
+"""How a list says yes in an all-day column: Outlook writes True, or Sand."""
 
 _HEADER_ROWS = 20
 """How far down a file its header is looked for: below a title or two,
@@ -172,7 +181,8 @@ def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], 
 
     def problem(column: str, error: Refusal) -> Problem:
         label = " ".join(str(labels[header[column]]).split())
-        return Problem(Severity.ERROR, "bad-date" if column == "date" else "bad-time",
+        return Problem(Severity.ERROR, "bad-date" if column in ("date", "last_day") else
+                       "bad-time",
                        _('column "{column}": {said}', column=label, said=error.said),
                        file=name, line=line)
 
@@ -197,8 +207,18 @@ def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], 
         raise _Unreadable(problems)
     if start is None:  # a day written with its time ("2025-01-15 18:15"), or typed so
         start = _time_in(cell("date"))
+    all_day = text("all_day").lower() in _TRUE
+    if all_day:  # its times are midnight to midnight
+        start = end = None
+    try:
+        until = day_of(cell("last_day"))
+    except Refusal as error:
+        raise _Unreadable([problem("last_day", error)]) from None
+    # An all-day event ends at the midnight that begins the day after it.
+    last = until - dt.timedelta(days=1) if until is not None and all_day else until
     title, body = text("title"), text("body")
-    return Row(name, line, day, start, end, title or body, body or title, text("location"))
+    return Row(name, line, day, start, end, title or body, body or title, text("location"),
+               last if last is not None and last > day else None)
 
 
 def _time_in(value: Cell) -> ClockTime | None:

@@ -13,22 +13,15 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 
+from aarshjul.choices import OnHoliday
 from aarshjul.clock import ClockTime
 from aarshjul.importing.explaining import Change, Look, Ruled
-from aarshjul.importing.rows import Row
+from aarshjul.importing.rows import DEFAULT_MINUTES, Row, end_of
 from aarshjul.importing.rules import rule_dates
 from aarshjul.vocabulary import DANISH_MONTHS
 
-__all__ = ["DEFAULT_MINUTES", "change_table", "listed_series", "one_off_table",
-           "rule_words", "ruled_series", "string"]
-
-DEFAULT_MINUTES = 60
-"""How long a meeting lasts whose file gives only its start."""
-
-
-def ends(start: ClockTime, end: ClockTime | None) -> ClockTime:
-    """When a meeting ends that the file gives ``start`` and ``end`` (or no end) of."""
-    return end if end is not None else start.plus(DEFAULT_MINUTES)
+__all__ = ["change_table", "listed_series", "one_off_table", "rule_words", "ruled_series",
+           "string"]
 
 
 def ruled_series(body: str, name: str, ruled: Ruled, *, series_id: str | None,
@@ -51,13 +44,13 @@ def ruled_series(body: str, name: str, ruled: Ruled, *, series_id: str | None,
         lines.append(f"to = {found.last.isoformat()}")
     if found.months:
         lines.append(f"months = [{', '.join(map(str, found.months))}]  # "
-                     + _months_words(found.months, found.breaks))
+                     + _months_words(found.months))
     if ruled.left_out:
         lines.append(f"except = {_dates(ruled.left_out)}")
     lines += _hours(look.start, look.end)
     if look.location:
         lines.append(f"location = {string(look.location)}")
-    if found.on_holiday.value != "skip":
+    if found.on_holiday is not OnHoliday.SKIP:
         lines.append(f"on_holiday = {string(found.on_holiday.value)}")
     lines.append("")
     for change in ruled.changes:
@@ -71,17 +64,18 @@ def rule_words(ruled: Ruled) -> str:
     found, look = ruled.found, ruled.look
     words = [found.phrase]
     if found.months:
-        words.append(_months_words(found.months, found.breaks))
+        words.append(_months_words(found.months))
     words.append(f"{look.start}–{look.end}" if look.end is not None else f"kl. {look.start}")
     return " ".join(words)
 
 
-def _months_words(months: Sequence[int], breaks: Sequence[int]) -> str:
+def _months_words(months: Sequence[int]) -> str:
     """``undtagen juli``, or, where it keeps fewer months than it leaves
     out, ``i marts, juni og september``."""
     def named(numbers: Sequence[int]) -> str:
         return _and([DANISH_MONTHS[number - 1] for number in numbers])
-    return "undtagen " + named(breaks) if len(breaks) <= len(months) else "i " + named(months)
+    left = [month for month in range(1, 13) if month not in months]
+    return "undtagen " + named(left) if len(left) <= len(months) else "i " + named(months)
 
 
 def _and(names: Sequence[str]) -> str:
@@ -98,8 +92,8 @@ def change_table(body: str, change: Change, look: Look) -> list[str]:
     lines = ["[[meeting]]", f"body = {string(body)}", f"date = {change.rule_date.isoformat()}"]
     if change.moved:
         lines += [f"moved_to = {row.date.isoformat()}", "announced = false"]
-    if row.start != look.start or ends(row.start, row.end) != ends(look.start, look.end):
-        lines += [f'start = "{row.start}"', f'end = "{ends(row.start, row.end)}"']
+    if row.start != look.start or end_of(row.start, row.end) != look.ends:
+        lines += [f'start = "{row.start}"', f'end = "{end_of(row.start, row.end)}"']
     if row.title != look.title:
         lines.append(f"title = {string(row.title)}")
     if row.location != look.location:
@@ -124,7 +118,7 @@ def one_off_table(body: str, name: str, row: Row) -> list[str]:
     if row.start is None or row.last_day is not None:
         lines.append(f"to = {(row.last_day or row.date).isoformat()}")
     if row.start is not None:
-        lines += [f'start = "{row.start}"', f'end = "{ends(row.start, row.end)}"']
+        lines += [f'start = "{row.start}"', f'end = "{end_of(row.start, row.end)}"']
     if row.title != name:
         lines.append(f"title = {string(row.title)}")
     if row.location:
@@ -144,8 +138,11 @@ def _series_head(body: str, name: str, look: Look, series_id: str | None) -> lis
 
 
 def _hours(start: ClockTime, end: ClockTime | None) -> list[str]:
-    return [f'start = "{start}"',
-            f'end = "{end}"' if end is not None else f"minutes = {DEFAULT_MINUTES}"]
+    """``start`` and ``end``; or, where the file gave no end, ``minutes``,
+    unless they would run past midnight."""
+    if end is None and end_of(start, end).minutes == start.minutes + DEFAULT_MINUTES:
+        return [f'start = "{start}"', f"minutes = {DEFAULT_MINUTES}"]
+    return [f'start = "{start}"', f'end = "{end_of(start, end)}"']
 
 
 def _dates(days: Sequence[dt.date]) -> str:

@@ -28,9 +28,8 @@ import attrs
 from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, SourceError
 from aarshjul.importing.explaining import Explained, Look, Ruled, explain, look_of
-from aarshjul.importing.rows import Row
+from aarshjul.importing.rows import DEFAULT_MINUTES, Row, end_of
 from aarshjul.importing.tables import (
-    DEFAULT_MINUTES,
     listed_series,
     one_off_table,
     ruled_series,
@@ -58,6 +57,9 @@ class Imported:
     series: int  # [[series]] with a dates list
     one_offs: int  # [[meeting]] tables of their own: all day, over several days, or no rule's
     without_end: int  # meetings whose file gave no end (DEFAULT_MINUTES)
+    unruled: bool = False
+    """True where rules were found, but did not give its meetings exactly,
+    so that it is listed instead (said, for it ought never to be)."""
 
     @property
     def explained(self) -> int:
@@ -68,11 +70,6 @@ class Imported:
     def changes(self) -> int:
         """How many ``[[meeting]]`` tables its meetings took: changes and one-offs."""
         return sum(len(ruled.changes) for ruled in self.rules) + self.one_offs
-
-    @property
-    def left_out(self) -> int:
-        """How many of its rules' dates had no meeting (``except``)."""
-        return sum(len(ruled.left_out) for ruled in self.rules)
 
 
 def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, list[Imported]]:
@@ -108,16 +105,19 @@ def plan_text(rows: Sequence[Row], *, title: str, timezone: str) -> tuple[str, l
         if imported.rules and not _reproduces(header + written, mine, calendar):
             # Never, where the rules are read as scheduling reads them; if
             # ever, the lists still give the meetings.
-            written, imported = _body(ident, name, mine, calendar=None, first=first, last=last)
+            written, imported = _body(ident, name, mine, calendar=calendar, first=first,
+                                      last=last, by_rules=False)
+            imported = attrs.evolve(imported, unruled=True)
         lines += written
         report.append(imported)
     return "\n".join(lines).rstrip("\n") + "\n", report
 
 
-def _body(ident: str, name: str, mine: Sequence[Row], *, calendar: WorkCalendar | None,
-          first: dt.date, last: dt.date) -> tuple[list[str], Imported]:
-    """A body's tables, by the rules behind its meetings (none where
-    ``calendar`` is None: by lists of dates), and what became of it."""
+def _body(ident: str, name: str, mine: Sequence[Row], *, calendar: WorkCalendar,
+          first: dt.date, last: dt.date, by_rules: bool = True
+          ) -> tuple[list[str], Imported]:
+    """A body's tables, by the rules behind its meetings (or, not
+    ``by_rules``, by lists of dates), and what became of it."""
     lines = ["[[body]]", f"id = {string(ident)}", f"name = {string(name)}", ""]
     # A [[meeting]] on a day a series gives changes that meeting: a day
     # with a meeting all day or over several days has its timed ones as
@@ -127,7 +127,7 @@ def _body(ident: str, name: str, mine: Sequence[Row], *, calendar: WorkCalendar 
              and row.date not in whole]
     others = [row for row in mine if row not in timed]
     told = (explain(timed, calendar=calendar, period=(first, last), taken=whole)
-            if calendar is not None
+            if by_rules
             else Explained((), tuple(timed)))
     given = {day for ruled in told.rules for slot in ruled.found.slots for day in slot
              if day is not None}
@@ -202,8 +202,7 @@ def differences(rows: Iterable[Row], meetings: Iterable[Meeting], names: dict[st
     round (none, where the plan reproduces the files): each as its day,
     body, hours, title and place. ``names`` gives each body's name by id."""
     def given(row: Row) -> tuple[str, ...]:
-        end = row.end if row.end is not None or row.start is None else row.start.plus(
-            DEFAULT_MINUTES)
+        end = row.end if row.start is None else end_of(row.start, row.end)
         return (row.date.isoformat(), (row.last_day or row.date).isoformat(),
                 " ".join(row.body.split()), str(row.start or ""), str(end or ""), row.title,
                 row.location)

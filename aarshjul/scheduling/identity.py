@@ -54,10 +54,12 @@ def with_uids(plan: Plan, drafts: list[Draft], namespace: uuid.UUID, problems: l
         if len(group) > 1:
             group.sort(key=lambda d: (d.identity_start, d.start, d.end, d.title, d.location))
             first = group[0]
-            said = (_('"{body}" meets {count} times on {date} from one-off meetings without '
-                      "an id: give each [[series]] an id, so that calendar programs keep "
-                      "knowing these meetings when their times change",
-                      body=first.body, count=len(group), date=first.rule_date)
+            # A one-off has no id to give: say what follows, not a remedy
+            # the format does not have.
+            said = (_('"{body}" has {count} one-off meetings on {date}: calendar programs '
+                      "tell them apart by their start times, so one whose start changes "
+                      "will be a new event to them", body=first.body, count=len(group),
+                      date=first.rule_date)
                     if first.series is None else
                     _('"{body}" meets {count} times on {date} from series without an id: '
                       "give each [[series]] an id, so that calendar programs keep knowing "
