@@ -213,3 +213,39 @@ def test_a_weekly_meeting_in_a_workbook_with_a_summer_break(run_cli, tmp_path: P
     assert "to = 2025-12-16" in plan.read_text(encoding="utf-8")
     assert listed(run_cli, plan) == [[day.isoformat(), "10:00", "11:00", "Jægergården"]
                                      for day in days]
+
+
+def test_a_list_that_says_its_time_once_is_given_it_and_its_rule_found(
+        run_cli, tmp_path: Path) -> None:
+    """Fredensborg's Byråd 2017 as its minutes list it: the days, and "kl.
+    17.30" said once. Without --time each is a meeting all day, which no
+    rule gives."""
+    source = tmp_path / "byraad-2017.csv"
+    source.write_text("Udvalg;Dato\n" + "".join(
+        f"Byrådet;{day}\n" for day in ("30-01-2017", "27-02-2017", "27-03-2017",
+                                       "24-04-2017", "29-05-2017", "19-06-2017",
+                                       "04-09-2017", "25-09-2017", "30-10-2017",
+                                       "27-11-2017", "18-12-2017")), encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    alone = run_cli("import", str(source), "-o", str(plan))
+    assert alone.stdout.splitlines()[0] == (
+        "byraadet: 11 meetings, as lists of dates (0 series, 11 one-off)")
+    result = run_cli("import", str(source), "-o", str(plan), "--time", "17.30-21")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "byraadet: sidste mandag i måneden 17:30–21:00, 9 of 11 dates; 2 changes")
+    assert {tuple(row[1:3]) for row in listed(run_cli, plan)} == {("17:30", "21:00")}
+    assert len(listed(run_cli, plan)) == 11
+
+
+@pytest.mark.parametrize(("given", "said"), [("25", '"25" is not a time of day'),
+                                              ("19-18", "18:00 is not after 19:00"),
+                                              ("", "give a time")])
+def test_a_time_that_is_none_is_refused(run_cli, tmp_path: Path, given: str,
+                                        said: str) -> None:
+    source = tmp_path / "l.csv"
+    source.write_text("Udvalg;Dato\nByrådet;30-01-2017\n", encoding="utf-8")
+    result = run_cli("import", str(source), "-o", str(tmp_path / "p.toml"), "--time", given)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert not (tmp_path / "p.toml").exists()

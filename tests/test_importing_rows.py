@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
 
+from aarshjul.clock import ClockTime
 from aarshjul.errors import SourceError
-from aarshjul.importing.rows import read_rows
+from aarshjul.importing.rows import Row, read_rows, with_time
 
 
 def test_rows_are_in_order_of_day_start_and_title(tmp_path: Path) -> None:
@@ -51,3 +53,13 @@ def test_an_unknown_time_zone(tmp_path: Path) -> None:
     path.write_text("dato;titel\n2025-01-01;A\n", encoding="utf-8")
     with pytest.raises(SourceError, match="unknown-timezone"):
         read_rows(path, timezone="Europe/Kobenhavn")
+
+
+def test_a_time_said_once_is_given_to_a_list_s_rows_without_one_only() -> None:
+    at = ClockTime.parse
+    listed = Row("byraad.csv", 2, dt.date(2017, 1, 30), None, None, "Byrådet", "Byrådet")
+    timed = attrs.evolve(listed, line=3, start=at("18:00"), end=at("21:00"))
+    seminar = attrs.evolve(listed, line=4, last_day=dt.date(2017, 1, 31))
+    all_day = attrs.evolve(listed, source="kalender.ICS")
+    assert with_time([listed, timed, seminar, all_day], at("17:30"), None) == [
+        attrs.evolve(listed, start=at("17:30")), timed, seminar, all_day]

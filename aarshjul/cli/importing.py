@@ -9,16 +9,34 @@ import click
 
 from aarshjul.check import check_plan_text
 from aarshjul.cli.common import PLAN_FILE, print_problems
+from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, Problem, Severity, SourceError
 from aarshjul.files import write_text_if_changed
-from aarshjul.importing.rows import read_rows
+from aarshjul.importing.cells import hours_of
+from aarshjul.importing.rows import read_rows, with_time
 from aarshjul.importing.tables import rule_words
 from aarshjul.importing.writing import DEFAULT_MINUTES, Imported, differences, plan_text
-from aarshjul.messages import Message, _, spoken
+from aarshjul.messages import Message, Refusal, _, spoken
 from aarshjul.plan.reader import parse_plan
 from aarshjul.plan.spans import LONGEST_DAYS
 from aarshjul.scheduling.meetings import schedule
 from aarshjul.vocabulary import COMMAND_LINE as SAID
+
+
+def _hours(ctx: click.Context, param: click.Parameter, value: str | None
+           ) -> tuple[ClockTime, ClockTime | None] | None:
+    """``--time``: a start, and perhaps an end, as a list writes them."""
+    if value is None:
+        return None
+    try:
+        start, end = hours_of(value)
+    except Refusal as error:
+        raise click.BadParameter(error.said.text_in(spoken()), ctx, param) from None
+    if start is None:
+        raise click.BadParameter("give a time, as 17:30 or 17:30-19:30", ctx, param)
+    if end is not None and end <= start:
+        raise click.BadParameter(f"{end} is not after {start}", ctx, param)
+    return start, end
 
 
 @click.command("import")
@@ -28,8 +46,11 @@ from aarshjul.vocabulary import COMMAND_LINE as SAID
 @click.option("--title", help="The plan's title (default: from the first file's name).")
 @click.option("--timezone", default="Europe/Copenhagen", show_default=True,
               help="The plan's time zone: the meetings' times are said in it.")
+@click.option("--time", "hours", metavar="HH:MM[-HH:MM]", callback=_hours,
+              help="The time of the meetings a list (.csv, .xlsx) gives no time for, as "
+                   "17:30 or 17:30-19:30: for a list that says it once, not on each row.")
 def import_command(files: tuple[str, ...], *, target: str, title: str | None,
-                   timezone: str) -> None:
+                   timezone: str, hours: tuple[ClockTime, ClockTime | None] | None) -> None:
     """Write a plan from calendar exports (.ics) and lists of dates (.csv, .xlsx).
 
     Each file's meetings are grouped into bodies by their organ (or title),
@@ -40,6 +61,8 @@ def import_command(files: tuple[str, ...], *, target: str, title: str | None,
     an error (two meetings of a body at once) exits with 1.
     """
     rows = [row for name in files for row in read_rows(name, timezone=timezone)]
+    if hours is not None:
+        rows = with_time(rows, *hours)
     # A calendar holds more than meetings: a holiday blocked out for weeks
     # is no meeting, and no plan can give one that long.
     too_long = [row for row in rows if row.last_day is not None

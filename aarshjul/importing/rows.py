@@ -21,7 +21,7 @@ from aarshjul.errors import SourceError
 from aarshjul.files import regular_file
 from aarshjul.messages import _
 
-__all__ = ["DEFAULT_MINUTES", "IMPORTABLE", "Row", "end_of", "read_rows"]
+__all__ = ["DEFAULT_MINUTES", "IMPORTABLE", "Row", "end_of", "read_rows", "with_time"]
 
 DEFAULT_MINUTES = 60
 """How long a meeting lasts whose file gives only its start."""
@@ -102,6 +102,17 @@ def read_rows(path: str | os.PathLike[str], *,
             "holds no meetings: no event in a calendar, no row with a date in a list"),
             file=name)
     return sorted(rows, key=_order)
+
+
+def with_time(rows: list[Row], start: ClockTime, end: ClockTime | None) -> list[Row]:
+    """``rows``, each row of a list that gives no time given ``start`` and
+    ``end``: a list that says the time once ("Alle møder kl. 17.30"), not
+    on each row. A calendar's event all day stays all day, and so does a
+    meeting over several days."""
+    return [attrs.evolve(row, start=start, end=end)
+            if row.start is None and row.last_day is None
+            and not row.source.lower().endswith(CALENDAR_SUFFIXES) else row
+            for row in rows]
 
 
 def plan_zone(timezone: str) -> zoneinfo.ZoneInfo:

@@ -9,8 +9,8 @@ same :class:`~aarshjul.recurrence.rule.Rule` and the same holiday moves
 counts is what the written plan gives. The best candidate is the one that
 costs least to write: a rule's date that did not happen is a date in
 ``except`` (cheap), a meeting the rule does not give is a ``[[meeting]]``
-table (dear). A rule is kept only where it gives more than half of the
-meetings, and fewer days without a meeting than with one ("hver onsdag"
+table (dear). A rule is kept only where it gives half of the meetings or
+more, and fewer days without a meeting than with one ("hver onsdag"
 behind ten Wednesdays of a year is no rule); otherwise the body keeps its
 list.
 
@@ -65,10 +65,6 @@ MONTHS_COST = 1.5
 """What ``months`` costs: a break of a month is said in ``months`` where
 that leaves out at least two dates; one date is an ``except``."""
 
-_EVERY = {1: "hver {day}", 2: "hver anden {day}", 3: "hver tredje {day}",
-          4: "hver fjerde {day}"}
-_IN_MONTH = {1: "første", 2: "2.", 3: "3.", -1: "sidste", 4: "4.", -2: "næstsidste", 5: "5."}
-_TWICE_A_MONTH = ((1, 3), (2, 4))
 HOLIDAY_COST = 0.5
 """What an ``on_holiday`` other than the default costs: said only where it
 explains a meeting."""
@@ -76,6 +72,11 @@ explains a meeting."""
 RANK_COST = 0.001
 """What each step down the list of candidates costs: of two rules that cost
 the same, the simpler (the one tried first) is taken."""
+
+_EVERY = {1: "hver {day}", 2: "hver anden {day}", 3: "hver tredje {day}",
+          4: "hver fjerde {day}"}
+_IN_MONTH = {1: "første", 2: "2.", 3: "3.", -1: "sidste", 4: "4.", -2: "næstsidste", 5: "5."}
+_TWICE_A_MONTH = ((1, 3), (2, 4))
 
 _WEEK = dt.timedelta(days=7)
 _HOW = (OnHoliday.SKIP, OnHoliday.KEEP, OnHoliday.PREVIOUS_WORKDAY, OnHoliday.NEXT_WORKDAY,
@@ -348,12 +349,11 @@ def _found(candidate: _Candidate, search: _Search,
     unexplained = len(search.wanted - given) - outside
     extra = ((MONTHS_COST if months else 0) + (HOLIDAY_COST if how is not OnHoliday.SKIP
                                                else 0) + candidate.rank * RANK_COST)
-    # Each move makes a date left out and a meeting not given one change.
-    moved = min(missing, unexplained)
-    least = (missing + MEETING_COST * unexplained + OUTSIDE_COST * outside
-             - (1 + MEETING_COST - MOVE_COST) * moved + extra)
-    if least < search.bound:
-        moved = len(moves(found, search.wanted))
-    cost = (missing + MEETING_COST * unexplained + OUTSIDE_COST * outside
-            - (1 + MEETING_COST - MOVE_COST) * moved + extra)
+    # Each move makes a date left out and a meeting not given one change;
+    # at most as many as there are of the fewer, at most this much each.
+    gain = 1 + MEETING_COST - MOVE_COST
+    cost = missing + MEETING_COST * unexplained + OUTSIDE_COST * outside + extra
+    if cost - gain * min(missing, unexplained + outside) < search.bound:
+        for _rule_date, day in moves(found, search.wanted):
+            cost -= gain if first <= day <= last else 1 + OUTSIDE_COST - MOVE_COST
     return attrs.evolve(found, cost=cost)
