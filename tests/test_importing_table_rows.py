@@ -172,3 +172,20 @@ def test_outlook_s_own_export_of_a_calendar_as_a_list(tmp_path: Path,
          dt.date(2023, 2, 17)),
         (4, dt.date(2023, 3, 16), at("09:00"), at("15:00"), "KL's topmøde",
          "Aalborg Kongres & Kultur Center", dt.date(2023, 3, 17))]
+
+
+def test_outlook_s_english_list_puts_the_month_first_and_the_column_tells(
+        tmp_path: Path) -> None:
+    text = ('"Subject","Start Date","Start Time","End Date","End Time","All day event",'
+            '"Location"\r\n'
+            '"City Council","1/8/2025","5:00:00 PM","1/8/2025","8:00:00 PM","False","Hall"\r\n'
+            '"City Council","1/22/2025","9:30:00 AM","1/22/2025","12:00:00 PM","False",'
+            '"Hall"\r\n')
+    rows = read_rows(written(tmp_path, text.encode(), "outlook.csv"))
+    assert [(r.date, r.start, r.end) for r in rows] == [
+        (dt.date(2025, 1, 8), at("17:00"), at("20:00")),
+        (dt.date(2025, 1, 22), at("09:30"), at("12:00"))]
+    # Without a day over 12 in second place, the day comes first, as always.
+    rows = read_rows(written(tmp_path, text.replace("1/22/2025", "2/1/2025").encode(),
+                             "liste.csv"))
+    assert sorted(r.date for r in rows) == [dt.date(2025, 1, 2), dt.date(2025, 8, 1)]

@@ -23,13 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 
 from babel.dates import get_day_names, get_month_names
 
 from aarshjul.clock import ClockTime
 from aarshjul.messages import Refusal, _
 
-__all__ = ["day_of", "hours_of"]
+__all__ = ["day_of", "hours_of", "months_first"]
 
 _LANGUAGES = ("da", "en")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
@@ -40,9 +41,12 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _FILLERS = {"den", "d", "the", "of", "st", "nd", "rd", "th"}
 
 
-def day_of(value: object) -> dt.date | None:
+def day_of(value: object, *, month_first: bool = False) -> dt.date | None:
     """The day a cell gives: None for an empty cell; a
-    :class:`~aarshjul.messages.Refusal` for one that is no day."""
+    :class:`~aarshjul.messages.Refusal` for one that is no day. A day in
+    numbers comes first (``15/01/2025``), but with ``month_first`` one
+    written with slashes is American (``1/15/2025``: Outlook's English
+    list)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -54,8 +58,23 @@ def day_of(value: object) -> dt.date | None:
         return _date(text, int(found[1]), int(found[2]), int(found[3]))
     if (found := _NUMBERS.fullmatch(text)) is not None:
         year = int(found[3])
-        return _date(text, year + 2000 if year < 100 else year, int(found[2]), int(found[1]))
+        day, month = int(found[1]), int(found[2])
+        if month_first and "/" in text:
+            day, month = month, day
+        return _date(text, year + 2000 if year < 100 else year, month, day)
     return _in_words(text)
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\s*")
+
+
+def months_first(values: Iterable[object]) -> bool:
+    """Whether the days of a column written with slashes put the month
+    first: one of them has a second number over 12, and none a first."""
+    pairs = [(int(found[1]), int(found[2])) for value in values
+             if isinstance(value, str) and (found := _SLASHED.fullmatch(value))]
+    return any(second > 12 for _first, second in pairs) and not any(
+        first > 12 for first, _second in pairs)
 
 
 def _in_words(text: str) -> dt.date:
@@ -110,6 +129,7 @@ def _weekdays() -> frozenset[str]:
 
 
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2})(?:[.:]00)?)?"  # Outlook's lists write 18:15:00
+_TWELVE = re.compile(r"(\d{1,2}):(\d{2})(?::00)?\s*([AaPp][Mm])")
 _HOURS = re.compile(rf"(?:kl\.?\s*)?{_CLOCK}(?:\s*[-–—]\s*(?:kl\.?\s*)?{_CLOCK})?",
                     re.IGNORECASE)
 
@@ -125,6 +145,12 @@ def hours_of(value: object) -> tuple[ClockTime | None, ClockTime | None]:
     text = "" if value is None else str(value).strip()
     if not text:
         return None, None
+    if (twelve := _TWELVE.fullmatch(text)) is not None:  # Outlook's English 5:00:00 PM
+        hours = int(twelve[1])
+        if not 1 <= hours <= 12:
+            raise _not_a_time(text)
+        hours = hours % 12 + (12 if twelve[3].upper() == "PM" else 0)
+        return _clock(text, str(hours), twelve[2]), None
     found = _HOURS.fullmatch(text)
     if found is None:
         raise _not_a_time(text)

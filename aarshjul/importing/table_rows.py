@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from aarshjul.clock import ClockTime
 from aarshjul.errors import Problem, Severity, SourceError
 from aarshjul.files import read_bytes, read_text
-from aarshjul.importing.cells import day_of, hours_of
+from aarshjul.importing.cells import day_of, hours_of, months_first
 from aarshjul.importing.rows import Row, empty
 from aarshjul.messages import Refusal, _
 
@@ -116,26 +116,33 @@ def table_rows(numbered: Iterable[tuple[int, Sequence[Cell]]], *, name: str) -> 
     found, each row below it with a day read as a :class:`Row`."""
     header: dict[str, int] | None = None
     labels: Sequence[Cell] = ()
-    rows: list[Row] = []
-    problems: list[Problem] = []
+    below: list[tuple[int, Sequence[Cell]]] = []
     for number, cells in numbered:
-        if header is None:
-            if number > _HEADER_ROWS:
-                break
+        if header is not None:
+            below.append((number, cells))
+        elif number > _HEADER_ROWS:
+            break
+        else:
             header = _header(cells)
             labels = cells
-            continue
+    if header is None:
+        raise SourceError.single("no-date-column", _(
+            "has no date column: no row among the first {count} has a header such as "
+            "{headers}", count=_HEADER_ROWS, headers=_said(COLUMNS["date"])), file=name)
+    # Outlook's English list writes 1/15/2025: the column tells.
+    american = months_first(cells[place] for _number, cells in below
+                            for place in (header["date"], header.get("last_day"))
+                            if place is not None and place < len(cells))
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    for number, cells in below:
         try:
-            row = _row(cells, header, labels, name=name, line=number)
+            row = _row(cells, header, labels, name=name, line=number, month_first=american)
         except _Unreadable as error:
             problems.extend(error.problems)
             continue
         if row is not None:
             rows.append(row)
-    if header is None:
-        raise SourceError.single("no-date-column", _(
-            "has no date column: no row among the first {count} has a header such as "
-            "{headers}", count=_HEADER_ROWS, headers=_said(COLUMNS["date"])), file=name)
     if "body" not in header and "title" not in header:
         raise SourceError.single("no-title-column", _(
             "has no column that names the meetings: give one with a header such as {headers}",
@@ -170,7 +177,7 @@ class _Unreadable(Exception):
 
 
 def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], *,
-         name: str, line: int) -> Row | None:
+         name: str, line: int, month_first: bool) -> Row | None:
     def cell(column: str) -> Cell:
         place = header.get(column)
         return cells[place] if place is not None and place < len(cells) else None
@@ -187,7 +194,7 @@ def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], 
                        file=name, line=line)
 
     try:
-        day = day_of(cell("date"))
+        day = day_of(cell("date"), month_first=month_first)
     except Refusal as error:
         raise _Unreadable([problem("date", error)]) from None
     if day is None:
@@ -211,7 +218,7 @@ def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], 
     if all_day:  # its times are midnight to midnight
         start = end = None
     try:
-        until = day_of(cell("last_day"))
+        until = day_of(cell("last_day"), month_first=month_first)
     except Refusal as error:
         raise _Unreadable([problem("last_day", error)]) from None
     # An all-day event ends at the midnight that begins the day after it.
