@@ -60,6 +60,6 @@ def test_a_time_said_once_is_given_to_a_list_s_rows_without_one_only() -> None:
     listed = Row("byraad.csv", 2, dt.date(2017, 1, 30), None, None, "Byrådet", "Byrådet")
     timed = attrs.evolve(listed, line=3, start=at("18:00"), end=at("21:00"))
     seminar = attrs.evolve(listed, line=4, last_day=dt.date(2017, 1, 31))
-    all_day = attrs.evolve(listed, source="kalender.ICS")
+    all_day = attrs.evolve(listed, source="kalender.ics", all_day=True)
     assert with_time([listed, timed, seminar, all_day], at("17:30"), None) == [
         attrs.evolve(listed, start=at("17:30")), timed, seminar, all_day]

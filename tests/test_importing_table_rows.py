@@ -172,6 +172,8 @@ def test_outlook_s_own_export_of_a_calendar_as_a_list(tmp_path: Path,
          dt.date(2023, 2, 17)),
         (4, dt.date(2023, 3, 16), at("09:00"), at("15:00"), "KL's topmøde",
          "Aalborg Kongres & Kultur Center", dt.date(2023, 3, 17))]
+    # All day by the file's word: --time gives it no hours.
+    assert [r.all_day for r in rows] == [False, True, False]
 
 
 def test_outlook_s_english_list_puts_the_month_first_and_the_column_tells(

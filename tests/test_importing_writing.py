@@ -175,3 +175,56 @@ def test_rules_that_would_not_give_the_meetings_are_listed_instead_and_said(
     _, (body,) = plan_text(rows, title="Årshjul", timezone="Europe/Copenhagen")
     assert (body.unruled, body.rules, body.series) == (True, (), 1)
     assert "dates = [" in text
+
+
+def phrases(rows: list[Row]) -> list[str]:
+    """The rules found behind the rows' one body, once the plan is seen to
+    give the rows back."""
+    _, missed = reproduced(rows)
+    assert missed == []
+    _, (body,) = plan_text(rows, title="Årshjul", timezone="Europe/Copenhagen")
+    assert not body.unruled
+    return [ruled.found.phrase for ruled in body.rules]
+
+
+def wednesdays(*positions: int) -> list[dt.date]:
+    return [day for month in range(1, 13)
+            for n, day in enumerate(d for d in (D(2025, month, 1) + dt.timedelta(days=k)
+                                                for k in range(31))
+                                    if d.month == month and d.weekday() == 2)
+            if n + 1 in positions]
+
+
+def test_meetings_that_look_alike_are_ruled_apart_from_others() -> None:
+    """The 09:00 meetings on the first and third Wednesday, the 17:00 ones
+    on the second and fourth: two rules, not every Wednesday with changes."""
+    rows = sorted([row(day, "Plan", "09:00", "10:00") for day in wednesdays(1, 3)]
+                  + [row(day, "Plan", "17:00", "18:00") for day in wednesdays(2, 4)],
+                  key=lambda r: r.date)
+    assert phrases(rows) == ["1. og 3. onsdag i måneden", "2. og 4. onsdag i måneden"]
+
+
+def test_a_holiday_s_move_does_not_claim_another_rule_s_meeting() -> None:
+    """Good Friday moved to the workday before lands on the first Wednesday
+    of April, the dialogue meeting's: Fridays are skipped on a holiday."""
+    fridays = [D(2026, 1, 2) + dt.timedelta(weeks=n) for n in range(26)]
+    rows = [row(day, "U", "13:00", "14:00") for day in fridays if day != D(2026, 4, 3)]
+    rows += [row(day, "U", "16:30", "17:30", title="Dialogmøde")
+             for day in (D(2026, 1, 7), D(2026, 2, 4), D(2026, 3, 4), D(2026, 4, 1),
+                         D(2026, 5, 6), D(2026, 6, 3))]
+    assert phrases(sorted(rows, key=lambda r: r.date)) == [
+        "hver fredag", "første onsdag i måneden"]
+
+
+def test_a_week_move_may_land_on_a_date_left_out_but_not_on_another_series_day() -> None:
+    """As scheduling has it: a date in except is free to land on; a day
+    another series of the body meets is not."""
+    fridays = [D(2026, 1, 9) + dt.timedelta(weeks=2 * n) for n in range(26)]
+    rows = [row(day, "F", "16:00", "18:00") for day in fridays
+            if day not in (D(2026, 12, 25), D(2027, 1, 8))]
+    assert phrases(rows) == ["hver anden fredag"]
+    thursdays = [D(2026, 1, 8), D(2026, 2, 5), D(2026, 3, 5), D(2026, 4, 9), D(2026, 5, 7),
+                 D(2026, 6, 4)]
+    rows = [row(day, "K", "17:00", "19:00") for day in thursdays]
+    rows.insert(1, row(D(2026, 1, 8), "K", "20:00", "21:00", title="Temamøde"))
+    assert phrases(rows) == ["første torsdag i måneden"]

@@ -211,7 +211,7 @@ def _row(instance: Any, *, name: str, line: int, zone: zoneinfo.ZoneInfo,
     if not isinstance(start, dt.datetime):  # an all-day event: DTEND is the day after it
         last = max(end, start + dt.timedelta(days=1)) - dt.timedelta(days=1)
         return Row(name, line, start, None, None, title, body, location,
-                   last if last > start else None)
+                   last if last > start else None, all_day=True)
     start, end = _local(start, zone), _local(end, zone)
     last_day = end.date() if end.date() > start.date() else None
     return Row(name, line, start.date(), ClockTime.of(start.time()),

@@ -20,7 +20,7 @@ import attrs
 
 from aarshjul.clock import ClockTime
 from aarshjul.importing.rows import Row, end_of
-from aarshjul.importing.rules import Found, find_rule, moves
+from aarshjul.importing.rules import FEWEST, Found, find_rule, moves
 from aarshjul.scheduling.calendar import WorkCalendar
 
 __all__ = ["Explained", "Look", "Ruled", "explain", "look_of"]
@@ -97,9 +97,21 @@ def explain(rows: Sequence[Row], *, calendar: WorkCalendar, period: tuple[dt.dat
     rules: list[Ruled] = []
     rest = list(rows)
     busy = set(taken)
+    # A day with two meetings has another series than the rule's.
+    crowded = {day for day, count in Counter(row.date for row in rows).items() if count > 1}
     while len(rules) < MOST_RULES:
-        found = find_rule({row.date for row in rest}, calendar=calendar, period=period,
-                          taken=busy)
+        # A rule is looked for among the meetings that look alike first
+        # (the 09:00 meetings apart from the 17:00 ones, the Dialogmøde
+        # apart from the udvalg), the commonest first; then among them all,
+        # for a rule whose meetings vary.
+        looks = [look for look, count in Counter(map(look_of, rest)).most_common()
+                 if count >= FEWEST]
+        for days in [*({row.date for row in rest if look_of(row) == look} for look in looks),
+                     {row.date for row in rest}]:
+            found = find_rule(days, calendar=calendar, period=period, taken=busy,
+                              others=crowded, meets={row.date for row in rest})
+            if found is not None:
+                break
         if found is None:
             break
         ruled, rest = _told(found, rest)
@@ -108,10 +120,10 @@ def explain(rows: Sequence[Row], *, calendar: WorkCalendar, period: tuple[dt.dat
     # A [[meeting]] names one meeting: where a rule's meeting is changed on a
     # day another meeting is left to be listed, the list would give that day
     # too, so the rule leaves the day out and both are listed.
-    crowded = {row.date for row in rest}
+    listed = {row.date for row in rest}
     for index, ruled in enumerate(rules):
         apart = [change for change in ruled.changes if not change.moved
-                 and (change.rule_date in crowded or change.row.date in crowded)]
+                 and (change.rule_date in listed or change.row.date in listed)]
         if apart:
             rules[index] = attrs.evolve(
                 ruled, changes=tuple(c for c in ruled.changes if c not in apart),
@@ -125,7 +137,10 @@ def _order(row: Row) -> tuple[dt.date, int, str]:
 
 
 def _told(found: Found, rows: Sequence[Row]) -> tuple[Ruled, list[Row]]:
-    """What ``found`` makes of ``rows``, and the rows it does not give."""
+    """What ``found`` makes of ``rows``, and the rows it does not give: a
+    meeting on a day it gives is its meeting, as it is or changed; a
+    meeting near a day it gives without one is that meeting moved (and
+    perhaps changed: Outlook moves a meeting to another room too)."""
     by_day: dict[dt.date, list[Row]] = defaultdict(list)
     for row in rows:
         by_day[row.date].append(row)

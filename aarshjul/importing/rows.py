@@ -60,6 +60,9 @@ class Row:
     location: str = ""
     last_day: dt.date | None = None
     """The last day of an event over several days; None for one of one day."""
+    all_day: bool = False
+    """True where the file says the event is all day (a calendar's, or an
+    Outlook list's "Heldagsbegivenhed"), not merely that it gives no time."""
 
 
 CALENDAR_SUFFIXES = (".ics",)
@@ -107,11 +110,10 @@ def read_rows(path: str | os.PathLike[str], *,
 def with_time(rows: list[Row], start: ClockTime, end: ClockTime | None) -> list[Row]:
     """``rows``, each row of a list that gives no time given ``start`` and
     ``end``: a list that says the time once ("Alle møder kl. 17.30"), not
-    on each row. A calendar's event all day stays all day, and so does a
-    meeting over several days."""
+    on each row. An event the file says is all day stays all day, and so
+    does a meeting over several days."""
     return [attrs.evolve(row, start=start, end=end)
-            if row.start is None and row.last_day is None
-            and not row.source.lower().endswith(CALENDAR_SUFFIXES) else row
+            if row.start is None and row.last_day is None and not row.all_day else row
             for row in rows]
 
 

@@ -124,7 +124,8 @@ class _Candidate:
 
 
 def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
-              period: tuple[dt.date, dt.date], taken: Collection[dt.date] = ()
+              period: tuple[dt.date, dt.date], taken: Collection[dt.date] = (),
+              others: Collection[dt.date] = (), meets: Collection[dt.date] = ()
               ) -> Found | None:
     """The rule that explains most of ``days`` for least, of those that
     give at least :data:`FEWEST` of them and half (a body meeting on Mondays
@@ -136,13 +137,17 @@ def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
     meeting's): a ``[[meeting]]`` on that day would name two. It stops
     short of the first of them instead, or starts after the last, where it
     gives more meetings so; the meetings on the other side are another
-    rule's."""
+    rule's. ``others`` are days another series of the body meets (two
+    meetings that day), on which a meeting moved a week may not land;
+    ``meets`` every day it meets (a month with none of ``days`` but a
+    meeting changed is no break)."""
     wanted = frozenset(days)
     if len(wanted) < FEWEST:
         return None
     best: Found | None = None
     for candidate in _candidates(sorted(wanted)):
-        search = _Search(wanted, calendar, period, best.cost if best else math.inf)
+        search = _Search(wanted, calendar, period, best.cost if best else math.inf,
+                         frozenset(others), wanted | frozenset(meets))
         found = _fitted(candidate, search)
         if found is not None and taken:
             found = _apart(found, candidate, search, frozenset(taken))
@@ -227,6 +232,10 @@ class _Search:
     calendar: WorkCalendar
     period: tuple[dt.date, dt.date]
     bound: float
+    others: frozenset[dt.date]
+    """Days another series of the body meets: a week move does not land there."""
+    meets: frozenset[dt.date]
+    """Every day the body meets: a month without one is a break."""
 
 
 def _fitted(candidate: _Candidate, search: _Search) -> Found | None:
@@ -251,7 +260,7 @@ def _fitted(candidate: _Candidate, search: _Search) -> Found | None:
         rule_date for rule_date, _day in moves(rough, wanted)]
     first, last = min(ends), max(ends)
     whole = _best_holiday(candidate, search, first=first, last=last, months=())
-    met = {day.month for day in wanted}
+    met = {day.month for day in search.meets}
     given = {rule_date.month for rule_date, _day in whole.slots}
     if not given - met:
         return whole
@@ -262,15 +271,18 @@ def _fitted(candidate: _Candidate, search: _Search) -> Found | None:
     return kept if kept.cost < whole.cost else whole
 
 
-def moves(found: Found, wanted: Collection[dt.date]) -> list[tuple[dt.date, dt.date]]:
+def moves(found: Found, wanted: Collection[dt.date], *,
+          among: Collection[dt.date] | None = None) -> list[tuple[dt.date, dt.date]]:
     """The meetings ``found`` gives on another day than the file has them:
-    each date it gives without a meeting, paired with the nearest meeting
-    it does not give within its reach (nearest pairs first), as the date
-    the rule gave and the day of the meeting."""
+    each date it gives without a meeting (none of ``wanted``), paired with
+    the nearest meeting it does not give within its reach (nearest pairs
+    first; of ``among``, where given), as the date the rule gave and the
+    day of the meeting."""
     given = found.given
     missing = [(rule_date, day) for rule_date, day in found.slots
                if day is not None and day not in wanted]
-    alone = sorted(day for day in wanted if day not in given)
+    alone = sorted(day for day in (wanted if among is None else among)
+                   if day not in given and day in wanted)
     reach = dt.timedelta(days=found.reach)
     # Moved as meetings are: a day or two, or to the same weekday a week
     # or two away; a meeting three days off is another meeting.
@@ -297,7 +309,8 @@ def _best_holiday(candidate: _Candidate, search: _Search, *, first: dt.date, las
     rule = _rule(candidate.phrase)
     tried = _HOW if any(search.calendar.holiday(day) for day in dates) else _HOW[:1]
     fits = (_found(candidate, search, _placed(rule, dates, how, search.calendar, first=first,
-                                              last=last),
+                                              last=last, met=search.wanted,
+                                              others=search.others),
                    first=first, last=last, months=months, how=how) for how in tried)
     return min(fits, key=lambda found: found.cost)
 
@@ -316,10 +329,14 @@ def _expanded(candidate: _Candidate, period: tuple[dt.date, dt.date]) -> tuple[d
 
 
 def _placed(rule: Rule, dates: Sequence[dt.date], how: OnHoliday, calendar: WorkCalendar, *,
-            first: dt.date, last: dt.date) -> tuple[tuple[dt.date, dt.date | None], ...]:
+            first: dt.date, last: dt.date, met: frozenset[dt.date],
+            others: frozenset[dt.date]) -> tuple[tuple[dt.date, dt.date | None], ...]:
     """Where each date lands, as scheduling places it: the same functions,
     for a series that is this rule and ``how``. Only a holiday's date can
-    land elsewhere than on itself."""
+    land elsewhere than on itself. A week move may not land on a day the
+    body meets, as scheduling counts them: a date of the rule with a
+    meeting (``met``; one without is left out by ``except``, which
+    scheduling does not count), or a day another series meets (``others``)."""
     on_holidays = [index for index, day in enumerate(dates) if calendar.holiday(day)]
     slots: list[tuple[dt.date, dt.date | None]] = [(day, day) for day in dates]
     if not on_holidays:
@@ -328,7 +345,7 @@ def _placed(rule: Rule, dates: Sequence[dt.date], how: OnHoliday, calendar: Work
                     on_holiday=how)
     wheres = {index: place(series, dates[index], calendar=calendar, first=first, last=last)
               for index in on_holidays}
-    taken = {day for day in dates if not calendar.holiday(day)} | {
+    taken = {day for day in dates if not calendar.holiday(day) and day in met} | others | {
         where.date for where in wheres.values() if isinstance(where, Placed) and where.date}
     for index, where in wheres.items():
         placed = (move_by_weeks(where, calendar=calendar, first=first, last=last, taken=taken)

@@ -225,7 +225,7 @@ def _row(cells: Sequence[Cell], header: dict[str, int], labels: Sequence[Cell], 
     last = until - dt.timedelta(days=1) if until is not None and all_day else until
     title, body = text("title"), text("body")
     return Row(name, line, day, start, end, title or body, body or title, text("location"),
-               last if last is not None and last > day else None)
+               last if last is not None and last > day else None, all_day=all_day)
 
 
 def _time_in(value: Cell) -> ClockTime | None:
