@@ -125,3 +125,23 @@ def test_a_rule_stops_short_of_a_day_taken_on_the_side_with_more_meetings() -> N
 def test_the_rule_dates_keep_to_their_months() -> None:
     assert rule_dates("første mandag i måneden", anchor=D(2025, 1, 1), first=D(2025, 1, 1),
                       last=D(2025, 4, 30), months=(1, 3)) == [D(2025, 1, 6), D(2025, 3, 3)]
+
+
+def test_several_weekdays_every_week_are_one_rule() -> None:
+    mondays_and_thursdays = rule_dates("hver mandag og torsdag", anchor=D(2025, 3, 1),
+                                       first=D(2025, 3, 1), last=D(2025, 6, 30))
+    found = find_rule(mondays_and_thursdays, calendar=DANISH, period=YEARS)
+    assert found is not None
+    assert found.phrase == "hver mandag og torsdag"
+    three = rule_dates("hver mandag, onsdag og fredag", anchor=D(2025, 3, 1),
+                       first=D(2025, 3, 1), last=D(2025, 6, 30))
+    found = find_rule(three, calendar=DANISH, period=YEARS)
+    assert found is not None
+    assert found.phrase == "hver mandag, onsdag og fredag"
+    assert found.on_holiday is OnHoliday.KEEP  # held on Good Friday and Easter Monday too
+    workdays = [day for day in rule_dates("hverdage", anchor=D(2025, 3, 1),
+                                          first=D(2025, 3, 1), last=D(2025, 6, 30))
+                if not DANISH.holiday(day)]
+    found = find_rule(workdays, calendar=DANISH, period=YEARS)
+    assert found is not None
+    assert (found.phrase, sorted(found.given)) == ("hverdage", workdays)

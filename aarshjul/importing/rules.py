@@ -128,9 +128,9 @@ def find_rule(days: Collection[dt.date], *, calendar: WorkCalendar,
               others: Collection[dt.date] = (), meets: Collection[dt.date] = ()
               ) -> Found | None:
     """The rule that explains most of ``days`` for least, of those that
-    give at least :data:`FEWEST` of them and half (a body meeting on Mondays
-    and Thursdays alike has two rules), and fewer days without a meeting
-    than with one; None where there is none.
+    give at least :data:`FEWEST` of them and half (a body meeting on the
+    first Monday and the third Thursday has two rules), and fewer days
+    without a meeting than with one; None where there is none.
 
     The rule's dates lie in ``period`` (the plan's). A rule never gives one
     of the ``taken`` days (another series' of the body, or an all-day
@@ -182,7 +182,8 @@ def _apart(found: Found, candidate: _Candidate, search: _Search,
 def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
     """Every rule worth trying: for each weekday met on at least twice, every
     one to four weeks (in each rhythm the days have), a weekday of the month,
-    two of them, and even or odd weeks."""
+    two of them, and even or odd weeks; and every week on each of the
+    weekdays met on at least :data:`FEWEST` times, where there are several."""
     counts = Counter(day.weekday() for day in days)
     rank = 0
     for weekday in sorted(number for number, count in counts.items() if count >= 2):
@@ -207,6 +208,14 @@ def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
         for parity in ("lige", "ulige"):
             yield _Candidate(f"{name} i {parity} uger", None, 0, NEAR, rank)
             rank += 1
+    # Several weekdays every week (a direktion on Monday, Wednesday and
+    # Friday): one rule, where each of them is met on often enough.
+    often = [DANISH_DAYS[number] for number, count in sorted(counts.items())
+             if count >= FEWEST]
+    if len(often) > 1:
+        words = ("hverdage" if often == list(DANISH_DAYS[:5]) else
+                 "hver " + ", ".join(often[:-1]) + " og " + often[-1])
+        yield _Candidate(words, None, 0, NEAR, rank)
 
 
 @functools.cache
