@@ -22,6 +22,7 @@ start fast, so these are plain tables, not babel's locale data.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
 import attrs
 
@@ -269,6 +270,11 @@ messages are."""
 def counted(count: int, one: str, many: str) -> str:
     """``1 file``, ``2 files``: a count and its noun (``one_file``, ``many_files``)."""
     return f"{count} {one if count == 1 else many}"
+
+
+def danish_list(words: Sequence[str]) -> str:
+    """``juli``, ``juli og august``, ``marts, juni og september``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
 
 
 def capitalized(word: str) -> str:

@@ -11,7 +11,16 @@ from pathlib import Path
 import attrs
 import pytest
 
-from aarshjul.vocabulary import DANISH, ENGLISH, WORDS, Language, Words, capitalized, words
+from aarshjul.vocabulary import (
+    DANISH,
+    ENGLISH,
+    WORDS,
+    Language,
+    Words,
+    capitalized,
+    danish_list,
+    words,
+)
 
 from .plans import ROOT
 
@@ -71,3 +80,9 @@ def test_no_module_but_the_vocabulary_spells_a_word(word: str) -> None:
     # headers of their lists: neither are aarshjul's own.
     assert [name for name in in_code
             if not name.startswith(("recurrence/", "importing/"))] == []
+
+
+def test_a_danish_list_joins_its_last_with_og() -> None:
+    assert [danish_list(words) for words in (["juli"], ["juli", "august"],
+                                             ["marts", "juni", "september"])] == [
+        "juli", "juli og august", "marts, juni og september"]

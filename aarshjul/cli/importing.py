@@ -13,9 +13,9 @@ from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, Problem, Severity, SourceError
 from aarshjul.files import write_text_if_changed
 from aarshjul.importing.cells import hours_of
-from aarshjul.importing.rows import read_rows, with_time
+from aarshjul.importing.rows import DEFAULT_MINUTES, read_rows, with_time
 from aarshjul.importing.tables import rule_words
-from aarshjul.importing.writing import DEFAULT_MINUTES, Imported, differences, plan_text
+from aarshjul.importing.writing import Imported, differences, plan_text
 from aarshjul.messages import Message, Refusal, _, spoken
 from aarshjul.plan.reader import parse_plan
 from aarshjul.plan.spans import LONGEST_DAYS

@@ -35,7 +35,7 @@ from aarshjul.recurrence.phrases import phrase_to_rule
 from aarshjul.recurrence.rule import Rule
 from aarshjul.scheduling.calendar import WorkCalendar
 from aarshjul.scheduling.moves import Placed, WeekMove, move_by_weeks, place
-from aarshjul.vocabulary import DANISH_DAYS
+from aarshjul.vocabulary import DANISH_DAYS, danish_list
 
 __all__ = ["Found", "find_rule", "moves", "rule_dates"]
 
@@ -213,8 +213,7 @@ def _candidates(days: Sequence[dt.date]) -> Iterator[_Candidate]:
     often = [DANISH_DAYS[number] for number, count in sorted(counts.items())
              if count >= FEWEST]
     if len(often) > 1:
-        words = ("hverdage" if often == list(DANISH_DAYS[:5]) else
-                 "hver " + ", ".join(often[:-1]) + " og " + often[-1])
+        words = "hverdage" if often == list(DANISH_DAYS[:5]) else "hver " + danish_list(often)
         yield _Candidate(words, None, 0, NEAR, rank)
 
 

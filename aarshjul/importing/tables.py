@@ -18,7 +18,7 @@ from aarshjul.clock import ClockTime
 from aarshjul.importing.explaining import Change, Look, Ruled
 from aarshjul.importing.rows import DEFAULT_MINUTES, Row, end_of
 from aarshjul.importing.rules import rule_dates
-from aarshjul.vocabulary import DANISH_MONTHS
+from aarshjul.vocabulary import DANISH_MONTHS, danish_list
 
 __all__ = ["change_table", "listed_series", "one_off_table", "rule_words", "ruled_series",
            "string"]
@@ -73,14 +73,9 @@ def _months_words(months: Sequence[int]) -> str:
     """``undtagen juli``, or, where it keeps fewer months than it leaves
     out, ``i marts, juni og september``."""
     def named(numbers: Sequence[int]) -> str:
-        return _and([DANISH_MONTHS[number - 1] for number in numbers])
+        return danish_list([DANISH_MONTHS[number - 1] for number in numbers])
     left = [month for month in range(1, 13) if month not in months]
     return "undtagen " + named(left) if len(left) <= len(months) else "i " + named(months)
-
-
-def _and(names: Sequence[str]) -> str:
-    """``juli og august``; ``marts, juni og september``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
 def change_table(body: str, change: Change, look: Look) -> list[str]:

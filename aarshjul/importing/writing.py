@@ -20,6 +20,7 @@ do. Pure: rows in, text out.
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -28,7 +29,7 @@ import attrs
 from aarshjul.clock import ClockTime
 from aarshjul.errors import PlanError, SourceError
 from aarshjul.importing.explaining import Explained, Look, Ruled, explain, look_of
-from aarshjul.importing.rows import DEFAULT_MINUTES, Row, end_of
+from aarshjul.importing.rows import Row, end_of
 from aarshjul.importing.tables import (
     listed_series,
     one_off_table,
@@ -43,7 +44,7 @@ from aarshjul.scheduling.calendar import WorkCalendar, holidays_for
 from aarshjul.scheduling.meetings import schedule
 from aarshjul.vocabulary import Language
 
-__all__ = ["DEFAULT_MINUTES", "Imported", "differences", "plan_text"]
+__all__ = ["Imported", "differences", "plan_text"]
 
 @attrs.frozen
 class Imported:
@@ -162,8 +163,7 @@ def _body(ident: str, name: str, mine: Sequence[Row], *, calendar: WorkCalendar,
 
 
 def _month_end(day: dt.date) -> dt.date:
-    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return following - dt.timedelta(days=1)
+    return day.replace(day=monthrange(day.year, day.month)[1])
 
 
 def _reproduces(lines: list[str], rows: Sequence[Row], calendar: WorkCalendar) -> bool:

@@ -19,7 +19,7 @@ from aarshjul.recurrence.parts import ByDay, Frequency, NeverOccurs, longest_mon
 from aarshjul.recurrence.phrase_grammar import Slots
 from aarshjul.recurrence.phrase_words import WORKDAYS, Number, TwoWays, Unit, Unreadable
 from aarshjul.recurrence.rule import Rule
-from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS
+from aarshjul.vocabulary import DANISH_DAYS, ENGLISH_DAYS, danish_list
 
 _WEEKS_PER_YEAR_MAX = 53  # an ISO year has 52 or 53 weeks
 _INTERVAL_MAX = 52  # "every 53 weeks" and beyond is a yearly date, not a series
@@ -302,7 +302,7 @@ def _is_interval(count: Number) -> bool:
 def _two_ways(slots: Slots, count: Number) -> TwoWays:
     """Both readings of "hver 4. uge om mandagen", each in words with one reading."""
     days = [DANISH_DAYS[day] for day in dict.fromkeys(slots.on_days)]
-    said = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " og " + days[-1]
+    said = danish_list(days)
     rest = "".join(" " + word for word in slots.except_words)
     return TwoWays(_(
         'it can be read two ways: "{weekly}" (every {count} weeks) or "{monthly}" '
